@@ -1,0 +1,47 @@
+//! vanban: a lossless parser for Vietnamese administrative documents.
+//!
+//! ```
+//! let doc = vanban::parse("KẾ HOẠCH\n\nVề việc thử\n\nI. MỤC ĐÍCH\n\n1. Nội dung\n");
+//! assert_eq!(doc.find("I/1").map(|id| doc.node(id).label.clone().unwrap()), Some("1".to_string()));
+//! ```
+pub mod annotation;
+pub mod date;
+pub mod doctype;
+pub mod error;
+pub mod input;
+pub mod lines;
+pub mod metadata;
+pub mod model;
+pub mod normalize;
+pub mod outline;
+pub mod span;
+pub mod text;
+#[cfg(feature = "python")]
+mod python;
+
+pub use date::Date;
+pub use doctype::DocType;
+pub use error::Error;
+pub use model::{Document, MarkerStyle, Metadata, Node, NodeId, NodeKind, Symbol, SymbolForm};
+pub use span::Span;
+
+/// Parse a document from its text. Never fails: any string gives a lossless tree.
+pub fn parse(text: &str) -> Document {
+    outline::build(text)
+}
+
+/// Parse a document from bytes (UTF-8 with or without BOM, UTF-16 with BOM).
+pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
+    let text = input::decode(bytes)?;
+    if text.trim().is_empty() {
+        return Err(Error::Empty { path: None });
+    }
+    Ok(parse(&text))
+}
+
+/// Parse a document from a file.
+pub fn parse_file(path: impl AsRef<std::path::Path>) -> Result<Document, Error> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    parse_bytes(&bytes).map_err(|e| e.with_path(path))
+}
