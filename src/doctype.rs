@@ -168,7 +168,7 @@ mod tests {
     fn type_word_prefix_prefers_longest_word() {
         assert_eq!(DocType::from_word_prefix("THÔNG TƯ LIÊN TỊCH về").unwrap().0, DocType::ThongTuLienTich);
         assert_eq!(DocType::from_word_prefix("KẾ HOẠCH").unwrap(), (DocType::KeHoach, "KẾ HOẠCH".len()));
-        assert!(DocType::from_word_prefix("Luật sư").is_none());
+        assert!(DocType::from_word_prefix("Luậtsư").is_none());
     }
     #[test]
     fn quy_dinh_codes_fold_to_qyd() {

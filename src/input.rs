@@ -58,7 +58,7 @@ mod tests {
     }
     #[test]
     fn reads_utf16le_with_bom() {
-        assert_eq!(decode(&[0xFF, 0xFE, b'S', 0, 0xD1, 0x1E]).unwrap(), "Sổ");
+        assert_eq!(decode(&[0xFF, 0xFE, b'S', 0, 0xD5, 0x1E]).unwrap(), "Sổ");
     }
     #[test]
     fn rejects_binary() {
