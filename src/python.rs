@@ -1,0 +1,599 @@
+//! Python bindings (PyO3): the extension module `vanban._vanban`.
+//!
+//! Thin glue only: every answer comes from the Rust model ([`crate::Document`]). The one thing added here is
+//! the translation of byte spans into code-point offsets, so that in Python `doc.text[n.start:n.end] == n.text`.
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyOSError};
+use pyo3::prelude::*;
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
+use pyo3::sync::GILOnceCell;
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
+
+use crate::model::{MarkerStyle, NodeKind, SymbolForm};
+use crate::span::Span;
+
+create_exception!(vanban, VanbanError, PyException, "Base class of the errors raised by vanban.");
+create_exception!(vanban, DecodeError, VanbanError, "The input is not text in an encoding vanban reads.");
+create_exception!(vanban, EmptyDocumentError, VanbanError, "The input is readable but holds no text.");
+
+static READ_ERROR: GILOnceCell<Py<PyType>> = GILOnceCell::new();
+
+/// `ReadError(VanbanError, OSError)`: a file could not be read. Made with `type()` because an exception
+/// class made by `create_exception!` has a single base.
+fn read_error_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    let ty = READ_ERROR.get_or_try_init(py, || -> PyResult<Py<PyType>> {
+        let bases = PyTuple::new(py, [py.get_type::<VanbanError>(), py.get_type::<PyOSError>()])?;
+        let ns = PyDict::new(py);
+        ns.set_item("__module__", "vanban")?;
+        ns.set_item("__doc__", "A file could not be read (missing, a directory, no permission).")?;
+        let ty = py.import("builtins")?.getattr("type")?.call1(("ReadError", bases, ns))?;
+        Ok(ty.downcast_into::<PyType>()?.unbind())
+    })?;
+    Ok(ty.bind(py))
+}
+
+/// A `vanban::Error` as a Python exception, with `.path` (str or None) and `.reason` (the message without the
+/// path) set; a `ReadError` also carries `.errno`.
+fn to_pyerr(py: Python<'_>, e: crate::Error) -> PyErr {
+    let msg = e.to_string();
+    let path: Option<PathBuf> = match &e {
+        crate::Error::Io { path, .. } => Some(path.clone()),
+        crate::Error::Decode { path, .. } | crate::Error::Empty { path } => path.clone(),
+    };
+    let reason = match &path {
+        Some(p) => msg.strip_prefix(&format!("{}: ", p.display())).unwrap_or(&msg).to_string(),
+        None => msg.clone(),
+    };
+    let (err, errno) = match &e {
+        crate::Error::Io { source, .. } => match read_error_type(py) {
+            Ok(ty) => (PyErr::from_type(ty.clone(), msg), source.raw_os_error()),
+            Err(err) => return err,
+        },
+        crate::Error::Decode { .. } => (DecodeError::new_err(msg), None),
+        crate::Error::Empty { .. } => (EmptyDocumentError::new_err(msg), None),
+    };
+    let value = err.value(py);
+    let set = || -> PyResult<()> {
+        value.setattr("path", path.as_ref().map(|p| p.as_os_str()))?;
+        value.setattr("reason", reason)?;
+        if let Some(n) = errno {
+            value.setattr("errno", n)?;
+        }
+        Ok(())
+    };
+    match set() {
+        Ok(()) => err,
+        Err(other) => other,
+    }
+}
+
+/// Byte offset to code-point offset.
+enum Offsets {
+    /// ASCII text: offsets agree.
+    Ascii,
+    /// `table[b]` = index of the char holding byte `b`; `table[len]` = number of chars.
+    Table(Vec<u32>),
+}
+
+impl Offsets {
+    fn new(text: &str) -> Offsets {
+        if text.is_ascii() {
+            return Offsets::Ascii;
+        }
+        let mut table = Vec::with_capacity(text.len() + 1);
+        let mut n = 0u32;
+        for c in text.chars() {
+            table.extend(std::iter::repeat_n(n, c.len_utf8()));
+            n += 1;
+        }
+        table.push(n);
+        Offsets::Table(table)
+    }
+    fn cp(&self, byte: usize) -> usize {
+        match self {
+            Offsets::Ascii => byte,
+            Offsets::Table(t) => t[byte] as usize,
+        }
+    }
+    /// Code-point offset to byte offset; `None` past the end.
+    fn byte(&self, cp: usize, len: usize) -> Option<usize> {
+        match self {
+            Offsets::Ascii => (cp <= len).then_some(cp),
+            Offsets::Table(t) => {
+                if cp > *t.last()? as usize {
+                    return None;
+                }
+                Some(t.partition_point(|&c| (c as usize) < cp))
+            }
+        }
+    }
+}
+
+/// What a Python `Document` and its `Node`s share.
+struct Inner {
+    doc: crate::Document,
+    offsets: Offsets,
+    /// `doc.text` as a Python string, made once (`doc.text` is read often).
+    text: Py<PyString>,
+}
+
+impl Inner {
+    fn new(py: Python<'_>, doc: crate::Document, offsets: Offsets) -> Arc<Inner> {
+        let text = PyString::new(py, &doc.text).unbind();
+        Arc::new(Inner { doc, offsets, text })
+    }
+    fn cp_span(&self, s: Span) -> (usize, usize) {
+        (self.offsets.cp(s.start), self.offsets.cp(s.end))
+    }
+}
+
+fn parsed(py: Python<'_>, result: Result<(crate::Document, Offsets), crate::Error>) -> PyResult<PyDocument> {
+    match result {
+        Ok((doc, offsets)) => Ok(PyDocument { inner: Inner::new(py, doc, offsets) }),
+        Err(e) => Err(to_pyerr(py, e)),
+    }
+}
+
+fn with_offsets(doc: crate::Document) -> (crate::Document, Offsets) {
+    let offsets = Offsets::new(&doc.text);
+    (doc, offsets)
+}
+
+/// Parse a document from its text. Never fails.
+#[pyfunction]
+fn parse(py: Python<'_>, text: PyBackedStr) -> PyResult<PyDocument> {
+    let r = py.allow_threads(|| Ok(with_offsets(crate::parse(&text))));
+    parsed(py, r)
+}
+
+/// Parse a document from bytes (UTF-8 with or without BOM, UTF-16 with BOM).
+#[pyfunction]
+fn parse_bytes(py: Python<'_>, data: PyBackedBytes) -> PyResult<PyDocument> {
+    let r = py.allow_threads(|| crate::parse_bytes(&data).map(with_offsets));
+    parsed(py, r)
+}
+
+/// Parse a document from a file (`str` or `os.PathLike`).
+#[pyfunction]
+fn parse_file(py: Python<'_>, path: PathBuf) -> PyResult<PyDocument> {
+    let r = py.allow_threads(|| crate::parse_file(&path).map(with_offsets));
+    parsed(py, r)
+}
+
+/// The serde name of a unit enum variant (`legal_section`, `party`).
+fn serde_name<T: serde::Serialize>(v: &T) -> Option<String> {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
+fn style_name(s: MarkerStyle) -> Option<String> {
+    serde_name(&s)
+}
+
+fn form_name(f: SymbolForm) -> Option<String> {
+    serde_name(&f)
+}
+
+/// First `n` chars of `s` with whitespace runs folded to one space, `…` when cut.
+fn snippet(s: &str, n: usize) -> String {
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out: String = folded.chars().take(n).collect();
+    if folded.chars().count() > n {
+        out.push('…');
+    }
+    out
+}
+
+fn py_date<'py>(py: Python<'py>, d: crate::Date) -> PyResult<Bound<'py, PyAny>> {
+    py.import("datetime")?.getattr("date")?.call1((d.year, d.month, d.day))
+}
+
+/// A parsed document.
+#[pyclass(frozen, module = "vanban._vanban", name = "Document")]
+struct PyDocument {
+    inner: Arc<Inner>,
+}
+
+impl PyDocument {
+    fn node(&self, id: usize) -> PyNode {
+        PyNode { inner: self.inner.clone(), id }
+    }
+}
+
+#[pymethods]
+impl PyDocument {
+    /// The text as given; node offsets index into it (code points).
+    #[getter]
+    fn text(&self, py: Python<'_>) -> Py<PyString> {
+        self.inner.text.clone_ref(py)
+    }
+
+    /// What was extracted from the header, title and closing.
+    #[getter]
+    fn metadata(&self) -> PyMetadata {
+        PyMetadata { inner: self.inner.clone() }
+    }
+
+    /// The root node (kind `document`), spanning the whole text.
+    #[getter]
+    fn root(&self) -> PyNode {
+        self.node(0)
+    }
+
+    /// Outline items (kind `item`) in document order.
+    fn outline(&self) -> Vec<PyNode> {
+        self.inner.doc.outline().map(|id| self.node(id)).collect()
+    }
+
+    /// The first outline item with this path (`IV/2`, `Chương II/Điều 5/1/a`), or None.
+    fn find(&self, path: &str) -> Option<PyNode> {
+        self.inner.doc.find(path).map(|id| self.node(id))
+    }
+
+    /// All nodes in pre-order (document order), the root first.
+    fn nodes(&self) -> Vec<PyNode> {
+        self.inner.doc.preorder().map(|id| self.node(id)).collect()
+    }
+
+    /// The leaves in document order; their texts concatenate to the document text.
+    fn leaves(&self) -> Vec<PyNode> {
+        self.inner.doc.leaves().map(|id| self.node(id)).collect()
+    }
+
+    /// The innermost outline item holding the code point at `offset`, or None.
+    fn item_at(&self, offset: usize) -> Option<PyNode> {
+        let byte = self.inner.offsets.byte(offset, self.inner.doc.text.len())?;
+        self.inner.doc.item_at(byte).map(|id| self.node(id))
+    }
+
+    /// The whole parse as plain data: `{"text", "metadata", "root"}`, nodes nested under `children`.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("text", self.inner.text.bind(py))?;
+        d.set_item("metadata", metadata_dict(py, &self.inner.doc.metadata)?)?;
+        d.set_item("root", node_dict(py, &self.inner, 0)?)?;
+        Ok(d)
+    }
+
+    /// `to_dict()` as JSON (UTF-8, not ASCII-escaped); compact unless `indent` is given.
+    #[pyo3(signature = (indent=None))]
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>) -> PyResult<String> {
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("ensure_ascii", false)?;
+        match indent {
+            Some(n) => kwargs.set_item("indent", n)?,
+            None => kwargs.set_item("separators", (",", ":"))?,
+        }
+        py.import("json")?.getattr("dumps")?.call((self.to_dict(py)?,), Some(&kwargs))?.extract()
+    }
+
+    /// The annotation (`vanban-annotation/1`) as a dict; `source` fills its `source` field.
+    #[pyo3(signature = (source=None))]
+    fn annotation<'py>(&self, py: Python<'py>, source: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+        let json = self.inner.doc.annotation_json(source);
+        py.import("json")?.getattr("loads")?.call1((json,))
+    }
+
+    /// The annotation as one line of JSON.
+    #[pyo3(signature = (source=None))]
+    fn annotation_json(&self, source: Option<&str>) -> String {
+        self.inner.doc.annotation_json(source)
+    }
+
+    fn __repr__(&self) -> String {
+        let doc = &self.inner.doc;
+        let m = &doc.metadata;
+        let mut s = String::from("<Document");
+        if let Some(t) = &m.doc_type {
+            s.push(' ');
+            s.push_str(t.code());
+        }
+        if let Some(sym) = &m.symbol {
+            s.push(' ');
+            s.push_str(&sym.raw);
+        }
+        let chars = self.inner.offsets.cp(doc.text.len());
+        s.push_str(&format!(" {} chars, {} nodes, {} items>", chars, doc.nodes.len(), doc.outline().count()));
+        s
+    }
+}
+
+fn node_dict<'py>(py: Python<'py>, inner: &Inner, id: usize) -> PyResult<Bound<'py, PyDict>> {
+    let n = inner.doc.node(id);
+    let d = PyDict::new(py);
+    let (start, end) = inner.cp_span(n.span);
+    d.set_item("kind", n.kind.as_str())?;
+    d.set_item("label", n.label.as_deref())?;
+    d.set_item("heading", n.heading.as_deref())?;
+    d.set_item("path", n.path.as_deref())?;
+    d.set_item("style", n.style.and_then(style_name))?;
+    d.set_item("start", start)?;
+    d.set_item("end", end)?;
+    d.set_item("marker", n.marker.map(|m| {
+        let (s, e) = inner.cp_span(m);
+        [s, e]
+    }))?;
+    if n.kind.is_leaf() {
+        d.set_item("text", inner.doc.node_text(id))?;
+    }
+    let children = PyList::empty(py);
+    for &c in &n.children {
+        children.append(node_dict(py, inner, c)?)?;
+    }
+    d.set_item("children", children)?;
+    Ok(d)
+}
+
+fn symbol_parts<'py>(py: Python<'py>, m: &crate::Metadata) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let Some(s) = &m.symbol else { return Ok(None) };
+    let d = PyDict::new(py);
+    d.set_item("number", s.number.as_deref())?;
+    d.set_item("year", s.year)?;
+    d.set_item("type_code", s.type_code.as_deref())?;
+    d.set_item("issuer_code", s.issuer_code.as_deref())?;
+    d.set_item("form", s.form.and_then(form_name))?;
+    Ok(Some(d))
+}
+
+fn metadata_dict<'py>(py: Python<'py>, m: &crate::Metadata) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("doc_type", m.doc_type.as_ref().map(|t| t.code()))?;
+    d.set_item("doc_type_name", m.doc_type.as_ref().map(|t| t.name()))?;
+    d.set_item("symbol", m.symbol.as_ref().map(|s| s.raw.as_str()))?;
+    d.set_item("symbol_parts", symbol_parts(py, m)?)?;
+    d.set_item("issuer", m.issuer.as_deref())?;
+    d.set_item("place", m.place.as_deref())?;
+    d.set_item("date", m.date.map(|d| d.iso()))?;
+    d.set_item("title", m.title.as_deref())?;
+    d.set_item("signing_authority", m.signing_authority.as_deref())?;
+    d.set_item("signer_title", m.signer_title.as_deref())?;
+    d.set_item("signer", m.signer.as_deref())?;
+    d.set_item("recipients", &m.recipients)?;
+    Ok(d)
+}
+
+/// A node of the tree. Offsets are code points into `Document.text`.
+#[pyclass(frozen, module = "vanban._vanban", name = "Node")]
+struct PyNode {
+    inner: Arc<Inner>,
+    id: usize,
+}
+
+impl PyNode {
+    fn n(&self) -> &crate::Node {
+        self.inner.doc.node(self.id)
+    }
+    fn other(&self, id: usize) -> PyNode {
+        PyNode { inner: self.inner.clone(), id }
+    }
+}
+
+#[pymethods]
+impl PyNode {
+    /// Index of the node in the document's arena (the root is 0).
+    #[getter]
+    fn id(&self) -> usize {
+        self.id
+    }
+    /// `document`, `chrome`, `header`, `title`, `preamble`, `body`, `item`, `closing`, `paragraph`,
+    /// `table_row` or `trivia`.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.n().kind.as_str()
+    }
+    /// Whether the node is a leaf (`paragraph`, `table_row`, `trivia`).
+    #[getter]
+    fn is_leaf(&self) -> bool {
+        self.n().kind.is_leaf()
+    }
+    /// Outline items: the marker without punctuation (`IV`, `1.1`, `đ`, `Điều 5`, `-`).
+    #[getter]
+    fn label(&self) -> Option<String> {
+        self.n().label.clone()
+    }
+    /// Outline items with children: the text of their first paragraph.
+    #[getter]
+    fn heading(&self) -> Option<String> {
+        self.n().heading.clone()
+    }
+    /// Outline items: the marker's numbering style (`roman`, `arabic`, `point`, `bullet`, `legal_section`, ...).
+    #[getter]
+    fn style(&self) -> Option<String> {
+        self.n().style.and_then(style_name)
+    }
+    /// Outline items: labels from the root joined by `/` (`IV/2`, `IV/1/-2`).
+    #[getter]
+    fn path(&self) -> Option<String> {
+        self.n().path.clone()
+    }
+    /// The text the node covers.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        PyString::new(py, self.inner.doc.node_text(self.id))
+    }
+    /// Start offset in `Document.text`, in code points.
+    #[getter]
+    fn start(&self) -> usize {
+        self.inner.offsets.cp(self.n().span.start)
+    }
+    /// End offset (exclusive) in `Document.text`, in code points.
+    #[getter]
+    fn end(&self) -> usize {
+        self.inner.offsets.cp(self.n().span.end)
+    }
+    /// Start offset in the UTF-8 encoding of the text.
+    #[getter]
+    fn byte_start(&self) -> usize {
+        self.n().span.start
+    }
+    /// End offset (exclusive) in the UTF-8 encoding of the text.
+    #[getter]
+    fn byte_end(&self) -> usize {
+        self.n().span.end
+    }
+    /// Outline items: `(start, end)` of the printed marker, in code points.
+    #[getter]
+    fn marker(&self) -> Option<(usize, usize)> {
+        self.n().marker.map(|m| self.inner.cp_span(m))
+    }
+    #[getter]
+    fn children(&self) -> Vec<PyNode> {
+        self.n().children.iter().map(|&c| self.other(c)).collect()
+    }
+    /// The enclosing node; None for the root.
+    #[getter]
+    fn parent(&self) -> Option<PyNode> {
+        self.n().parent.map(|p| self.other(p))
+    }
+    /// The outline items among the children.
+    fn items(&self) -> Vec<PyNode> {
+        self.n()
+            .children
+            .iter()
+            .filter(|&&c| self.inner.doc.node(c).kind == NodeKind::Item)
+            .map(|&c| self.other(c))
+            .collect()
+    }
+    fn __repr__(&self) -> String {
+        let n = self.n();
+        let mut s = format!("<Node {}", n.kind.as_str());
+        if let Some(p) = &n.path {
+            s.push(' ');
+            s.push_str(p);
+        }
+        let text = snippet(self.inner.doc.node_text(self.id), 30).replace('\\', "\\\\").replace('\'', "\\'");
+        s.push_str(&format!(" '{}'>", text));
+        s
+    }
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        match other.downcast::<PyNode>() {
+            Ok(o) => {
+                let o = o.get();
+                Arc::ptr_eq(&self.inner, &o.inner) && self.id == o.id
+            }
+            Err(_) => false,
+        }
+    }
+    fn __hash__(&self) -> u64 {
+        let p = Arc::as_ptr(&self.inner) as usize as u64;
+        p.rotate_left(17) ^ (self.id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+}
+
+/// The document's own metadata.
+#[pyclass(frozen, module = "vanban._vanban", name = "Metadata")]
+struct PyMetadata {
+    inner: Arc<Inner>,
+}
+
+impl PyMetadata {
+    fn m(&self) -> &crate::Metadata {
+        &self.inner.doc.metadata
+    }
+}
+
+#[pymethods]
+impl PyMetadata {
+    /// The type code (`KH`, `QĐ`, `CV`), or the type word for a type outside the table.
+    #[getter]
+    fn doc_type(&self) -> Option<String> {
+        self.m().doc_type.as_ref().map(|t| t.code().to_string())
+    }
+    /// The type's Vietnamese name (`Kế hoạch`).
+    #[getter]
+    fn doc_type_name(&self) -> Option<String> {
+        self.m().doc_type.as_ref().map(|t| t.name())
+    }
+    /// The number and symbol as printed (`45/KH-UBND`).
+    #[getter]
+    fn symbol(&self) -> Option<String> {
+        self.m().symbol.as_ref().map(|s| s.raw.clone())
+    }
+    /// The symbol's parts: `number`, `year`, `type_code`, `issuer_code`, `form` (`party`, `state`, `law`).
+    #[getter]
+    fn symbol_parts<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        symbol_parts(py, self.m())
+    }
+    #[getter]
+    fn issuer(&self) -> Option<String> {
+        self.m().issuer.clone()
+    }
+    #[getter]
+    fn place(&self) -> Option<String> {
+        self.m().place.clone()
+    }
+    /// The date of issue as a `datetime.date`.
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.m().date.map(|d| py_date(py, d)).transpose()
+    }
+    /// The *trích yếu*.
+    #[getter]
+    fn title(&self) -> Option<String> {
+        self.m().title.clone()
+    }
+    #[getter]
+    fn signing_authority(&self) -> Option<String> {
+        self.m().signing_authority.clone()
+    }
+    #[getter]
+    fn signer_title(&self) -> Option<String> {
+        self.m().signer_title.clone()
+    }
+    #[getter]
+    fn signer(&self) -> Option<String> {
+        self.m().signer.clone()
+    }
+    /// The items under `Nơi nhận:`.
+    #[getter]
+    fn recipients(&self) -> Vec<String> {
+        self.m().recipients.clone()
+    }
+    /// All fields as a dict (the date as an ISO string).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        metadata_dict(py, self.m())
+    }
+    fn __repr__(&self) -> String {
+        let m = self.m();
+        let mut parts = vec![];
+        if let Some(t) = &m.doc_type {
+            parts.push(t.code().to_string());
+        }
+        if let Some(s) = &m.symbol {
+            parts.push(s.raw.clone());
+        }
+        if let Some(d) = m.date {
+            parts.push(d.iso());
+        }
+        if let Some(t) = &m.title {
+            parts.push(format!("'{}'", snippet(t, 40).replace('\\', "\\\\").replace('\'', "\\'")));
+        }
+        if parts.is_empty() {
+            "<Metadata (empty)>".to_string()
+        } else {
+            format!("<Metadata {}>", parts.join(" "))
+        }
+    }
+}
+
+#[pymodule]
+fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_file, m)?)?;
+    m.add_class::<PyDocument>()?;
+    m.add_class::<PyNode>()?;
+    m.add_class::<PyMetadata>()?;
+    m.add("VanbanError", py.get_type::<VanbanError>())?;
+    m.add("DecodeError", py.get_type::<DecodeError>())?;
+    m.add("EmptyDocumentError", py.get_type::<EmptyDocumentError>())?;
+    m.add("ReadError", read_error_type(py)?)?;
+    Ok(())
+}
