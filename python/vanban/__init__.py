@@ -1,0 +1,37 @@
+"""vanban: a lossless parser for Vietnamese administrative documents.
+
+    >>> import vanban
+    >>> doc = vanban.parse_file("samples/seed-kh-langson-2022.txt")
+    >>> for item in doc.outline():
+    ...     print(item.path, item.heading)
+
+Every node's ``start``/``end`` are code-point offsets into ``doc.text``, so
+``doc.text[node.start:node.end] == node.text``; the leaves tile the text.
+"""
+from ._vanban import (
+    DecodeError,
+    Document,
+    EmptyDocumentError,
+    Metadata,
+    Node,
+    ReadError,
+    VanbanError,
+    __version__,
+    parse,
+    parse_bytes,
+    parse_file,
+)
+
+__all__ = [
+    "parse",
+    "parse_file",
+    "parse_bytes",
+    "Document",
+    "Node",
+    "Metadata",
+    "VanbanError",
+    "ReadError",
+    "DecodeError",
+    "EmptyDocumentError",
+    "__version__",
+]

@@ -1,0 +1,136 @@
+# Type stubs for the extension module (src/python.rs). Keep in sync with it.
+import datetime
+import os
+from typing import Any, Dict, List, Optional, Tuple, Union
+
+__version__: str
+
+class VanbanError(Exception):
+    """Base class of the errors raised by vanban."""
+
+    path: Optional[str]
+    """The file the error is about (None for `parse_bytes`)."""
+    reason: str
+    """The message without the path."""
+
+class ReadError(VanbanError, OSError):
+    """A file could not be read (missing, a directory, no permission)."""
+
+class DecodeError(VanbanError):
+    """The input is not text in an encoding vanban reads."""
+
+class EmptyDocumentError(VanbanError):
+    """The input is readable but holds no text."""
+
+def parse(text: str) -> Document:
+    """Parse a document from its text. Never fails."""
+
+def parse_bytes(data: Union[bytes, bytearray]) -> Document:
+    """Parse a document from bytes (UTF-8 with or without BOM, UTF-16 with BOM).
+
+    Raises DecodeError or EmptyDocumentError.
+    """
+
+def parse_file(path: Union[str, "os.PathLike[str]"]) -> Document:
+    """Parse a document from a file. Raises ReadError, DecodeError or EmptyDocumentError."""
+
+class Document:
+    """A parsed document: the text as given, a lossless tree over it, and its metadata."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def metadata(self) -> Metadata: ...
+    @property
+    def root(self) -> Node: ...
+    def outline(self) -> List[Node]:
+        """Outline items (kind "item") in document order."""
+    def find(self, path: str) -> Optional[Node]:
+        """The first outline item with this path ("IV/2"), or None."""
+    def nodes(self) -> List[Node]:
+        """All nodes in pre-order, the root first."""
+    def leaves(self) -> List[Node]:
+        """The leaves in document order; their texts concatenate to `text`."""
+    def item_at(self, offset: int) -> Optional[Node]:
+        """The innermost outline item holding the code point at `offset`."""
+    def to_dict(self) -> Dict[str, Any]:
+        """{"text", "metadata", "root"}; each node: kind, label, heading, path, style, start, end,
+        marker ([start, end] or None), text (leaves only), children."""
+    def to_json(self, indent: Optional[int] = None) -> str:
+        """`to_dict()` as JSON (not ASCII-escaped)."""
+    def annotation(self, source: Optional[str] = None) -> Dict[str, Any]:
+        """The `vanban-annotation/1` projection as a dict."""
+    def annotation_json(self, source: Optional[str] = None) -> str:
+        """The annotation as one line of JSON."""
+
+class Node:
+    """A node of the tree; offsets are code points into `Document.text`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def kind(self) -> str:
+        """document, chrome, header, title, preamble, body, item, closing, paragraph, table_row, trivia."""
+    @property
+    def is_leaf(self) -> bool: ...
+    @property
+    def label(self) -> Optional[str]: ...
+    @property
+    def heading(self) -> Optional[str]: ...
+    @property
+    def style(self) -> Optional[str]:
+        """part, chapter, legal_section, subsection, article, roman, letter, arabic, dotted, point, bullet,
+        appendix."""
+    @property
+    def path(self) -> Optional[str]: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def byte_start(self) -> int: ...
+    @property
+    def byte_end(self) -> int: ...
+    @property
+    def marker(self) -> Optional[Tuple[int, int]]: ...
+    @property
+    def children(self) -> List[Node]: ...
+    @property
+    def parent(self) -> Optional[Node]: ...
+    def items(self) -> List[Node]:
+        """The outline items among the children."""
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+class Metadata:
+    """The document's own metadata, from its header, title and closing."""
+
+    @property
+    def doc_type(self) -> Optional[str]: ...
+    @property
+    def doc_type_name(self) -> Optional[str]: ...
+    @property
+    def symbol(self) -> Optional[str]: ...
+    @property
+    def symbol_parts(self) -> Optional[Dict[str, Any]]:
+        """number, year, type_code, issuer_code, form ("party", "state", "law")."""
+    @property
+    def issuer(self) -> Optional[str]: ...
+    @property
+    def place(self) -> Optional[str]: ...
+    @property
+    def date(self) -> Optional[datetime.date]: ...
+    @property
+    def title(self) -> Optional[str]: ...
+    @property
+    def signing_authority(self) -> Optional[str]: ...
+    @property
+    def signer_title(self) -> Optional[str]: ...
+    @property
+    def signer(self) -> Optional[str]: ...
+    @property
+    def recipients(self) -> List[str]: ...
+    def to_dict(self) -> Dict[str, Any]:
+        """All fields; the date as an ISO string."""
