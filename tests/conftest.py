@@ -1,0 +1,4 @@
+import pytest
+
+# Detailed assertion messages in the shared checks too.
+pytest.register_assert_rewrite("helpers")
