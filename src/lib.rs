@@ -5,12 +5,14 @@
 //! assert_eq!(doc.find("I/1").map(|id| doc.node(id).label.clone().unwrap()), Some("1".to_string()));
 //! ```
 pub mod annotation;
+pub mod blocks;
 pub mod date;
 pub mod doctype;
 pub mod error;
 pub mod input;
 pub mod lines;
 pub mod metadata;
+pub mod markers;
 pub mod model;
 pub mod normalize;
 pub mod outline;

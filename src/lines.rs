@@ -1,1 +1,327 @@
-//! (in progress)
+//! Lines and paragraphs: the text cut into lines, lines classified, and hard-wrapped or page-broken lines
+//! joined back into paragraphs.
+use crate::markers::{self, Marker};
+use crate::text;
+
+/// One line of the (normalized) text.
+#[derive(Clone, Debug)]
+pub struct Line {
+    /// Start of the line.
+    pub start: usize,
+    /// End of its content (before the line break).
+    pub end: usize,
+    /// Start of the next line (after the line break).
+    pub next: usize,
+    pub kind: LineKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// Nothing but white space.
+    Blank,
+    /// Layout only: a table bar `|`, a rule `-----`, an empty emphasis `** **`, a lone `*`.
+    Layout,
+    /// A markdown table row `| a | b |`.
+    TableRow,
+    Text,
+}
+
+pub fn split_lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::with_capacity(text.len() / 40 + 1);
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(make_line(text, start, i, i + 1));
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                let next = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+                lines.push(make_line(text, start, i, next));
+                i = next;
+                start = i;
+            }
+            0x0C => {
+                // form feed: a page break
+                lines.push(make_line(text, start, i, i + 1));
+                i += 1;
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < text.len() {
+        lines.push(make_line(text, start, text.len(), text.len()));
+    }
+    lines
+}
+
+fn make_line(text: &str, start: usize, end: usize, next: usize) -> Line {
+    Line { start, end, next, kind: classify(&text[start..end]) }
+}
+
+fn classify(s: &str) -> LineKind {
+    let t = s.trim();
+    if t.is_empty() {
+        return LineKind::Blank;
+    }
+    if t.chars().all(|c| matches!(c, '|' | '*' | '-' | '–' | '—' | '_' | '=' | '#' | '~' | '.' | ':' | '+') || c.is_whitespace()) {
+        return LineKind::Layout;
+    }
+    if t.starts_with('|') && t.len() > 1 && t[1..].contains('|') {
+        return LineKind::TableRow;
+    }
+    LineKind::Text
+}
+
+/// A paragraph: consecutive lines of one sentence flow (or one table row).
+#[derive(Clone, Debug)]
+pub struct Para {
+    /// Index of its first and last line in the line list.
+    pub first: usize,
+    pub last: usize,
+    /// Byte range of its content: from its first line's start to its last line's end.
+    pub start: usize,
+    pub end: usize,
+    /// The text without emphasis or table markup, lines joined by single spaces.
+    pub clean: String,
+    pub marker: Option<Marker>,
+    pub table_row: bool,
+    /// Separated from the previous paragraph by a blank or layout line (not just a line break).
+    pub gap_before: bool,
+    /// A table cell boundary (`|`) lies between it and the previous paragraph.
+    pub cell_before: bool,
+}
+
+impl Para {
+    /// The text after the marker.
+    pub fn body(&self) -> &str {
+        match &self.marker {
+            Some(m) => &self.clean[m.len..],
+            None => &self.clean,
+        }
+    }
+}
+
+/// Detect the marker of a paragraph's cleaned text; a `*` bullet is taken from the raw text (emphasis
+/// also uses `*`).
+fn marker_of(raw_first_line: &str, clean: &str) -> Option<Marker> {
+    let raw = raw_first_line.trim_start();
+    if let Some(rest) = raw.strip_prefix("* ") {
+        if !rest.contains('*') && rest.trim_start().starts_with(|c: char| c.is_uppercase()) {
+            let len = raw.len() - rest.trim_start().len();
+            return Some(Marker {
+                style: crate::model::MarkerStyle::Bullet,
+                punct: markers::Punct::Bullet('*'),
+                label: "*".into(),
+                ordinal: 0,
+                len: len.min(clean.len()).saturating_sub(raw.len() - clean.len().min(raw.len())).max(0),
+                roman_or_letter: false,
+            })
+            .map(|mut m| {
+                // in the cleaned text the `*` is gone: the marker is empty there
+                m.len = 0;
+                m
+            });
+        }
+    }
+    markers::detect(clean)
+}
+
+/// Typical width of a hard-wrapped line (chars), or `usize::MAX` when the text is not hard-wrapped.
+fn wrap_width(text: &str, lines: &[Line]) -> usize {
+    let mut lens: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| w[0].kind == LineKind::Text && w[1].kind == LineKind::Text)
+        .map(|w| text[w[0].start..w[0].end].trim().chars().count())
+        .collect();
+    if lens.len() < 8 {
+        return usize::MAX;
+    }
+    lens.sort_unstable();
+    lens[lens.len() * 4 / 5]
+}
+
+fn ends_with_emphasis(raw: &str) -> bool {
+    let t = raw.trim_end();
+    t.ends_with('*') && !t.ends_with(" *")
+}
+
+/// Words that end a line in the middle of a phrase.
+fn ends_open(clean_line: &str) -> bool {
+    let last = text::last_meaningful(clean_line);
+    matches!(last, Some(',' | '-' | '–' | '(' | '/' | '&'))
+        || clean_line
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| matches!(w, "và" | "của" | "các" | "với" | "về" | "cho" | "tại" | "theo" | "số" | "ngày" | "năm" | "tháng" | "trong" | "để"))
+}
+
+/// Whether line `l` begins a new paragraph after line `p` with no blank line between.
+fn breaks_between(p_raw: &str, p_clean: &str, l_clean: &str, l_marker: Option<&Marker>, wrap: usize, p_is_first: bool) -> bool {
+    let p_len = p_clean.chars().count();
+    let short = wrap == usize::MAX || p_len * 100 < wrap * 80;
+    if let Some(m) = l_marker {
+        // `Trong giai đoạn 2026` / `- 2030 phấn đấu`: a range wrapped at the dash
+        if m.style == crate::model::MarkerStyle::Bullet
+            && l_clean[m.len..].starts_with(|c: char| c.is_ascii_digit())
+            && p_clean.ends_with(|c: char| c.is_ascii_digit())
+        {
+            return false;
+        }
+        if text::ends_terminal(p_clean) || ends_with_emphasis(p_raw) {
+            return true;
+        }
+        if ends_open(p_clean) {
+            return false;
+        }
+        // A short line that is not the first of its paragraph ends it.
+        return short && !p_is_first || wrap == usize::MAX;
+    }
+    if text::starts_lower(l_clean) {
+        return false;
+    }
+    if text::ends_terminal(p_clean) && short {
+        return true;
+    }
+    // a bold heading line closed by its emphasis, followed by ordinary text
+    ends_with_emphasis(p_raw) && p_raw.trim_start().starts_with("**") && !ends_open(p_clean) && short
+}
+
+/// Group lines into paragraphs.
+pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
+    let wrap = wrap_width(text, lines);
+    let mut paras: Vec<Para> = Vec::new();
+    let mut open = false;
+    let mut gap = false;
+    let mut cell = false;
+    let mut prev_line: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let raw = &text[line.start..line.end];
+        match line.kind {
+            LineKind::Blank => {
+                open = false;
+                gap = true;
+                continue;
+            }
+            LineKind::Layout => {
+                open = false;
+                gap = true;
+                cell |= raw.contains('|');
+                continue;
+            }
+            LineKind::TableRow => {
+                paras.push(Para {
+                    first: i,
+                    last: i,
+                    start: line.start,
+                    end: line.end,
+                    clean: text::clean(&raw.replace('|', " | ")),
+                    marker: None,
+                    table_row: true,
+                    gap_before: gap,
+                    cell_before: cell,
+                });
+                open = false;
+                gap = false;
+                cell = false;
+                prev_line = Some(i);
+                continue;
+            }
+            LineKind::Text => {}
+        }
+        let clean = text::clean(raw);
+        let marker = marker_of(raw, &clean);
+        if open {
+            let p = paras.last_mut().unwrap();
+            let pl = &lines[prev_line.unwrap()];
+            let p_raw = &text[pl.start..pl.end];
+            let p_clean = text::clean(p_raw);
+            if !breaks_between(p_raw, &p_clean, &clean, marker.as_ref(), wrap, p.first == prev_line.unwrap()) {
+                p.last = i;
+                p.end = line.end;
+                if !p.clean.is_empty() && !clean.is_empty() {
+                    p.clean.push(' ');
+                }
+                p.clean.push_str(&clean);
+                prev_line = Some(i);
+                continue;
+            }
+        }
+        paras.push(Para {
+            first: i,
+            last: i,
+            start: line.start,
+            end: line.end,
+            clean,
+            marker,
+            table_row: false,
+            gap_before: gap,
+            cell_before: cell,
+        });
+        open = true;
+        gap = false;
+        cell = false;
+        prev_line = Some(i);
+    }
+    paras
+}
+
+/// Join paragraphs split by a page break: the earlier one does not end a sentence, the later one starts in
+/// lower case and carries no marker (`vừa phòng, chống` / blank / `dịch COVID-19`).
+pub fn rejoin_page_breaks(paras: &mut Vec<Para>) {
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    for p in paras.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let joinable = p.gap_before
+                && !p.cell_before
+                && !p.table_row
+                && !prev.table_row
+                && p.marker.is_none()
+                && text::starts_lower(&p.clean)
+                && !text::ends_terminal(&prev.clean)
+                && !p.clean.starts_with(|c: char| c.is_ascii_digit());
+            if joinable {
+                prev.last = p.last;
+                prev.end = p.end;
+                prev.clean.push(' ');
+                prev.clean.push_str(&p.clean);
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    *paras = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    fn paras(t: &str) -> Vec<String> {
+        let lines = split_lines(t);
+        let mut p = paragraphs(t, &lines);
+        rejoin_page_breaks(&mut p);
+        p.into_iter().map(|p| p.clean).collect()
+    }
+    #[test]
+    fn page_break_inside_a_sentence_is_rejoined() {
+        // seed-kh-langson-2022.txt, I/4
+        let t = "4. Tích cực phát hiện, vừa phòng, chống\n\ndịch COVID-19, vừa phục hồi.\n\n5. Đổi mới";
+        assert_eq!(paras(t), vec!["4. Tích cực phát hiện, vừa phòng, chống dịch COVID-19, vừa phục hồi.", "5. Đổi mới"]);
+    }
+    #[test]
+    fn wrapped_range_is_not_a_bullet() {
+        // tnt_KH_141-KH-UBND_09daab28.md, II/4
+        let t = "**4. **Trong giai đoạn 2026\n- 2030 phấn đấu có ít nhất 10% đội ngũ.\n";
+        assert_eq!(paras(t).len(), 1);
+    }
+    #[test]
+    fn bold_heading_then_bullets_without_blank_lines() {
+        // tnt_CV_4240-UBND-VX_a12a41bb.md
+        let t = "**2. Giao Sở Nội vụ**\n- Tiếp tục phối hợp với Trung\ntâm Chuyển đổi số.\n- Hướng dẫn, theo dõi.\n";
+        assert_eq!(paras(t), vec!["2. Giao Sở Nội vụ", "- Tiếp tục phối hợp với Trung tâm Chuyển đổi số.", "- Hướng dẫn, theo dõi."]);
+    }
+}

@@ -1,1 +1,113 @@
-//! (in progress)
+//! Unicode normalization with an offset map back to the text the user gave.
+//!
+//! The parser works on a normalized copy: NFC (some sources carry decomposed letters), the Đ lookalikes
+//! (Ð U+00D0, ð U+00F0, Ɖ U+0189, ɖ U+0256) mapped to Đ/đ, no-break spaces to spaces, zero-width characters
+//! dropped. Every byte offset in the copy maps back to an offset in the original, so spans found in the copy
+//! point into the user's text.
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// A normalized text and the way back to the original.
+pub struct Normalized {
+    pub text: String,
+    /// `map[i]` = original byte offset of normalized byte `i` (len + 1 entries); `None` when the text was
+    /// already normal and offsets are the identity.
+    map: Option<Vec<u32>>,
+}
+
+impl Normalized {
+    /// The original offset of a normalized byte offset (a char boundary of the copy).
+    #[inline]
+    pub fn to_original(&self, offset: usize) -> usize {
+        match &self.map {
+            None => offset,
+            Some(m) => m[offset] as usize,
+        }
+    }
+    pub fn is_identity(&self) -> bool {
+        self.map.is_none()
+    }
+}
+
+/// What a single character becomes, when it is not itself.
+#[inline]
+fn substitute(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{00D0}' | '\u{0189}' => "Đ",
+        '\u{00F0}' | '\u{0256}' => "đ",
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2002}' | '\u{2003}' | '\u{2009}' => " ",
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => "",
+        _ => return None,
+    })
+}
+
+pub fn normalize(text: &str) -> Normalized {
+    let clean = is_nfc_quick(text.chars()) == IsNormalized::Yes && !text.chars().any(|c| substitute(c).is_some());
+    if clean {
+        return Normalized { text: text.to_owned(), map: None };
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    // Segments run from a starter (combining class 0) to the next: NFC composes only within them.
+    let mut seg_start = 0usize;
+    let mut iter = text.char_indices().peekable();
+    let mut buf = String::new();
+    while let Some((i, c)) = iter.next() {
+        let next_is_starter = iter.peek().is_none_or(|&(_, n)| canonical_combining_class(n) == 0);
+        if !next_is_starter {
+            continue;
+        }
+        let seg_end = iter.peek().map_or(text.len(), |&(j, _)| j);
+        let seg = &text[seg_start..seg_end];
+        let emit = |s: &str, out: &mut String, map: &mut Vec<u32>| {
+            for _ in 0..s.len() {
+                map.push(seg_start as u32);
+            }
+            out.push_str(s);
+        };
+        if seg_start == i {
+            // a single character
+            match substitute(c) {
+                Some(s) => emit(s, &mut out, &mut map),
+                None => emit(seg, &mut out, &mut map),
+            }
+        } else {
+            buf.clear();
+            buf.extend(seg.chars().nfc().flat_map(|ch| match substitute(ch) {
+                Some(s) => s.chars().collect::<Vec<_>>(),
+                None => vec![ch],
+            }));
+            let b = std::mem::take(&mut buf);
+            emit(&b, &mut out, &mut map);
+            buf = b;
+        }
+        seg_start = seg_end;
+    }
+    map.push(text.len() as u32);
+    if let Some(first) = map.first_mut() {
+        *first = 0; // text dropped at the very start still belongs to the first leaf
+    }
+    Normalized { text: out, map: Some(map) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn composes_decomposed_letters_and_maps_offsets_back() {
+        let orig = "Vie\u{0323}\u{0302}t Nam"; // "Việt" decomposed
+        let n = normalize(orig);
+        assert_eq!(n.text, "Việt Nam");
+        let nam = n.text.find("Nam").unwrap();
+        assert_eq!(&orig[n.to_original(nam)..n.to_original(n.text.len())], "Nam");
+    }
+    #[test]
+    fn maps_d_lookalikes_and_drops_zero_width() {
+        let n = normalize("\u{00D0}ảng\u{200B} \u{00A0}x");
+        assert_eq!(n.text, "Đảng  x");
+    }
+    #[test]
+    fn normal_text_is_identity() {
+        assert!(normalize("Kế hoạch số 58-KH/BTCTW").is_identity());
+    }
+}

@@ -1,14 +1,454 @@
-//! (in progress) placeholder tree: root with a single paragraph leaf.
-use crate::model::{Document, Metadata, Node, NodeKind};
+//! The outline: paragraphs nested into items by numbering style and sequence, and the lossless tree built
+//! over the text.
+//!
+//! Nesting rules (`vn-document-format.md` §4–5): a style already open closes the levels opened after it
+//! (`II.` after `I./1./a)` is a sibling of `I.`); a new style nests under the open item (`1.` after `I.`);
+//! numbered items never nest under bullets; legal levels (`Phần > Chương > Mục > Điều`) close everything below
+//! them; a single `C.`/`D.`/`I.`/`V.`/`X.`/`L.` is a letter or a Roman numeral according to the open siblings.
+use crate::blocks::{self, Zone};
+use crate::lines::{self, Line, LineKind, Para};
+use crate::markers::{letter_ordinal, Punct};
+use crate::metadata;
+use crate::model::{Document, MarkerStyle, Node, NodeId, NodeKind};
+use crate::normalize::normalize;
 use crate::span::Span;
+use crate::text;
 
+/// What decides that two items are siblings: the style, its punctuation family, and for dotted numbers
+/// the depth (`1.1` vs `1.1.1`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct StyleKey {
+    style: MarkerStyle,
+    punct: Punct,
+    depth: u8,
+}
+
+struct Open {
+    node: NodeId,
+    key: StyleKey,
+    ordinal: u32,
+}
+
+fn is_legal(s: MarkerStyle) -> bool {
+    matches!(s, MarkerStyle::Part | MarkerStyle::Chapter | MarkerStyle::LegalSection | MarkerStyle::Subsection | MarkerStyle::Article)
+}
+
+fn legal_rank(s: MarkerStyle) -> u8 {
+    match s {
+        MarkerStyle::Part => 0,
+        MarkerStyle::Chapter => 1,
+        MarkerStyle::LegalSection => 2,
+        MarkerStyle::Subsection => 3,
+        MarkerStyle::Article => 4,
+        MarkerStyle::Appendix => 0,
+        _ => 5,
+    }
+}
+
+fn is_minor(s: MarkerStyle) -> bool {
+    matches!(s, MarkerStyle::Arabic | MarkerStyle::Dotted | MarkerStyle::Point | MarkerStyle::Bullet)
+}
+
+/// Styles whose items are headings of sections: they always carry a heading.
+fn is_section(s: MarkerStyle) -> bool {
+    matches!(
+        s,
+        MarkerStyle::Roman | MarkerStyle::Letter | MarkerStyle::Part | MarkerStyle::Chapter | MarkerStyle::LegalSection | MarkerStyle::Subsection | MarkerStyle::Appendix
+    )
+}
+
+/// Unmarked paragraphs that close the body (`Trên đây là ...`): they stand outside every item.
+fn is_closing_paragraph(clean: &str) -> bool {
+    const CUES: &[&str] = &["Trên đây", "(Gửi kèm", "Gửi kèm", "(Kèm theo", "Nơi nhận"];
+    CUES.iter().any(|c| clean.starts_with(c)) || clean.trim_end_matches(['*', ' ']).ends_with("./.")
+}
+
+struct Builder<'a> {
+    lines: &'a [Line],
+    nodes: Vec<Node>,
+    /// The owner (container or item) of the last leaf appended, for placing the trivia before the next one.
+    last_owner: NodeId,
+    /// End of the last leaf appended.
+    pos: usize,
+}
+
+impl<'a> Builder<'a> {
+    fn add(&mut self, parent: NodeId, node: Node) -> NodeId {
+        let id = self.nodes.len();
+        let mut node = node;
+        node.parent = Some(parent);
+        self.nodes.push(node);
+        self.nodes[parent].children.push(id);
+        id
+    }
+
+    fn ancestors(&self, mut id: NodeId) -> Vec<NodeId> {
+        let mut v = vec![id];
+        while let Some(p) = self.nodes[id].parent {
+            v.push(p);
+            id = p;
+        }
+        v
+    }
+
+    /// The deepest node containing both `a` and `b`.
+    fn common(&self, a: NodeId, b: NodeId) -> NodeId {
+        let aa = self.ancestors(a);
+        let bb = self.ancestors(b);
+        *aa.iter().find(|x| bb.contains(x)).unwrap_or(&0)
+    }
+
+    /// Trivia up to `start`, placed in the deepest node holding both its neighbours. Call before creating any
+    /// new node that the next leaf opens.
+    fn gap_to(&mut self, start: usize, next_parent: NodeId) {
+        if start > self.pos {
+            let owner = self.common(self.last_owner, next_parent);
+            self.add(owner, Node::new(NodeKind::Trivia, Span::new(self.pos, start)));
+            self.pos = start;
+        }
+    }
+
+    fn leaf(&mut self, owner: NodeId, kind: NodeKind, span: Span) -> NodeId {
+        self.gap_to(span.start, owner);
+        let id = self.add(owner, Node::new(kind, span));
+        self.last_owner = owner;
+        self.pos = span.end;
+        id
+    }
+
+    /// A paragraph leaf; in the closing every line is its own paragraph (list entries, signature lines).
+    fn para(&mut self, owner: NodeId, p: &Para, per_line: bool) {
+        let kind = if p.table_row { NodeKind::TableRow } else { NodeKind::Paragraph };
+        if per_line && p.last > p.first {
+            for l in &self.lines[p.first..=p.last] {
+                if l.kind != LineKind::Blank && l.kind != LineKind::Layout {
+                    self.leaf(owner, kind, Span::new(l.start, l.end));
+                }
+            }
+        } else {
+            self.leaf(owner, kind, Span::new(p.start, p.end));
+        }
+    }
+}
+
+fn zone_kind(z: Zone) -> NodeKind {
+    match z {
+        Zone::Chrome => NodeKind::Chrome,
+        Zone::Header => NodeKind::Header,
+        Zone::Title => NodeKind::Title,
+        Zone::Preamble => NodeKind::Preamble,
+        Zone::Body | Zone::Appendix => NodeKind::Body,
+        Zone::Closing => NodeKind::Closing,
+    }
+}
+
+/// Parse `text` into a [`Document`].
 pub fn build(text: &str) -> Document {
-    let mut root = Node::new(NodeKind::Document, Span::new(0, text.len()));
-    let mut nodes = vec![];
-    let mut leaf = Node::new(NodeKind::Paragraph, Span::new(0, text.len()));
-    leaf.parent = Some(0);
-    root.children.push(1);
-    nodes.push(root);
-    nodes.push(leaf);
-    Document { text: text.to_string(), nodes, metadata: Metadata::default() }
+    let norm = normalize(text);
+    let t = norm.text.as_str();
+    let lines = lines::split_lines(t);
+    let mut paras = lines::paragraphs(t, &lines);
+    lines::rejoin_page_breaks(&mut paras);
+    let layout = blocks::layout(&paras);
+
+    let mut b = Builder { lines: &lines, nodes: vec![Node::new(NodeKind::Document, Span::new(0, t.len()))], last_owner: 0, pos: 0 };
+    let mut container: Option<(Zone, NodeId)> = None;
+    let mut stack: Vec<Open> = Vec::new();
+    let mut closed_body = false;
+    // item id -> its marker paragraph's leaf id, for headings
+    let mut first_leaf: Vec<(NodeId, NodeId, usize)> = Vec::new();
+
+    for (pi, p) in paras.iter().enumerate() {
+        let zone = layout.zones[pi];
+        let cont = match container {
+            Some((z, id)) if z == zone => id,
+            _ => {
+                b.gap_to(p.start, 0);
+                let id = b.add(0, Node::new(zone_kind(zone), Span::new(p.start, p.start)));
+                container = Some((zone, id));
+                stack.clear();
+                closed_body = false;
+                id
+            }
+        };
+        match zone {
+            Zone::Body | Zone::Appendix => {}
+            Zone::Closing => {
+                b.para(cont, p, true);
+                continue;
+            }
+            _ => {
+                b.para(cont, p, false);
+                continue;
+            }
+        }
+        // --- an appendix opens a depth-1 item
+        let appendix_label = (zone == Zone::Appendix).then(|| appendix_label(&p.clean)).flatten();
+        let marker = if p.table_row { None } else { p.marker.clone() };
+        if let Some(label) = appendix_label {
+            stack.clear();
+            let mut item = Node::new(NodeKind::Item, Span::new(p.start, p.start));
+            item.style = Some(MarkerStyle::Appendix);
+            item.label = Some(label);
+            b.gap_to(p.start, cont);
+            let id = b.add(cont, item);
+            let leaf = b.leaf(id, NodeKind::Paragraph, Span::new(p.start, p.end));
+            first_leaf.push((id, leaf, pi));
+            stack.push(Open { node: id, key: StyleKey { style: MarkerStyle::Appendix, punct: Punct::None, depth: 0 }, ordinal: 0 });
+            continue;
+        }
+        let Some(m) = marker else {
+            if closed_body || (is_closing_paragraph(&p.clean) && zone == Zone::Body) {
+                closed_body = true;
+                stack.clear();
+                b.para(cont, p, false);
+            } else {
+                let owner = stack.last().map_or(cont, |o| o.node);
+                b.para(owner, p, false);
+            }
+            continue;
+        };
+        // --- settle a single-letter Roman/letter marker by its open siblings
+        let mut style = m.style;
+        let mut ordinal = m.ordinal;
+        if m.roman_or_letter {
+            let ch = m.label.chars().next().unwrap();
+            let as_letter = letter_ordinal(ch).unwrap_or(0);
+            let letter_open = stack.iter().rev().find(|o| o.key.style == MarkerStyle::Letter);
+            let roman_open = stack.iter().rev().find(|o| o.key.style == MarkerStyle::Roman);
+            let letter_fits = letter_open.is_some_and(|o| o.ordinal + 1 == as_letter);
+            let roman_fits = roman_open.is_some_and(|o| o.ordinal + 1 == m.ordinal);
+            let letter = if letter_fits != roman_fits { letter_fits } else { matches!(ch, 'C' | 'D' | 'L') && roman_open.is_none() };
+            if letter && text::upper_ratio(&p.clean) > 0.0 {
+                style = MarkerStyle::Letter;
+                ordinal = as_letter;
+            }
+        }
+        let depth = if style == MarkerStyle::Dotted { m.label.matches('.').count() as u8 } else { 0 };
+        let key = StyleKey { style, punct: m.punct, depth };
+        // --- find the parent
+        if is_legal(style) {
+            while let Some(top) = stack.last() {
+                let ts = top.key.style;
+                let pop = is_minor(ts)
+                    || is_legal(ts) && legal_rank(ts) >= legal_rank(style)
+                    || matches!(style, MarkerStyle::Part | MarkerStyle::Chapter) && matches!(ts, MarkerStyle::Roman | MarkerStyle::Letter) && !stack.iter().any(|o| is_legal(o.key.style));
+                if pop {
+                    stack.pop();
+                } else {
+                    break;
+                }
+            }
+        } else if let Some(k) = stack.iter().rposition(|o| o.key == key) {
+            stack.truncate(k);
+        } else {
+            if style != MarkerStyle::Bullet {
+                while stack.last().is_some_and(|o| o.key.style == MarkerStyle::Bullet) {
+                    stack.pop();
+                }
+            }
+            if matches!(style, MarkerStyle::Roman | MarkerStyle::Letter) {
+                while stack.last().is_some_and(|o| is_minor(o.key.style) || o.key.style == MarkerStyle::Article) {
+                    stack.pop();
+                }
+            }
+        }
+        closed_body = false;
+        let parent = stack.last().map_or(cont, |o| o.node);
+        let mut item = Node::new(NodeKind::Item, Span::new(p.start, p.start));
+        item.style = Some(style);
+        item.label = Some(m.label.clone());
+        b.gap_to(p.start, parent);
+        let id = b.add(parent, item);
+        let leaf = b.leaf(id, NodeKind::Paragraph, Span::new(p.start, p.end));
+        // the marker's own span, in the raw text: from the first non-format character
+        let raw = &t[p.start..p.end];
+        b.nodes[id].marker = Some(marker_span(raw, p.start, &m.label));
+        first_leaf.push((id, leaf, pi));
+        stack.push(Open { node: id, key, ordinal });
+    }
+    b.gap_to(t.len(), 0);
+
+    let mut nodes = b.nodes;
+    compute_spans(&mut nodes, 0);
+    nodes[0].span = Span::new(0, t.len());
+    compute_paths(&mut nodes, 0, "");
+    compute_headings(&mut nodes, &paras, &first_leaf);
+
+    let metadata = metadata::extract(t, &lines, &paras, &layout);
+
+    // spans back to the text the user gave
+    if !norm.is_identity() {
+        for n in &mut nodes {
+            n.span = Span::new(norm.to_original(n.span.start), norm.to_original(n.span.end));
+            if let Some(m) = n.marker.as_mut() {
+                *m = Span::new(norm.to_original(m.start), norm.to_original(m.end));
+            }
+        }
+    }
+    Document { text: text.to_string(), nodes, metadata }
+}
+
+/// The printed marker: from its first character up to the end of the label's last character and its
+/// punctuation.
+fn marker_span(raw: &str, para_start: usize, label: &str) -> Span {
+    let lead = raw.len() - raw.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '|')).len();
+    let body = &raw[lead..];
+    let mut want = label.chars().filter(|c| !c.is_whitespace()).peekable();
+    let mut end = 0;
+    for (i, c) in body.char_indices() {
+        if want.peek().is_none() {
+            // take the punctuation right after the label
+            if matches!(c, '.' | ')' | '-' | '–' | '/' | ':') {
+                end = i + c.len_utf8();
+            }
+            break;
+        }
+        if c == '*' || c.is_whitespace() || c == '(' {
+            continue;
+        }
+        if Some(&c) == want.peek() || c.to_lowercase().eq(want.peek().unwrap().to_lowercase()) {
+            want.next();
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    Span::new(para_start + lead, para_start + lead + end)
+}
+
+fn appendix_label(clean: &str) -> Option<String> {
+    let upper = text::upper_ratio(clean) > 0.7;
+    for head in ["PHỤ LỤC", "Phụ lục"] {
+        if let Some(rest) = clean.strip_prefix(head) {
+            if head == "PHỤ LỤC" && !upper {
+                continue;
+            }
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix("SỐ").or_else(|| rest.strip_prefix("số")).map(str::trim_start).unwrap_or(rest);
+            let num: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+            let numbered = !num.is_empty()
+                && (crate::markers::roman_value(&num).is_some() || num.chars().next().unwrap().is_ascii_digit())
+                && rest[num.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            return Some(if numbered { format!("Phụ lục {num}") } else { "Phụ lục".to_string() });
+        }
+    }
+    if clean.starts_with("ĐỀ CƯƠNG") && upper {
+        return Some("Phụ lục".to_string());
+    }
+    None
+}
+
+/// A node spans from its first child's start to its last child's end.
+fn compute_spans(nodes: &mut Vec<Node>, id: NodeId) {
+    let children = nodes[id].children.clone();
+    for &c in &children {
+        compute_spans(nodes, c);
+    }
+    if let (Some(&f), Some(&l)) = (children.first(), children.last()) {
+        nodes[id].span = Span::new(nodes[f].span.start, nodes[l].span.end);
+    }
+}
+
+fn compute_paths(nodes: &mut Vec<Node>, id: NodeId, prefix: &str) {
+    let children = nodes[id].children.clone();
+    let mut bullet_counts: Vec<(String, usize)> = Vec::new();
+    for c in children {
+        if nodes[c].kind == NodeKind::Item {
+            let label = nodes[c].label.clone().unwrap_or_default();
+            let seg = if nodes[c].style == Some(MarkerStyle::Bullet) {
+                let n = match bullet_counts.iter_mut().find(|(l, _)| *l == label) {
+                    Some((_, n)) => {
+                        *n += 1;
+                        *n
+                    }
+                    None => {
+                        bullet_counts.push((label.clone(), 1));
+                        1
+                    }
+                };
+                format!("{label}{n}")
+            } else {
+                label
+            };
+            let path = if prefix.is_empty() { seg } else { format!("{prefix}/{seg}") };
+            nodes[c].path = Some(path.clone());
+            compute_paths(nodes, c, &path);
+        } else {
+            compute_paths(nodes, c, prefix);
+        }
+    }
+}
+
+fn compute_headings(nodes: &mut [Node], paras: &[Para], first_leaf: &[(NodeId, NodeId, usize)]) {
+    for &(id, leaf, pi) in first_leaf {
+        let has_children = nodes[id].children.iter().any(|&c| c != leaf && nodes[c].kind != NodeKind::Trivia);
+        let style = nodes[id].style.unwrap_or(MarkerStyle::Arabic);
+        if !(has_children || is_section(style)) {
+            continue;
+        }
+        let p = &paras[pi];
+        let mut body = if style == MarkerStyle::Appendix { p.clean.clone() } else { p.body().to_string() };
+        if style == MarkerStyle::Appendix || body.trim().is_empty() {
+            // the heading is on the next paragraph (`Chương I` / `QUY ĐỊNH CHUNG`; `PHỤ LỤC` / its title)
+            if let Some(next) = paras.get(pi + 1).filter(|n| n.marker.is_none()) {
+                body = if body.trim().is_empty() || style != MarkerStyle::Appendix { next.clean.clone() } else { body };
+            }
+        }
+        let h = text::strip_trailing_punct(body.trim()).trim().to_string();
+        nodes[id].heading = (!h.is_empty()).then_some(h);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    fn outline(t: &str) -> Vec<(String, Option<String>)> {
+        let d = build(t);
+        d.outline().map(|id| (d.node(id).path.clone().unwrap(), d.node(id).heading.clone())).collect()
+    }
+    #[test]
+    fn a_style_seen_before_closes_later_levels() {
+        let t = "KẾ HOẠCH\n\nVề việc thử\n\nI. MỤC ĐÍCH\n\n1. Một\n\na) Điểm a\n\nb) Điểm b\n\n2. Hai\n\nII. NỘI DUNG\n\n1. Ba\n";
+        let paths: Vec<String> = outline(t).into_iter().map(|x| x.0).collect();
+        assert_eq!(paths, ["I", "I/1", "I/1/a", "I/1/b", "I/2", "II", "II/1"]);
+    }
+    #[test]
+    fn bullets_are_numbered_by_position() {
+        // seed-kh-langson-2022.txt, IV/1
+        let t = "IV- TỔ CHỨC THỰC HIỆN\n\n1. Ban Tổ chức Tỉnh ủy:\n\n- Phối hợp với Ban Tuyên giáo.\n\n- Tiếp tục phân công.\n\n2. Ban Tuyên giáo Tỉnh ủy: Chủ trì.\n";
+        assert_eq!(
+            outline(t),
+            vec![
+                ("IV".into(), Some("TỔ CHỨC THỰC HIỆN".into())),
+                ("IV/1".into(), Some("Ban Tổ chức Tỉnh ủy".into())),
+                ("IV/1/-1".into(), None),
+                ("IV/1/-2".into(), None),
+                ("IV/2".into(), None)
+            ]
+        );
+    }
+    #[test]
+    fn numbered_items_do_not_nest_under_bullets() {
+        // lmx_KH_02.txt, II/2/2.1: bullets, then (1) (2), then bullets again
+        let t = "2.1. Chuẩn bị:\n\n- Nguyên tắc.\n\n(1) Lần thứ nhất.\n\n(2) Lần thứ hai.\n\n- Thời gian.\n";
+        let paths: Vec<String> = outline(t).into_iter().map(|x| x.0).collect();
+        assert_eq!(paths, ["2.1", "2.1/-1", "2.1/1", "2.1/2", "2.1/-2"]);
+    }
+    #[test]
+    fn closing_paragraph_stands_outside_items() {
+        let t = "1. Giao Sở Tư pháp.\n\n2. Giao Sở Nội vụ.\n\nTrên đây là Kế hoạch./.\n";
+        assert_eq!(outline(t), vec![("1".into(), None), ("2".into(), None)]);
+    }
+    #[test]
+    fn leaves_tile_the_text() {
+        let t = "\u{feff}KẾ HOẠCH\r\n\r\nI. A\r\n- b\r\n\r\n\r\nNơi nhận:\r\n- X;\r\nTM. UBND\r\nNguyễn Văn A\r\n";
+        let d = build(t);
+        let mut pos = 0;
+        for id in d.leaves() {
+            assert_eq!(d.node(id).span.start, pos);
+            pos = d.node(id).span.end;
+        }
+        assert_eq!(pos, t.len());
+    }
 }

@@ -1,1 +1,112 @@
-//! (in progress)
+//! Small text helpers shared by the parsers: markdown emphasis and table markup removed from extracted
+//! strings, case tests, sentence ends.
+
+/// The text of a line or paragraph without formatting: markdown emphasis (`**`, `*`, `__`), heading hashes,
+/// table bars at the ends; runs of white space folded to one space; trimmed.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        match c {
+            '*' => continue,
+            c if c.is_whitespace() => pending_space = !out.is_empty(),
+            c => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(c);
+            }
+        }
+    }
+    let t = out.trim_matches(|c: char| c == '|' || c == '#' || c.is_whitespace());
+    if t.len() == out.len() {
+        out
+    } else {
+        t.to_string()
+    }
+}
+
+/// `clean` without the emphasis removal: keeps `*` (used where a `*` bullet must be seen).
+pub fn fold_space(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether the letters of `s` are all upper case (and there are some).
+pub fn is_upper(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            letters += 1;
+        }
+    }
+    letters > 0
+}
+
+/// Share of upper-case letters among letters.
+pub fn upper_ratio(s: &str) -> f32 {
+    let (mut up, mut all) = (0u32, 0u32);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        all += 1;
+        up += c.is_uppercase() as u32;
+    }
+    if all == 0 {
+        0.0
+    } else {
+        up as f32 / all as f32
+    }
+}
+
+pub fn starts_lower(s: &str) -> bool {
+    s.chars().find(|c| !matches!(c, '*' | '_' | ' ' | '"' | '“' | '(')).is_some_and(|c| c.is_lowercase())
+}
+
+/// The last character that is not formatting, closing quote or bracket.
+pub fn last_meaningful(s: &str) -> Option<char> {
+    s.chars().rev().find(|c| !c.is_whitespace() && !matches!(c, '*' | '_' | '"' | '”' | '’' | '|'))
+}
+
+/// Ends a sentence or a list entry: `.`, `;`, `:`, `!`, `?`, `…`.
+pub fn ends_terminal(s: &str) -> bool {
+    last_meaningful(s).is_some_and(|c| matches!(c, '.' | ';' | ':' | '!' | '?' | '…'))
+}
+
+/// Strip a trailing `:` or `.` (and `./.`, `;`) for headings.
+pub fn strip_trailing_punct(s: &str) -> &str {
+    let mut t = s.trim_end();
+    loop {
+        let n = t.trim_end_matches(['.', ':', ';', '/', ',']).trim_end();
+        if n.len() == t.len() {
+            return t;
+        }
+        t = n;
+    }
+}
+
+/// Byte length of the leading formatting (spaces, `*`, `_`, `#`, `>`, `|`) of a line.
+pub fn leading_format_len(s: &str) -> usize {
+    s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '|')).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn clean_removes_emphasis_and_folds_space() {
+        assert_eq!(clean("**1**. **Mục   đích**"), "1. Mục đích");
+        assert_eq!(clean("| *Bắc Ninh, ngày 20* |"), "Bắc Ninh, ngày 20");
+    }
+    #[test]
+    fn terminal_punctuation_ignores_emphasis() {
+        assert!(ends_terminal("như sau:**"));
+        assert!(!ends_terminal("vừa phòng, chống"));
+    }
+    #[test]
+    fn trailing_punct_is_stripped_for_headings() {
+        assert_eq!(strip_trailing_punct("Ban Tổ chức Tỉnh ủy:"), "Ban Tổ chức Tỉnh ủy");
+        assert_eq!(strip_trailing_punct("thực hiện./."), "thực hiện");
+    }
+}

@@ -1,0 +1,14 @@
+//! Print the annotation JSON of each file (the Rust twin of `vanban annotate`, for development).
+fn main() {
+    let mut failed = false;
+    for path in std::env::args().skip(1) {
+        match vanban::parse_file(&path) {
+            Ok(doc) => println!("{}", doc.annotation_json(Some(&path))),
+            Err(e) => {
+                eprintln!("annotate: {e}");
+                failed = true;
+            }
+        }
+    }
+    std::process::exit(failed as i32);
+}

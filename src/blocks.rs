@@ -1,0 +1,296 @@
+//! Paragraphs classified into the parts of a document: portal chrome, header, title, preamble, body,
+//! closing (recipients and signature), appendices, trailing chrome.
+use crate::doctype::DocType;
+use crate::lines::Para;
+use crate::model::MarkerStyle;
+use crate::text;
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zone {
+    Chrome,
+    Header,
+    Title,
+    Preamble,
+    Body,
+    Closing,
+    Appendix,
+}
+
+/// Labels of the portal's field box (`Số hiệu:`, `Loại văn bản:` ...).
+const CHROME_FIELDS: &[&str] = &[
+    "Số hiệu", "Loại văn bản", "Nơi ban hành", "Người ký", "Ngày ban hành", "Ngày hiệu lực", "Ngày công báo",
+    "Số công báo", "Tình trạng", "Lĩnh vực",
+];
+/// Lines that open the portal's footer after the document.
+const CHROME_FOOTER: &[&str] = &[
+    "Văn bản này chưa cập nhật nội dung Tiếng Anh",
+    "Văn bản liên quan",
+    "NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN",
+    "FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN",
+    "Bản dịch này thuộc quyền sở hữu",
+];
+/// Openings of preamble paragraphs.
+const PREAMBLE_CUES: &[&str] = &[
+    "Căn cứ", "Thực hiện", "Xét", "Theo đề nghị", "Theo", "Kính gửi", "Trên cơ sở", "Nhằm", "Để", "Ngày",
+    "Tiếp theo", "Sau khi", "Trong thời gian", "Thời gian qua", "Thi hành", "Triển khai",
+];
+/// The operative line that ends a preamble (`QUYẾT ĐỊNH:`).
+static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH|KẾT LUẬN)\s*:$").unwrap()
+});
+/// Signature authority lines, both systems: `TM.`, `KT.`, `TL.`, `TUQ.`, `Q.`, `T/M`, `K/T`, `T/L`.
+pub static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:TM|KT|TL|TUQ|TƯQ|Q|PP)\s*\.\s*\S|(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|Q\s*/\s*)\.?\s+\S)").unwrap()
+});
+static RECIPIENTS_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:nơi\s+nhận|nơi\s+gửi)\s*:?").unwrap());
+static SUMMARY_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+(?: \p{L}+){0,3} \d+[/-]").unwrap());
+
+/// The parts found, as a zone per paragraph, and where the title is.
+pub struct Layout {
+    pub zones: Vec<Zone>,
+    pub doc_type: Option<DocType>,
+    /// Paragraph of the type name (`KẾ HOẠCH`) and the title's text.
+    pub type_para: Option<usize>,
+    pub title: Option<String>,
+}
+
+fn starts_with_any(s: &str, cues: &[&str]) -> bool {
+    cues.iter().any(|c| s.starts_with(c) && s[c.len()..].chars().next().is_none_or(|ch| !ch.is_alphanumeric()))
+}
+
+pub fn is_authority(clean: &str) -> bool {
+    AUTHORITY.is_match(clean)
+}
+
+pub fn is_recipients_head(clean: &str) -> bool {
+    RECIPIENTS_HEAD.is_match(clean)
+}
+
+/// A type name standing as a title (`KẾ HOẠCH`, `QUYẾT ĐỊNH`, `CÔNG ĐIỆN VỀ VIỆC ...`): returns the type and
+/// the byte length of the type word in the cleaned text.
+fn type_heading(clean: &str) -> Option<(DocType, usize)> {
+    if clean.ends_with(':') {
+        return None;
+    }
+    let (t, len) = DocType::from_word_prefix(clean)?;
+    if !text::is_upper(&clean[..len]) {
+        return None;
+    }
+    let rest = clean[len..].trim();
+    if rest.is_empty() || text::upper_ratio(rest) > 0.8 || rest.starts_with("về") || rest.starts_with("Về") {
+        return Some((t, len));
+    }
+    None
+}
+
+fn is_header_like(p: &Para) -> bool {
+    let c = &p.clean;
+    text::upper_ratio(c) > 0.8
+        || c.starts_with("Số")
+        || c.starts_with("V/v")
+        || c.starts_with("Về việc")
+        || c.contains("ngày") && c.contains("tháng") && c.contains("năm") && c.len() < 120
+        || c.starts_with("Độc lập")
+}
+
+/// Authority words that open the line naming who issues (after a mixed-case title): `CHỦ TỊCH ỦY BAN ...`.
+const ISSUING_AUTHORITY: &[&str] = &[
+    "CHỦ TỊCH", "BỘ TRƯỞNG", "THỦ TƯỚNG", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "BAN BÍ THƯ", "BỘ CHÍNH TRỊ", "ỦY BAN",
+    "UỶ BAN", "HỘI ĐỒNG", "GIÁM ĐỐC", "QUỐC HỘI", "CHÍNH PHỦ", "TỔNG", "CỤC TRƯỞNG", "CHÁNH", "BAN TỔ CHỨC",
+    "BAN TUYÊN GIÁO", "VĂN PHÒNG", "TRƯỞNG BAN", "THƯỜNG TRỰC", "BAN THƯỜNG TRỰC",
+];
+
+fn is_appendix_start(clean: &str) -> bool {
+    let upper_start = |w: &str| clean.starts_with(w) && text::upper_ratio(clean) > 0.7;
+    upper_start("PHỤ LỤC") || upper_start("ĐỀ CƯƠNG") || clean == "Phụ lục" || {
+        clean.starts_with("Phụ lục ") && clean.len() < 20
+    }
+}
+
+/// Whether a closing-zone paragraph still belongs to the signature and recipients.
+fn closing_like(p: &Para) -> bool {
+    let c = &p.clean;
+    if p.marker.as_ref().is_some_and(|m| m.style == MarkerStyle::Bullet) {
+        return true;
+    }
+    is_recipients_head(c)
+        || is_authority(c)
+        || text::upper_ratio(c) > 0.8 && c.chars().count() < 80
+        || c.starts_with("Lưu")
+        || c.starts_with("(Đã ký")
+        || c.starts_with("Đã ký")
+        || c.starts_with("(Ký")
+        || looks_like_name(c)
+        || c.chars().count() < 60 && !text::ends_terminal(c)
+}
+
+/// A person's name: 2–6 capitalized words, no digits or punctuation.
+pub fn looks_like_name(c: &str) -> bool {
+    let words: Vec<&str> = c.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(|ch| ch.is_uppercase()) && w.chars().all(|ch| ch.is_alphabetic()))
+        && !text::is_upper(c)
+}
+
+pub fn layout(paras: &[Para]) -> Layout {
+    let n = paras.len();
+    let mut zones = vec![Zone::Body; n];
+    // --- portal chrome before the document
+    let mut start = 0;
+    let probe = n.min(120);
+    if let Some(last_field) = (0..probe).rev().find(|&i| {
+        let c = paras[i].clean.trim_end_matches(':').trim();
+        CHROME_FIELDS.iter().any(|f| c == *f)
+    }) {
+        start = (last_field + 2).min(n);
+    }
+    // --- portal chrome after the document
+    let mut end = n;
+    if let Some(f) = (start..n).find(|&i| CHROME_FOOTER.iter().any(|c| paras[i].clean.starts_with(c))) {
+        end = f;
+        if f > start && SUMMARY_LINE.is_match(&paras[f - 1].clean) && DocType::from_word_prefix(&paras[f - 1].clean).is_some() {
+            end = f - 1;
+        }
+    }
+    for (i, z) in zones.iter_mut().enumerate() {
+        if i < start || i >= end {
+            *z = Zone::Chrome;
+        }
+    }
+    // --- type name and title
+    let search_to = end.min(start + 60);
+    let type_para = (start..search_to).find(|&i| !paras[i].table_row && type_heading(&paras[i].clean).is_some());
+    let mut doc_type = None;
+    let mut title = None;
+    let mut cursor;
+    if let Some(tp) = type_para {
+        let (t, len) = type_heading(&paras[tp].clean).unwrap();
+        doc_type = Some(t);
+        for z in &mut zones[start..tp] {
+            *z = Zone::Header;
+        }
+        zones[tp] = Zone::Title;
+        let mut parts: Vec<String> = Vec::new();
+        let rest = paras[tp].clean[len..].trim();
+        if !rest.is_empty() {
+            parts.push(rest.to_string());
+        }
+        cursor = tp + 1;
+        while cursor < end {
+            let p = &paras[cursor];
+            let c = &p.clean;
+            let first = parts.is_empty();
+            let so_far_upper = parts.last().is_some_and(|s| text::upper_ratio(s) > 0.8);
+            let takes = !p.table_row
+                && p.marker.is_none()
+                && !starts_with_any(c, PREAMBLE_CUES)
+                && !OPERATIVE.is_match(c)
+                && !is_authority(c)
+                && !is_recipients_head(c)
+                && (first
+                    || text::starts_lower(c)
+                    || so_far_upper
+                        && text::upper_ratio(c) > 0.8
+                        && !ISSUING_AUTHORITY.iter().any(|a| c.starts_with(a)));
+            if !takes {
+                break;
+            }
+            // a parenthesized note under the title (`(Ban hành kèm theo ...)`) is part of the title zone but not of
+            // the title text
+            if !(c.starts_with('(') && c.ends_with(')')) {
+                parts.push(c.clone());
+            }
+            zones[cursor] = Zone::Title;
+            cursor += 1;
+        }
+        if !parts.is_empty() {
+            title = Some(parts.join(" "));
+        }
+    } else {
+        // no type name (a công văn, or a header lost): the header is the run of header-like paragraphs
+        cursor = start;
+        while cursor < end && cursor < start + 20 && is_header_like(&paras[cursor]) && !is_authority(&paras[cursor].clean) {
+            zones[cursor] = Zone::Header;
+            cursor += 1;
+        }
+        // a công văn's `V/v ...` summary is its title
+        if let Some(i) = (start..cursor).find(|&i| paras[i].clean.starts_with("V/v") || paras[i].clean.starts_with("Về việc")) {
+            let mut t = paras[i].clean.clone();
+            let mut j = i + 1;
+            while j < cursor && text::starts_lower(&paras[j].clean) {
+                t.push(' ');
+                t.push_str(&paras[j].clean);
+                j += 1;
+            }
+            title = Some(t);
+            doc_type = Some(DocType::CongVan);
+        }
+    }
+    // --- closing: from `Nơi nhận:` or the first authority line
+    let closing = (cursor..end).find(|&i| is_recipients_head(&paras[i].clean) || is_authority(&paras[i].clean) && paras[i].clean.chars().count() < 80);
+    let body_end = closing.unwrap_or(end);
+    if let Some(c) = closing {
+        let mut i = c;
+        while i < end {
+            if is_appendix_start(&paras[i].clean) || i > c && type_heading(&paras[i].clean).is_some() && !closing_like_strict(&paras[i]) {
+                break;
+            }
+            if !closing_like(&paras[i]) {
+                break;
+            }
+            zones[i] = Zone::Closing;
+            i += 1;
+        }
+        for z in &mut zones[i..end] {
+            *z = Zone::Appendix;
+        }
+    }
+    // --- preamble: up to the operative line or the first marked paragraph
+    let mut i = cursor;
+    let mut after_kinh_gui = false;
+    let mut preamble_end = cursor;
+    let mut operative = None;
+    while i < body_end {
+        let p = &paras[i];
+        let c = &p.clean;
+        if OPERATIVE.is_match(c) {
+            operative = Some(i);
+            break;
+        }
+        match &p.marker {
+            Some(m) if m.style == MarkerStyle::Bullet => {
+                let b = p.body();
+                if !(after_kinh_gui || starts_with_any(b, PREAMBLE_CUES)) {
+                    break;
+                }
+            }
+            Some(_) => break,
+            None => {
+                after_kinh_gui = c.starts_with("Kính gửi");
+            }
+        }
+        i += 1;
+        preamble_end = i;
+    }
+    if let Some(o) = operative {
+        preamble_end = o + 1;
+    } else if preamble_end == body_end {
+        // no marked paragraph at all: only the leading cue paragraphs are preamble
+        preamble_end = (cursor..body_end)
+            .find(|&k| !(starts_with_any(&paras[k].clean, PREAMBLE_CUES) || paras[k].marker.is_some()))
+            .unwrap_or(body_end);
+    }
+    for z in &mut zones[cursor..preamble_end] {
+        *z = Zone::Preamble;
+    }
+    Layout { zones, doc_type, type_para, title }
+}
+
+/// A type heading inside the closing that is really the signature's collective (`BAN THƯỜNG VỤ`): never a
+/// type word, so any type heading after the signature starts an attachment.
+fn closing_like_strict(_p: &Para) -> bool {
+    false
+}

@@ -1,0 +1,285 @@
+//! Item markers at the start of a paragraph: `I.`, `A.`, `1.`, `1.1.`, `a)`, `-`, `Điều 5.`, `Chương II` ...
+//! (`vn-document-format.md` §4–5). Recognition only; nesting is the outline's business.
+use crate::model::MarkerStyle;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The punctuation family of a marker: `1.`/`1-`/`1/` are one family, `1)` another, `(1)` a third.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Punct {
+    Dot,
+    Paren,
+    Enclosed,
+    None,
+    /// A bullet, by its character.
+    Bullet(char),
+}
+
+/// A recognized marker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Marker {
+    pub style: MarkerStyle,
+    pub punct: Punct,
+    /// The label as the annotation prints it (`IV`, `1.1`, `đ`, `Điều 5`, `Chương II`, `-`).
+    pub label: String,
+    /// Ordinal within its style (I=1, b=2, 3=3; 0 for bullets and unnumbered).
+    pub ordinal: u32,
+    /// Byte length of the marker (with its punctuation and following spaces) in the cleaned text.
+    pub len: usize,
+    /// A single `C`, `D`, `I`, `V`, `X`, `L`: Roman or letter, settled by the siblings.
+    pub roman_or_letter: bool,
+}
+
+static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?i:(phần)\s+(thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)|[IVXLC]+|\d{1,2})|(chương)\s+([IVXLC]+|\d{1,3})|(tiểu\s+mục)\s+(\d{1,2})|(mục)\s+(\d{1,2}|[IVXLC]{1,6})|(điều)\s+(\d{1,3}[a-zđ]?))(?:\s*[.:\-–]\s*|\s+|$)",
+    )
+    .unwrap()
+});
+static ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([IVXLC]{1,7})\s*(?:[.\-–—)]|/(?:\s|$|[^vV\d]))\s*").unwrap());
+static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-ZĐ])\s*[.\-–)]\s*").unwrap());
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){1,4})(?:\.|\s*[)\-–])?\s*").unwrap());
+static ARABIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:(\d{1,2})\s*([.)/\-–])|\((\d{1,2})\))\s*").unwrap());
+static POINT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:([a-zđ])\s*([).\-–])|\(([a-zđ])\))\s+").unwrap());
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([-–—+•▪·●○◦➢❖✓])\s*").unwrap());
+
+/// Điểm letters in their order: the Vietnamese alphabet without f j w z, đ after d.
+pub const POINT_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
+
+pub fn roman_value(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut prev = 0u32;
+    for c in s.chars().rev() {
+        let v = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    // reject non-canonical spellings such as IIII or VX
+    (to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut n: u32) -> String {
+    const T: &[(u32, &str)] =
+        &[(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut s = String::new();
+    for &(v, r) in T {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// Ordinal of a Vietnamese letter (A=1, B=2, C=3, D=4, Đ=5, E=6, G=7 ...).
+pub fn letter_ordinal(c: char) -> Option<u32> {
+    let lower = c.to_lowercase().next()?;
+    POINT_LETTERS.chars().position(|x| x == lower).map(|p| p as u32 + 1)
+}
+
+fn vn_ordinal_word(w: &str) -> u32 {
+    match w {
+        "nhất" => 1,
+        "hai" => 2,
+        "ba" => 3,
+        "tư" => 4,
+        "năm" => 5,
+        "sáu" => 6,
+        "bảy" => 7,
+        "tám" => 8,
+        "chín" => 9,
+        "mười" => 10,
+        _ => 0,
+    }
+}
+
+fn capitalized(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let mut c = lower.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Recognize the marker at the start of a cleaned paragraph (emphasis already removed).
+pub fn detect(text: &str) -> Option<Marker> {
+    let rest_ok = |len: usize| text[len..].chars().next().is_some_and(|c| !c.is_whitespace());
+    if let Some(c) = LEGAL.captures(text) {
+        let len = c.get(0).unwrap().end();
+        let mk = |style, label: String, ordinal| Some(Marker { style, punct: Punct::None, label, ordinal, len, roman_or_letter: false });
+        if let Some(n) = c.get(2) {
+            let n = n.as_str();
+            let lower = n.to_lowercase();
+            let ordinal = if let Some(w) = lower.strip_prefix("thứ") {
+                vn_ordinal_word(w.trim())
+            } else {
+                roman_value(&n.to_uppercase()).or_else(|| n.parse().ok()).unwrap_or(0)
+            };
+            let label = if lower.starts_with("thứ") { format!("Phần {}", fold_ws(&lower)) } else { format!("Phần {}", n.to_uppercase()) };
+            return mk(MarkerStyle::Part, label, ordinal);
+        }
+        if let Some(n) = c.get(4) {
+            let n = n.as_str().to_uppercase();
+            let ord = roman_value(&n).or_else(|| n.parse().ok()).unwrap_or(0);
+            return mk(MarkerStyle::Chapter, format!("Chương {n}"), ord);
+        }
+        if let Some(n) = c.get(6) {
+            return mk(MarkerStyle::Subsection, format!("Tiểu mục {}", n.as_str()), n.as_str().parse().unwrap_or(0));
+        }
+        if let Some(n) = c.get(8) {
+            let n = n.as_str().to_uppercase();
+            let ord = roman_value(&n).or_else(|| n.parse().ok()).unwrap_or(0);
+            // `Mục tiêu`, `Mục đích` never match: a number is required.
+            return mk(MarkerStyle::LegalSection, format!("Mục {n}"), ord);
+        }
+        if let Some(n) = c.get(10) {
+            let head = capitalized(c.get(9).unwrap().as_str());
+            return mk(MarkerStyle::Article, format!("{head} {}", n.as_str()), n.as_str().trim_end_matches(char::is_alphabetic).parse().unwrap_or(0));
+        }
+    }
+    if let Some(c) = ROMAN.captures(text) {
+        let len = c.get(0).unwrap().end();
+        let r = c.get(1).unwrap().as_str();
+        if let Some(v) = roman_value(r) {
+            if rest_ok(len) && !text[len..].starts_with(|ch: char| ch.is_ascii_digit()) {
+                return Some(Marker {
+                    style: MarkerStyle::Roman,
+                    punct: Punct::Dot,
+                    label: r.to_string(),
+                    ordinal: v,
+                    len,
+                    roman_or_letter: r.len() == 1,
+                });
+            }
+        }
+    }
+    if let Some(c) = LETTER.captures(text) {
+        let len = c.get(0).unwrap().end();
+        let l = c.get(1).unwrap().as_str().chars().next().unwrap();
+        let next = text[len..].chars().next();
+        if next.is_some_and(|ch| ch.is_uppercase()) {
+            if let Some(ord) = letter_ordinal(l) {
+                return Some(Marker { style: MarkerStyle::Letter, punct: Punct::Dot, label: l.to_string(), ordinal: ord, len, roman_or_letter: false });
+            }
+        }
+    }
+    if let Some(c) = DOTTED.captures(text) {
+        let len = c.get(0).unwrap().end();
+        let label = c.get(1).unwrap().as_str();
+        let spaced = len > 0 && text[..len].ends_with(|ch: char| ch.is_whitespace() || ch == '.');
+        if rest_ok(len) && (spaced || text[len..].starts_with(char::is_alphabetic)) && !text[len..].starts_with(|ch: char| ch.is_ascii_digit() || ch == '%' || ch == ',') {
+            let last = label.rsplit('.').next().unwrap().parse().unwrap_or(0);
+            return Some(Marker { style: MarkerStyle::Dotted, punct: Punct::Dot, label: label.to_string(), ordinal: last, len, roman_or_letter: false });
+        }
+    }
+    if let Some(c) = ARABIC.captures(text) {
+        let len = c.get(0).unwrap().end();
+        let (num, punct) = match (c.get(1), c.get(3)) {
+            (Some(n), _) => (n.as_str(), if c.get(2).unwrap().as_str() == ")" { Punct::Paren } else { Punct::Dot }),
+            (None, Some(n)) => (n.as_str(), Punct::Enclosed),
+            _ => unreachable!(),
+        };
+        let next = text[len..].chars().next();
+        // `10/2025`, `30-5-2019`, `1.000`, `3%` are numbers, not markers
+        if next.is_some_and(|ch| !ch.is_ascii_digit() && ch != '%' && ch != ',') {
+            return Some(Marker { style: MarkerStyle::Arabic, punct, label: num.trim_start_matches('0').to_string().max_or(num), ordinal: num.parse().unwrap_or(0), len, roman_or_letter: false });
+        }
+    }
+    if let Some(c) = POINT.captures(text) {
+        let len = c.get(0).unwrap().end();
+        let (l, punct) = match (c.get(1), c.get(3)) {
+            (Some(l), _) => (l.as_str(), if c.get(2).unwrap().as_str() == ")" { Punct::Paren } else { Punct::Dot }),
+            (None, Some(l)) => (l.as_str(), Punct::Enclosed),
+            _ => unreachable!(),
+        };
+        if rest_ok(len) {
+            let ch = l.chars().next().unwrap();
+            if let Some(ord) = letter_ordinal(ch) {
+                return Some(Marker { style: MarkerStyle::Point, punct, label: l.to_string(), ordinal: ord, len, roman_or_letter: false });
+            }
+        }
+    }
+    if let Some(c) = BULLET.captures(text) {
+        let len = c.get(0).unwrap().end();
+        let ch = c.get(1).unwrap().as_str().chars().next().unwrap();
+        let rest = &text[len..];
+        // a rule of dashes is decoration, not a bullet
+        if !rest.is_empty() && !rest.starts_with(['-', '–', '—', '_', '=']) {
+            return Some(Marker { style: MarkerStyle::Bullet, punct: Punct::Bullet(ch), label: ch.to_string(), ordinal: 0, len, roman_or_letter: false });
+        }
+    }
+    None
+}
+
+fn fold_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+trait MaxOr {
+    fn max_or(self, fallback: &str) -> String;
+}
+impl MaxOr for String {
+    /// `01` prints as `1`; `0` stays `0`.
+    fn max_or(self, fallback: &str) -> String {
+        if self.is_empty() {
+            fallback.chars().last().map(String::from).unwrap_or_default()
+        } else {
+            self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    fn label(s: &str) -> Option<(MarkerStyle, String)> {
+        detect(s).map(|m| (m.style, m.label))
+    }
+    #[test]
+    fn recognizes_every_numbering_style() {
+        use MarkerStyle::*;
+        assert_eq!(label("I- MỤC ĐÍCH, YÊU CẦU"), Some((Roman, "I".into())));
+        assert_eq!(label("IV.TỔ CHỨC"), Some((Roman, "IV".into())));
+        assert_eq!(label("A. NỘI DUNG KIỂM ĐIỂM"), Some((Letter, "A".into())));
+        assert_eq!(label("1. Ban Tổ chức"), Some((Arabic, "1".into())));
+        assert_eq!(label("1) Ban"), Some((Arabic, "1".into())));
+        assert_eq!(label("(1) Tổ chức"), Some((Arabic, "1".into())));
+        assert_eq!(label("1.1. Việc thực hiện"), Some((Dotted, "1.1".into())));
+        assert_eq!(label("2.10. Việc"), Some((Dotted, "2.10".into())));
+        assert_eq!(label("2.3 Tổ chức"), Some((Dotted, "2.3".into())));
+        assert_eq!(label("đ) Quản lý"), Some((Point, "đ".into())));
+        assert_eq!(label("- Phối hợp"), Some((Bullet, "-".into())));
+        assert_eq!(label("+ Đồng chí"), Some((Bullet, "+".into())));
+        assert_eq!(label("Điều 5. Phạm vi"), Some((Article, "Điều 5".into())));
+        assert_eq!(label("Chương II"), Some((Chapter, "Chương II".into())));
+        assert_eq!(label("CHƯƠNG II QUY ĐỊNH"), Some((Chapter, "Chương II".into())));
+        assert_eq!(label("Mục 1. Quy định chung"), Some((LegalSection, "Mục 1".into())));
+        assert_eq!(label("Phần thứ nhất"), Some((Part, "Phần thứ nhất".into())));
+    }
+    #[test]
+    fn numbers_and_dates_are_not_markers() {
+        assert_eq!(label("10/2025 là"), None);
+        assert_eq!(label("30-5-2019 ngày"), None);
+        assert_eq!(label("2025. Năm"), None);
+        assert_eq!(label("V/v triển khai"), None);
+        assert_eq!(label("Mục tiêu chung"), None);
+        assert_eq!(label("-----"), None);
+        assert_eq!(label("1.000 người"), None);
+    }
+}
