@@ -212,7 +212,7 @@ pub fn layout(paras: &[Para]) -> Layout {
     } else {
         // no type name (a công văn, or a header lost): the header is the run of header-like paragraphs
         cursor = start;
-        while cursor < end && cursor < start + 20 && is_header_like(&paras[cursor]) && !is_authority(&paras[cursor].clean) {
+        while cursor < end && cursor < start + 20 && is_header_like(&paras[cursor]) && paras[cursor].marker.is_none() && !is_authority(&paras[cursor].clean) {
             zones[cursor] = Zone::Header;
             cursor += 1;
         }

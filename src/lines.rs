@@ -162,6 +162,10 @@ fn ends_open(clean_line: &str) -> bool {
 
 /// Whether line `l` begins a new paragraph after line `p` with no blank line between.
 fn breaks_between(p_raw: &str, p_clean: &str, l_clean: &str, l_marker: Option<&Marker>, wrap: usize, p_is_first: bool) -> bool {
+    // `**1.****` / `**Trên cơ sở ...`: a marker alone on its line goes with the text after it
+    if markers::detect(p_clean).is_some_and(|m| m.len >= p_clean.len()) {
+        return false;
+    }
     let p_len = p_clean.chars().count();
     let short = wrap == usize::MAX || p_len * 100 < wrap * 80;
     if let Some(m) = l_marker {

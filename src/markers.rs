@@ -157,7 +157,7 @@ pub fn detect(text: &str) -> Option<Marker> {
         let len = c.get(0).unwrap().end();
         let r = c.get(1).unwrap().as_str();
         if let Some(v) = roman_value(r) {
-            if rest_ok(len) && !text[len..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            if (rest_ok(len) || len == text.len() && !r.is_empty() && text.trim_end().ends_with(['.', '-', ')', '/'])) && !text[len..].starts_with(|ch: char| ch.is_ascii_digit()) {
                 return Some(Marker {
                     style: MarkerStyle::Roman,
                     punct: Punct::Dot,
@@ -196,8 +196,8 @@ pub fn detect(text: &str) -> Option<Marker> {
             _ => unreachable!(),
         };
         let next = text[len..].chars().next();
-        // `10/2025`, `30-5-2019`, `1.000`, `3%` are numbers, not markers
-        if next.is_some_and(|ch| !ch.is_ascii_digit() && ch != '%' && ch != ',') {
+        // `10/2025`, `30-5-2019`, `1.000`, `3%` are numbers, not markers; `1.` alone is a marker
+        if next.is_none_or(|ch| !ch.is_ascii_digit() && ch != '%' && ch != ',') && !(next.is_none() && punct == Punct::Dot && !text.ends_with('.')) {
             return Some(Marker { style: MarkerStyle::Arabic, punct, label: num.trim_start_matches('0').to_string().max_or(num), ordinal: num.parse().unwrap_or(0), len, roman_or_letter: false });
         }
     }

@@ -27,6 +27,8 @@ struct Open {
     node: NodeId,
     key: StyleKey,
     ordinal: u32,
+    /// Styles of the items already placed directly under this one.
+    child_keys: Vec<StyleKey>,
 }
 
 fn is_legal(s: MarkerStyle) -> bool {
@@ -194,7 +196,7 @@ pub fn build(text: &str) -> Document {
             let id = b.add(cont, item);
             let leaf = b.leaf(id, NodeKind::Paragraph, Span::new(p.start, p.end));
             first_leaf.push((id, leaf, pi));
-            stack.push(Open { node: id, key: StyleKey { style: MarkerStyle::Appendix, punct: Punct::None, depth: 0 }, ordinal: 0 });
+            stack.push(Open { node: id, key: StyleKey { style: MarkerStyle::Appendix, punct: Punct::None, depth: 0 }, ordinal: 0, child_keys: Vec::new() });
             continue;
         }
         let Some(m) = marker else {
@@ -241,6 +243,9 @@ pub fn build(text: &str) -> Document {
             }
         } else if let Some(k) = stack.iter().rposition(|o| o.key == key) {
             stack.truncate(k);
+        } else if let Some(k) = stack.iter().rposition(|o| o.child_keys.contains(&key)) {
+            // the style was used for the children of an open item: back to that level
+            stack.truncate(k + 1);
         } else {
             if style != MarkerStyle::Bullet {
                 while stack.last().is_some_and(|o| o.key.style == MarkerStyle::Bullet) {
@@ -265,7 +270,10 @@ pub fn build(text: &str) -> Document {
         let raw = &t[p.start..p.end];
         b.nodes[id].marker = Some(marker_span(raw, p.start, &m.label));
         first_leaf.push((id, leaf, pi));
-        stack.push(Open { node: id, key, ordinal });
+        if let Some(top) = stack.last_mut() {
+            top.child_keys.push(key);
+        }
+        stack.push(Open { node: id, key, ordinal, child_keys: Vec::new() });
     }
     b.gap_to(t.len(), 0);
 
