@@ -157,7 +157,7 @@ fn ends_open(clean_line: &str) -> bool {
         || clean_line
             .rsplit(' ')
             .next()
-            .is_some_and(|w| matches!(w, "và" | "của" | "các" | "với" | "về" | "cho" | "tại" | "theo" | "số" | "ngày" | "năm" | "tháng" | "trong" | "để"))
+            .is_some_and(|w| matches!(w, "và" | "của" | "các" | "với" | "về" | "cho" | "tại" | "theo" | "số" | "ngày" | "năm" | "tháng" | "trong" | "để" | "Điều" | "điều" | "khoản" | "Khoản" | "điểm" | "Điểm" | "Mục" | "mục" | "Phụ"))
 }
 
 /// Whether line `l` begins a new paragraph after line `p` with no blank line between.
@@ -169,6 +169,10 @@ fn breaks_between(p_raw: &str, p_clean: &str, l_clean: &str, l_marker: Option<&M
     let p_len = p_clean.chars().count();
     let short = wrap == usize::MAX || p_len * 100 < wrap * 80;
     if let Some(m) = l_marker {
+        // `(Khoản 1, Điều` / `24)`: inside an open parenthesis
+        if p_clean.matches('(').count() > p_clean.matches(')').count() {
+            return false;
+        }
         // `Trong giai đoạn 2026` / `- 2030 phấn đấu`: a range wrapped at the dash
         if m.style == crate::model::MarkerStyle::Bullet
             && l_clean[m.len..].starts_with(|c: char| c.is_ascii_digit())

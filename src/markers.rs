@@ -196,6 +196,8 @@ pub fn detect(text: &str) -> Option<Marker> {
             _ => unreachable!(),
         };
         let next = text[len..].chars().next();
+        let spaced = text[..len].ends_with(char::is_whitespace) && punct != Punct::Dot || text[..len].ends_with(". ") || text[..len].ends_with(") ");
+        let next = if spaced && next.is_some_and(|c| c.is_ascii_digit()) { Some('x') } else { next };
         // `10/2025`, `30-5-2019`, `1.000`, `3%` are numbers, not markers; `1.` alone is a marker
         if next.is_none_or(|ch| !ch.is_ascii_digit() && ch != '%' && ch != ',') && !(next.is_none() && punct == Punct::Dot && !text.ends_with('.')) {
             return Some(Marker { style: MarkerStyle::Arabic, punct, label: num.trim_start_matches('0').to_string().max_or(num), ordinal: num.parse().unwrap_or(0), len, roman_or_letter: false });

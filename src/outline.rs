@@ -66,6 +66,7 @@ fn is_closing_paragraph(clean: &str) -> bool {
 }
 
 struct Builder<'a> {
+    text: &'a str,
     lines: &'a [Line],
     nodes: Vec<Node>,
     /// The owner (container or item) of the last leaf appended, for placing the trivia before the next one.
@@ -75,6 +76,15 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
+    /// Whether an item's last paragraph ends with `:` (it announces what follows).
+    fn opens_list(&self, item: NodeId) -> bool {
+        let last = self.nodes[item].children.iter().rev().find(|&&c| self.nodes[c].kind == NodeKind::Paragraph);
+        last.is_some_and(|&c| {
+            let s = self.nodes[c].span;
+            text::last_meaningful(&self.text[s.start..s.end]) == Some(':')
+        })
+    }
+
     fn add(&mut self, parent: NodeId, node: Node) -> NodeId {
         let id = self.nodes.len();
         let mut node = node;
@@ -133,6 +143,17 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Labels of task lines (`Đơn vị chủ trì: ...`, `Thời gian thực hiện: ...`).
+const TASK_LABELS: &[&str] = &[
+    "Đơn vị chủ trì", "Cơ quan chủ trì", "Đơn vị phối hợp", "Cơ quan phối hợp", "Đơn vị thực hiện", "Cơ quan thực hiện",
+    "Trách nhiệm thực hiện", "Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn", "Kết quả", "Sản phẩm", "Kinh phí",
+    "Chủ trì", "Phối hợp", "Tiến độ",
+];
+
+fn is_labelled_line(clean: &str) -> bool {
+    TASK_LABELS.iter().any(|l| clean.starts_with(l)) && clean.contains(':') && clean.find(':').unwrap() < 60
+}
+
 fn zone_kind(z: Zone) -> NodeKind {
     match z {
         Zone::Chrome => NodeKind::Chrome,
@@ -153,7 +174,7 @@ pub fn build(text: &str) -> Document {
     lines::rejoin_page_breaks(&mut paras);
     let layout = blocks::layout(&paras);
 
-    let mut b = Builder { lines: &lines, nodes: vec![Node::new(NodeKind::Document, Span::new(0, t.len()))], last_owner: 0, pos: 0 };
+    let mut b = Builder { text: t, lines: &lines, nodes: vec![Node::new(NodeKind::Document, Span::new(0, t.len()))], last_owner: 0, pos: 0 };
     let mut container: Option<(Zone, NodeId)> = None;
     let mut stack: Vec<Open> = Vec::new();
     let mut closed_body = false;
@@ -205,6 +226,15 @@ pub fn build(text: &str) -> Document {
                 stack.clear();
                 b.para(cont, p, false);
             } else {
+                // After a bullet, a paragraph belongs to it only when the bullet announces it (`...như sau:`) or
+                // it is an example (`Ví dụ:`); labelled lines (`Đơn vị chủ trì: ...`) always belong to the item.
+                let labelled = is_labelled_line(&p.clean);
+                let example = p.clean.starts_with("Ví dụ");
+                while !example && stack.last().is_some_and(|o| {
+                    o.key.style == MarkerStyle::Bullet && (labelled || !b.opens_list(o.node))
+                }) {
+                    stack.pop();
+                }
                 let owner = stack.last().map_or(cont, |o| o.node);
                 b.para(owner, p, false);
             }

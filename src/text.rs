@@ -6,7 +6,15 @@
 pub fn clean(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
+    let mut prev_underscore = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `__x__` is emphasis too; a lone `_` is kept
+        if c == '_' && (prev_underscore || chars.peek() == Some(&'_')) {
+            prev_underscore = true;
+            continue;
+        }
+        prev_underscore = false;
         match c {
             '*' => continue,
             c if c.is_whitespace() => pending_space = !out.is_empty(),
@@ -98,6 +106,7 @@ mod tests {
     fn clean_removes_emphasis_and_folds_space() {
         assert_eq!(clean("**1**. **Mục   đích**"), "1. Mục đích");
         assert_eq!(clean("| *Bắc Ninh, ngày 20* |"), "Bắc Ninh, ngày 20");
+        assert_eq!(clean("__Nơi nhận: __"), "Nơi nhận:");
     }
     #[test]
     fn terminal_punctuation_ignores_emphasis() {
