@@ -89,6 +89,7 @@ fn type_heading(clean: &str) -> Option<(DocType, usize)> {
 fn is_header_like(p: &Para) -> bool {
     let c = &p.clean;
     text::upper_ratio(c) > 0.8
+        || crate::metadata::is_motto(c)
         || c.starts_with("Số")
         || c.starts_with("V/v")
         || c.starts_with("Về việc")
@@ -124,7 +125,7 @@ fn closing_like(p: &Para) -> bool {
         || c.starts_with("Đã ký")
         || c.starts_with("(Ký")
         || looks_like_name(c)
-        || c.chars().count() < 60 && !text::ends_terminal(c)
+        || c.chars().count() < 100
 }
 
 /// A person's name: 2–6 capitalized words, no digits or punctuation.
@@ -184,9 +185,11 @@ pub fn layout(paras: &[Para]) -> Layout {
             let c = &p.clean;
             let first = parts.is_empty();
             let so_far_upper = parts.last().is_some_and(|s| text::upper_ratio(s) > 0.8);
+            // the first paragraph after the type name is the title unless it opens the preamble proper
+            let cue = if first { starts_with_any(c, &["Căn cứ", "Kính gửi", "Xét"]) } else { starts_with_any(c, PREAMBLE_CUES) };
             let takes = !p.table_row
                 && p.marker.is_none()
-                && !starts_with_any(c, PREAMBLE_CUES)
+                && !cue
                 && !OPERATIVE.is_match(c)
                 && !is_authority(c)
                 && !is_recipients_head(c)
@@ -216,18 +219,7 @@ pub fn layout(paras: &[Para]) -> Layout {
             zones[cursor] = Zone::Header;
             cursor += 1;
         }
-        // a công văn's `V/v ...` summary is its title
-        if let Some(i) = (start..cursor).find(|&i| paras[i].clean.starts_with("V/v") || paras[i].clean.starts_with("Về việc")) {
-            let mut t = paras[i].clean.clone();
-            let mut j = i + 1;
-            while j < cursor && text::starts_lower(&paras[j].clean) {
-                t.push(' ');
-                t.push_str(&paras[j].clean);
-                j += 1;
-            }
-            title = Some(t);
-            doc_type = Some(DocType::CongVan);
-        }
+
     }
     // --- closing: from `Nơi nhận:` or the first authority line
     let closing = (cursor..end).find(|&i| is_recipients_head(&paras[i].clean) || is_authority(&paras[i].clean) && paras[i].clean.chars().count() < 80);

@@ -47,3 +47,14 @@ pub fn parse_file(path: impl AsRef<std::path::Path>) -> Result<Document, Error> 
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
     parse_bytes(&bytes).map_err(|e| e.with_path(path))
 }
+
+/// Paragraphs and their zones, for development tools.
+#[doc(hidden)]
+pub fn debug_layout(text: &str) -> (Vec<lines::Para>, blocks::Layout) {
+    let norm = normalize::normalize(text);
+    let lines = lines::split_lines(&norm.text);
+    let mut paras = lines::paragraphs(&norm.text, &lines);
+    lines::rejoin_page_breaks(&mut paras);
+    let layout = blocks::layout(&paras);
+    (paras, layout)
+}

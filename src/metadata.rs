@@ -53,7 +53,7 @@ pub fn parse_symbol(raw: &str) -> Symbol {
     s
 }
 
-fn is_motto(c: &str) -> bool {
+pub fn is_motto(c: &str) -> bool {
     let u = c.to_uppercase();
     u.contains("CỘNG HÒA") || u.contains("CỘNG HOÀ") || u.contains("CHỦ NGHĨA VIỆT NAM") || u.contains("XÃ HỘI CHỦ NGHĨA")
         || u.starts_with("ĐỘC LẬP") || u.contains("ĐẢNG CỘNG SẢN")
@@ -98,11 +98,7 @@ pub fn extract(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Meta
 }
 
 fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &Layout) {
-    let mut hl = zone_lines(t, lines, paras, layout, Zone::Header);
-    if hl.is_empty() {
-        // no header zone: look in the title zone and just before it (a header lost in extraction)
-        hl = zone_lines(t, lines, paras, layout, Zone::Title);
-    }
+    let hl = zone_lines(t, lines, paras, layout, Zone::Header);
     let mut issuer: Vec<String> = Vec::new();
     let mut issuer_done = false;
     let mut prev_motto = false;
@@ -111,6 +107,30 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
         let c = hl[i].0.clone();
         let motto = is_motto(&c) || prev_motto && c == "VIỆT NAM";
         prev_motto = motto && (c.ends_with("CỘNG SẢN") || c.ends_with("XÃ HỘI"));
+        if m.symbol.is_none() && (c == "Số:" || c == "Số") && i + 1 < hl.len() {
+            // `Số:` / `7360/KH-UBND` in two cells
+            if let Some(cap) = SO.captures(&format!("Số: {}", hl[i + 1].0)) {
+                m.symbol = Some(parse_symbol(cap[1].trim().trim_end_matches(['.', ','])));
+                issuer_done |= !issuer.is_empty();
+                i += 2;
+                continue;
+            }
+        }
+        if m.title.is_none() && (c.starts_with("V/v") || c.starts_with("Về việc")) {
+            // a công văn's summary (`V/v ...`) is its title; it may wrap over the next lines of its cell
+            let mut title = c.trim_start_matches("V/v").trim_start_matches("Về việc").trim().to_string();
+            while i + 1 < hl.len() && hl[i + 1].1.as_ptr() > hl[i].1.as_ptr() && text::starts_lower(&hl[i + 1].0) {
+                i += 1;
+                title.push(' ');
+                title.push_str(&hl[i].0);
+            }
+            m.title = Some(title);
+            if m.doc_type.is_none() {
+                m.doc_type = Some(DocType::CongVan);
+            }
+            i += 1;
+            continue;
+        }
         if m.symbol.is_none() {
             if let Some(cap) = SO.captures(&c) {
                 let raw = cap[1].trim().trim_end_matches(['.', ',']).to_string();
@@ -131,8 +151,17 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
                     };
                     if let (Ok(d), Ok(mo), Ok(y)) = (d.parse(), mo.parse(), y.parse()) {
                         m.date = Date::new(y, mo, d);
-                        let place = cap[1].trim();
-                        m.place = (!place.is_empty()).then(|| place.to_string());
+                        let mut place = cap[1].trim().to_string();
+                        // `Thành phố Hồ Chí` / `Minh, ngày 28 ...`: a place wrapped in its cell
+                        if i > 0 && cap.get(1).unwrap().start() <= 1 {
+                            let (pc, praw) = (&hl[i - 1].0, hl[i - 1].1);
+                            let (_, craw) = &hl[i];
+                            let adjacent = (craw.as_ptr() as usize).saturating_sub(praw.as_ptr() as usize + praw.len()) <= 2;
+                            if adjacent && !is_motto(pc) && !pc.starts_with("Số") && !pc.contains("ngày") && !text::ends_terminal(pc) && text::upper_ratio(pc) < 0.8 {
+                                place = format!("{pc} {place}");
+                            }
+                        }
+                        m.place = (!place.is_empty()).then_some(place);
                         issuer_done |= !issuer.is_empty();
                         if cand == &joined && cap.get(0).unwrap().end() > c.len() {
                             i += 1;

@@ -1,0 +1,10 @@
+//! Print each paragraph with its zone and marker (development aid).
+fn main() {
+    let path = std::env::args().nth(1).expect("FILE");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (paras, layout) = vanban::debug_layout(&text);
+    for (i, p) in paras.iter().enumerate() {
+        let c: String = p.clean.chars().take(90).collect();
+        println!("{i:4} {:?} {:?} {c}", layout.zones[i], p.marker.as_ref().map(|m| m.label.clone()));
+    }
+}
