@@ -38,6 +38,8 @@ def vanban_cmd() -> str:
 
 def run_vanban(*args, **kw) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    if "input" not in kw:
+        kw["stdin"] = subprocess.DEVNULL  # CI runs with no standard input
     return subprocess.run(vanban_argv() + [str(a) for a in args], capture_output=True, text=True,
                           encoding="utf-8", env=env, timeout=300, **kw)
 

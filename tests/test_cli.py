@@ -140,7 +140,7 @@ def test_version_and_usage():
 
 def test_python_dash_m():
     r = subprocess.run([sys.executable, "-m", "vanban", "annotate", str(SAMPLE)], capture_output=True,
-                       text=True, encoding="utf-8", timeout=120)
+                       stdin=subprocess.DEVNULL, text=True, encoding="utf-8", timeout=120)
     assert r.returncode == 0, r.stderr
     check_annotation(json.loads(r.stdout), str(SAMPLE))
 
@@ -148,7 +148,8 @@ def test_python_dash_m():
 def test_broken_pipe_is_quiet():
     # the reader closes the pipe after the first line
     files = [str(SAMPLE)] * 1000  # more output than a pipe buffer holds
-    p = subprocess.Popen(vanban_argv() + ["annotate"] + files, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p = subprocess.Popen(vanban_argv() + ["annotate"] + files, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL)
     p.stdout.readline()
     p.stdout.close()
     err = p.stderr.read().decode("utf-8", "replace")
