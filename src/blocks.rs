@@ -141,12 +141,22 @@ pub fn layout(paras: &[Para]) -> Layout {
     let mut zones = vec![Zone::Body; n];
     // --- portal chrome before the document
     let mut start = 0;
-    let probe = n.min(120);
-    if let Some(last_field) = (0..probe).rev().find(|&i| {
+    // the field box comes before the document's own header (its motto) or type name
+    let anchor = (0..n).find(|&i| crate::metadata::is_motto(&paras[i].clean) || type_heading(&paras[i].clean).is_some()).unwrap_or(n);
+    if let Some(last_field) = (0..anchor.min(150)).rev().find(|&i| {
         let c = paras[i].clean.trim_end_matches(':').trim();
         CHROME_FIELDS.iter().any(|f| c == *f)
     }) {
         start = (last_field + 2).min(n);
+        // a portal's teaser between the box and the header is chrome too: the header is the run of
+        // header-like paragraphs just before the anchor
+        if anchor < n && anchor > start {
+            let mut h = anchor;
+            while h > start && is_header_like(&paras[h - 1]) && paras[h - 1].marker.is_none() {
+                h -= 1;
+            }
+            start = h;
+        }
     }
     // --- portal chrome after the document
     let mut end = n;

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 static SO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Luật\s+)?(?i:số)\s*:?\s*(\d{0,5}\s*[/\-–]\s*[\p{L}\d.&]+(?:\s*[/\-–.]\s*[\p{L}\d.&]+)*)").unwrap()
 });
+static SO_INSIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bSố\s*:?\s*\d").unwrap());
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)([\p{L}.][\p{L}. \-]*?)\s*,\s*(?i:ngày)\s*(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}))").unwrap()
 });
@@ -55,7 +56,7 @@ pub fn parse_symbol(raw: &str) -> Symbol {
 
 pub fn is_motto(c: &str) -> bool {
     let u = c.to_uppercase();
-    u.contains("CỘNG HÒA") || u.contains("CỘNG HOÀ") || u.contains("CHỦ NGHĨA VIỆT NAM") || u.contains("XÃ HỘI CHỦ NGHĨA")
+    u == "CỘNG" || u.contains("CỘNG HÒA") || u.contains("CỘNG HOÀ") || u.contains("CHỦ NGHĨA VIỆT NAM") || u.contains("XÃ HỘI CHỦ NGHĨA")
         || u.starts_with("ĐỘC LẬP") || u.contains("ĐẢNG CỘNG SẢN")
 }
 
@@ -72,10 +73,24 @@ fn zone_lines<'a>(t: &'a str, lines: &[Line], paras: &[Para], layout: &Layout, z
             continue;
         }
         for l in &lines[p.first..=p.last] {
-            if l.kind == LineKind::Text || l.kind == LineKind::TableRow {
+            let raw = &t[l.start..l.end];
+            if l.kind == LineKind::Text && !(zone == Zone::Header && raw.contains('|')) {
                 let c = line_clean(t, l);
                 if !c.is_empty() {
-                    out.push((c, &t[l.start..l.end]));
+                    out.push((c, raw));
+                }
+            } else if l.kind == LineKind::TableRow || l.kind == LineKind::Text {
+                // a header squeezed into one table row: its cells, and `Số:` apart from the body before it
+                for cell in raw.split('|') {
+                    let c = text::clean(cell);
+                    match SO_INSIDE.find(&c) {
+                        Some(m) if m.start() > 0 => {
+                            out.push((c[..m.start()].trim().to_string(), cell));
+                            out.push((c[m.start()..].trim().to_string(), cell));
+                        }
+                        _ if !c.is_empty() => out.push((c, cell)),
+                        _ => {}
+                    }
                 }
             }
         }
@@ -118,7 +133,7 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
         }
         if m.title.is_none() && (c.starts_with("V/v") || c.starts_with("Về việc")) {
             // a công văn's summary (`V/v ...`) is its title; it may wrap over the next lines of its cell
-            let mut title = c.trim_start_matches("V/v").trim_start_matches("Về việc").trim().to_string();
+            let mut title = c.trim_start_matches("V/v").trim_start_matches("Về việc").trim_start_matches([':', ' ']).trim().to_string();
             while i + 1 < hl.len() && hl[i + 1].1.as_ptr() > hl[i].1.as_ptr() && text::starts_lower(&hl[i + 1].0) {
                 i += 1;
                 title.push(' ');
@@ -178,7 +193,7 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
         if motto {
             issuer_done |= !issuer.is_empty();
         } else if !issuer_done && text::upper_ratio(&c) > 0.8 && !c.starts_with("V/V") && !c.starts_with("SỐ") {
-            issuer.push(c.trim_matches(|ch: char| ch == '*' || ch == '-' || ch.is_whitespace()).to_string());
+            issuer.push(c.trim_matches(|ch: char| !ch.is_alphanumeric()).to_string());
         }
         i += 1;
     }
