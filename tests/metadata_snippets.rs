@@ -1,0 +1,69 @@
+//! Metadata regressions, each on a snippet of a real corpus document (named in the test).
+use vanban::parse;
+
+#[test]
+fn portal_header_table_gives_issuer_symbol_place_date() {
+    // tnt_KH_141-KH-UBND_09daab28.md (header cells between `|` lines, date wrapped in its cell)
+    let t = "|\n**UỶ BAN NHÂN DÂN**\nTỈNH BẮC NINH\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: 141/KH-UBND\n|\n*Bắc Ninh, ngày 20\ntháng 11 năm 2025*\n|\n\n** **\n\n**KẾ HOẠCH**\n\nNÂNG CAO NĂNG LỰC CHO ĐỘI NGŨ CÁN BỘ\nGIAI ĐOẠN 2026 - 2030\n\nThực hiện Kế hoạch số 14-KH/TU.\n";
+    let m = parse(t).metadata;
+    assert_eq!(m.issuer.as_deref(), Some("UỶ BAN NHÂN DÂN TỈNH BẮC NINH"));
+    assert_eq!(m.symbol.as_ref().map(|s| s.raw.as_str()), Some("141/KH-UBND"));
+    assert_eq!(m.place.as_deref(), Some("Bắc Ninh"));
+    assert_eq!(m.date.map(|d| d.iso()), Some("2025-11-20".to_string()));
+    assert_eq!(m.doc_type.map(|d| d.code().to_string()), Some("KH".to_string()));
+    assert_eq!(m.title.as_deref(), Some("NÂNG CAO NĂNG LỰC CHO ĐỘI NGŨ CÁN BỘ GIAI ĐOẠN 2026 - 2030"));
+}
+
+#[test]
+fn cong_van_takes_its_title_from_vv_and_place_wrapped_in_its_cell() {
+    // tnt_CV_4240-UBND-VX_a12a41bb.md
+    let t = "**ỦY BAN NHÂN DÂN\n**\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: 4240/UBND-VX\n*V/v khẩn trương hoàn thành cập nhật, đồng bộ\ncơ sở dữ liệu cán bộ, công chức, viên chức*\n|\n*Thành phố Hồ Chí\nMinh, ngày 28 tháng 11 năm 2025*\n|\n** **\n|\n**Kính gửi:**\n|\n- Sở Nội vụ.\n|\nNội dung.\n";
+    let m = parse(t).metadata;
+    assert_eq!(m.doc_type.map(|d| d.code().to_string()), Some("CV".to_string()));
+    assert_eq!(m.title.as_deref(), Some("khẩn trương hoàn thành cập nhật, đồng bộ cơ sở dữ liệu cán bộ, công chức, viên chức"));
+    assert_eq!(m.place.as_deref(), Some("Thành phố Hồ Chí Minh"));
+    assert_eq!(m.symbol.map(|s| s.raw), Some("4240/UBND-VX".to_string()));
+}
+
+#[test]
+fn signature_with_wrapped_authority_and_stacked_lines() {
+    // tnt_KH_141-KH-UBND_09daab28.md
+    let t = "KẾ HOẠCH\n\nThử\n\n1. Nội dung.\n\n|\nNơi nhận:\n- Bộ Tư pháp (b/c);\n- Lưu: VT, NC.\n|\n**TM. ỦY BAN NHÂN\nDÂN**\n**KT. CHỦ TỊCH**\n**PHÓ CHỦ TỊCH**\n**Phạm Văn Thịnh**\n|\n";
+    let m = parse(t).metadata;
+    assert_eq!(m.signing_authority.as_deref(), Some("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH"));
+    assert_eq!(m.signer_title.as_deref(), Some("PHÓ CHỦ TỊCH"));
+    assert_eq!(m.signer.as_deref(), Some("Phạm Văn Thịnh"));
+    assert_eq!(m.recipients, vec!["Bộ Tư pháp (b/c)", "Lưu: VT, NC"]);
+}
+
+#[test]
+fn party_signature_keeps_title_apart_from_authority() {
+    // seed-kh-langson-2022.txt
+    let t = "KẾ HOẠCH\n\nThử\n\n1. Nội dung.\n\nNơi nhận:\n\n- Ban Tổ chức Trung ương,\n- Lưu Văn phòng Tỉnh ủy.\n\n**T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC**\n\nHoàng Văn Nghiệm\n";
+    let m = parse(t).metadata;
+    assert_eq!(m.signing_authority.as_deref(), Some("T/M BAN THƯỜNG VỤ"));
+    assert_eq!(m.signer_title.as_deref(), Some("PHÓ BÍ THƯ THƯỜNG TRỰC"));
+    assert_eq!(m.signer.as_deref(), Some("Hoàng Văn Nghiệm"));
+    assert_eq!(m.recipients, vec!["Ban Tổ chức Trung ương", "Lưu Văn phòng Tỉnh ủy"]);
+    assert_eq!(m.issuer, None);
+}
+
+#[test]
+fn recipient_wrapped_across_a_blank_line_is_one_entry() {
+    // lmx_KH_02.txt
+    let t = "KẾ HOẠCH\n\nThử\n\n1. Nội dung.\n\n  Nơi nhận:\n\n- Ủy ban bầu cử xã;  \n\n- Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng,  \n\nVP Đảng uỷ;\n\n- Lưu: MTTQ  \n\nTM. BAN THƯỜNG TRỰC\n\nCHỦ TỊCH\n\nLan Thị Vân\n";
+    let m = parse(t).metadata;
+    assert_eq!(m.recipients, vec!["Ủy ban bầu cử xã", "Uỷ ban Kiểm tra Đảng uỷ, Ban xây dựng Đảng, VP Đảng uỷ", "Lưu: MTTQ"]);
+    assert_eq!(m.signing_authority.as_deref(), Some("TM. BAN THƯỜNG TRỰC"));
+    assert_eq!(m.signer.as_deref(), Some("Lan Thị Vân"));
+}
+
+#[test]
+fn header_squeezed_into_one_table_row() {
+    // tnt_ND_170-2025-ND-CP_c22591f1.md
+    let t = "CHÍNH PHỦ__________ Số: 170/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc______________________\n|\n\n**NGHỊ ĐỊNH**\n\n**Quy định về tuyển dụng**\n\n*Căn cứ Luật Tổ chức Chính phủ;*\n";
+    let m = parse(t).metadata;
+    assert_eq!(m.issuer.as_deref(), Some("CHÍNH PHỦ"));
+    assert_eq!(m.symbol.map(|s| s.raw), Some("170/2025/NĐ-CP".to_string()));
+    assert_eq!(m.title.as_deref(), Some("Quy định về tuyển dụng"));
+}
