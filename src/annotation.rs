@@ -68,7 +68,19 @@ impl Document {
             source: source.map(str::to_string),
             metadata,
             outline,
-            references: Vec::new(),
+            references: self
+                .references
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "doc_type": r.doc_type.as_ref().map(|t| t.code()),
+                        "symbol": r.symbol.as_ref().map(|s| s.raw.as_str()),
+                        "date": r.date.map(|d| d.iso()),
+                        "issuer": r.issuer,
+                        "name": r.name,
+                    })
+                })
+                .collect(),
             assignments: Vec::new(),
         }
     }

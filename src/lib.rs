@@ -16,6 +16,7 @@ pub mod markers;
 pub mod model;
 pub mod normalize;
 pub mod outline;
+pub mod references;
 pub mod span;
 pub mod text;
 #[cfg(feature = "python")]

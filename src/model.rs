@@ -167,6 +167,9 @@ pub struct Document {
     /// The tree, as an arena; `nodes[0]` is the root.
     pub nodes: Vec<Node>,
     pub metadata: Metadata,
+    /// Documents the text cites, one entry each, in order of first mention.
+    #[serde(default)]
+    pub references: Vec<crate::references::Reference>,
 }
 
 impl Document {

@@ -314,6 +314,13 @@ pub fn build(text: &str) -> Document {
     compute_headings(&mut nodes, &paras, &first_leaf);
 
     let metadata = metadata::extract(t, &lines, &paras, &layout);
+    let citing: Vec<Span> = nodes[0]
+        .children
+        .iter()
+        .filter(|&&c| matches!(nodes[c].kind, NodeKind::Title | NodeKind::Preamble | NodeKind::Body))
+        .map(|&c| nodes[c].span)
+        .collect();
+    let mut references = crate::references::extract(t, &citing, metadata.symbol.as_ref().map(|s| s.raw.as_str()));
 
     // spans back to the text the user gave
     if !norm.is_identity() {
@@ -324,7 +331,14 @@ pub fn build(text: &str) -> Document {
             }
         }
     }
-    Document { text: text.to_string(), nodes, metadata }
+    if !norm.is_identity() {
+        for r in &mut references {
+            for m in &mut r.mentions {
+                *m = Span::new(norm.to_original(m.start), norm.to_original(m.end));
+            }
+        }
+    }
+    Document { text: text.to_string(), nodes, metadata, references }
 }
 
 /// The printed marker: from its first character up to the end of the label's last character and its
