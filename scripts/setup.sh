@@ -35,7 +35,7 @@ fi
 say "building the extension (release) and installing vanban into .venv"
 start=$(date +%s)
 # maturin finds the environment through VIRTUAL_ENV; its pip installs the `test` extras (pytest).
-VIRTUAL_ENV="$VENV" PATH="$VENV/bin:$PATH" PIP_DISABLE_PIP_VERSION_CHECK=1 \
+VIRTUAL_ENV="$VENV" PATH="$VENV/bin:$PATH" PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_QUIET=1 \
   "$VENV/bin/maturin" develop --release --extras test --quiet
 say "built and installed in $(( $(date +%s) - start ))s: $("$VENV/bin/vanban" --version)"
 
