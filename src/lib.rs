@@ -36,7 +36,7 @@ pub fn parse(text: &str) -> Document {
 /// Parse a document from bytes (UTF-8 with or without BOM, UTF-16 with BOM).
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
     let text = input::decode(bytes)?;
-    if text.trim().is_empty() {
+    if text.chars().all(|c| c.is_whitespace() || normalize::substitute(c) == Some("")) {
         return Err(Error::Empty { path: None });
     }
     Ok(parse(&text))

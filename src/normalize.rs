@@ -31,7 +31,7 @@ impl Normalized {
 
 /// What a single character becomes, when it is not itself.
 #[inline]
-fn substitute(c: char) -> Option<&'static str> {
+pub(crate) fn substitute(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{00D0}' | '\u{0189}' => "Đ",
         '\u{00F0}' | '\u{0256}' => "đ",

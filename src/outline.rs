@@ -169,6 +169,17 @@ fn zone_kind(z: Zone) -> NodeKind {
 pub fn build(text: &str) -> Document {
     let norm = normalize(text);
     let t = norm.text.as_str();
+    if t.is_empty() {
+        // nothing but zero-width characters (or nothing): one trivia leaf keeps the tree lossless
+        let mut nodes = vec![Node::new(NodeKind::Document, Span::new(0, text.len()))];
+        if !text.is_empty() {
+            nodes[0].children.push(1);
+            let mut leaf = Node::new(NodeKind::Trivia, Span::new(0, text.len()));
+            leaf.parent = Some(0);
+            nodes.push(leaf);
+        }
+        return Document { text: text.to_string(), nodes, metadata: Default::default(), references: Vec::new() };
+    }
     let lines = lines::split_lines(t);
     let mut paras = lines::paragraphs(t, &lines);
     lines::rejoin_page_breaks(&mut paras);
