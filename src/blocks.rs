@@ -237,7 +237,8 @@ pub fn layout(paras: &[Para]) -> Layout {
     if let Some(c) = closing {
         let mut i = c;
         while i < end {
-            if is_appendix_start(&paras[i].clean) || i > c && type_heading(&paras[i].clean).is_some() && !closing_like_strict(&paras[i]) {
+            // a type name after the closing starts an attachment (`QUY CHẾ` issued with a decision)
+            if is_appendix_start(&paras[i].clean) || i > c && type_heading(&paras[i].clean).is_some() {
                 break;
             }
             if !closing_like(&paras[i]) {
@@ -289,10 +290,4 @@ pub fn layout(paras: &[Para]) -> Layout {
         *z = Zone::Preamble;
     }
     Layout { zones, doc_type, type_para, title }
-}
-
-/// A type heading inside the closing that is really the signature's collective (`BAN THƯỜNG VỤ`): never a
-/// type word, so any type heading after the signature starts an attachment.
-fn closing_like_strict(_p: &Para) -> bool {
-    false
 }

@@ -112,19 +112,14 @@ fn marker_of(raw_first_line: &str, clean: &str) -> Option<Marker> {
     let raw = raw_first_line.trim_start();
     if let Some(rest) = raw.strip_prefix("* ") {
         if !rest.contains('*') && rest.trim_start().starts_with(|c: char| c.is_uppercase()) {
-            let len = raw.len() - rest.trim_start().len();
+            // in the cleaned text the `*` is gone: the marker is empty there
             return Some(Marker {
                 style: crate::model::MarkerStyle::Bullet,
                 punct: markers::Punct::Bullet('*'),
                 label: "*".into(),
                 ordinal: 0,
-                len: len.min(clean.len()).saturating_sub(raw.len() - clean.len().min(raw.len())).max(0),
+                len: 0,
                 roman_or_letter: false,
-            })
-            .map(|mut m| {
-                // in the cleaned text the `*` is gone: the marker is empty there
-                m.len = 0;
-                m
             });
         }
     }
@@ -161,9 +156,9 @@ fn ends_open(clean_line: &str) -> bool {
 }
 
 /// Whether line `l` begins a new paragraph after line `p` with no blank line between.
-fn breaks_between(p_raw: &str, p_clean: &str, l_clean: &str, l_marker: Option<&Marker>, wrap: usize, p_is_first: bool) -> bool {
+fn breaks_between(p_raw: &str, p_clean: &str, p_marker_alone: bool, l_clean: &str, l_marker: Option<&Marker>, wrap: usize, p_is_first: bool) -> bool {
     // `**1.****` / `**Trên cơ sở ...`: a marker alone on its line goes with the text after it
-    if markers::detect(p_clean).is_some_and(|m| m.len >= p_clean.len()) {
+    if p_marker_alone {
         return false;
     }
     let p_len = p_clean.chars().count();
@@ -207,6 +202,9 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
     let mut gap = false;
     let mut cell = false;
     let mut prev_line: Option<usize> = None;
+    // the previous text line, cleaned, and whether it is nothing but a marker (computed once per line)
+    let mut prev_clean = String::new();
+    let mut prev_marker_alone = false;
     for (i, line) in lines.iter().enumerate() {
         let raw = &text[line.start..line.end];
         match line.kind {
@@ -243,12 +241,14 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
         }
         let clean = text::clean(raw);
         let marker = marker_of(raw, &clean);
-        if open {
+        let was_open = open;
+        let p_marker_alone = std::mem::replace(&mut prev_marker_alone, marker.as_ref().is_some_and(|m| m.len >= clean.len()));
+        let p_clean = std::mem::replace(&mut prev_clean, clean.clone());
+        if was_open {
             let p = paras.last_mut().unwrap();
             let pl = &lines[prev_line.unwrap()];
             let p_raw = &text[pl.start..pl.end];
-            let p_clean = text::clean(p_raw);
-            if !breaks_between(p_raw, &p_clean, &clean, marker.as_ref(), wrap, p.first == prev_line.unwrap()) {
+            if !breaks_between(p_raw, &p_clean, p_marker_alone, &clean, marker.as_ref(), wrap, p.first == prev_line.unwrap()) {
                 p.last = i;
                 p.end = line.end;
                 if !p.clean.is_empty() && !clean.is_empty() {

@@ -120,7 +120,16 @@ fn capitalized(word: &str) -> String {
 /// Recognize the marker at the start of a cleaned paragraph (emphasis already removed).
 pub fn detect(text: &str) -> Option<Marker> {
     let rest_ok = |len: usize| text[len..].chars().next().is_some_and(|c| !c.is_whitespace());
-    if let Some(c) = LEGAL.captures(text) {
+    // Every line of a document passes here: each regex runs only when the first character can open its
+    // kind of marker (a cheap test that changes no result).
+    let c0 = text.chars().next()?;
+    let digit_or_paren = c0.is_ascii_digit() || c0 == '(';
+    let legal_start = matches!(c0, 'P' | 'p' | 'C' | 'c' | 'M' | 'm' | 'T' | 't' | 'Đ' | 'đ');
+    let letter_start = c0.is_uppercase() && {
+        let after = text[c0.len_utf8()..].trim_start();
+        after.starts_with(['.', '-', '–', ')'])
+    };
+    if let Some(c) = (legal_start).then(|| LEGAL.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let mk = |style, label: String, ordinal| Some(Marker { style, punct: Punct::None, label, ordinal, len, roman_or_letter: false });
         if let Some(n) = c.get(2) {
@@ -153,7 +162,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             return mk(MarkerStyle::Article, format!("{head} {}", n.as_str()), n.as_str().trim_end_matches(char::is_alphabetic).parse().unwrap_or(0));
         }
     }
-    if let Some(c) = ROMAN.captures(text) {
+    if let Some(c) = (matches!(c0, 'I' | 'V' | 'X' | 'L' | 'C')).then(|| ROMAN.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let r = c.get(1).unwrap().as_str();
         if let Some(v) = roman_value(r) {
@@ -169,7 +178,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             }
         }
     }
-    if let Some(c) = LETTER.captures(text) {
+    if let Some(c) = (letter_start).then(|| LETTER.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let l = c.get(1).unwrap().as_str().chars().next().unwrap();
         let next = text[len..].chars().next();
@@ -179,7 +188,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             }
         }
     }
-    if let Some(c) = DOTTED.captures(text) {
+    if let Some(c) = (digit_or_paren).then(|| DOTTED.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let label = c.get(1).unwrap().as_str();
         let spaced = len > 0 && text[..len].ends_with(|ch: char| ch.is_whitespace() || ch == '.');
@@ -188,7 +197,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             return Some(Marker { style: MarkerStyle::Dotted, punct: Punct::Dot, label: label.to_string(), ordinal: last, len, roman_or_letter: false });
         }
     }
-    if let Some(c) = ARABIC.captures(text) {
+    if let Some(c) = (digit_or_paren).then(|| ARABIC.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let (num, punct) = match (c.get(1), c.get(3)) {
             (Some(n), _) => (n.as_str(), if c.get(2).unwrap().as_str() == ")" { Punct::Paren } else { Punct::Dot }),
@@ -200,10 +209,10 @@ pub fn detect(text: &str) -> Option<Marker> {
         let next = if spaced && next.is_some_and(|c| c.is_ascii_digit()) { Some('x') } else { next };
         // `10/2025`, `30-5-2019`, `1.000`, `3%` are numbers, not markers; `1.` alone is a marker
         if next.is_none_or(|ch| !ch.is_ascii_digit() && ch != '%' && ch != ',') && !(next.is_none() && punct == Punct::Dot && !text.ends_with('.')) {
-            return Some(Marker { style: MarkerStyle::Arabic, punct, label: num.trim_start_matches('0').to_string().max_or(num), ordinal: num.parse().unwrap_or(0), len, roman_or_letter: false });
+            return Some(Marker { style: MarkerStyle::Arabic, punct, label: unpadded(num), ordinal: num.parse().unwrap_or(0), len, roman_or_letter: false });
         }
     }
-    if let Some(c) = POINT.captures(text) {
+    if let Some(c) = (c0.is_lowercase() || c0 == '(').then(|| POINT.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let (l, punct) = match (c.get(1), c.get(3)) {
             (Some(l), _) => (l.as_str(), if c.get(2).unwrap().as_str() == ")" { Punct::Paren } else { Punct::Dot }),
@@ -217,7 +226,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             }
         }
     }
-    if let Some(c) = BULLET.captures(text) {
+    if let Some(c) = (!c0.is_alphanumeric()).then(|| BULLET.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let ch = c.get(1).unwrap().as_str().chars().next().unwrap();
         let rest = &text[len..];
@@ -233,18 +242,10 @@ fn fold_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-trait MaxOr {
-    fn max_or(self, fallback: &str) -> String;
-}
-impl MaxOr for String {
-    /// `01` prints as `1`; `0` stays `0`.
-    fn max_or(self, fallback: &str) -> String {
-        if self.is_empty() {
-            fallback.chars().last().map(String::from).unwrap_or_default()
-        } else {
-            self
-        }
-    }
+/// `01` prints as `1`; `0` stays `0`.
+fn unpadded(num: &str) -> String {
+    let t = num.trim_start_matches('0');
+    if t.is_empty() { "0".to_string() } else { t.to_string() }
 }
 
 #[cfg(test)]
