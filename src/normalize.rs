@@ -41,8 +41,22 @@ pub(crate) fn substitute(c: char) -> Option<&'static str> {
     })
 }
 
+/// Whether `text` needs no change. One pass; the NFC tables are consulted only when a character outside the
+/// ranges that are always NFC in Vietnamese text shows up (Latin up to U+02FF, precomposed Vietnamese letters
+/// U+1E00–U+1EFF, punctuation U+2010–U+206F).
+fn already_normal(text: &str) -> bool {
+    let mut needs_tables = false;
+    for c in text.chars() {
+        if substitute(c).is_some() {
+            return false;
+        }
+        needs_tables |= !(c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c) || ('\u{2010}'..='\u{206F}').contains(&c));
+    }
+    !needs_tables || is_nfc_quick(text.chars()) == IsNormalized::Yes
+}
+
 pub fn normalize(text: &str) -> Normalized {
-    let clean = is_nfc_quick(text.chars()) == IsNormalized::Yes && !text.chars().any(|c| substitute(c).is_some());
+    let clean = already_normal(text);
     if clean {
         return Normalized { text: text.to_owned(), map: None };
     }

@@ -381,6 +381,9 @@ fn marker_span(raw: &str, para_start: usize, label: &str) -> Span {
 }
 
 fn appendix_label(clean: &str) -> Option<String> {
+    if !(clean.starts_with("PHỤ LỤC") || clean.starts_with("Phụ lục") || clean.starts_with("ĐỀ CƯƠNG")) {
+        return None;
+    }
     let upper = text::upper_ratio(clean) > 0.7;
     for head in ["PHỤ LỤC", "Phụ lục"] {
         if let Some(rest) = clean.strip_prefix(head) {

@@ -31,12 +31,13 @@ pub struct Reference {
 
 const TYPE_WORDS: &str = "Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|Quy định|Quy chế|Chỉ thị|Kết luận|Thông tri|Thông tư liên tịch|Thông tư|Thông báo|Hướng dẫn|Kế hoạch liên tịch|Kế hoạch|Chương trình hành động|Chương trình|Báo cáo|Tờ trình|Công văn|Công điện|Đề án|Bộ luật|Luật|Pháp lệnh|văn bản|Văn bản";
 
-static CITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?P<type>{TYPE_WORDS})(?P<name>(?:\s+[\p{{Lu}}Đ][\p{{L}}]*(?:\s+[\p{{L}}]+){{0,8}}?)?)\s+(?:số|Số)\s*:?\s*(?P<sym>\d{{1,5}}(?:\s*[/\-–]\s*(?:\d{{4}}|[\p{{Lu}}Đ][\p{{L}}\d.&]*(?:\s*-\s*[\p{{Lu}}Đ][\p{{L}}\d.&]*)*))+)"
-    ))
-    .unwrap()
+/// `số 58-KH/BTCTW`: where a numbered citation is; the type word is then looked for just before it. Scanning
+/// for the number first keeps the expensive part (type word and name) to a short window.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:số|Số)\s*:?\s*(?P<sym>\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*(?:\s*-\s*[\p{Lu}Đ][\p{L}\d.&]*)*))+)").unwrap()
 });
+/// How far before `số` the type word may start (bytes): a type word and a law's name of up to nine words.
+const TYPE_WINDOW: usize = 160;
 static MORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*,\s*|\s+và\s+)(?:số\s+)(?P<sym>\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*))+)").unwrap()
 });
@@ -51,6 +52,35 @@ static ISSUER_END: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+
+/// The type word that ends `window` (which ends in white space), possibly followed by a name of one to nine
+/// words starting with a capital (`Luật Lưu trữ `): its offset, the word, and the name. The leftmost such
+/// type word wins, and of words at one offset the first listed (`Nghị quyết liên tịch` before `Nghị quyết`).
+fn type_before(window: &str) -> Option<(usize, &'static str, &str)> {
+    if !window.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let mut best: Option<(usize, usize, &'static str)> = None;
+    for (order, word) in TYPE_WORDS.split('|').enumerate() {
+        for (at, _) in window.match_indices(word) {
+            let rest = &window[at + word.len()..];
+            let name = rest.trim();
+            let fits = if name.is_empty() {
+                true
+            } else {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                rest.starts_with(char::is_whitespace)
+                    && words.len() <= 9
+                    && words[0].starts_with(|c: char| c.is_uppercase())
+                    && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+            };
+            if fits && best.is_none_or(|(a, o, _)| (at, order) < (a, o)) {
+                best = Some((at, order, word));
+            }
+        }
+    }
+    best.map(|(at, _, word)| (at, word, window[at + word.len()..].trim()))
+}
 
 fn fold_key(symbol: &str) -> String {
     symbol.split_whitespace().collect::<String>().replace('Ð', "Đ").replace('–', "-").to_uppercase()
@@ -125,9 +155,17 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
             .collect();
         let zone_owned = String::from_utf8(flat).expect("ASCII substitutions keep UTF-8");
         let zone = zone_owned.as_str();
-        for c in CITE.captures_iter(zone) {
-            let word = c.name("type").unwrap().as_str();
-            let name = c.name("name").unwrap().as_str().trim();
+        let mut consumed = 0;
+        for c in NUMBER.captures_iter(zone) {
+            let at = c.get(0).unwrap().start();
+            if at < consumed {
+                continue;
+            }
+            let mut from = at.saturating_sub(TYPE_WINDOW);
+            while !zone.is_char_boundary(from) {
+                from += 1;
+            }
+            let Some((t_at, word, name)) = type_before(&zone[from..at]) else { continue };
             // a name between the type word and `số` only for laws (`Luật Lưu trữ số 33/2024/QH15`)
             if !name.is_empty() && !matches!(word, "Luật" | "Bộ luật" | "Pháp lệnh") {
                 continue;
@@ -135,13 +173,15 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
             let sym_m = c.name("sym").unwrap();
             let sym = sym_m.as_str();
             let mut pos = sym_m.end();
-            let mut syms = vec![(sym.to_string(), Span::new(r.start + c.get(0).unwrap().start(), r.start + sym_m.end()))];
+            let start = from + t_at;
+            let mut syms = vec![(sym.to_string(), Span::new(r.start + start, r.start + sym_m.end()))];
             // `số 19-NQ/TW, số 20-NQ/TW và số 21-NQ/TW`
             while let Some(m) = MORE.captures(&zone[pos..]) {
                 let s = m.name("sym").unwrap();
                 syms.push((s.as_str().to_string(), Span::new(r.start + pos + s.start(), r.start + pos + s.end())));
                 pos += m.get(0).unwrap().end();
             }
+            consumed = pos;
             let (date, used) = date_at(&zone[pos..]);
             let issuer = issuer_at(&zone[pos + used..]);
             let single = syms.len() == 1;

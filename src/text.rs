@@ -4,6 +4,15 @@
 /// The text of a line or paragraph without formatting: markdown emphasis (`**`, `*`, `__`), heading hashes,
 /// table bars at the ends; runs of white space folded to one space; trimmed.
 pub fn clean(s: &str) -> String {
+    // most lines carry no formatting and no extra space: copy them as they are
+    let plain = !s.bytes().any(|b| matches!(b, b'*' | b'_' | b'|' | b'#' | b'\t' | b'\r' | b'\n'))
+        && !s.contains("  ")
+        && !s.starts_with(char::is_whitespace)
+        && !s.ends_with(char::is_whitespace)
+        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+    if plain {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut prev_underscore = false;
