@@ -81,7 +81,18 @@ impl Document {
                     })
                 })
                 .collect(),
-            assignments: Vec::new(),
+            assignments: self
+                .assignments
+                .iter()
+                .map(|a| {
+                    serde_json::json!({
+                        "section": a.section,
+                        "agency": a.agency,
+                        "role": a.role.as_str(),
+                        "deadline": a.deadline.as_ref().map(|d| d.date.map(|x| x.iso()).unwrap_or_else(|| d.phrase.clone())),
+                    })
+                })
+                .collect(),
         }
     }
 

@@ -5,6 +5,7 @@
 //! assert_eq!(doc.find("I/1").map(|id| doc.node(id).label.clone().unwrap()), Some("1".to_string()));
 //! ```
 pub mod annotation;
+pub mod assignments;
 pub mod blocks;
 pub mod date;
 pub mod doctype;

@@ -170,6 +170,9 @@ pub struct Document {
     /// Documents the text cites, one entry each, in order of first mention.
     #[serde(default)]
     pub references: Vec<crate::references::Reference>,
+    /// Who must act, one record per (section, agency, role).
+    #[serde(default)]
+    pub assignments: Vec<crate::assignments::Assignment>,
 }
 
 impl Document {

@@ -178,7 +178,7 @@ pub fn build(text: &str) -> Document {
             leaf.parent = Some(0);
             nodes.push(leaf);
         }
-        return Document { text: text.to_string(), nodes, metadata: Default::default(), references: Vec::new() };
+        return Document { text: text.to_string(), nodes, metadata: Default::default(), references: Vec::new(), assignments: Vec::new() };
     }
     let lines = lines::split_lines(t);
     let mut paras = lines::paragraphs(t, &lines);
@@ -333,6 +333,8 @@ pub fn build(text: &str) -> Document {
         .collect();
     let mut references = crate::references::extract(t, &citing, metadata.symbol.as_ref().map(|s| s.raw.as_str()));
 
+    let mut assignments = read_assignments(t, &nodes, metadata.date.map(|d| d.year));
+
     // spans back to the text the user gave
     if !norm.is_identity() {
         for n in &mut nodes {
@@ -343,13 +345,60 @@ pub fn build(text: &str) -> Document {
         }
     }
     if !norm.is_identity() {
+        for a in &mut assignments {
+            a.span = Span::new(norm.to_original(a.span.start), norm.to_original(a.span.end));
+        }
         for r in &mut references {
             for m in &mut r.mentions {
                 *m = Span::new(norm.to_original(m.start), norm.to_original(m.end));
             }
         }
     }
-    Document { text: text.to_string(), nodes, metadata, references }
+    Document { text: text.to_string(), nodes, metadata, references, assignments }
+}
+
+/// Assignments from the paragraphs of the body and the appendices.
+fn read_assignments(t: &str, nodes: &[Node], doc_year: Option<u16>) -> Vec<crate::assignments::Assignment> {
+    use crate::assignments::{section_of, Task};
+    let sections: Vec<(NodeId, String, Option<NodeId>)> = (0..nodes.len())
+        .filter(|&i| nodes[i].kind == NodeKind::Paragraph)
+        .filter(|&i| {
+            // inside a body container
+            let mut p = nodes[i].parent;
+            while let Some(id) = p {
+                if nodes[id].kind == NodeKind::Body {
+                    return true;
+                }
+                p = nodes[id].parent;
+            }
+            false
+        })
+        .map(|i| {
+            let (s, item) = section_of(nodes, i);
+            (i, s, item)
+        })
+        .collect();
+    let tasks: Vec<Task> = sections
+        .iter()
+        .map(|(i, section, item)| {
+            let parent = nodes[*i].parent.unwrap_or(0);
+            let is_first = nodes[parent].kind == NodeKind::Item && nodes[parent].children.iter().find(|&&c| nodes[c].kind == NodeKind::Paragraph) == Some(i);
+            let mut clean = text::clean(nodes[*i].span.slice(t));
+            if is_first {
+                if let Some(m) = crate::markers::detect(&clean) {
+                    clean = clean[m.len..].to_string();
+                }
+            }
+            Task {
+                text: clean,
+                span: nodes[*i].span,
+                section,
+                item: *item,
+                first_of_item: is_first && nodes[parent].style != Some(MarkerStyle::Bullet),
+            }
+        })
+        .collect();
+    crate::assignments::extract(&tasks, doc_year)
 }
 
 /// The printed marker: from its first character up to the end of the label's last character and its

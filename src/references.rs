@@ -1,9 +1,20 @@
-//! Citations of other documents (`vn-document-format.md` §3, §7): numbered citations in Party and state
-//! forms, with their date and issuer, lists that cite several (`số 19-NQ/TW, số 20-NQ/TW và số 21-NQ/TW`),
-//! resolved to one entry per distinct document.
+//! Citations of other documents (`vn-document-format.md` §3, §7; `annotation-schema.md`, "references"):
 //!
-//! Not yet covered: citations by name without a number (congress resolutions, laws by name), aliases,
-//! pinpoints (`khoản 2 Điều 5`), attachments.
+//! - numbered citations in Party and state forms, with their date and issuer (after `của`, or before the
+//!   citation: `Ngày …, X đã ban hành Công văn số …`, `đề nghị của X tại Tờ trình số …`), lists that cite
+//!   several (`số 19-NQ/TW, số 20-NQ/TW và số 21-NQ/TW`), a type word right before a symbol without `số`
+//!   (`Quy định 366-QĐ/TW`), standards (`TCVN 14423:2025`);
+//! - citations by name: laws (`Luật Ngân sách nhà nước`), the Constitution, charters (`Điều lệ Đảng`),
+//!   congress and plenum resolutions (`Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng`,
+//!   `Nghị quyết Trung ương 4 khóa XI, XII` = two), strategies, programmes, projects and plans by name,
+//!   decrees still to be issued (`Nghị định quy định chi tiết …`);
+//! - attachments issued with the document (`Phụ lục 2A`, `Đề cương … (ban hành kèm theo Kế hoạch này)`);
+//!
+//! resolved to one entry per distinct document: aliases (`(sau đây viết tắt là …)`), later short forms
+//! (`Nghị quyết Đại hội XIII`, `Luật MTTQ Việt Nam`), a law cited by name and by number, and a document
+//! named as what a cited document approves (`Quyết định số 142/QĐ-TTg phê duyệt Chiến lược …`) are one.
+//!
+//! Not covered: pinpoints (`khoản 2 Điều 5`).
 use crate::date::Date;
 use crate::doctype::DocType;
 use crate::metadata::parse_symbol;
@@ -21,41 +32,176 @@ pub struct Reference {
     pub date: Option<Date>,
     /// As printed after `của`, up to where the clause ends.
     pub issuer: Option<String>,
-    /// A citation by name (no number).
+    /// A citation by name (no number): its fullest form in the text.
     pub name: Option<String>,
-    /// Canonical key: the symbol without spaces, upper-cased, `Ð` folded.
+    /// Canonical key: the symbol without spaces, upper-cased, `Ð` folded; for a citation by name, the type
+    /// code, `:` and the name lower-cased.
     pub key: String,
     /// Byte spans of its mentions in the text.
     pub mentions: Vec<Span>,
+    /// An attachment issued with the document itself (`Phụ lục 2A`, `Đề cương … (ban hành kèm theo Kế hoạch
+    /// này)`).
+    #[serde(default)]
+    pub attached: bool,
 }
 
 const TYPE_WORDS: &str = "Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|Quy định|Quy chế|Chỉ thị|Kết luận|Thông tri|Thông tư liên tịch|Thông tư|Thông báo|Hướng dẫn|Kế hoạch liên tịch|Kế hoạch|Chương trình hành động|Chương trình|Báo cáo|Tờ trình|Công văn|Công điện|Đề án|Bộ luật|Luật|Pháp lệnh|văn bản|Văn bản";
 
-/// `số 58-KH/BTCTW`: where a numbered citation is; the type word is then looked for just before it. Scanning
-/// for the number first keeps the expensive part (type word and name) to a short window.
+/// `số 58-KH/BTCTW` (or, right after a type word, `366-QĐ/TW`): where a numbered citation is; the type word
+/// is then looked for just before it. Scanning for the number first keeps the expensive part (type word and
+/// name) to a short window.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:số|Số)\s*:?\s*(?P<sym>\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*(?:\s*-\s*[\p{Lu}Đ][\p{L}\d.&]*)*))+)").unwrap()
+    Regex::new(r"(?P<so>(?:số|Số)\s*:?\s*)?(?P<sym>\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*(?:\s*-\s*[\p{Lu}Đ][\p{L}\d.&]*)*))+)").unwrap()
 });
-/// How far before `số` the type word may start (bytes): a type word and a law's name of up to nine words.
-const TYPE_WINDOW: usize = 160;
+/// How far before `số` the type word may start (bytes): a type word and a law's name of up to sixteen words.
+const TYPE_WINDOW: usize = 240;
+/// The most words of a law's name between its type word and `số`.
+const NAME_BEFORE_NUMBER: usize = 16;
 static MORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*,\s*|\s+và\s+)(?:số\s+)(?P<sym>\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*))+)").unwrap()
 });
+const DATE_PATTERN: &str = r"(?:(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))";
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:ngày|Ngày)\s*(?:(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))").unwrap()
+    Regex::new(&format!(r"^\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:ngày|Ngày)\s*{DATE_PATTERN}")).unwrap()
 });
 static ISSUER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*,?\s*của\s+").unwrap());
 /// Where an issuer ends: a verb or preposition opening the rest of the clause, or punctuation.
 static ISSUER_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\s+(?:về|ban hành|quy định|hướng dẫn|phê duyệt|triển khai|thực hiện|sửa đổi|tại|đã|trên|nhằm|đối với|để|theo|có|số|ngày|giai đoạn|năm\s+\d)\b|[;:()\n“”\x22]|\.\s|\.$|,\s*(?:{TYPE_WORDS}|số|ngày|\p{{Ll}})|\s+và\s+(?:{TYPE_WORDS}|các)"
+        r"\s+(?:về|ban hành|quy định|hướng dẫn|phê duyệt|triển khai|thực hiện|sửa đổi|tại|đã|trên|nhằm|đối với|để|theo|có|số|ngày|giai đoạn|năm\s+\d|một số|trừ|khi|nếu|thì|là|được|cho|với|trong|từ|đến|gồm|như|do|tới)\b|[;:()\n“”\x22|]|\.\s|\.$|,\s*(?:{TYPE_WORDS}|số|ngày|\p{{Ll}})|\s+và\s+(?:{TYPE_WORDS}|các)"
     ))
     .unwrap()
 });
+/// An issuer named before the citation: `đề nghị của Giám đốc Sở Nội vụ tại` (Tờ trình số …).
+static ISSUER_BEFORE_TAI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"của\s+(?P<i>[\p{Lu}][^,;:()“”\x22]{1,100}?)\s+tại\s*$").unwrap());
+/// `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành` (Công văn số …).
+static ISSUER_BEFORE_ISSUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[,;.]\s*|\s)(?:(?:Ngày|ngày)\s*{DATE_PATTERN}\s*,\s*)?(?P<i>[\p{{Lu}}][^,;:()“”\x22]{{1,100}}?)\s+(?:đã\s+)?(?:ký\s+)?ban hành\s*$"
+    ))
+    .unwrap()
+});
+/// `TCVN 14423:2025`, `QCVN 01:2021/BXD`: national standards and technical regulations.
+static STANDARD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<t>TCVN|QCVN)\s+(?P<n>\d{1,6}(?:\s*[:\-]\s*\d{4})?(?:\s*/\s*[\p{Lu}Đ]+)?)").unwrap());
 
-/// The type word that ends `window` (which ends in white space), possibly followed by a name of one to nine
-/// words starting with a capital (`Luật Lưu trữ `): its offset, the word, and the name. The leftmost such
-/// type word wins, and of words at one offset the first listed (`Nghị quyết liên tịch` before `Nghị quyết`).
+/// The type words that start a citation by name (each examined in a short window after it).
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Bộ luật|Luật|Pháp lệnh|Hiến pháp|Điều lệ|Nghị quyết|Chiến lược|Chương trình|Đề án|Nghị định|Thông tư|Đề cương|Phụ lục|phụ lục|chương trình|chiến lược|đề án").unwrap()
+});
+/// How far after its type word a name may run (bytes).
+const NAME_WINDOW: usize = 480;
+/// The most words in a name after its type word.
+const NAME_WORDS: usize = 48;
+
+/// `(sau đây viết tắt là Nghị quyết Đại hội XIII)`, `(gọi tắt là …)`, `(sau đây gọi chung là …)`.
+static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(\s*(?:[Ss]au đây|[Dd]ưới đây)?\s*(?:được\s+)?(?:viết tắt|gọi tắt|gọi chung|gọi)\s+(?:là\s+)?[:\s“”\x22']*(?P<a>[\p{Lu}][^()“”\x22]{0,100}?)[\s“”\x22'.]*\)").unwrap()
+});
+/// What follows an attachment: `(ban hành) kèm theo`, `gửi kèm`, `đính kèm`.
+static ATTACH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\)?\s*(?:được\s+)?(?:[Bb]an hành\s+|[Gg]ửi\s+)?(?:[Kk]èm theo|[Đđ]ính kèm)").unwrap()
+});
+/// After `kèm theo`: this document (`Kế hoạch này`), so the attachment is ours.
+static ATTACH_THIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+(?:\p{L}+\s+){1,4}này\b").unwrap());
+/// `(Gửi kèm Kế hoạch này` right before the attachment's type word.
+static ATTACH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[Gg]ửi kèm|[Kk]èm theo|[Đđ]ính kèm)(?:\s+(?:\p{L}+\s+){1,4}này)?\s*[:\-]?\s*$").unwrap()
+});
+/// `phê duyệt` / `ban hành` right before a name: the name is what the citation before it approves or issues.
+static ISSUED_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i:phê duyệt|ban hành)(?:\s+chủ trương đầu tư)?\s*[“\x22']?\s*$").unwrap());
+/// `, XII` / `và XII` after a name ending in `khóa XI`: the same resolution of another term.
+static MORE_TERMS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\s*,\s*|\s+và\s+)(?P<r>[IVXLC]{1,6})\b").unwrap());
+
+/// Lower-case words and phrases that end a name: verbs, prepositions and words opening the rest of the
+/// clause (`Luật Ngân sách nhà nước và các văn bản hướng dẫn`, `Luật Tài nguyên nước năm 2023 về …`).
+const NAME_STOPS: &[&str] = &[
+    "về", "tại", "theo", "để", "nhằm", "đã", "đang", "sẽ", "được", "bị", "có", "là", "thì", "mà", "khi", "nếu", "do",
+    "cho", "với", "trong", "trên", "dưới", "từ", "tới", "hoặc", "hay", "như", "thuộc", "gồm", "bao gồm", "này", "đó",
+    "nêu", "vào", "cùng", "ngày", "tháng", "hằng", "hàng", "trước", "sau", "nay", "trừ", "các", "những", "mọi",
+    "vì", "nhưng", "cần", "phải", "triển khai", "thực hiện", "ban hành", "phê duyệt", "quy định", "hướng dẫn",
+    "sửa đổi", "bổ sung", "kèm theo", "đính kèm", "gửi kèm", "hiện hành", "đối với", "liên quan", "tiếp tục",
+    "chỉ đạo", "yêu cầu", "xác định", "đề ra", "đặt ra", "góp phần", "bảo đảm", "đảm bảo", "có hiệu lực", "áp dụng",
+    "giao", "chủ trì", "phối hợp", "trình", "thông qua", "đi vào", "một số", "đến", "tuân thủ", "chấp hành",
+    "mang lại", "sớm", "chỉ", "báo cáo", "phục vụ", "còn", "vẫn", "cũng", "đều", "rất", "quyết định", "công bố",
+];
+/// Lower-case words that end a name after `và` or a comma: another, generic object (`Luật Đầu tư công và
+/// pháp luật có liên quan`, `Luật Đất đai, nghị định hướng dẫn`), though inside a name they are plain words
+/// (`Luật Ban hành văn bản quy phạm pháp luật`).
+const LIST_STOPS: &[&str] = &[
+    "pháp luật", "văn bản", "kế hoạch", "chương trình", "nghị định", "nghị quyết", "quyết định", "thông tư", "chỉ thị",
+    "kết luận", "luật", "quy chuẩn kỹ thuật quốc gia", "tiêu chuẩn quốc gia", "danh sách", "danh mục", "không",
+];
+/// Capitalized words that open an agency's name, not a law's next word after a comma (`Luật Đất đai, Bộ …`).
+const AGENCY_HEADS: &[&str] = &[
+    "Bộ", "Ủy", "Uỷ", "UBND", "HĐND", "Sở", "Ban", "Cục", "Chính", "Quốc", "Thủ", "Hội", "Tổng", "Văn", "Viện", "Trường",
+    "Trung", "Đảng", "Nhà", "Tòa", "Toà", "Mặt", "Liên", "Phòng", "Chi", "Ngân", "Kho", "Công", "Các", "Những",
+];
+/// Verbs common inside the descriptive name of a programme or strategy (`chương trình quốc gia bảo đảm cấp
+/// nước an toàn`), though they end other names.
+const PLAN_WORDS: &[&str] = &["bảo đảm", "đảm bảo", "góp phần", "nâng cao"];
+/// Words before a type word that make it a class, not one document (`các nghị quyết`, `những Luật`).
+const PLURAL_BEFORE: &[&str] = &["các", "những", "mọi", "từng", "nhiều", "một số", "các bản"];
+/// Words before a type word that make it part of another name (`pháp Luật`, `Đại học Luật`, `Ban Chỉ đạo
+/// Chương trình`).
+const INSIDE_NAME_BEFORE: &[&str] = &["pháp", "học", "ban chỉ đạo", "ban điều hành", "ban quản lý", "văn phòng điều phối"];
+/// Type words that open a new citation inside a name's window (capitalized).
+const NAME_BREAK_TYPES: &[&str] = &[
+    "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Nghị quyết", "Nghị định", "Quyết định", "Quy định", "Thông tư", "Chỉ thị",
+    "Kết luận", "Kế hoạch", "Chương trình", "Đề án", "Chiến lược", "Quy hoạch", "Điều lệ", "Hướng dẫn", "Thông báo",
+    "Công văn", "Tờ trình", "Báo cáo",
+];
+
+/// How the name after a type word is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// `Luật Ngân sách nhà nước`, `Luật sửa đổi, bổ sung một số điều của Luật …`: a capitalized name.
+    Law,
+    /// `Hiến pháp` (`năm 2013`).
+    Constitution,
+    /// `Điều lệ Đảng`.
+    Charter,
+    /// `Nghị quyết Đại hội …`, `Nghị quyết Hội nghị Trung ương 6 (khóa XII)`, `Nghị quyết Trung ương 4 khóa XI`.
+    Resolution,
+    /// `Chiến lược …`, `Chương trình …`, `Đề án 06`: a descriptive name.
+    Plan,
+    /// `chương trình (mục tiêu) quốc gia …` in lower case.
+    NationalPlan,
+    /// `Nghị định quy định …`: a decree or circular named by what it does, not yet numbered.
+    Decree,
+    /// `Đề cương …`: an outline, usually attached.
+    Outline,
+    /// `Phụ lục 2A`: an appendix, listed when attached.
+    Appendix,
+}
+
+fn named_kind(word: &str) -> (Kind, DocType) {
+    match word {
+        "Luật" => (Kind::Law, DocType::Luat),
+        "Bộ luật" => (Kind::Law, DocType::BoLuat),
+        "Pháp lệnh" => (Kind::Law, DocType::PhapLenh),
+        "Hiến pháp" => (Kind::Constitution, DocType::HienPhap),
+        "Điều lệ" => (Kind::Charter, DocType::Other("Điều lệ".into())),
+        "Nghị quyết" => (Kind::Resolution, DocType::NghiQuyet),
+        "Chiến lược" => (Kind::Plan, DocType::Other("Chiến lược".into())),
+        "Chương trình" => (Kind::Plan, DocType::ChuongTrinh),
+        "Đề án" => (Kind::Plan, DocType::DeAn),
+        "Nghị định" => (Kind::Decree, DocType::NghiDinh),
+        "Thông tư" => (Kind::Decree, DocType::ThongTu),
+        "Đề cương" => (Kind::Outline, DocType::Other("Đề cương".into())),
+        "Phụ lục" | "phụ lục" => (Kind::Appendix, DocType::Other("Phụ lục".into())),
+        "chiến lược" => (Kind::NationalPlan, DocType::Other("Chiến lược".into())),
+        "đề án" => (Kind::NationalPlan, DocType::DeAn),
+        _ => (Kind::NationalPlan, DocType::ChuongTrinh),
+    }
+}
+
+/// The type word that ends `window` (which ends in white space), possibly followed by a name of one to
+/// sixteen words starting with a capital (`Luật Lưu trữ `): its offset, the word, and the name. The leftmost
+/// such type word wins, and of words at one offset the first listed (`Nghị quyết liên tịch` before `Nghị
+/// quyết`). A name holds no capitalized type word (`Luật Đất đai và Nghị định ` is a Nghị định).
 fn type_before(window: &str) -> Option<(usize, &'static str, &str)> {
     if !window.ends_with(char::is_whitespace) {
         return None;
@@ -70,9 +216,10 @@ fn type_before(window: &str) -> Option<(usize, &'static str, &str)> {
             } else {
                 let words: Vec<&str> = name.split_whitespace().collect();
                 rest.starts_with(char::is_whitespace)
-                    && words.len() <= 9
+                    && words.len() <= NAME_BEFORE_NUMBER
                     && words[0].starts_with(|c: char| c.is_uppercase())
-                    && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+                    && words.iter().all(|w| w.trim_end_matches(',').chars().all(char::is_alphabetic) || *w == "-")
+                    && !NAME_BREAK_TYPES.iter().any(|t| name.contains(t))
             };
             if fits && best.is_none_or(|(a, o, _)| (at, order) < (a, o)) {
                 best = Some((at, order, word));
@@ -86,27 +233,44 @@ fn fold_key(symbol: &str) -> String {
     symbol.split_whitespace().collect::<String>().replace('Ð', "Đ").replace('–', "-").to_uppercase()
 }
 
+fn date_of(c: &regex::Captures, first: usize) -> Option<Date> {
+    let g = |i: usize| c.get(first + i).map(|m| m.as_str());
+    let (d, m, y) = match g(0) {
+        Some(d) => (d, g(1)?, g(2)?),
+        None => (g(3)?, g(4)?, g(5)?),
+    };
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
 fn date_at(rest: &str) -> (Option<Date>, usize) {
     match DATE.captures(rest) {
-        Some(c) => {
-            let (d, m, y) = if c.get(1).is_some() { (&c[1], &c[2], &c[3]) } else { (&c[4], &c[5], &c[6]) };
-            let date = match (d.parse(), m.parse(), y.parse()) {
-                (Ok(d), Ok(m), Ok(y)) => Date::new(y, m, d),
-                _ => None,
-            };
-            (date, c.get(0).unwrap().end())
-        }
+        Some(c) => (date_of(&c, 1), c.get(0).unwrap().end()),
         None => (None, 0),
     }
+}
+
+fn tidy_issuer(s: &str) -> Option<String> {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s.trim_matches(|ch: char| ch == ',' || ch == '*' || ch.is_whitespace()).to_string();
+    (!s.is_empty() && s.chars().count() < 120).then_some(s)
 }
 
 fn issuer_at(rest: &str) -> Option<String> {
     let c = ISSUER.find(rest)?;
     let tail = &rest[c.end()..];
     let end = ISSUER_END.find(tail).map_or(tail.len().min(120), |m| m.start());
-    let s = tail[..end].split_whitespace().collect::<Vec<_>>().join(" ");
-    let s = s.trim_matches(|ch: char| ch == ',' || ch == '*' || ch.is_whitespace()).to_string();
-    (!s.is_empty() && s.chars().count() < 120).then_some(s)
+    tidy_issuer(&tail[..end])
+}
+
+/// The issuer (and date) named before a citation, in the clause that leads to its type word.
+fn issuer_before(before: &str) -> Option<(String, Option<Date>)> {
+    if let Some(c) = ISSUER_BEFORE_TAI.captures(before) {
+        return tidy_issuer(&c["i"]).map(|i| (i, None));
+    }
+    let c = ISSUER_BEFORE_ISSUED.captures(before)?;
+    let issuer = tidy_issuer(&c["i"])?;
+    // a clause, not a run of lower-case text: the issuer starts with a capital and holds a few words
+    (issuer.split_whitespace().count() <= 14).then(|| (issuer, date_of(&c, 1)))
 }
 
 fn type_of(word: &str, symbol: &Symbol) -> Option<DocType> {
@@ -117,18 +281,641 @@ fn type_of(word: &str, symbol: &Symbol) -> Option<DocType> {
     DocType::from_word_prefix(word).map(|(t, _)| t)
 }
 
+/// The start of the clause that contains byte `at` of `zone`: after the last `;`, `.`+space or paragraph
+/// break, at most `max` bytes back.
+fn clause_start(zone: &str, at: usize, max: usize) -> usize {
+    let mut from = at.saturating_sub(max);
+    while !zone.is_char_boundary(from) {
+        from += 1;
+    }
+    let b = zone.as_bytes();
+    let mut i = at;
+    while i > from {
+        i -= 1;
+        match b[i] {
+            b';' | b'\n' | b'|' => return i + 1,
+            b'.' if b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace()) => return i + 1,
+            _ => {}
+        }
+    }
+    from
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Names
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tk {
+    Word,
+    Punct(char),
+    /// A paragraph break (a line break left in the flattened zone).
+    Break,
+}
+
+#[derive(Debug)]
+struct Tok<'a> {
+    start: usize,
+    end: usize,
+    kind: Tk,
+    text: &'a str,
+    lower: String,
+}
+
+impl Tok<'_> {
+    fn is_word(&self) -> bool {
+        self.kind == Tk::Word
+    }
+    fn is_cap(&self) -> bool {
+        self.is_word() && self.text.starts_with(char::is_uppercase)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+/// The tokens of `zone` from `from` up to about `max` bytes on.
+fn tokens(zone: &str, from: usize, max: usize) -> Vec<Tok<'_>> {
+    let mut out = Vec::new();
+    let mut it = zone[from..].char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if i > max {
+            break;
+        }
+        let start = from + i;
+        if c.is_whitespace() {
+            let mut brk = c == '\n';
+            while let Some(&(_, d)) = it.peek() {
+                if !d.is_whitespace() {
+                    break;
+                }
+                brk |= d == '\n';
+                it.next();
+            }
+            if brk {
+                out.push(Tok { start, end: start + 1, kind: Tk::Break, text: "\n", lower: String::new() });
+            }
+        } else if is_word_char(c) {
+            let mut end = start + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if !is_word_char(d) {
+                    break;
+                }
+                end = from + j + d.len_utf8();
+                it.next();
+            }
+            let text = &zone[start..end];
+            out.push(Tok { start, end, kind: Tk::Word, text, lower: text.to_lowercase() });
+        } else {
+            let end = start + c.len_utf8();
+            out.push(Tok { start, end, kind: Tk::Punct(c), text: &zone[start..end], lower: String::new() });
+        }
+    }
+    out
+}
+
+/// Whether the words from `toks[i]` spell `phrase` (lower case, words separated by one space).
+fn phrase_at(toks: &[Tok], i: usize, phrase: &str) -> bool {
+    let mut k = i;
+    for w in phrase.split(' ') {
+        match toks.get(k) {
+            Some(t) if t.is_word() && t.lower == w => k += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// A capitalized type word that starts at `toks[i]` (`Nghị định`, `Luật`).
+fn type_word_at(toks: &[Tok], i: usize) -> bool {
+    toks[i].is_cap() && NAME_BREAK_TYPES.iter().any(|t| phrase_at(toks, i, &t.to_lowercase()))
+}
+
+fn next_word<'t, 'a>(toks: &'t [Tok<'a>], i: usize) -> Option<&'t Tok<'a>> {
+    toks.get(i).filter(|t| t.is_word())
+}
+
+/// Whether a lower-case stop phrase starts at `toks[i]`, given the name so far.
+/// `list`: right after `và` or a comma.
+fn stops_at(toks: &[Tok], i: usize, kind: Kind, after_type: bool, prev: Option<&str>, list: bool) -> bool {
+    let t = &toks[i];
+    if !t.is_word() || t.is_cap() {
+        return false;
+    }
+    let next_is = |w: &str| next_word(toks, i + 1).is_some_and(|n| n.lower == w);
+    match t.lower.as_str() {
+        // `Luật sửa đổi, bổ sung …`, `Nghị định quy định chi tiết …`, `Nghị định hướng dẫn …`
+        "sửa" | "quy" | "hướng" | "bãi" if after_type && matches!(kind, Kind::Law | Kind::Decree) => return false,
+        "số" if prev == Some("một") && next_is("điều") => return false,
+        // `… gửi Bộ Giáo dục`, `gửi về`; not `Luật Bảo hiểm tiền gửi`
+        "gửi" => return next_word(toks, i + 1).is_some_and(|n| n.is_cap() || matches!(n.lower.as_str(), "về" | "đến" | "tới" | "cho")),
+        // `số 12/…` ends a name; `Chính phủ số`, `chuyển đổi số` (digital) do not
+        "số" => return next_word(toks, i + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())) || toks.get(i + 1).is_some_and(|n| n.kind == Tk::Punct(':')),
+        // `Nghị định quy định về …`
+        "về" if kind == Kind::Decree && matches!(prev, Some("định" | "dẫn")) => return false,
+        // `một số điều của Luật …`
+        "một" if next_is("số") && next_word(toks, i + 2).is_some_and(|n| n.lower == "điều") => return false,
+        // `đến năm 2030`
+        "đến" if next_is("năm") => return false,
+        _ => {}
+    }
+    if matches!(kind, Kind::Plan | Kind::NationalPlan) && PLAN_WORDS.iter().any(|p| phrase_at(toks, i, p)) {
+        return false;
+    }
+    NAME_STOPS.iter().any(|p| phrase_at(toks, i, p)) || list && LIST_STOPS.iter().any(|p| phrase_at(toks, i, p))
+}
+
+/// Where the name that starts at `toks[0]` ends: the number of tokens it takes and of words among them. In
+/// `attach` mode (an attachment's title) the name runs to `kèm theo` or the bracket or clause end.
+fn walk(toks: &[Tok], kind: Kind, attach: bool) -> (usize, usize) {
+    let (mut end, mut words, mut seg, mut i) = (0, 0, 0, 0);
+    let mut after_type = true;
+    let mut prev: Option<&str> = None;
+    while i < toks.len() && words < NAME_WORDS {
+        let t = &toks[i];
+        match t.kind {
+            Tk::Word => {
+                let l = t.lower.as_str();
+                if attach {
+                    if matches!(l, "kèm" | "đính") || phrase_at(toks, i, "ban hành kèm") || phrase_at(toks, i, "gửi kèm") {
+                        break;
+                    }
+                } else if l == "và" && words == 0 {
+                    break;
+                } else if l == "và" {
+                    let Some(n) = next_word(toks, i + 1) else { break };
+                    if n.is_cap() {
+                        // a decree that details two laws: `… Luật A và Luật sửa đổi … Luật A`
+                        if !(kind == Kind::Decree && matches!(n.lower.as_str(), "luật" | "bộ")) {
+                            break;
+                        }
+                    } else if stops_at(toks, i + 1, kind, false, Some(l), true) {
+                        break;
+                    }
+                    prev = Some(l);
+                    i += 1;
+                    continue;
+                } else if l == "của" && words > 0 {
+                    if prev == Some("điều") {
+                        prev = Some(l);
+                        i += 1;
+                        continue;
+                    }
+                    // `Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng`
+                    if kind == Kind::Resolution && next_word(toks, i + 1).is_some_and(|n| n.text == "Đảng") {
+                        end = i + 2;
+                        words += 2;
+                    }
+                    break;
+                } else if stops_at(toks, i, kind, after_type, prev, false) {
+                    break;
+                } else if t.is_cap() && words > 0 && prev != Some("của") && prev != Some("và") && type_word_at(toks, i) {
+                    break;
+                }
+                after_type = t.is_cap() && type_word_at(toks, i);
+                if after_type {
+                    // step over the whole type word
+                    let w = NAME_BREAK_TYPES.iter().find(|w| phrase_at(toks, i, &w.to_lowercase())).unwrap();
+                    let n = w.split(' ').count();
+                    i += n;
+                    words += n;
+                    seg += n;
+                    end = i;
+                    prev = Some(toks[i - 1].lower.as_str());
+                    continue;
+                }
+                words += 1;
+                seg += 1;
+                end = i + 1;
+                prev = Some(l);
+                i += 1;
+            }
+            Tk::Punct('-' | '–') if words > 0 && next_word(toks, i + 1).is_some() => i += 1,
+            Tk::Punct(',') if words > 0 => {
+                let n = next_word(toks, i + 1);
+                let amend = prev == Some("đổi") && n.is_some_and(|n| n.lower == "bổ");
+                // `phòng, chống ma túy`
+                let pair = prev == Some("phòng") && n.is_some_and(|n| n.lower == "chống");
+                // `Luật Thi đua, khen thưởng`, `Luật Khoa học, Công nghệ và Đổi mới sáng tạo`; not `Luật Đất đai,
+                // Luật …` nor `Luật Đất đai, Bộ …`
+                let law_list = kind == Kind::Law
+                    && n.is_some_and(|n| {
+                        if n.is_cap() {
+                            seg <= 2 && !type_word_at(toks, i + 1) && !AGENCY_HEADS.contains(&n.text)
+                        } else {
+                            seg <= 3 && !stops_at(toks, i + 1, kind, false, prev, true)
+                        }
+                    });
+                if !(attach || amend || pair || law_list) {
+                    break;
+                }
+                if amend {
+                    // `sửa đổi, bổ sung`: take `bổ sung` as part of the verb
+                    if phrase_at(toks, i + 1, "bổ sung") {
+                        i += 3;
+                        words += 2;
+                        end = i;
+                        prev = Some("sung");
+                        continue;
+                    }
+                }
+                seg = 0;
+                i += 1;
+            }
+            Tk::Punct('(') if kind == Kind::Resolution && next_word(toks, i + 1).is_some_and(|n| matches!(n.lower.as_str(), "khóa" | "khoá")) => {
+                if let Some(k) = (i + 2..(i + 6).min(toks.len())).find(|&k| toks[k].kind == Tk::Punct(')')) {
+                    end = k + 1;
+                    words += k - i - 1;
+                }
+                break;
+            }
+            // `Phụ lục 1. Xác định tuổi …`
+            Tk::Punct('.') if attach && kind == Kind::Appendix && words == 1 && next_word(toks, i + 1).is_some() => i += 1,
+            _ => break,
+        }
+    }
+    (end, words)
+}
+
+/// An appendix label: `1`, `01`, `2A`, `IV`, `B`.
+fn is_label(t: &Tok) -> bool {
+    t.is_word()
+        && t.text.chars().count() <= 5
+        && (t.text.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.text.chars().all(|c| c.is_ascii_alphanumeric())
+            || t.text.chars().all(|c| "IVXLC".contains(c))
+            || t.text.len() == 1 && t.text.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").replace(" ,", ",").replace(" .", ".")
+}
+
+/// Whether an attachment's mention ending at byte `end` (and starting at `start`) of `zone` is attached to
+/// this document: `(ban hành) kèm theo` after it, not followed by another document's name, or `Gửi kèm
+/// Kế hoạch này` before it.
+fn attached_at(zone: &str, start: usize, end: usize) -> bool {
+    if let Some(m) = ATTACH_AFTER.find(&zone[end..]) {
+        let rest = &zone[end + m.end()..];
+        if ATTACH_THIS.is_match(rest) || !rest.trim_start().starts_with(|c: char| c.is_uppercase()) {
+            return true;
+        }
+    }
+    let from = clause_start(zone, start, 60);
+    let before = &zone[from..start];
+    let open = before.rfind('(').map_or(0, |p| p + 1);
+    ATTACH_BEFORE.is_match(&before[open..])
+}
+
+/// A citation by name found in a zone.
+#[derive(Debug)]
+struct Named {
+    span: Span,
+    doc_type: DocType,
+    name: String,
+    attached: bool,
+    /// The numbered citation (index into the references) that approves or issues it.
+    issued_by: Option<usize>,
+    /// Whether a word before it shows it cited as a document (`thực hiện`, `theo`).
+    cue: bool,
+}
+
+/// The names cited in `zone` (offsets + `base`), skipping the numbered citations in `skip`.
+fn named_in(zone: &str, base: usize, skip: &[(usize, usize, usize)], out: &mut Vec<Named>) {
+    for m in NAMED.find_iter(zone) {
+        let at = m.start();
+        if skip.iter().any(|&(s, e, _)| (s..e).contains(&at)) {
+            continue;
+        }
+        if zone[..at].chars().next_back().is_some_and(is_word_char) || zone[m.end()..].starts_with(is_word_char) {
+            continue;
+        }
+        let word = m.as_str();
+        let (kind, doc_type) = named_kind(word);
+        // the words before: a class (`các Luật`), part of another name (`Đại học Luật`)
+        let before = &zone[clause_start(zone, at, 40)..at];
+        let before_l = before.to_lowercase();
+        let before_words: Vec<&str> = before_l.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
+        let ends_with = |p: &str| {
+            let pw: Vec<&str> = p.split(' ').collect();
+            before_words.len() >= pw.len() && before_words[before_words.len() - pw.len()..] == pw[..]
+                && before.trim_end().ends_with(|c: char| is_word_char(c))
+        };
+        if kind != Kind::Appendix && PLURAL_BEFORE.iter().any(|p| ends_with(p)) {
+            continue;
+        }
+        if INSIDE_NAME_BEFORE.iter().any(|p| ends_with(p)) {
+            continue;
+        }
+        let toks = tokens(zone, m.end(), NAME_WINDOW);
+        let first = next_word(&toks, 0);
+        let span_to = |end_tok: usize| if end_tok == 0 { m.end() } else { toks[end_tok - 1].end };
+        let issued = issued_by(zone, at, skip);
+        if issued == Some(None) {
+            continue;
+        }
+        // a programme, strategy or outline counts once one mention shows it cited as a document
+        let cue = !matches!(kind, Kind::Plan | Kind::NationalPlan | Kind::Outline) || has_cue(&before_words);
+        let push = |out: &mut Vec<Named>, name: String, s: usize, e: usize, attached: bool| {
+            let issued_by = if attached { None } else { issued.flatten() };
+            out.push(Named { span: Span::new(base + s, base + e), doc_type: doc_type.clone(), name, attached, issued_by, cue });
+        };
+        match kind {
+            Kind::Appendix => {
+                // `Phụ lục 2A`, `các phụ lục 1, 2A, 2B kèm theo`, `Phụ lục 1. Xác định … kèm theo`
+                let mut labels: Vec<&Tok> = Vec::new();
+                if let Some(t) = first.filter(|t| is_label(t)) {
+                    labels.push(t);
+                    let mut i = 1;
+                    loop {
+                        let sep = match toks.get(i) {
+                            Some(t) if t.kind == Tk::Punct(',') => 1,
+                            Some(t) if t.is_word() && t.lower == "và" => 1,
+                            _ => 0,
+                        };
+                        match toks.get(i + sep) {
+                            Some(t) if sep == 1 && is_label(t) => {
+                                labels.push(t);
+                                i += 2;
+                            }
+                            _ => break,
+                        }
+                    }
+                }
+                let end = labels.last().map_or(m.end(), |t| t.end);
+                if labels.len() <= 1 {
+                    // a title after the label, up to `kèm theo`
+                    let (n, _) = walk(&toks, kind, true);
+                    let title_end = span_to(n);
+                    if n > 2 && toks.get(1).is_some_and(|t| t.kind == Tk::Punct('.')) && attached_at(zone, at, title_end) {
+                        push(out, collapse(&format!("Phụ lục {}", &zone[m.end()..title_end].trim_start())), at, title_end, true);
+                        continue;
+                    }
+                }
+                if !attached_at(zone, at, end) {
+                    continue;
+                }
+                if labels.is_empty() {
+                    push(out, "Phụ lục".into(), at, end, true);
+                }
+                for (k, l) in labels.iter().enumerate() {
+                    push(out, format!("Phụ lục {}", l.text), if k == 0 { at } else { l.start }, l.end, true);
+                }
+                continue;
+            }
+            Kind::Outline => {
+                let (n, w) = walk(&toks, kind, true);
+                let end = span_to(n);
+                if w >= 2 && attached_at(zone, at, end) {
+                    push(out, collapse(&zone[at..end]), at, end, true);
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        // a quoted name: `Chương trình “Nâng cao chất lượng giáo dục mầm non …”`
+        if kind != Kind::Appendix && toks.first().is_some_and(|t| matches!(t.kind, Tk::Punct('“' | '"'))) {
+            if let Some(close) = toks.iter().skip(1).position(|t| matches!(t.kind, Tk::Punct('”' | '"') | Tk::Break)).map(|c| c + 1).filter(|&c| toks[c].kind != Tk::Break) {
+                let inner = collapse(&zone[toks[0].end..toks[close].start]);
+                if close > 2 && inner.starts_with(char::is_uppercase) {
+                    let (lead, rest) = inner.split_at(inner.chars().next().map_or(0, char::len_utf8));
+                    // the quoted name reads on from the type word: its first letter in lower case unless a
+                    // proper name follows
+                    let first_word = rest.split_whitespace().next().unwrap_or("");
+                    let lead = if first_word.starts_with(char::is_uppercase) { lead.to_string() } else { lead.to_lowercase() };
+                    push(out, format!("{word} {lead}{rest}"), at, toks[close].end, false);
+                }
+            }
+            continue;
+        }
+        // what may follow the type word
+        let ok_start = match kind {
+            Kind::Law | Kind::Charter => first.is_some_and(|t| t.is_cap() || (kind == Kind::Law && phrase_at(&toks, 0, "sửa đổi"))),
+            Kind::Resolution => {
+                first.is_some_and(|t| t.text == "Đại" || t.text == "Hội" || t.text == "Trung")
+                    && (phrase_at(&toks, 0, "đại hội") || phrase_at(&toks, 0, "hội nghị") || phrase_at(&toks, 0, "trung ương"))
+            }
+            Kind::Decree => {
+                ["quy định", "hướng dẫn", "sửa đổi", "bãi bỏ"].iter().any(|p| phrase_at(&toks, 0, p)) && first.is_some_and(|t| !t.is_cap())
+            }
+            Kind::NationalPlan => phrase_at(&toks, 0, "quốc gia") || phrase_at(&toks, 0, "mục tiêu quốc gia"),
+            Kind::Constitution => true,
+            _ => first.is_some(),
+        };
+        if !ok_start {
+            continue;
+        }
+        let (n, words) = walk(&toks, if kind == Kind::Outline { Kind::Plan } else { kind }, false);
+        let numbered = first.is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
+        let enough = match kind {
+            Kind::Constitution => true,
+            Kind::Law | Kind::Charter => words >= 1,
+            Kind::Resolution => words >= 2,
+            Kind::Plan => words >= 3 || numbered && words >= 1,
+            Kind::NationalPlan => words >= 4,
+            Kind::Decree => words >= 4 && !["bổ sung", "quy định", "hướng dẫn"].iter().any(|v| fold_name(&zone[at..span_to(n)]).ends_with(v)),
+            Kind::Outline => words >= 2,
+            Kind::Appendix => false,
+        };
+        if !enough {
+            continue;
+        }
+        // `Nghị quyết Đại hội Đảng bộ các cấp`: a class
+        if next_word(&toks, n).is_some_and(|t| t.lower == "các") && next_word(&toks, n + 1).is_some_and(|t| t.lower == "cấp") {
+            continue;
+        }
+        let end = span_to(n);
+        let name = collapse(&zone[at..end]);
+        push(out, name.clone(), at, end, false);
+        // `Nghị quyết Trung ương 4 khóa XI, XII`
+        if kind == Kind::Resolution && n >= 2 && matches!(toks[n - 2].lower.as_str(), "khóa" | "khoá") {
+            let stem = &zone[at..toks[n - 1].start];
+            let mut pos = end;
+            while let Some(c) = MORE_TERMS.captures(&zone[pos..]) {
+                let r = c.name("r").unwrap();
+                if zone[pos + r.end()..].starts_with(is_word_char) {
+                    break;
+                }
+                push(out, collapse(&format!("{stem}{}", r.as_str())), pos + r.start(), pos + r.end(), false);
+                pos += c.get(0).unwrap().end();
+            }
+        }
+    }
+}
+
+/// For a name right after `phê duyệt` / `ban hành`: the numbered citation whose clause approves or issues it
+/// (`Quyết định số 142/QĐ-TTg … phê duyệt Chiến lược …`), or `Some(None)` when it is what the document
+/// itself issues (`Chính phủ ban hành Nghị định quy định …`, `Điều 1. Phê duyệt Chương trình …`).
+fn issued_by(zone: &str, at: usize, numbered: &[(usize, usize, usize)]) -> Option<Option<usize>> {
+    let from = clause_start(zone, at, 400);
+    let m = ISSUED_BEFORE.find(&zone[from..at])?;
+    if let Some(&(_, _, r)) = numbered.iter().rev().find(|&&(s, e, _)| s >= from && e <= at) {
+        return Some(Some(r));
+    }
+    let verb = &zone[from + m.start()..at];
+    let lead = zone[from..from + m.start()].trim();
+    let lead_is_label = lead.is_empty() || lead.starts_with("Điều") && lead.split_whitespace().count() <= 2;
+    (verb.to_lowercase().starts_with("ban hành") || lead_is_label).then_some(None)
+}
+
+/// Words that, right before a programme's or strategy's name, show it cited as a document (`thực hiện`,
+/// `triển khai`, `theo`, `thuộc`, `gắn với`), not an event or a course (`Về Chương trình nghệ thuật`,
+/// `hoàn thành Chương trình bồi dưỡng`).
+const CUES: &[&str] = &[
+    "thực hiện", "triển khai", "theo", "thuộc", "của", "tại", "căn cứ", "quán triệt", "gắn với", "với", "giám sát",
+    "đánh giá", "sơ kết", "tổng kết", "điều chỉnh", "trong", "vào",
+];
+/// Adverbs between a cue and the name (`thực hiện hiệu quả chương trình …`).
+const CUE_FILLERS: &[&str] = &["hiệu", "quả", "có", "tốt", "nghiêm", "đúng", "đầy", "đủ", "các", "nội", "dung", "việc"];
+
+fn has_cue(before: &[&str]) -> bool {
+    let mut end = before.len();
+    while end > 0 && CUE_FILLERS.contains(&before[end - 1]) && before.len() - end < 3 {
+        end -= 1;
+    }
+    CUES.iter().any(|c| {
+        let cw: Vec<&str> = c.split(' ').collect();
+        end >= cw.len() && before[end - cw.len()..end] == cw[..]
+    })
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Resolution of names
+
+/// The words of a name for comparison: lower case, years set apart, `năm`/`giai đoạn`/`đến` dropped.
+fn name_words(name: &str) -> (Vec<String>, Option<(u16, u16)>) {
+    let mut words = Vec::new();
+    let mut years: Option<(u16, u16)> = None;
+    for w in name.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+        let l = w.to_lowercase().replace('ð', "đ");
+        if let Ok(y) = l.parse::<u16>() {
+            if l.len() == 4 && (1900..2100).contains(&y) {
+                years = Some(years.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
+                continue;
+            }
+        }
+        if matches!(l.as_str(), "năm" | "giai" | "đoạn" | "đến" | "thời" | "kỳ") {
+            continue;
+        }
+        words.push(if w.chars().all(|c| c.is_uppercase()) && w.chars().count() >= 2 { w.to_string() } else { l });
+    }
+    (words, years)
+}
+
+/// Whether the words `short` appear in order in `long`, an all-capitals word of `short` standing for the
+/// initials of several words of `long` (`MTTQ` = `Mặt trận Tổ quốc`).
+fn subsequence(short: &[String], long: &[String]) -> bool {
+    let mut j = 0;
+    'outer: for w in short {
+        while j < long.len() {
+            if long[j].to_lowercase() == w.to_lowercase() {
+                j += 1;
+                continue 'outer;
+            }
+            let caps: Vec<char> = w.chars().collect();
+            if caps.len() >= 2 && caps.iter().all(|c| c.is_uppercase()) && j + caps.len() <= long.len() {
+                let initials: String = long[j..j + caps.len()].iter().filter_map(|x| x.chars().next()).flat_map(char::to_uppercase).collect();
+                if initials == w.as_str() {
+                    j += caps.len();
+                    continue 'outer;
+                }
+            }
+            j += 1;
+        }
+        return false;
+    }
+    true
+}
+
+/// Whether two names of one type name the same document: the same first word after the type word, one's
+/// words in order among the other's (a short form), and overlapping years when both have years (`Luật Đất
+/// đai năm 2013` is not `Luật Đất đai năm 2024`; `… năm 2025` is within `… giai đoạn 2021 - 2025`).
+fn same_document(a: &str, b: &str, type_words: usize) -> bool {
+    let (wa, ya) = name_words(a);
+    let (wb, yb) = name_words(b);
+    if let (Some((a0, a1)), Some((b0, b1))) = (ya, yb) {
+        if a1 < b0 || b1 < a0 {
+            return false;
+        }
+    }
+    let (ha, hb) = (wa.get(type_words), wb.get(type_words));
+    match (ha, hb) {
+        (None, None) => return true,
+        (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase() || subsequence(&[x.clone()], &wb[type_words..]) && x.chars().all(char::is_uppercase) || subsequence(&[y.clone()], &wa[type_words..]) && y.chars().all(char::is_uppercase) => {}
+        _ => return false,
+    }
+    let (s, l) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    subsequence(&s[type_words..], &l[type_words..])
+}
+
+fn type_word_count(t: &DocType) -> usize {
+    t.name().split_whitespace().count()
+}
+
+fn fold_name(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// An alias defined in the text and what it stands for.
+enum AliasTarget {
+    Named(usize),
+    Numbered(usize),
+    /// The document itself or something not cited (`(sau đây gọi tắt là Kế hoạch)`).
+    Nothing,
+}
+
+struct Alias {
+    at: usize,
+    fold: String,
+    target: AliasTarget,
+}
+
+/// The aliases defined in `zone`: each stands for the last citation before it in its clause.
+fn aliases_in(zone: &str, base: usize, named: &[Named], first: usize, numbered: &[(usize, usize, usize)], refs: &[Reference], out: &mut Vec<Alias>) {
+    for c in ALIAS.captures_iter(zone) {
+        let open = c.get(0).unwrap().start();
+        let alias = collapse(c.name("a").unwrap().as_str());
+        let from = clause_start(zone, open, 600);
+        let last_named = named.iter().enumerate().skip(first).rev().find(|(_, n)| n.span.start >= base + from && n.span.start < base + open);
+        let last_numbered = numbered.iter().rev().find(|&&(s, _, _)| s >= from && s < open);
+        let alias_type = DocType::from_word_prefix(&alias).map(|(t, _)| t);
+        let target = match (last_named, last_numbered) {
+            (Some((i, n)), num) if num.is_none_or(|&(s, _, _)| base + s < n.span.start) => {
+                if alias_type.is_none() || alias_type == Some(n.doc_type.clone()) || named_kind(alias.split(' ').next().unwrap_or("")).1 == n.doc_type {
+                    AliasTarget::Named(i)
+                } else {
+                    AliasTarget::Nothing
+                }
+            }
+            (_, Some(&(_, _, r))) if alias_type.is_none() || alias_type == refs[r].doc_type => AliasTarget::Numbered(r),
+            _ => AliasTarget::Nothing,
+        };
+        out.push(Alias { at: base + open, fold: fold_name(&alias), target });
+    }
+}
+
+/// Where a name resolved to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Dest {
+    Ref(usize),
+    Drop,
+}
+
 /// Extract the references of `text` within `ranges` (byte ranges of the zones that cite: title, preamble,
 /// body), skipping the document's own symbol.
 pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Reference> {
     let own = own_symbol.map(fold_key);
     let mut refs: Vec<Reference> = Vec::new();
-    let add = |refs: &mut Vec<Reference>, doc_type: Option<DocType>, sym: &str, date: Option<Date>, issuer: Option<String>, span: Span| {
-        let raw: String = sym.split_whitespace().collect::<String>().trim_end_matches(['.', '-']).to_string();
-        let key = fold_key(&raw);
+    // names a numbered citation is also known by (a law's name before its number, what it approves)
+    let mut known_as: Vec<(usize, DocType, String)> = Vec::new();
+    let mut named: Vec<Named> = Vec::new();
+    let mut aliases: Vec<Alias> = Vec::new();
+    let add = |refs: &mut Vec<Reference>, doc_type: Option<DocType>, symbol: Symbol, date: Option<Date>, issuer: Option<String>, span: Span| -> Option<usize> {
+        let key = fold_key(&symbol.raw);
         if own.as_deref() == Some(key.as_str()) {
-            return;
+            return None;
         }
-        if let Some(r) = refs.iter_mut().find(|r| r.key == key) {
+        if let Some(i) = refs.iter().position(|r| r.key == key) {
+            let r = &mut refs[i];
             r.mentions.push(span);
             if r.date.is_none() {
                 r.date = date;
@@ -136,42 +923,56 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
             if r.issuer.is_none() {
                 r.issuer = issuer;
             }
-            return;
+            return Some(i);
         }
-        refs.push(Reference { doc_type, symbol: Some(parse_symbol(&raw)), date, issuer, name: None, key, mentions: vec![span] });
+        refs.push(Reference { doc_type, symbol: Some(symbol), date, issuer, name: None, key, mentions: vec![span], attached: false });
+        Some(refs.len() - 1)
     };
     for r in ranges {
         // hard line breaks and emphasis are layout: blank them out (same length, so offsets hold); a blank
-        // line still ends a clause
+        // line and a table cell's border still end a clause
         let bytes = text[r.start..r.end].as_bytes();
         let flat: Vec<u8> = bytes
             .iter()
             .enumerate()
             .map(|(i, &b)| match b {
                 b'\n' | b'\r' if !(bytes.get(i + 1).is_some_and(|&n| n == b'\n' || n == b'\r') || i > 0 && bytes[i - 1] == b'\n') => b' ',
-                b'*' | b'_' | b'|' => b' ',
+                b'*' | b'_' => b' ',
                 _ => b,
             })
             .collect();
         let zone_owned = String::from_utf8(flat).expect("ASCII substitutions keep UTF-8");
         let zone = zone_owned.as_str();
+        // (start, end, reference) of each numbered citation in the zone, and for lists sharing one issuer
+        // (`Nghị định số A ngày …, Nghị định số B ngày … của Chính phủ`): (reference, start, end of its date)
+        let mut numbered: Vec<(usize, usize, usize)> = Vec::new();
+        let mut chain: Vec<(Option<usize>, usize, usize, Option<String>)> = Vec::new();
         let mut consumed = 0;
         for c in NUMBER.captures_iter(zone) {
             let at = c.get(0).unwrap().start();
             if at < consumed {
                 continue;
             }
+            let sym_m = c.name("sym").unwrap();
+            let sym = sym_m.as_str();
+            let with_so = c.name("so").is_some();
+            if !with_so {
+                // a symbol right after a type word: it must hold letters (`366-QĐ/TW`, not a date) and stand
+                // alone (not the tail of `QH15/…`)
+                if !sym.contains(|c: char| c.is_uppercase()) || zone[..at].ends_with(|c: char| is_word_char(c) || "/-.".contains(c)) {
+                    continue;
+                }
+            }
             let mut from = at.saturating_sub(TYPE_WINDOW);
             while !zone.is_char_boundary(from) {
                 from += 1;
             }
             let Some((t_at, word, name)) = type_before(&zone[from..at]) else { continue };
+            let is_law = matches!(word, "Luật" | "Bộ luật" | "Pháp lệnh");
             // a name between the type word and `số` only for laws (`Luật Lưu trữ số 33/2024/QH15`)
-            if !name.is_empty() && !matches!(word, "Luật" | "Bộ luật" | "Pháp lệnh") {
+            if !name.is_empty() && !(is_law && with_so) {
                 continue;
             }
-            let sym_m = c.name("sym").unwrap();
-            let sym = sym_m.as_str();
             let mut pos = sym_m.end();
             let start = from + t_at;
             let mut syms = vec![(sym.to_string(), Span::new(r.start + start, r.start + sym_m.end()))];
@@ -182,16 +983,125 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
                 pos += m.get(0).unwrap().end();
             }
             consumed = pos;
-            let (date, used) = date_at(&zone[pos..]);
-            let issuer = issuer_at(&zone[pos + used..]);
+            let (mut date, used) = date_at(&zone[pos..]);
+            let mut issuer = issuer_at(&zone[pos + used..]);
             let single = syms.len() == 1;
+            if issuer.is_none() && single {
+                let cs = clause_start(zone, start, 240);
+                if let Some((i, d)) = issuer_before(&zone[cs..start]) {
+                    issuer = Some(i);
+                    date = date.or(d);
+                }
+            }
+            let mut last = None;
             for (s, span) in syms {
-                let symbol = parse_symbol(&s);
+                let raw: String = s.split_whitespace().collect::<String>().trim_end_matches(['.', '-']).to_string();
+                let symbol = parse_symbol(&raw);
                 let t = type_of(word, &symbol);
-                add(&mut refs, t, &s, if single { date } else { None }, issuer.clone(), span);
+                if let Some(i) = add(&mut refs, t, symbol, if single { date } else { None }, issuer.clone(), span) {
+                    numbered.push((start, pos, i));
+                    if is_law && !name.is_empty() {
+                        known_as.push((i, type_of(word, &refs[i].symbol.clone().unwrap()).unwrap_or(DocType::Luat), format!("{word} {name}")));
+                    }
+                    last = Some(i);
+                }
+            }
+            chain.push((if single { last } else { None }, start, pos + used, issuer));
+        }
+        // an issuer shared by a list of citations: `A ngày …, B ngày … của Chính phủ`
+        for k in (0..chain.len().saturating_sub(1)).rev() {
+            let (next_start, next_issuer) = (chain[k + 1].1, chain[k + 1].3.clone());
+            let (_, _, end, issuer) = &chain[k];
+            let gap = zone[*end..next_start].trim();
+            if issuer.is_none() && (gap == "," || gap == "và") {
+                chain[k].3 = next_issuer;
             }
         }
+        for (i, _, _, issuer) in &chain {
+            if let (Some(i), Some(iss)) = (i, issuer) {
+                if refs[*i].issuer.is_none() {
+                    refs[*i].issuer = Some(iss.clone());
+                }
+            }
+        }
+        for c in STANDARD.captures_iter(zone) {
+            let m = c.get(0).unwrap();
+            let raw = collapse(m.as_str());
+            let symbol = Symbol {
+                raw: raw.clone(),
+                number: Some(c["n"].split([':', '-', '/']).next().unwrap_or("").trim().to_string()),
+                year: None,
+                type_code: Some(c["t"].to_string()),
+                issuer_code: None,
+                form: None,
+            };
+            if let Some(i) = add(&mut refs, Some(DocType::Other(c["t"].to_string())), symbol, None, None, Span::new(r.start + m.start(), r.start + m.end())) {
+                numbered.push((m.start(), m.end(), i));
+            }
+        }
+        numbered.sort_unstable();
+        let first_named = named.len();
+        named_in(zone, r.start, &numbered, &mut named);
+        aliases_in(zone, r.start, &named, first_named, &numbered, &refs, &mut aliases);
     }
+
+    // resolve names: issued by a numbered citation, an alias, a law's name, an earlier name
+    let mut dest: Vec<Dest> = Vec::with_capacity(named.len());
+    let mut groups: Vec<(usize, Vec<String>)> = Vec::new(); // (reference, names seen)
+    let mut cued: Vec<bool> = Vec::new(); // per reference: a citation by number, or a name seen with a cue
+    cued.resize(refs.len(), true);
+    for (k, n) in named.iter().enumerate() {
+        let tw = type_word_count(&n.doc_type);
+        let fold = fold_name(&n.name);
+        let d = if let Some(r) = n.issued_by {
+            known_as.push((r, n.doc_type.clone(), n.name.clone()));
+            Dest::Ref(r)
+        } else if let Some(a) = aliases.iter().find(|a| a.at < n.span.start && (fold == a.fold || fold.starts_with(&format!("{} ", a.fold)))) {
+            match a.target {
+                AliasTarget::Named(j) if j < k => dest[j],
+                AliasTarget::Numbered(r) => Dest::Ref(r),
+                _ => Dest::Drop,
+            }
+        } else if let Some(&(r, _, _)) = known_as.iter().find(|(_, t, name)| *t == n.doc_type && same_document(name, &n.name, tw)) {
+            Dest::Ref(r)
+        } else if let Some(g) = groups.iter().position(|(r, names)| refs[*r].doc_type.as_ref() == Some(&n.doc_type) && names.iter().any(|x| same_document(x, &n.name, tw))) {
+            let (r, names) = &mut groups[g];
+            names.push(n.name.clone());
+            let r = *r;
+            let cur = refs[r].name.as_deref().unwrap_or("");
+            if n.name.chars().count() > cur.chars().count() {
+                refs[r].key = format!("{}:{}", n.doc_type.code(), fold);
+                refs[r].name = Some(n.name.clone());
+            }
+            refs[r].attached |= n.attached;
+            Dest::Ref(r)
+        } else {
+            refs.push(Reference {
+                doc_type: Some(n.doc_type.clone()),
+                symbol: None,
+                date: None,
+                issuer: None,
+                name: Some(n.name.clone()),
+                key: format!("{}:{}", n.doc_type.code(), fold),
+                mentions: Vec::new(),
+                attached: n.attached,
+            });
+            groups.push((refs.len() - 1, vec![n.name.clone()]));
+            cued.push(false);
+            Dest::Ref(refs.len() - 1)
+        };
+        if let Dest::Ref(r) = d {
+            cued[r] |= n.cue || n.attached;
+            refs[r].mentions.push(n.span);
+            refs[r].attached |= n.attached && refs[r].symbol.is_none();
+        }
+        dest.push(d);
+    }
+    let mut refs: Vec<Reference> = refs.into_iter().zip(cued).filter(|(_, c)| *c).map(|(r, _)| r).collect();
+    for r in &mut refs {
+        r.mentions.sort_unstable();
+    }
+    refs.sort_by_key(|r| r.mentions.first().map_or(usize::MAX, |m| m.start));
     refs
 }
 
@@ -203,6 +1113,16 @@ mod tests {
             .into_iter()
             .map(|r| (r.symbol.unwrap().raw, r.date.map(|d| d.iso()), r.issuer))
             .collect()
+    }
+    /// (type code, symbol or name, attached) of each reference.
+    fn cited(t: &str) -> Vec<(String, String, bool)> {
+        extract(t, &[Span::new(0, t.len())], None)
+            .into_iter()
+            .map(|r| (r.doc_type.map(|d| d.code().to_string()).unwrap_or_default(), r.name.or(r.symbol.map(|s| s.raw)).unwrap(), r.attached))
+            .collect()
+    }
+    fn names(t: &str) -> Vec<String> {
+        cited(t).into_iter().map(|x| x.1).collect()
     }
     #[test]
     fn party_citation_with_comma_date_and_issuer() {

@@ -1,0 +1,566 @@
+//! Assignments: who must do what, with whom, by when (`vn-document-format.md` §7b–7c,
+//! `annotation-schema.md` "assignments").
+//!
+//! Work is read clause by clause in every paragraph of the body. A clause that opens with an agency (or with
+//! `Giao`/`Đề nghị`/`Yêu cầu`/`Chỉ đạo` and an agency) names who acts; what follows says how (`chủ trì`,
+//! `phối hợp`, `có trách nhiệm`, `theo dõi, đôn đốc`). `phối hợp với X`, `báo cáo ... về X` and labelled lines
+//! (`Đơn vị chủ trì: X`) name the others. An item addressed to an agency (`1. Ban Tổ chức Tỉnh ủy:`) lends it
+//! as the implied subject of the item's other clauses. Agency lists are split by the schema's rule: at `;`
+//! always, at `,`/`và` only where the next part starts with a head word.
+use crate::date::Date;
+use crate::model::{MarkerStyle, NodeId, NodeKind};
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+
+/// The part an agency plays in a task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The agency an item is addressed to, or the subject of its tasks.
+    Responsible,
+    /// Named as `chủ trì`.
+    Lead,
+    /// Named after `phối hợp với`, or the subject of `phối hợp`.
+    Coordinate,
+    /// The agency the responsible one must direct (`Chỉ đạo Sở X ...`).
+    Directed,
+    /// Assigned to `theo dõi`, `đôn đốc`, `kiểm tra`, `giám sát` the implementation.
+    Monitor,
+    /// The main target of a report (`báo cáo ... về Ban Thường vụ Tỉnh ủy`).
+    ReportTo,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Responsible => "responsible",
+            Role::Lead => "lead",
+            Role::Coordinate => "coordinate",
+            Role::Directed => "directed",
+            Role::Monitor => "monitor",
+            Role::ReportTo => "report_to",
+        }
+    }
+}
+
+/// When the task is due: a day when the text gives one, else the phrase as printed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Deadline {
+    pub phrase: String,
+    pub date: Option<Date>,
+}
+
+/// One (section, agency, role) record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// Path of the nearest enclosing item that is not a bullet; `""` outside every item.
+    pub section: String,
+    /// As printed (without `Giao`/`Đề nghị` and without a trailing `chủ trì`).
+    pub agency: String,
+    /// Normalized key: abbreviations expanded, tone placement folded, lower case.
+    pub agency_key: String,
+    pub role: Role,
+    pub deadline: Option<Deadline>,
+    /// The paragraph that assigns it (byte span into the text).
+    pub span: Span,
+}
+
+/// Words that open an agency name (first word or two, compared case-insensitively on the first letter).
+const HEADS: &[&str] = &[
+    "Sở", "Ban", "Bộ", "Ủy ban", "Uỷ ban", "UBND", "Hội", "Văn phòng", "Công an", "Bộ Chỉ huy", "Mặt trận", "MTTQ",
+    "Đoàn", "Tỉnh đoàn", "Thành đoàn", "Liên đoàn", "Báo", "Đài", "Trung tâm", "Cục", "Chi cục", "Phòng", "Thanh tra",
+    "Kho bạc", "Ngân hàng", "Hội đồng", "HĐND", "Thường trực", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Thủ trưởng",
+    "Người đứng đầu", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Đảng ủy", "Đảng uỷ", "Đảng đoàn",
+    "Ban cán sự", "Viện", "Trường", "Bệnh viện", "Tổng cục", "Tòa án", "Viện kiểm sát", "Bưu điện", "Cục trưởng",
+    "Chánh Văn phòng", "Chánh văn phòng", "Trưởng ban", "Trưởng phòng", "Ủy viên", "Đồng chí", "Bộ trưởng",
+    "Lưu trữ", "Cơ quan", "Đơn vị", "Chính quyền", "Lãnh đạo", "Tổ", "Tiểu ban", "Ban Chỉ đạo", "Ban chỉ đạo",
+    "Doanh nghiệp", "Cán bộ", "Công chức", "Chuyên viên", "Cấp ủy", "Cấp uỷ", "Người được giao",
+];
+/// Plural nouns that make `các X` an agency class (`các cơ quan liên quan`, `Các Sở, ngành`).
+const PLURAL_NOUNS: &[&str] = &[
+    "sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "tổ chức", "xã", "phường", "huyện", "bộ", "hội",
+    "đoàn thể", "cấp ủy", "cấp uỷ", "doanh nghiệp", "trường", "phòng", "thành viên", "đồng chí", "cá nhân", "chi bộ",
+    "ủy ban", "uỷ ban", "huyện ủy", "đảng ủy", "tỉnh ủy", "tổ", "ban đảng", "chủ đầu tư", "lực lượng", "trung tâm",
+    "thôn", "khu phố", "báo", "đài", "văn phòng",
+];
+/// Words that end an agency name: the verb or preposition of what it must do.
+const STOPS: &[&str] = &[
+    "chủ trì", "phối hợp", "có trách nhiệm", "chịu trách nhiệm", "thực hiện", "triển khai", "xây dựng", "tham mưu",
+    "hướng dẫn", "theo dõi", "đôn đốc", "kiểm tra", "giám sát", "rà soát", "tuyên truyền", "mở", "làm", "bảo đảm",
+    "đảm bảo", "cung cấp", "báo cáo", "chỉ đạo", "phổ biến", "quán triệt", "nghiên cứu", "đề xuất", "tổng hợp",
+    "chuẩn bị", "ban hành", "căn cứ", "trong", "để", "nhằm", "tiến hành", "khẩn trương", "kịp thời", "thường xuyên",
+    "tập trung", "tăng cường", "đẩy mạnh", "quản lý", "vận động", "lập", "cập nhật", "tiếp tục", "chủ động", "xem xét",
+    "giải quyết", "phân công", "bố trí", "sử dụng", "thẩm định", "trình", "công bố", "đánh giá", "sơ kết", "tổng kết",
+    "tiếp nhận", "phê duyệt", "duy trì", "nâng cao", "hoàn thành", "hoàn thiện", "là", "được", "phải", "cần", "có",
+    "sẽ", "đã", "về", "tại", "theo", "trên", "cho", "khi", "nếu", "với", "đến", "từ", "trước", "sau", "đối với", "thì",
+    "gửi", "nộp", "thông báo", "ưu tiên", "xử lý", "phát hiện", "phát triển", "thúc đẩy", "chấp hành", "trực tiếp",
+    "cử", "giúp", "cùng", "tích cực", "phân bổ", "thống nhất", "thu thập", "ứng dụng", "đầu tư", "tổ chức thực hiện",
+    "bổ sung", "sửa đổi", "kiện toàn", "phát động", "tuyên dương", "khen thưởng", "hỗ trợ", "tạo điều kiện",
+    "lựa chọn", "chỉ định", "định kỳ", "hằng năm", "hàng năm", "thông qua", "tiếp xúc", "giới thiệu", "đôn đốc,",
+    "ký", "quyết định", "điều hành", "bàn giao", "lưu trữ", "thu", "chi", "đăng", "phát", "biên soạn", "in",
+    "nắm", "trao đổi", "cập", "đề nghị", "yêu cầu", "giao", "rút", "tăng", "giảm", "nghiêm", "tự", "trả lời",
+];
+/// Words after an agency list that make it the subject of a duty or a power.
+const LEAD_CUES: &[&str] = &["chủ trì", "làm đầu mối", "là cơ quan chủ trì", "là đơn vị chủ trì", "là cơ quan đầu mối"];
+const MONITOR_CUES: &[&str] = &["theo dõi", "đôn đốc", "kiểm tra, giám sát", "giám sát"];
+/// Labelled task lines (`Đơn vị chủ trì: X`) and the role they give.
+const LABELS: &[(&str, Role)] = &[
+    ("Đơn vị chủ trì", Role::Lead),
+    ("Cơ quan chủ trì", Role::Lead),
+    ("Chủ trì", Role::Lead),
+    ("Đơn vị phối hợp", Role::Coordinate),
+    ("Cơ quan phối hợp", Role::Coordinate),
+    ("Phối hợp", Role::Coordinate),
+    ("Đơn vị thực hiện", Role::Responsible),
+    ("Cơ quan thực hiện", Role::Responsible),
+    ("Trách nhiệm thực hiện", Role::Responsible),
+];
+const DEADLINE_LABELS: &[&str] =
+    &["Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn hoàn thành", "Thời hạn", "Tiến độ thực hiện", "Tiến độ"];
+/// Cue words before the agency that open a clause, and the role they give it.
+const OPENERS: &[(&str, Role)] = &[
+    ("Giao", Role::Responsible),
+    ("giao", Role::Responsible),
+    ("Đề nghị", Role::Responsible),
+    ("đề nghị", Role::Responsible),
+    ("Yêu cầu", Role::Responsible),
+    ("yêu cầu", Role::Responsible),
+    ("Chỉ đạo", Role::Directed),
+    ("chỉ đạo", Role::Directed),
+];
+/// Abbreviations expanded in agency keys.
+const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("UBND", "ủy ban nhân dân"),
+    ("HĐND", "hội đồng nhân dân"),
+    ("MTTQ", "mặt trận tổ quốc"),
+    ("TT&TT", "thông tin và truyền thông"),
+    ("VH-TT&DL", "văn hóa, thể thao và du lịch"),
+    ("VHTT&DL", "văn hóa, thể thao và du lịch"),
+    ("KH&CN", "khoa học và công nghệ"),
+    ("KHCN", "khoa học và công nghệ"),
+    ("LĐ-TB&XH", "lao động - thương binh và xã hội"),
+    ("NN&PTNT", "nông nghiệp và phát triển nông thôn"),
+    ("GD&ĐT", "giáo dục và đào tạo"),
+    ("TN&MT", "tài nguyên và môi trường"),
+    ("CT-XH", "chính trị - xã hội"),
+    ("VP", "văn phòng"),
+];
+
+fn starts_word(s: &str, w: &str) -> bool {
+    s.starts_with(w) && s[w.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Byte length of a head word at the start of `s`, if it opens an agency.
+fn head_len(s: &str) -> Option<usize> {
+    if let Some(h) = HEADS.iter().filter(|h| starts_word(s, h)).max_by_key(|h| h.len()) {
+        return Some(h.len());
+    }
+    // `các`/`Các` + a plural noun
+    for c in ["các ", "Các ", "tất cả các "] {
+        if let Some(rest) = s.strip_prefix(c) {
+            let lower = rest.to_lowercase();
+            if PLURAL_NOUNS.iter().any(|n| starts_word(&lower, n)) {
+                return Some(c.len());
+            }
+        }
+    }
+    // `Ủy ban nhân dân`-style heads in lower case after a comma (`ủy ban nhân dân cấp xã`)
+    None
+}
+
+fn stop_at(s: &str) -> bool {
+    let lower_first = s.chars().next().is_some_and(|c| c.is_lowercase());
+    lower_first && STOPS.iter().any(|w| starts_word(s, w))
+}
+
+/// Parse an agency list at the start of `s`. Returns the agencies and the byte length consumed.
+pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    loop {
+        let rest = &s[pos..];
+        let Some(h) = head_len(rest) else { break };
+        // one agency: words until a stop, punctuation, or a separator followed by another head
+        let mut end = h;
+        let mut words = 0;
+        loop {
+            let tail = &rest[end..];
+            let trimmed = tail.trim_start();
+            let ws = tail.len() - trimmed.len();
+            if trimmed.is_empty() {
+                break;
+            }
+            let c = trimmed.chars().next().unwrap();
+            if matches!(c, ';' | ':' | '(' | ')' | '.' | '"' | '“' | '”' | '/') {
+                break;
+            }
+            if c == ',' || trimmed.starts_with("và ") || trimmed.starts_with("hoặc ") {
+                let sep = if c == ',' { 1 } else if trimmed.starts_with("và ") { 3 } else { 5 };
+                let after = trimmed[sep..].trim_start();
+                if head_len(after).is_some() {
+                    break; // a new agency follows: split here
+                }
+                let lower = after.to_lowercase();
+                // `các cơ quan, đơn vị, địa phương`: plural nouns continue one class
+                let continues = c == ',' && PLURAL_NOUNS.iter().any(|n| starts_word(&lower, n))
+                    || after.chars().next().is_some_and(|ch| ch.is_uppercase()) && !stop_at(after);
+                if !continues || stop_at(after) {
+                    break;
+                }
+                end += ws + sep;
+                continue;
+            }
+            if words > 0 && stop_at(trimmed) || words > 14 {
+                break;
+            }
+            // the hazard of `tổ chức`: a noun after `các`/`và` or before `chính trị`, else a verb
+            if words > 0 && starts_word(trimmed, "tổ chức") && !["chính trị", "đảng", "đoàn thể", "hội"].iter().any(|w| trimmed["tổ chức".len()..].trim_start().starts_with(w)) {
+                break;
+            }
+            let wlen = trimmed.find(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '(' | ')' | '.')).unwrap_or(trimmed.len());
+            if wlen == 0 {
+                break;
+            }
+            end += ws + wlen;
+            words += 1;
+        }
+        let name = rest[..end].trim().trim_end_matches([',', ' ']).to_string();
+        if !name.is_empty() {
+            out.push(name);
+        }
+        pos += end;
+        // separator to the next agency of the list
+        let tail = &s[pos..];
+        let t = tail.trim_start();
+        let sep = if t.starts_with(',') || t.starts_with(';') {
+            1
+        } else if t.starts_with("và ") {
+            3
+        } else if t.starts_with("hoặc ") {
+            5
+        } else {
+            break;
+        };
+        let after = &t[sep..];
+        if head_len(after.trim_start()).is_none() {
+            break;
+        }
+        pos += (tail.len() - t.len()) + sep + (after.len() - after.trim_start().len());
+    }
+    (out, pos)
+}
+
+/// A key for grouping the same agency: abbreviations expanded, old/new tone placement folded, lower case.
+pub fn agency_key(agency: &str) -> String {
+    let mut s = format!(" {} ", agency);
+    for (abbr, full) in ABBREVIATIONS {
+        s = s.replace(&format!(" {abbr} "), &format!(" {full} "));
+    }
+    fold_tones(&s.trim().to_lowercase())
+}
+
+/// `hoà`→`hòa`, `uỷ`→`ủy`: the tone on the first vowel of open `oa`/`oe`/`uy` syllables.
+fn fold_tones(s: &str) -> String {
+    const PAIRS: &[(&str, &str)] = &[
+        ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+        ("oè", "òe"), ("oé", "óe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
+        ("uỳ", "ùy"), ("uý", "úy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
+    ];
+    let mut out = s.to_string();
+    for (a, b) in PAIRS {
+        // only at a syllable end, and `quý` keeps its tone on y
+        let mut res = String::with_capacity(out.len());
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find(a) {
+            let after = &rest[i + a.len()..];
+            let before = &rest[..i];
+            let open = after.chars().next().is_none_or(|c| !c.is_alphabetic());
+            let after_q = before.ends_with('q');
+            res.push_str(before);
+            res.push_str(if open && !after_q { b } else { a });
+            rest = after;
+        }
+        res.push_str(rest);
+        out = res;
+    }
+    out
+}
+
+/// A deadline phrase: an ISO date when a day is given (`trước ngày 30/6/2022`), else the phrase.
+pub fn parse_deadline(phrase: &str, doc_year: Option<u16>) -> Deadline {
+    let phrase = phrase.trim().trim_end_matches(['.', ';', ',']).trim().to_string();
+    static DAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?:trước|chậm nhất(?: là)?|hoàn thành trước|trong)\s*(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?|(?:trước|chậm nhất(?: là)?)\s*ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
+    });
+    let date = DAY.captures(&phrase).and_then(|c| {
+        let (d, m, y) = if c.get(1).is_some() { (c.get(1), c.get(2), c.get(3)) } else { (c.get(4), c.get(5), c.get(6)) };
+        let y = y.and_then(|y| y.as_str().parse().ok()).or(doc_year)?;
+        Date::new(y, m?.as_str().parse().ok()?, d?.as_str().parse().ok()?)
+    });
+    Deadline { phrase, date }
+}
+
+/// A paragraph to read, with its section and the item it belongs to.
+pub struct Task<'a> {
+    pub text: String,
+    pub span: Span,
+    pub section: &'a str,
+    /// The non-bullet item whose paragraph this is (its first paragraph when `first` is set).
+    pub item: Option<NodeId>,
+    pub first_of_item: bool,
+}
+
+struct Out {
+    records: Vec<Assignment>,
+}
+
+impl Out {
+    fn push(&mut self, section: &str, agency: &str, role: Role, span: Span) {
+        let agency = agency.trim().trim_end_matches([',', ';', '.', ':', ' ']).to_string();
+        if agency.chars().count() < 2 {
+            return;
+        }
+        let key = agency_key(&agency);
+        if self.records.iter().any(|r| r.section == section && r.agency_key == key && r.role == role) {
+            return;
+        }
+        self.records.push(Assignment { section: section.to_string(), agency, agency_key: key, role, deadline: None, span });
+    }
+}
+
+/// Clause starts: the paragraph start and after `;`, `.` or `:` (and after a leading dash).
+fn clause_starts(s: &str) -> Vec<usize> {
+    let mut v = vec![0];
+    for (i, c) in s.char_indices() {
+        if matches!(c, ';' | '.' | ':') {
+            let j = i + 1;
+            let k = j + (s[j..].len() - s[j..].trim_start().len());
+            if k < s.len() {
+                v.push(k);
+            }
+        }
+    }
+    v
+}
+
+/// Read every task paragraph. `addressee` gives, for an item, the agencies it is addressed to.
+pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
+    let mut out = Out { records: Vec::new() };
+    // agencies an item is addressed to, by item id
+    let mut addressed: Vec<(NodeId, Vec<String>)> = Vec::new();
+    // deadlines given by labelled lines, by section
+    let mut deadlines: Vec<(String, Deadline)> = Vec::new();
+    for t in tasks {
+        let s = t.text.as_str();
+        let span = t.span;
+        // --- labelled lines
+        if let Some((label, role)) = LABELS.iter().find(|(l, _)| s.starts_with(l) && s[l.len()..].trim_start().starts_with(['(', ':'])) {
+            if let Some(colon) = s.find(':') {
+                let _ = label;
+                let value = s[colon + 1..].trim_start();
+                for part in value.split(';') {
+                    let part = part.trim();
+                    let (ags, _) = parse_agencies(part);
+                    if ags.is_empty() && !part.is_empty() && part.chars().count() < 80 {
+                        out.push(t.section, part, *role, span);
+                    }
+                    for a in ags {
+                        out.push(t.section, &a, *role, span);
+                    }
+                }
+                continue;
+            }
+        }
+        if let Some(l) = DEADLINE_LABELS.iter().find(|l| s.starts_with(*l)) {
+            if let Some(colon) = s[l.len()..].find(':') {
+                deadlines.push((t.section.to_string(), parse_deadline(&s[l.len() + colon + 1..], doc_year)));
+                continue;
+            }
+        }
+        let implied: Option<Vec<String>> = t.item.and_then(|i| addressed.iter().find(|(id, _)| *id == i).map(|(_, a)| a.clone()));
+        for start in clause_starts(s) {
+            let clause = &s[start..];
+            let clause_trim = clause.trim_start_matches(['-', '+', '•', ' ']);
+            // opener cue
+            let (opener, body) = match OPENERS.iter().find(|(w, _)| starts_word(clause_trim, w)) {
+                Some((w, r)) => (Some(*r), clause_trim[w.len()..].trim_start()),
+                None => (None, clause_trim),
+            };
+            let (agencies, used) = parse_agencies(body);
+            let after = body[used..].trim_start();
+            let after_l = after.trim_start_matches([',', ' ']);
+            if !agencies.is_empty() {
+                let role_after = if LEAD_CUES.iter().any(|c| starts_word(after_l, c)) {
+                    Some(Role::Lead)
+                } else if starts_word(after_l, "phối hợp") {
+                    Some(Role::Coordinate)
+                } else if MONITOR_CUES.iter().any(|c| starts_word(after_l, c)) {
+                    Some(Role::Monitor)
+                } else {
+                    None
+                };
+                let is_heading = after.is_empty() || after.starts_with(':');
+                match opener {
+                    Some(Role::Directed) => {
+                        for a in &agencies {
+                            out.push(t.section, a, Role::Directed, span);
+                        }
+                    }
+                    Some(r) => {
+                        for a in &agencies {
+                            out.push(t.section, a, r, span);
+                        }
+                    }
+                    None => {}
+                }
+                if let Some(r) = role_after {
+                    for a in &agencies {
+                        out.push(t.section, a, r, span);
+                    }
+                } else if opener.is_none() && (is_heading && start == 0 || after_is_duty(after)) {
+                    for a in &agencies {
+                        out.push(t.section, a, Role::Responsible, span);
+                    }
+                }
+                if t.first_of_item && start == 0 && (opener.is_some() || is_heading || role_after.is_some()) {
+                    if let Some(i) = t.item {
+                        addressed.push((i, agencies.clone()));
+                    }
+                }
+                // the addressed agency also leads or monitors in the same clause: `X: Chủ trì ...; theo dõi`
+                scan_inline(&mut out, t.section, after, span, Some(&agencies));
+            } else {
+                // implied subject: `Chủ trì, phối hợp ...`, `Theo dõi, đôn đốc ...`
+                if let Some(subj) = implied.as_ref() {
+                    let lc = clause_trim.to_lowercase();
+                    if LEAD_CUES.iter().any(|c| starts_word(&lc, c)) {
+                        for a in subj {
+                            out.push(t.section, a, Role::Lead, span);
+                        }
+                    }
+                    if MONITOR_CUES.iter().any(|c| starts_word(&lc, c)) {
+                        for a in subj {
+                            out.push(t.section, a, Role::Monitor, span);
+                        }
+                    }
+                }
+                scan_inline(&mut out, t.section, clause_trim, span, implied.as_deref());
+            }
+        }
+    }
+    // deadlines from labelled lines apply to their section's records
+    for r in &mut out.records {
+        if let Some((_, d)) = deadlines.iter().find(|(s, _)| *s == r.section) {
+            r.deadline = Some(d.clone());
+        }
+    }
+    out.records
+}
+
+/// What follows an agency that makes it responsible: a duty (`có trách nhiệm`, `chịu trách nhiệm`, `căn cứ
+/// chức năng, nhiệm vụ`, `phải`).
+fn after_is_duty(after: &str) -> bool {
+    ["có trách nhiệm", "chịu trách nhiệm", "căn cứ chức năng", "căn cứ nhiệm vụ", "theo chức năng", "phải", "chủ động", "tổ chức triển khai", "triển khai"]
+        .iter()
+        .any(|w| starts_word(after, w))
+}
+
+/// `phối hợp với X`, `báo cáo ... về X`, `theo dõi, đôn đốc` inside a clause.
+fn scan_inline(out: &mut Out, section: &str, s: &str, span: Span, subject: Option<&[String]>) {
+    let lower = s.to_lowercase();
+    // phối hợp với / cùng X
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("phối hợp") {
+        let at = from + i + "phối hợp".len();
+        let rest = s[at..].trim_start();
+        let rest = rest.strip_prefix("chặt chẽ").map(str::trim_start).unwrap_or(rest);
+        let rest = rest.strip_prefix("thường xuyên").map(str::trim_start).unwrap_or(rest);
+        if let Some(r) = rest.strip_prefix("với ").or_else(|| rest.strip_prefix("cùng ")) {
+            let (ags, _) = parse_agencies(r.trim_start());
+            for a in ags {
+                out.push(section, &a, Role::Coordinate, span);
+            }
+        }
+        from = at;
+    }
+    // báo cáo ... về / cho / lên / gửi X (the channel `(qua X)` is not recorded)
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("báo cáo") {
+        let at = from + i + "báo cáo".len();
+        let window_end = s[at..].find(['.', ';']).map_or(s.len(), |e| at + e);
+        let window = &s[at..window_end];
+        let mut found = false;
+        // directly `báo cáo UBND tỉnh`, or after up to a dozen words `về`/`cho`/`lên`/`gửi`
+        let direct = window.trim_start();
+        let (ags, _) = parse_agencies(direct);
+        if !ags.is_empty() {
+            out.push(section, &ags[0], Role::ReportTo, span);
+            found = true;
+        }
+        if !found {
+            for cue in [" về ", " cho ", " lên ", " gửi ", " đến "] {
+                let mut k = 0;
+                while let Some(j) = window[k..].find(cue) {
+                    let cand = window[k + j + cue.len()..].trim_start();
+                    let (ags, _) = parse_agencies(cand);
+                    if let Some(a) = ags.first() {
+                        out.push(section, a, Role::ReportTo, span);
+                        found = true;
+                        break;
+                    }
+                    k += j + cue.len();
+                }
+                if found {
+                    break;
+                }
+            }
+        }
+        from = at;
+    }
+    // `theo dõi, đôn đốc` inside the clause with the subject in force
+    if let Some(subj) = subject {
+        if lower.contains("theo dõi, đôn đốc") || lower.contains("đôn đốc, kiểm tra") || lower.contains("theo dõi, kiểm tra") {
+            for a in subj {
+                out.push(section, a, Role::Monitor, span);
+            }
+        }
+    }
+}
+
+/// The section of a node: the path of its nearest enclosing item that is not a bullet.
+pub fn section_of(nodes: &[crate::model::Node], mut id: NodeId) -> (String, Option<NodeId>) {
+    loop {
+        let n = &nodes[id];
+        if n.kind == NodeKind::Item && n.style != Some(MarkerStyle::Bullet) {
+            return (n.path.clone().unwrap_or_default(), Some(id));
+        }
+        match n.parent {
+            Some(p) => id = p,
+            None => return (String::new(), None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn agency_lists_split_only_before_head_words() {
+        assert_eq!(parse_agencies("Sở Văn hóa, Thể thao và Du lịch làm tốt").0, vec!["Sở Văn hóa, Thể thao và Du lịch"]);
+        assert_eq!(parse_agencies("Sở Nội vụ, Sở Tư pháp.").0, vec!["Sở Nội vụ", "Sở Tư pháp"]);
+        assert_eq!(parse_agencies("Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tỉnh").0, vec!["Mặt trận Tổ quốc", "các tổ chức chính trị - xã hội tỉnh"]);
+        assert_eq!(parse_agencies("Các Sở, ngành, đơn vị, UBND cấp xã.").0, vec!["Các Sở, ngành, đơn vị", "UBND cấp xã"]);
+        assert_eq!(parse_agencies("Hội Nhà báo tỉnh và các cơ quan liên quan mở lớp").0, vec!["Hội Nhà báo tỉnh", "các cơ quan liên quan"]);
+    }
+    #[test]
+    fn keys_expand_abbreviations_and_fold_tones() {
+        assert_eq!(agency_key("UBND tỉnh"), agency_key("Ủy ban nhân dân tỉnh"));
+        assert_eq!(agency_key("Uỷ ban MTTQ"), "ủy ban mặt trận tổ quốc");
+    }
+    #[test]
+    fn deadlines_take_the_year_from_the_document() {
+        assert_eq!(parse_deadline("trước ngày 15/12", Some(2022)).date.map(|d| d.iso()), Some("2022-12-15".into()));
+        assert_eq!(parse_deadline("trước ngày 30/6/2022", None).date.map(|d| d.iso()), Some("2022-06-30".into()));
+        assert_eq!(parse_deadline("Thường xuyên.", None), Deadline { phrase: "Thường xuyên".into(), date: None });
+    }
+}
