@@ -158,7 +158,7 @@ fn head_len(s: &str) -> Option<usize> {
     // `các`/`Các` + a plural noun
     for c in ["các ", "Các ", "tất cả các "] {
         if let Some(rest) = s.strip_prefix(c) {
-            let lower = rest.to_lowercase();
+            let lower = prefix_lower(rest);
             if PLURAL_NOUNS.iter().any(|n| starts_word(&lower, n)) {
                 return Some(c.len());
             }
@@ -166,6 +166,11 @@ fn head_len(s: &str) -> Option<usize> {
     }
     // `Ủy ban nhân dân`-style heads in lower case after a comma (`ủy ban nhân dân cấp xã`)
     None
+}
+
+/// The first few words of `s` in lower case (enough to compare with a table word).
+fn prefix_lower(s: &str) -> String {
+    s.chars().take(24).flat_map(char::to_lowercase).collect()
 }
 
 fn stop_at(s: &str) -> bool {
@@ -200,7 +205,7 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
                 if head_len(after).is_some() {
                     break; // a new agency follows: split here
                 }
-                let lower = after.to_lowercase();
+                let lower = prefix_lower(after);
                 // `các cơ quan, đơn vị, địa phương`: plural nouns continue one class
                 let continues = c == ',' && PLURAL_NOUNS.iter().any(|n| starts_word(&lower, n))
                     || after.chars().next().is_some_and(|ch| ch.is_uppercase()) && !stop_at(after);
@@ -378,8 +383,10 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
             }
         }
         let implied: Option<Vec<String>> = t.item.and_then(|i| addressed.iter().find(|(id, _)| *id == i).map(|(_, a)| a.clone()));
-        for start in clause_starts(s) {
-            let clause = &s[start..];
+        let starts = clause_starts(s);
+        for (k, &start) in starts.iter().enumerate() {
+            // one clause at a time: a long paragraph must not be re-read from each of its clauses
+            let clause = &s[start..starts.get(k + 1).copied().unwrap_or(s.len())];
             let clause_trim = clause.trim_start_matches(['-', '+', '•', ' ']);
             // opener cue
             let (opener, body) = match OPENERS.iter().find(|(w, _)| starts_word(clause_trim, w)) {
@@ -457,6 +464,20 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
     out.records
 }
 
+/// Where `word` (written in lower case) first stands in `s`, in lower case or capitalized.
+fn find_word(s: &str, word: &str) -> Option<usize> {
+    let mut cap = String::with_capacity(word.len());
+    let mut cs = word.chars();
+    if let Some(f) = cs.next() {
+        cap.extend(f.to_uppercase());
+        cap.extend(cs);
+    }
+    match (s.find(word), s.find(cap.as_str())) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// What follows an agency that makes it responsible: a duty (`có trách nhiệm`, `chịu trách nhiệm`, `căn cứ
 /// chức năng, nhiệm vụ`, `phải`).
 fn after_is_duty(after: &str) -> bool {
@@ -467,10 +488,9 @@ fn after_is_duty(after: &str) -> bool {
 
 /// `phối hợp với X`, `báo cáo ... về X`, `theo dõi, đôn đốc` inside a clause.
 fn scan_inline(out: &mut Out, section: &str, s: &str, span: Span, subject: Option<&[String]>) {
-    let lower = s.to_lowercase();
     // phối hợp với / cùng X
     let mut from = 0;
-    while let Some(i) = lower[from..].find("phối hợp") {
+    while let Some(i) = find_word(&s[from..], "phối hợp") {
         let at = from + i + "phối hợp".len();
         let rest = s[at..].trim_start();
         let rest = rest.strip_prefix("chặt chẽ").map(str::trim_start).unwrap_or(rest);
@@ -485,7 +505,7 @@ fn scan_inline(out: &mut Out, section: &str, s: &str, span: Span, subject: Optio
     }
     // báo cáo ... về / cho / lên / gửi X (the channel `(qua X)` is not recorded)
     let mut from = 0;
-    while let Some(i) = lower[from..].find("báo cáo") {
+    while let Some(i) = find_word(&s[from..], "báo cáo") {
         let at = from + i + "báo cáo".len();
         let window_end = s[at..].find(['.', ';']).map_or(s.len(), |e| at + e);
         let window = &s[at..window_end];
@@ -519,7 +539,7 @@ fn scan_inline(out: &mut Out, section: &str, s: &str, span: Span, subject: Optio
     }
     // `theo dõi, đôn đốc` inside the clause with the subject in force
     if let Some(subj) = subject {
-        if lower.contains("theo dõi, đôn đốc") || lower.contains("đôn đốc, kiểm tra") || lower.contains("theo dõi, kiểm tra") {
+        if ["theo dõi, đôn đốc", "đôn đốc, kiểm tra", "theo dõi, kiểm tra"].iter().any(|w| find_word(s, w).is_some()) {
             for a in subj {
                 out.push(section, a, Role::Monitor, span);
             }
