@@ -73,7 +73,8 @@ const HEADS: &[&str] = &[
     "Người đứng đầu", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Đảng ủy", "Đảng uỷ", "Đảng đoàn",
     "Ban cán sự", "Viện", "Trường", "Bệnh viện", "Tổng cục", "Tòa án", "Viện kiểm sát", "Bưu điện", "Cục trưởng",
     "Chánh Văn phòng", "Chánh văn phòng", "Trưởng ban", "Trưởng phòng", "Ủy viên", "Đồng chí", "Bộ trưởng",
-    "Lưu trữ", "Cơ quan", "Đơn vị", "Chính quyền", "Lãnh đạo", "Tổ", "Tiểu ban", "Ban Chỉ đạo", "Ban chỉ đạo",
+    "Lưu trữ", "Cơ quan", "Đơn vị", "Chính quyền", "Lãnh đạo", "Tổ công tác", "Tổ giúp việc", "Tổ trưởng", "Tiểu ban",
+    "Trưởng", "Phó Trưởng", "Phó trưởng", "Bí thư", "Phó Bí thư", "Ban Chỉ đạo", "Ban chỉ đạo",
     "Doanh nghiệp", "Cán bộ", "Công chức", "Chuyên viên", "Cấp ủy", "Cấp uỷ", "Người được giao",
 ];
 /// Plural nouns that make `các X` an agency class (`các cơ quan liên quan`, `Các Sở, ngành`).
@@ -81,7 +82,7 @@ const PLURAL_NOUNS: &[&str] = &[
     "sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "tổ chức", "xã", "phường", "huyện", "bộ", "hội",
     "đoàn thể", "cấp ủy", "cấp uỷ", "doanh nghiệp", "trường", "phòng", "thành viên", "đồng chí", "cá nhân", "chi bộ",
     "ủy ban", "uỷ ban", "huyện ủy", "đảng ủy", "tỉnh ủy", "tổ", "ban đảng", "chủ đầu tư", "lực lượng", "trung tâm",
-    "thôn", "khu phố", "báo", "đài", "văn phòng",
+    "thôn", "khu phố", "báo", "đài", "văn phòng", "đ/c", "chuyên viên", "cán bộ", "công chức",
 ];
 /// Words that end an agency name: the verb or preposition of what it must do.
 const STOPS: &[&str] = &[
@@ -255,6 +256,34 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
     (out, pos)
 }
 
+/// The value of a labelled line (`Đơn vị phối hợp: Sở Nội vụ, Sở Tư pháp.`) as a list: split at `;` always,
+/// at `,` and `và` only before a head word; each part kept whole (it has no verb after it to cut at).
+fn split_listed(value: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in value.split(';') {
+        let part = part.trim().trim_end_matches(['.', ',']).trim();
+        let mut start = 0;
+        let mut i = 0;
+        while i < part.len() {
+            let rest = &part[i..];
+            let sep = if rest.starts_with(", ") { 2 } else if rest.starts_with(" và ") { 4 } else { 0 };
+            if sep > 0 && head_len(&part[i + sep..]).is_some() {
+                out.push(part[start..i].trim().to_string());
+                start = i + sep;
+                i += sep;
+                continue;
+            }
+            i += rest.chars().next().map_or(1, char::len_utf8);
+        }
+        let last = part[start..].trim();
+        if !last.is_empty() && last.chars().count() <= 150 {
+            out.push(last.to_string());
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
 /// A key for grouping the same agency: abbreviations expanded, old/new tone placement folded, lower case.
 pub fn agency_key(agency: &str) -> String {
     let mut s = format!(" {} ", agency);
@@ -362,16 +391,8 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
         if let Some((label, role)) = LABELS.iter().find(|(l, _)| s.starts_with(l) && s[l.len()..].trim_start().starts_with(['(', ':'])) {
             if let Some(colon) = s.find(':') {
                 let _ = label;
-                let value = s[colon + 1..].trim_start();
-                for part in value.split(';') {
-                    let part = part.trim();
-                    let (ags, _) = parse_agencies(part);
-                    if ags.is_empty() && !part.is_empty() && part.chars().count() < 80 {
-                        out.push(t.section, part, *role, span);
-                    }
-                    for a in ags {
-                        out.push(t.section, &a, *role, span);
-                    }
+                for a in split_listed(&s[colon + 1..]) {
+                    out.push(t.section, &a, *role, span);
                 }
                 continue;
             }
@@ -571,6 +592,21 @@ mod tests {
         assert_eq!(parse_agencies("Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tỉnh").0, vec!["Mặt trận Tổ quốc", "các tổ chức chính trị - xã hội tỉnh"]);
         assert_eq!(parse_agencies("Các Sở, ngành, đơn vị, UBND cấp xã.").0, vec!["Các Sở, ngành, đơn vị", "UBND cấp xã"]);
         assert_eq!(parse_agencies("Hội Nhà báo tỉnh và các cơ quan liên quan mở lớp").0, vec!["Hội Nhà báo tỉnh", "các cơ quan liên quan"]);
+        assert!(parse_agencies("Tổ chức hiệp thương lần thứ nhất").0.is_empty());
+    }
+    #[test]
+    fn labelled_lines_keep_each_listed_part_whole() {
+        // lmx_KH_02.txt, II/1/1.1
+        assert_eq!(
+            split_listed(" Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội"),
+            vec!["Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội"]
+        );
+        assert_eq!(
+            split_listed(" Các đ/c Phó chỉ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên cơ quan MTTQ xã."),
+            vec!["Các đ/c Phó chỉ tịch", "Trưởng đoàn thể xã", "các đồng chí Chuyên viên cơ quan MTTQ xã"]
+        );
+        // tnt_KH_141-KH-UBND_09daab28.md, III/1
+        assert_eq!(split_listed(" Các Sở, ngành, đơn vị, UBND cấp xã."), vec!["Các Sở, ngành, đơn vị", "UBND cấp xã"]);
     }
     #[test]
     fn keys_expand_abbreviations_and_fold_tones() {
