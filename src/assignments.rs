@@ -414,7 +414,13 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                 Some((w, r)) => (Some(*r), clause_trim[w.len()..].trim_start()),
                 None => (None, clause_trim),
             };
-            let (agencies, used) = parse_agencies(body);
+            let (mut agencies, mut used) = parse_agencies(body);
+            if opener.is_none() {
+                if let Some(subject) = duty_subject(body) {
+                    used = body.find(subject.last().map(String::as_str).unwrap_or("")).map_or(used, |i| i + subject.last().unwrap().len());
+                    agencies = subject;
+                }
+            }
             let after = body[used..].trim_start();
             let after_l = after.trim_start_matches([',', ' ']);
             if !agencies.is_empty() {
@@ -445,7 +451,7 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                     for a in &agencies {
                         out.push(t.section, a, r, span);
                     }
-                } else if opener.is_none() && (is_heading && start == 0 || after_is_duty(after)) {
+                } else if opener.is_none() && (is_heading && start == 0 || after_is_duty(after) || starts_verb(after)) {
                     for a in &agencies {
                         out.push(t.section, a, Role::Responsible, span);
                     }
@@ -497,6 +503,30 @@ fn find_word(s: &str, word: &str) -> Option<usize> {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
+}
+
+/// Words of [`STOPS`] that are not verbs: after an agency they do not make it act.
+const NOT_VERBS: &[&str] = &[
+    "trong", "để", "nhằm", "là", "được", "có", "sẽ", "đã", "về", "tại", "theo", "trên", "cho", "khi", "nếu", "với",
+    "đến", "từ", "trước", "sau", "đối với", "thì", "cùng", "định kỳ", "hằng năm", "hàng năm", "thường xuyên", "kịp thời",
+];
+
+/// Whether `after` opens with a verb: an agency at the start of a clause followed by a verb is the subject of a
+/// duty (`Văn phòng Trung ương Đảng hướng dẫn ...`).
+fn starts_verb(after: &str) -> bool {
+    stop_at(after) && !NOT_VERBS.iter().any(|w| starts_word(after, w)) || starts_word(after, "có trách nhiệm")
+}
+
+/// The subject of `có trách nhiệm`/`chịu trách nhiệm` when it runs past the first verb (`Người được giao theo
+/// dõi, giải quyết công việc của cơ quan, tổ chức có trách nhiệm ...`): the clause up to the phrase.
+fn duty_subject(clause: &str) -> Option<Vec<String>> {
+    head_len(clause)?;
+    let at = ["có trách nhiệm", "chịu trách nhiệm"].iter().filter_map(|w| clause.find(w)).min()?;
+    let subject = clause[..at].trim();
+    if subject.split_whitespace().count() > 20 || subject.contains([';', ':', '(']) {
+        return None;
+    }
+    Some(split_listed(subject))
 }
 
 /// What follows an agency that makes it responsible: a duty (`có trách nhiệm`, `chịu trách nhiệm`, `căn cứ
