@@ -77,6 +77,9 @@ const HEADS: &[&str] = &[
     "Trưởng", "Phó Trưởng", "Phó trưởng", "Bí thư", "Phó Bí thư", "Ban Chỉ đạo", "Ban chỉ đạo",
     "Doanh nghiệp", "Cán bộ", "Công chức", "Chuyên viên", "Cấp ủy", "Cấp uỷ", "Người được giao",
 ];
+/// Phrases that begin like a head word but name no actor.
+const NOT_HEADS: &[&str] = &["Trường hợp", "trường hợp", "Đơn vị tính", "Cơ quan, tổ chức, cá nhân có", "Ban hành", "Phòng, chống", "phòng, chống", "Hội nghị", "Hội thảo", "Báo cáo", "Đài truyền"];
+
 /// Plural nouns that make `các X` an agency class (`các cơ quan liên quan`, `Các Sở, ngành`).
 const PLURAL_NOUNS: &[&str] = &[
     "sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "tổ chức", "xã", "phường", "huyện", "bộ", "hội",
@@ -153,6 +156,10 @@ fn starts_word(s: &str, w: &str) -> bool {
 
 /// Byte length of a head word at the start of `s`, if it opens an agency.
 fn head_len(s: &str) -> Option<usize> {
+    // `Trường hợp` (in case) is no school, `Cán bộ có` no actor
+    if NOT_HEADS.iter().any(|w| starts_word(s, w)) {
+        return None;
+    }
     if let Some(h) = HEADS.iter().filter(|h| starts_word(s, h)).max_by_key(|h| h.len()) {
         return Some(h.len());
     }
@@ -201,7 +208,7 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
                 break;
             }
             if c == ',' || trimmed.starts_with("và ") || trimmed.starts_with("hoặc ") {
-                let sep = if c == ',' { 1 } else if trimmed.starts_with("và ") { 3 } else { 5 };
+                let sep = if c == ',' { 1 } else if trimmed.starts_with("và ") { "và ".len() } else { "hoặc ".len() };
                 let after = trimmed[sep..].trim_start();
                 if head_len(after).is_some() {
                     break; // a new agency follows: split here
@@ -241,9 +248,9 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
         let sep = if t.starts_with(',') || t.starts_with(';') {
             1
         } else if t.starts_with("và ") {
-            3
+            "và ".len()
         } else if t.starts_with("hoặc ") {
-            5
+            "hoặc ".len()
         } else {
             break;
         };
@@ -266,7 +273,7 @@ fn split_listed(value: &str) -> Vec<String> {
         let mut i = 0;
         while i < part.len() {
             let rest = &part[i..];
-            let sep = if rest.starts_with(", ") { 2 } else if rest.starts_with(" và ") { 4 } else { 0 };
+            let sep = if rest.starts_with(", ") { 2 } else if rest.starts_with(" và ") { " và ".len() } else { 0 };
             if sep > 0 && head_len(&part[i + sep..]).is_some() {
                 out.push(part[start..i].trim().to_string());
                 start = i + sep;
@@ -637,6 +644,8 @@ mod tests {
         );
         // tnt_KH_141-KH-UBND_09daab28.md, III/1
         assert_eq!(split_listed(" Các Sở, ngành, đơn vị, UBND cấp xã."), vec!["Các Sở, ngành, đơn vị", "UBND cấp xã"]);
+        // tnt_KH_7360-KH-UBND_6a406c1f.md, II/3/3.1/a
+        assert_eq!(split_listed(" Các sở, ngành có liên quan và UBND các xã, phường."), vec!["Các sở, ngành có liên quan", "UBND các xã, phường"]);
     }
     #[test]
     fn keys_expand_abbreviations_and_fold_tones() {
