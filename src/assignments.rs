@@ -77,6 +77,12 @@ const HEADS: &[&str] = &[
     "Trưởng", "Phó Trưởng", "Phó trưởng", "Bí thư", "Phó Bí thư", "Ban Chỉ đạo", "Ban chỉ đạo",
     "Doanh nghiệp", "Cán bộ", "Công chức", "Chuyên viên", "Cấp ủy", "Cấp uỷ", "Người được giao",
 ];
+/// Heads that open an agency in lower case too (office-holders and bodies named mid-sentence).
+const LOWER_HEADS: &[&str] = &[
+    "người đứng đầu", "thủ trưởng", "chủ tịch", "giám đốc", "ủy ban nhân dân", "uỷ ban nhân dân", "ban thường vụ",
+    "người được giao", "chánh văn phòng", "tập thể lãnh đạo",
+];
+
 /// Phrases that begin like a head word but name no actor.
 const NOT_HEADS: &[&str] = &["Trường hợp", "trường hợp", "Đơn vị tính", "Cơ quan, tổ chức, cá nhân có", "Ban hành", "Phòng, chống", "phòng, chống", "Hội nghị", "Hội thảo", "Báo cáo", "Đài truyền"];
 
@@ -161,6 +167,10 @@ fn head_len(s: &str) -> Option<usize> {
         return None;
     }
     if let Some(h) = HEADS.iter().filter(|h| starts_word(s, h)).max_by_key(|h| h.len()) {
+        return Some(h.len());
+    }
+    // heads of office-holders written in lower case inside a sentence (`Giao người đứng đầu các cơ quan ...`)
+    if let Some(h) = LOWER_HEADS.iter().filter(|h| starts_word(s, h)).max_by_key(|h| h.len()) {
         return Some(h.len());
     }
     // `các`/`Các` + a plural noun
@@ -479,11 +489,7 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                             out.push(t.section, a, Role::Lead, span);
                         }
                     }
-                    if MONITOR_CUES.iter().any(|c| starts_word(&lc, c)) {
-                        for a in subj {
-                            out.push(t.section, a, Role::Monitor, span);
-                        }
-                    }
+
                 }
                 scan_inline(&mut out, t.section, clause_trim, span, implied.as_deref());
             }
@@ -496,6 +502,22 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
         }
     }
     out.records
+}
+
+/// Whether a clause assigns the follow-up of the implementation: `đôn đốc` (to urge on) always; `theo dõi`,
+/// `kiểm tra`, `giám sát` when what follows within a few words is the implementation or its progress.
+fn monitors(s: &str) -> bool {
+    if find_word(s, "đôn đốc").is_some() {
+        return true;
+    }
+    ["theo dõi", "kiểm tra", "giám sát"].iter().any(|w| {
+        find_word(s, w).is_some_and(|i| {
+            let window: String = s[i..].split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+            ["tiến độ", "việc thực hiện", "thực hiện Kế hoạch", "triển khai", "kết quả thực hiện", "việc thi hành", "tình hình thực hiện"]
+                .iter()
+                .any(|x| window.contains(x))
+        })
+    })
 }
 
 /// Where `word` (written in lower case) first stands in `s`, in lower case or capitalized.
@@ -597,7 +619,7 @@ fn scan_inline(out: &mut Out, section: &str, s: &str, span: Span, subject: Optio
     }
     // `theo dõi, đôn đốc` inside the clause with the subject in force
     if let Some(subj) = subject {
-        if ["theo dõi, đôn đốc", "đôn đốc, kiểm tra", "theo dõi, kiểm tra"].iter().any(|w| find_word(s, w).is_some()) {
+        if monitors(s) {
             for a in subj {
                 out.push(section, a, Role::Monitor, span);
             }
