@@ -110,6 +110,8 @@ const STOPS: &[&str] = &[
     "ký", "quyết định", "điều hành", "bàn giao", "lưu trữ", "thu", "chi", "đăng", "phát", "biên soạn", "in",
     "nắm", "trao đổi", "cập", "đề nghị", "yêu cầu", "giao", "rút", "tăng", "giảm", "nghiêm", "tự", "trả lời",
 ];
+/// Adverbs that may come before the verb of an implied subject (`Tiếp tục chủ trì, ...`).
+const ADVERBS: &[&str] = &["tiếp tục", "thường xuyên", "chủ động", "khẩn trương", "kịp thời", "tích cực"];
 /// Words after an agency list that make it the subject of a duty or a power.
 const LEAD_CUES: &[&str] = &["chủ trì", "làm đầu mối", "là cơ quan chủ trì", "là đơn vị chủ trì", "là cơ quan đầu mối"];
 const MONITOR_CUES: &[&str] = &["theo dõi", "đôn đốc", "kiểm tra, giám sát", "giám sát"];
@@ -358,6 +360,9 @@ pub struct Task<'a> {
     pub section: &'a str,
     /// The non-bullet item whose paragraph this is (its first paragraph when `first` is set).
     pub item: Option<NodeId>,
+    /// The enclosing non-bullet items, nearest first (`item` and its ancestors): an item addressed to an
+    /// agency lends it to the clauses of its sub-items (`5. Sở Xây dựng` / `a) Chủ trì, ...`).
+    pub items: Vec<NodeId>,
     pub first_of_item: bool,
 }
 
@@ -383,6 +388,14 @@ impl Out {
 fn clause_starts(s: &str) -> Vec<usize> {
     let mut v = vec![0];
     for (i, c) in s.char_indices() {
+        // `..., yêu cầu Giám đốc sở ...`: an opener after a comma starts a clause too
+        if c == ',' {
+            let rest = s[i + 1..].trim_start();
+            if OPENERS.iter().any(|(w, _)| w.starts_with(char::is_lowercase) && starts_word(rest, w)) {
+                v.push(s.len() - rest.len());
+            }
+            continue;
+        }
         if matches!(c, ';' | '.' | ':') {
             let j = i + 1;
             let k = j + (s[j..].len() - s[j..].trim_start().len());
@@ -420,7 +433,8 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                 continue;
             }
         }
-        let implied: Option<Vec<String>> = t.item.and_then(|i| addressed.iter().find(|(id, _)| *id == i).map(|(_, a)| a.clone()));
+        let implied: Option<Vec<String>> =
+            t.items.iter().find_map(|i| addressed.iter().find(|(id, _)| id == i).map(|(_, a)| a.clone()));
         let starts = clause_starts(s);
         for (k, &start) in starts.iter().enumerate() {
             // one clause at a time: a long paragraph must not be re-read from each of its clauses
@@ -484,7 +498,8 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                 // implied subject: `Chủ trì, phối hợp ...`, `Theo dõi, đôn đốc ...`
                 if let Some(subj) = implied.as_ref() {
                     let lc = clause_trim.to_lowercase();
-                    if LEAD_CUES.iter().any(|c| starts_word(&lc, c)) {
+                    let lc = ADVERBS.iter().find_map(|a| lc.strip_prefix(a)).map_or(lc.as_str(), str::trim_start);
+                    if LEAD_CUES.iter().any(|c| starts_word(lc, c)) {
                         for a in subj {
                             out.push(t.section, a, Role::Lead, span);
                         }
@@ -575,7 +590,9 @@ fn scan_inline(out: &mut Out, section: &str, s: &str, span: Span, subject: Optio
         let rest = s[at..].trim_start();
         let rest = rest.strip_prefix("chặt chẽ").map(str::trim_start).unwrap_or(rest);
         let rest = rest.strip_prefix("thường xuyên").map(str::trim_start).unwrap_or(rest);
-        if let Some(r) = rest.strip_prefix("với ").or_else(|| rest.strip_prefix("cùng ")) {
+        // `phối hợp với X`, `phối hợp cùng X`, and `phối hợp X` straight before an agency
+        let target = rest.strip_prefix("với ").or_else(|| rest.strip_prefix("cùng ")).or(Some(rest));
+        if let Some(r) = target {
             let (ags, _) = parse_agencies(r.trim_start());
             for a in ags {
                 out.push(section, &a, Role::Coordinate, span);

@@ -357,6 +357,19 @@ pub fn build(text: &str) -> Document {
     Document { text: text.to_string(), nodes, metadata, references, assignments }
 }
 
+/// `item` and the non-bullet items above it, nearest first.
+fn enclosing_items(nodes: &[Node], item: Option<NodeId>) -> Vec<NodeId> {
+    let mut v = Vec::new();
+    let mut cur = item;
+    while let Some(id) = cur {
+        if nodes[id].kind == NodeKind::Item && nodes[id].style != Some(MarkerStyle::Bullet) {
+            v.push(id);
+        }
+        cur = nodes[id].parent;
+    }
+    v
+}
+
 /// Assignments from the paragraphs of the body and the appendices.
 fn read_assignments(t: &str, nodes: &[Node], doc_year: Option<u16>) -> Vec<crate::assignments::Assignment> {
     use crate::assignments::{section_of, Task};
@@ -394,6 +407,7 @@ fn read_assignments(t: &str, nodes: &[Node], doc_year: Option<u16>) -> Vec<crate
                 span: nodes[*i].span,
                 section,
                 item: *item,
+                items: enclosing_items(nodes, *item),
                 first_of_item: is_first && nodes[parent].style != Some(MarkerStyle::Bullet),
             }
         })
