@@ -418,9 +418,12 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
         let s = t.text.as_str();
         let span = t.span;
         // --- labelled lines
-        if let Some((label, role)) = LABELS.iter().find(|(l, _)| s.starts_with(l) && s[l.len()..].trim_start().starts_with(['(', ':'])) {
+        // `Đơn vị chủ trì (thực hiện): X`, `Đơn vị chủ trì tham mưu thực hiện: X`: a few words may qualify the label
+        let labelled = LABELS.iter().find(|(l, _)| {
+            s.starts_with(l) && s.find(':').is_some_and(|c| c >= l.len() && s[l.len()..c].split_whitespace().count() <= 4 && !s[l.len()..c].contains([',', ';', '.']))
+        });
+        if let Some((_, role)) = labelled {
             if let Some(colon) = s.find(':') {
-                let _ = label;
                 for a in split_listed(&s[colon + 1..]) {
                     out.push(t.section, &a, *role, span);
                 }
@@ -433,12 +436,13 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                 continue;
             }
         }
-        let implied: Option<Vec<String>> =
-            t.items.iter().find_map(|i| addressed.iter().find(|(id, _)| id == i).map(|(_, a)| a.clone()));
         let starts = clause_starts(s);
         for (k, &start) in starts.iter().enumerate() {
             // one clause at a time: a long paragraph must not be re-read from each of its clauses
             let clause = &s[start..starts.get(k + 1).copied().unwrap_or(s.len())];
+            // the implied subject, looked up per clause: the first clause may have just named it
+            let implied: Option<Vec<String>> =
+                t.items.iter().find_map(|i| addressed.iter().find(|(id, _)| id == i).map(|(_, a)| a.clone()));
             let clause_trim = clause.trim_start_matches(['-', '+', '•', ' ']);
             // opener cue
             let (opener, body) = match OPENERS.iter().find(|(w, _)| starts_word(clause_trim, w)) {
