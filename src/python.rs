@@ -6,13 +6,15 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyOSError};
+use pyo3::exceptions::{PyException, PyImportError, PyOSError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 
-use crate::model::{MarkerStyle, NodeKind, SymbolForm};
+use crate::assignments::Assignment;
+use crate::model::{MarkerStyle, NodeKind, Symbol, SymbolForm};
+use crate::references::Reference;
 use crate::span::Span;
 
 create_exception!(vanban, VanbanError, PyException, "Base class of the errors raised by vanban.");
@@ -251,6 +253,36 @@ impl PyDocument {
         self.inner.doc.item_at(byte).map(|id| self.node(id))
     }
 
+    /// The documents the text cites, one entry each, in order of first mention.
+    #[getter]
+    fn references(&self) -> Vec<PyReference> {
+        (0..self.inner.doc.references.len()).map(|i| PyReference { inner: self.inner.clone(), i }).collect()
+    }
+
+    /// Who must act: one record per (section, agency, role).
+    #[getter]
+    fn assignments(&self) -> Vec<PyAssignment> {
+        (0..self.inner.doc.assignments.len()).map(|i| PyAssignment { inner: self.inner.clone(), i }).collect()
+    }
+
+    /// `references` as a pandas DataFrame, one row per reference, the columns the keys of
+    /// `Reference.to_dict()`. Needs pandas (`pip install 'vanban[pandas]'`); raises ImportError without it.
+    fn references_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows = (0..self.inner.doc.references.len())
+            .map(|i| reference_dict(py, &self.inner, i))
+            .collect::<PyResult<Vec<_>>>()?;
+        data_frame(py, "references_frame", REFERENCE_KEYS, rows)
+    }
+
+    /// `assignments` as a pandas DataFrame, one row per assignment, the columns the keys of
+    /// `Assignment.to_dict()`. Needs pandas (`pip install 'vanban[pandas]'`); raises ImportError without it.
+    fn assignments_frame<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows = (0..self.inner.doc.assignments.len())
+            .map(|i| assignment_dict(py, &self.inner, i))
+            .collect::<PyResult<Vec<_>>>()?;
+        data_frame(py, "assignments_frame", ASSIGNMENT_KEYS, rows)
+    }
+
     /// The whole parse as plain data: `{"text", "metadata", "root"}`, nodes nested under `children`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
@@ -329,8 +361,8 @@ fn node_dict<'py>(py: Python<'py>, inner: &Inner, id: usize) -> PyResult<Bound<'
     Ok(d)
 }
 
-fn symbol_parts<'py>(py: Python<'py>, m: &crate::Metadata) -> PyResult<Option<Bound<'py, PyDict>>> {
-    let Some(s) = &m.symbol else { return Ok(None) };
+fn symbol_parts<'py>(py: Python<'py>, symbol: Option<&Symbol>) -> PyResult<Option<Bound<'py, PyDict>>> {
+    let Some(s) = symbol else { return Ok(None) };
     let d = PyDict::new(py);
     d.set_item("number", s.number.as_deref())?;
     d.set_item("year", s.year)?;
@@ -345,7 +377,7 @@ fn metadata_dict<'py>(py: Python<'py>, m: &crate::Metadata) -> PyResult<Bound<'p
     d.set_item("doc_type", m.doc_type.as_ref().map(|t| t.code()))?;
     d.set_item("doc_type_name", m.doc_type.as_ref().map(|t| t.name()))?;
     d.set_item("symbol", m.symbol.as_ref().map(|s| s.raw.as_str()))?;
-    d.set_item("symbol_parts", symbol_parts(py, m)?)?;
+    d.set_item("symbol_parts", symbol_parts(py, m.symbol.as_ref())?)?;
     d.set_item("issuer", m.issuer.as_deref())?;
     d.set_item("place", m.place.as_deref())?;
     d.set_item("date", m.date.map(|d| d.iso()))?;
@@ -517,7 +549,7 @@ impl PyMetadata {
     /// The symbol's parts: `number`, `year`, `type_code`, `issuer_code`, `form` (`party`, `state`, `law`).
     #[getter]
     fn symbol_parts<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
-        symbol_parts(py, self.m())
+        symbol_parts(py, self.m().symbol.as_ref())
     }
     #[getter]
     fn issuer(&self) -> Option<String> {
@@ -581,6 +613,279 @@ impl PyMetadata {
     }
 }
 
+/// `pandas.DataFrame(rows, columns=columns)`; an ImportError naming the extra when pandas is missing.
+fn data_frame<'py>(
+    py: Python<'py>,
+    method: &str,
+    columns: &[&str],
+    rows: Vec<Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let pandas = match py.import("pandas") {
+        Ok(m) => m,
+        Err(e) if e.is_instance_of::<PyImportError>(py) => {
+            let err = PyImportError::new_err(format!("vanban: {method}() needs pandas: pip install 'vanban[pandas]'"));
+            err.set_cause(py, Some(e));
+            return Err(err);
+        }
+        Err(e) => return Err(e),
+    };
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("columns", PyList::new(py, columns)?)?;
+    pandas.getattr("DataFrame")?.call((PyList::new(py, rows)?,), Some(&kwargs))
+}
+
+/// The keys of `Reference.to_dict()`, in order (the columns of `Document.references_frame()`).
+const REFERENCE_KEYS: &[&str] =
+    &["doc_type", "doc_type_name", "symbol", "symbol_parts", "date", "issuer", "name", "key", "attached", "mentions"];
+
+fn reference_dict<'py>(py: Python<'py>, inner: &Inner, i: usize) -> PyResult<Bound<'py, PyDict>> {
+    let r = &inner.doc.references[i];
+    let mentions = r.mentions.iter().map(|&m| {
+        let (s, e) = inner.cp_span(m);
+        [s, e]
+    });
+    let values: [Bound<'py, PyAny>; 10] = [
+        r.doc_type.as_ref().map(|t| t.code()).into_pyobject(py)?,
+        r.doc_type.as_ref().map(|t| t.name()).into_pyobject(py)?,
+        r.symbol.as_ref().map(|s| s.raw.as_str()).into_pyobject(py)?,
+        symbol_parts(py, r.symbol.as_ref())?.into_pyobject(py)?,
+        r.date.map(|d| d.iso()).into_pyobject(py)?,
+        r.issuer.as_deref().into_pyobject(py)?,
+        r.name.as_deref().into_pyobject(py)?,
+        r.key.as_str().into_pyobject(py)?.into_any(),
+        r.attached.into_pyobject(py)?.to_owned().into_any(),
+        PyList::new(py, mentions)?.into_any(),
+    ];
+    let d = PyDict::new(py);
+    for (k, v) in REFERENCE_KEYS.iter().zip(values) {
+        d.set_item(k, v)?;
+    }
+    Ok(d)
+}
+
+/// One document the text cites, with where it is mentioned. Offsets are code points into `Document.text`.
+#[pyclass(frozen, module = "vanban._vanban", name = "Reference")]
+struct PyReference {
+    inner: Arc<Inner>,
+    i: usize,
+}
+
+impl PyReference {
+    fn r(&self) -> &Reference {
+        &self.inner.doc.references[self.i]
+    }
+}
+
+#[pymethods]
+impl PyReference {
+    /// The type code (`KH`, `NQ`, `Luật`...), or the type word for a type outside the table.
+    #[getter]
+    fn doc_type(&self) -> Option<String> {
+        self.r().doc_type.as_ref().map(|t| t.code().to_string())
+    }
+    /// The type's Vietnamese name (`Kế hoạch`).
+    #[getter]
+    fn doc_type_name(&self) -> Option<String> {
+        self.r().doc_type.as_ref().map(|t| t.name())
+    }
+    /// The number and symbol as printed (`58-KH/BTCTW`); None for a citation by name.
+    #[getter]
+    fn symbol(&self) -> Option<String> {
+        self.r().symbol.as_ref().map(|s| s.raw.clone())
+    }
+    /// The symbol's parts: `number`, `year`, `type_code`, `issuer_code`, `form` (`party`, `state`, `law`).
+    #[getter]
+    fn symbol_parts<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        symbol_parts(py, self.r().symbol.as_ref())
+    }
+    /// The date of issue as a `datetime.date`.
+    #[getter]
+    fn date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.r().date.map(|d| py_date(py, d)).transpose()
+    }
+    /// The issuer as printed (`Ban Tổ chức Trung ương`).
+    #[getter]
+    fn issuer(&self) -> Option<String> {
+        self.r().issuer.clone()
+    }
+    /// A citation by name (no number): its fullest form in the text.
+    #[getter]
+    fn name(&self) -> Option<String> {
+        self.r().name.clone()
+    }
+    /// Canonical key: the symbol without spaces, upper-cased; for a citation by name, the type code, `:` and
+    /// the name in lower case.
+    #[getter]
+    fn key(&self) -> String {
+        self.r().key.clone()
+    }
+    /// Whether it is an attachment issued with the document itself (`Phụ lục 2A`).
+    #[getter]
+    fn attached(&self) -> bool {
+        self.r().attached
+    }
+    /// `(start, end)` of each mention, in code points.
+    #[getter]
+    fn mentions(&self) -> Vec<(usize, usize)> {
+        self.r().mentions.iter().map(|&m| self.inner.cp_span(m)).collect()
+    }
+    /// For each mention, the innermost outline item it sits in (None outside every item).
+    #[getter]
+    fn nodes(&self) -> Vec<Option<PyNode>> {
+        let doc = &self.inner.doc;
+        self.r()
+            .mentions
+            .iter()
+            .map(|m| doc.item_at(m.start).map(|id| PyNode { inner: self.inner.clone(), id }))
+            .collect()
+    }
+    /// All fields as a dict: the date as an ISO string, mentions as `[start, end]` lists.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        reference_dict(py, &self.inner, self.i)
+    }
+    fn __repr__(&self) -> String {
+        let r = self.r();
+        let mut s = String::from("<Reference");
+        if let Some(t) = &r.doc_type {
+            s.push(' ');
+            s.push_str(t.code());
+        }
+        match (&r.symbol, &r.name) {
+            (Some(sym), _) => {
+                s.push(' ');
+                s.push_str(&sym.raw);
+            }
+            (None, Some(name)) => s.push_str(&format!(" '{}'", quote(&snippet(name, 40)))),
+            (None, None) => {}
+        }
+        if let Some(d) = r.date {
+            s.push(' ');
+            s.push_str(&d.iso());
+        }
+        if r.attached {
+            s.push_str(" attached");
+        }
+        let n = r.mentions.len();
+        s.push_str(&format!(", {} mention{}>", n, if n == 1 { "" } else { "s" }));
+        s
+    }
+}
+
+/// The keys of `Assignment.to_dict()`, in order (the columns of `Document.assignments_frame()`).
+const ASSIGNMENT_KEYS: &[&str] =
+    &["section", "agency", "agency_key", "role", "deadline", "deadline_date", "start", "end", "text"];
+
+fn assignment_dict<'py>(py: Python<'py>, inner: &Inner, i: usize) -> PyResult<Bound<'py, PyDict>> {
+    let a = &inner.doc.assignments[i];
+    let (start, end) = inner.cp_span(a.span);
+    let values: [Bound<'py, PyAny>; 9] = [
+        a.section.as_str().into_pyobject(py)?.into_any(),
+        a.agency.as_str().into_pyobject(py)?.into_any(),
+        a.agency_key.as_str().into_pyobject(py)?.into_any(),
+        a.role.as_str().into_pyobject(py)?.into_any(),
+        a.deadline.as_ref().map(|d| d.phrase.as_str()).into_pyobject(py)?,
+        a.deadline.as_ref().and_then(|d| d.date).map(|d| d.iso()).into_pyobject(py)?,
+        start.into_pyobject(py)?.into_any(),
+        end.into_pyobject(py)?.into_any(),
+        a.span.slice(&inner.doc.text).into_pyobject(py)?.into_any(),
+    ];
+    let d = PyDict::new(py);
+    for (k, v) in ASSIGNMENT_KEYS.iter().zip(values) {
+        d.set_item(k, v)?;
+    }
+    Ok(d)
+}
+
+/// One (section, agency, role) record: who must act, where the text says so, by when.
+#[pyclass(frozen, module = "vanban._vanban", name = "Assignment")]
+struct PyAssignment {
+    inner: Arc<Inner>,
+    i: usize,
+}
+
+impl PyAssignment {
+    fn a(&self) -> &Assignment {
+        &self.inner.doc.assignments[self.i]
+    }
+}
+
+#[pymethods]
+impl PyAssignment {
+    /// Path of the nearest enclosing item that is not a bullet (`IV/2`); `""` outside every item.
+    #[getter]
+    fn section(&self) -> String {
+        self.a().section.clone()
+    }
+    /// The agency as printed.
+    #[getter]
+    fn agency(&self) -> String {
+        self.a().agency.clone()
+    }
+    /// The agency normalized: abbreviations expanded, tone placement folded, lower case.
+    #[getter]
+    fn agency_key(&self) -> String {
+        self.a().agency_key.clone()
+    }
+    /// `responsible`, `lead`, `coordinate`, `directed`, `monitor` or `report_to`.
+    #[getter]
+    fn role(&self) -> &'static str {
+        self.a().role.as_str()
+    }
+    /// The deadline as printed, or None.
+    #[getter]
+    fn deadline(&self) -> Option<String> {
+        self.a().deadline.as_ref().map(|d| d.phrase.clone())
+    }
+    /// The deadline as a `datetime.date`, when the text gives a day.
+    #[getter]
+    fn deadline_date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.a().deadline.as_ref().and_then(|d| d.date).map(|d| py_date(py, d)).transpose()
+    }
+    /// Start of the assigning paragraph in `Document.text`, in code points.
+    #[getter]
+    fn start(&self) -> usize {
+        self.inner.offsets.cp(self.a().span.start)
+    }
+    /// End (exclusive) of the assigning paragraph in `Document.text`, in code points.
+    #[getter]
+    fn end(&self) -> usize {
+        self.inner.offsets.cp(self.a().span.end)
+    }
+    /// The assigning paragraph's text: `doc.text[a.start:a.end]`.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        PyString::new(py, self.a().span.slice(&self.inner.doc.text))
+    }
+    /// The outline item `section` names (`doc.find(a.section)`); None when the section is `""`.
+    #[getter]
+    fn node(&self) -> Option<PyNode> {
+        let section = &self.a().section;
+        if section.is_empty() {
+            return None;
+        }
+        self.inner.doc.find(section).map(|id| PyNode { inner: self.inner.clone(), id })
+    }
+    /// All fields as a dict: the deadline's date as an ISO string, `text` the assigning paragraph.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        assignment_dict(py, &self.inner, self.i)
+    }
+    fn __repr__(&self) -> String {
+        let a = self.a();
+        let section = if a.section.is_empty() { "-" } else { a.section.as_str() };
+        let mut s = format!("<Assignment {} {} '{}'", section, a.role.as_str(), quote(&snippet(&a.agency, 40)));
+        if let Some(d) = &a.deadline {
+            s.push_str(&format!(" by '{}'", quote(&snippet(&d.phrase, 30))));
+        }
+        s.push('>');
+        s
+    }
+}
+
+/// Escape for a single-quoted repr.
+fn quote(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('\'', "\\'")
+}
+
 #[pymodule]
 fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -591,6 +896,8 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyDocument>()?;
     m.add_class::<PyNode>()?;
     m.add_class::<PyMetadata>()?;
+    m.add_class::<PyReference>()?;
+    m.add_class::<PyAssignment>()?;
     m.add("VanbanError", py.get_type::<VanbanError>())?;
     m.add("DecodeError", py.get_type::<DecodeError>())?;
     m.add("EmptyDocumentError", py.get_type::<EmptyDocumentError>())?;

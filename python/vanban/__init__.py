@@ -7,14 +7,19 @@
 
 Every node's ``start``/``end`` are code-point offsets into ``doc.text``, so
 ``doc.text[node.start:node.end] == node.text``; the leaves tile the text.
+``doc.references`` and ``doc.assignments`` list the documents cited and who
+must act; ``doc.assignments_frame()`` / ``doc.references_frame()`` give them
+as pandas DataFrames (``pip install 'vanban[pandas]'``).
 """
 from ._vanban import (
+    Assignment,
     DecodeError,
     Document,
     EmptyDocumentError,
     Metadata,
     Node,
     ReadError,
+    Reference,
     VanbanError,
     __version__,
     parse,
@@ -29,6 +34,8 @@ __all__ = [
     "Document",
     "Node",
     "Metadata",
+    "Reference",
+    "Assignment",
     "VanbanError",
     "ReadError",
     "DecodeError",

@@ -53,6 +53,20 @@ class Document:
         """The leaves in document order; their texts concatenate to `text`."""
     def item_at(self, offset: int) -> Optional[Node]:
         """The innermost outline item holding the code point at `offset`."""
+    @property
+    def references(self) -> List[Reference]:
+        """The documents the text cites, one entry each, in order of first mention."""
+    @property
+    def assignments(self) -> List[Assignment]:
+        """Who must act: one record per (section, agency, role)."""
+    def references_frame(self) -> Any:
+        """`references` as a pandas DataFrame (columns: the keys of `Reference.to_dict()`).
+
+        Raises ImportError when pandas is missing (`pip install 'vanban[pandas]'`)."""
+    def assignments_frame(self) -> Any:
+        """`assignments` as a pandas DataFrame (columns: the keys of `Assignment.to_dict()`).
+
+        Raises ImportError when pandas is missing (`pip install 'vanban[pandas]'`)."""
     def to_dict(self) -> Dict[str, Any]:
         """{"text", "metadata", "root"}; each node: kind, label, heading, path, style, start, end,
         marker ([start, end] or None), text (leaves only), children."""
@@ -134,3 +148,76 @@ class Metadata:
     def recipients(self) -> List[str]: ...
     def to_dict(self) -> Dict[str, Any]:
         """All fields; the date as an ISO string."""
+
+class Reference:
+    """One document the text cites, with where it is mentioned; offsets are code points into `Document.text`."""
+
+    @property
+    def doc_type(self) -> Optional[str]:
+        """The type code ("KH", "NQ"), or the type word for a type outside the table."""
+    @property
+    def doc_type_name(self) -> Optional[str]: ...
+    @property
+    def symbol(self) -> Optional[str]:
+        """The number and symbol as printed ("58-KH/BTCTW"); None for a citation by name."""
+    @property
+    def symbol_parts(self) -> Optional[Dict[str, Any]]:
+        """number, year, type_code, issuer_code, form ("party", "state", "law")."""
+    @property
+    def date(self) -> Optional[datetime.date]: ...
+    @property
+    def issuer(self) -> Optional[str]: ...
+    @property
+    def name(self) -> Optional[str]:
+        """A citation by name (no number): its fullest form in the text."""
+    @property
+    def key(self) -> str:
+        """Canonical key: the symbol normalized, or the type code, ":" and the name in lower case."""
+    @property
+    def attached(self) -> bool:
+        """An attachment issued with the document itself ("Phụ lục 2A")."""
+    @property
+    def mentions(self) -> List[Tuple[int, int]]:
+        """(start, end) of each mention, in code points."""
+    @property
+    def nodes(self) -> List[Optional[Node]]:
+        """For each mention, the innermost outline item it sits in (None outside every item)."""
+    def to_dict(self) -> Dict[str, Any]:
+        """doc_type, doc_type_name, symbol, symbol_parts, date (ISO string), issuer, name, key, attached,
+        mentions ([start, end] lists)."""
+
+class Assignment:
+    """One (section, agency, role) record; offsets are code points into `Document.text`."""
+
+    @property
+    def section(self) -> str:
+        """Path of the nearest enclosing item that is not a bullet ("IV/2"); "" outside every item."""
+    @property
+    def agency(self) -> str:
+        """The agency as printed."""
+    @property
+    def agency_key(self) -> str:
+        """The agency normalized: abbreviations expanded, tone placement folded, lower case."""
+    @property
+    def role(self) -> str:
+        """responsible, lead, coordinate, directed, monitor or report_to."""
+    @property
+    def deadline(self) -> Optional[str]:
+        """The deadline as printed."""
+    @property
+    def deadline_date(self) -> Optional[datetime.date]:
+        """The deadline's day, when the text gives one."""
+    @property
+    def start(self) -> int:
+        """Start of the assigning paragraph."""
+    @property
+    def end(self) -> int:
+        """End (exclusive) of the assigning paragraph."""
+    @property
+    def text(self) -> str:
+        """The assigning paragraph: `doc.text[a.start:a.end]`."""
+    @property
+    def node(self) -> Optional[Node]:
+        """The outline item `section` names (`doc.find(section)`); None when `section` is ""."""
+    def to_dict(self) -> Dict[str, Any]:
+        """section, agency, agency_key, role, deadline, deadline_date (ISO string), start, end, text."""
