@@ -99,16 +99,17 @@ const STOPS: &[&str] = &[
     "hướng dẫn", "theo dõi", "đôn đốc", "kiểm tra", "giám sát", "rà soát", "tuyên truyền", "mở", "làm", "bảo đảm",
     "đảm bảo", "cung cấp", "báo cáo", "chỉ đạo", "phổ biến", "quán triệt", "nghiên cứu", "đề xuất", "tổng hợp",
     "chuẩn bị", "ban hành", "căn cứ", "trong", "để", "nhằm", "tiến hành", "khẩn trương", "kịp thời", "thường xuyên",
-    "tập trung", "tăng cường", "đẩy mạnh", "quản lý", "vận động", "lập", "cập nhật", "tiếp tục", "chủ động", "xem xét",
+    "tập trung", "tăng cường", "đẩy mạnh", "quản lý", "vận động", "cập nhật", "tiếp tục", "chủ động", "xem xét",
     "giải quyết", "phân công", "bố trí", "sử dụng", "thẩm định", "trình", "công bố", "đánh giá", "sơ kết", "tổng kết",
     "tiếp nhận", "phê duyệt", "duy trì", "nâng cao", "hoàn thành", "hoàn thiện", "là", "được", "phải", "cần", "có",
     "sẽ", "đã", "về", "tại", "theo", "trên", "cho", "khi", "nếu", "với", "đến", "từ", "trước", "sau", "đối với", "thì",
     "gửi", "nộp", "thông báo", "ưu tiên", "xử lý", "phát hiện", "phát triển", "thúc đẩy", "chấp hành", "trực tiếp",
     "cử", "giúp", "cùng", "tích cực", "phân bổ", "thống nhất", "thu thập", "ứng dụng", "đầu tư", "tổ chức thực hiện",
     "bổ sung", "sửa đổi", "kiện toàn", "phát động", "tuyên dương", "khen thưởng", "hỗ trợ", "tạo điều kiện",
-    "lựa chọn", "chỉ định", "định kỳ", "hằng năm", "hàng năm", "thông qua", "tiếp xúc", "giới thiệu", "đôn đốc,",
+    "lựa chọn", "chỉ định", "định kỳ", "hằng năm", "hàng năm", "thông qua", "tiếp xúc", "giới thiệu",
     "ký", "quyết định", "điều hành", "bàn giao", "lưu trữ", "thu", "chi", "đăng", "phát", "biên soạn", "in",
     "nắm", "trao đổi", "cập", "đề nghị", "yêu cầu", "giao", "rút", "tăng", "giảm", "nghiêm", "tự", "trả lời",
+    "kết quả", "tình hình", "việc", "nội dung", "số liệu", "những",
 ];
 /// Adverbs that may come before the verb of an implied subject (`Tiếp tục chủ trì, ...`).
 const ADVERBS: &[&str] = &["tiếp tục", "thường xuyên", "chủ động", "khẩn trương", "kịp thời", "tích cực"];
@@ -193,6 +194,18 @@ fn prefix_lower(s: &str) -> String {
     s.chars().take(24).flat_map(char::to_lowercase).collect()
 }
 
+/// Second syllables that are stop words alone but, after a capitalized syllable, finish a name
+/// (`Chương trình`, `Kế hoạch`).
+const COMPOUND_TAILS: &[&str] = &["trình", "hoạch"];
+
+/// Byte length of a bare plural noun at the start of `s` (`doanh nghiệp`, `đơn vị`).
+fn plural_len(s: &str) -> Option<usize> {
+    if !s.starts_with(char::is_lowercase) {
+        return None;
+    }
+    PLURAL_NOUNS.iter().filter(|n| n.contains(' ') && starts_word(s, n)).map(|n| n.len()).max()
+}
+
 fn stop_at(s: &str) -> bool {
     let lower_first = s.chars().next().is_some_and(|c| c.is_lowercase());
     lower_first && STOPS.iter().any(|w| starts_word(s, w))
@@ -202,12 +215,17 @@ fn stop_at(s: &str) -> bool {
 pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
     let mut out = Vec::new();
     let mut pos = 0;
+    // after a named agency a bare plural noun opens the next one (`Bộ Khoa học và Công nghệ, doanh nghiệp
+    // đồng hành`); after a class (`các cơ quan, đơn vị`) it continues the class
+    let mut bare_plural_ok = false;
     loop {
         let rest = &s[pos..];
-        let Some(h) = head_len(rest) else { break };
+        let Some(h) = head_len(rest).or_else(|| bare_plural_ok.then(|| plural_len(rest)).flatten()) else { break };
+        let is_class = rest.starts_with("các ") || rest.starts_with("Các ") || rest.starts_with("tất cả");
         // one agency: words until a stop, punctuation, or a separator followed by another head
         let mut end = h;
         let mut words = 0;
+        let mut prev_cap = rest.starts_with(char::is_uppercase);
         loop {
             let tail = &rest[end..];
             let trimmed = tail.trim_start();
@@ -222,7 +240,8 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
             if c == ',' || trimmed.starts_with("và ") || trimmed.starts_with("hoặc ") {
                 let sep = if c == ',' { 1 } else if trimmed.starts_with("và ") { "và ".len() } else { "hoặc ".len() };
                 let after = trimmed[sep..].trim_start();
-                if head_len(after).is_some() {
+                let is_class = is_class || rest[..end].contains("các ");
+                if head_len(after).is_some() || c == ',' && !is_class && plural_len(after).is_some() {
                     break; // a new agency follows: split here
                 }
                 let lower = prefix_lower(after);
@@ -235,7 +254,8 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
                 end += ws + sep;
                 continue;
             }
-            if words > 0 && stop_at(trimmed) || words > 14 {
+            // a stop word right after a capitalized word is part of a compound name (`Chương trình`)
+            if words > 0 && stop_at(trimmed) && !(prev_cap && COMPOUND_TAILS.iter().any(|w| starts_word(trimmed, w))) || words > 14 {
                 break;
             }
             // the hazard of `tổ chức`: a noun after `các`/`và` or before `chính trị`, else a verb
@@ -246,9 +266,11 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
             if wlen == 0 {
                 break;
             }
+            prev_cap = trimmed.starts_with(char::is_uppercase);
             end += ws + wlen;
             words += 1;
         }
+        bare_plural_ok = !is_class;
         let name = rest[..end].trim().trim_end_matches([',', ' ']).to_string();
         if !name.is_empty() {
             out.push(name);
@@ -267,7 +289,7 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
             break;
         };
         let after = &t[sep..];
-        if head_len(after.trim_start()).is_none() {
+        if head_len(after.trim_start()).is_none() && !(bare_plural_ok && sep == 1 && plural_len(after.trim_start()).is_some()) {
             break;
         }
         pos += (tail.len() - t.len()) + sep + (after.len() - after.trim_start().len());
@@ -615,7 +637,9 @@ fn scan_inline(out: &mut Out, section: &str, s: &str, span: Span, subject: Optio
         let direct = window.trim_start();
         let (ags, _) = parse_agencies(direct);
         if !ags.is_empty() {
-            out.push(section, &ags[0], Role::ReportTo, span);
+            for a in &ags {
+                out.push(section, a, Role::ReportTo, span);
+            }
             found = true;
         }
         if !found {
@@ -624,8 +648,10 @@ fn scan_inline(out: &mut Out, section: &str, s: &str, span: Span, subject: Optio
                 while let Some(j) = window[k..].find(cue) {
                     let cand = window[k + j + cue.len()..].trim_start();
                     let (ags, _) = parse_agencies(cand);
-                    if let Some(a) = ags.first() {
-                        out.push(section, a, Role::ReportTo, span);
+                    if !ags.is_empty() {
+                        for a in &ags {
+                            out.push(section, a, Role::ReportTo, span);
+                        }
                         found = true;
                         break;
                     }
