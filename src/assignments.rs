@@ -409,7 +409,17 @@ impl Out {
 /// Clause starts: the paragraph start and after `;`, `.` or `:` (and after a leading dash).
 fn clause_starts(s: &str) -> Vec<usize> {
     let mut v = vec![0];
+    let mut depth = 0usize;
     for (i, c) in s.char_indices() {
+        // punctuation inside parentheses does not end a clause
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 {
+            continue;
+        }
         // `..., yêu cầu Giám đốc sở ...`: an opener after a comma starts a clause too
         if c == ',' {
             let rest = s[i + 1..].trim_start();
@@ -592,8 +602,18 @@ fn starts_verb(after: &str) -> bool {
 fn duty_subject(clause: &str) -> Option<Vec<String>> {
     head_len(clause)?;
     let at = ["có trách nhiệm", "chịu trách nhiệm"].iter().filter_map(|w| clause.find(w)).min()?;
-    let subject = clause[..at].trim();
-    if subject.split_whitespace().count() > 20 || subject.contains([';', ':', '(']) {
+    let mut subject = clause[..at].trim();
+    // a parenthesized gloss and a trailing qualifier (`trong phạm vi nhiệm vụ, quyền hạn của mình`) are not
+    // part of the actor
+    if let Some(p) = subject.find('(') {
+        subject = subject[..p].trim();
+    }
+    for q in [" trong phạm vi", " theo phạm vi", " theo chức năng", " trong quá trình"] {
+        if let Some(p) = subject.find(q) {
+            subject = subject[..p].trim();
+        }
+    }
+    if subject.is_empty() || subject.split_whitespace().count() > 20 || subject.contains([';', ':']) {
         return None;
     }
     Some(split_listed(subject))
