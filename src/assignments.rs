@@ -165,6 +165,11 @@ fn starts_word(s: &str, w: &str) -> bool {
 
 /// Byte length of a head word at the start of `s`, if it opens an agency.
 fn head_len(s: &str) -> Option<usize> {
+    // heads start with a capital, or with the initial of a lower-case head or of `các`/`tất cả`
+    let c0 = s.chars().next()?;
+    if !c0.is_uppercase() && !matches!(c0, 'c' | 't' | 'n' | 'g' | 'ủ' | 'u' | 'b') {
+        return None;
+    }
     // `Trường hợp` (in case) is no school, `Cán bộ có` no actor
     if NOT_HEADS.iter().any(|w| starts_word(s, w)) {
         return None;
@@ -573,13 +578,25 @@ fn monitors(s: &str) -> bool {
 
 /// Where `word` (written in lower case) first stands in `s`, in lower case or capitalized.
 fn find_word(s: &str, word: &str) -> Option<usize> {
-    let mut cap = String::with_capacity(word.len());
-    let mut cs = word.chars();
-    if let Some(f) = cs.next() {
-        cap.extend(f.to_uppercase());
-        cap.extend(cs);
+    let first = word.chars().next()?;
+    let tail = &word[first.len_utf8()..];
+    let lower = s.find(word);
+    // the capitalized form: a capital of `first` followed by the rest of the word
+    let mut cap = None;
+    let mut upper_buf = [0u8; 8];
+    if let Some(up) = first.to_uppercase().next() {
+        let up_s = up.encode_utf8(&mut upper_buf);
+        let mut from = 0;
+        while let Some(i) = s[from..].find(&*up_s) {
+            let at = from + i;
+            if s[at + up_s.len()..].starts_with(tail) {
+                cap = Some(at);
+                break;
+            }
+            from = at + up_s.len();
+        }
     }
-    match (s.find(word), s.find(cap.as_str())) {
+    match (lower, cap) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
