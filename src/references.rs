@@ -68,7 +68,7 @@ static ISSUER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*,?\s*của\s+
 /// Where an issuer ends: a verb or preposition opening the rest of the clause, or punctuation.
 static ISSUER_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\s+(?:về|ban hành|quy định|hướng dẫn|phê duyệt|triển khai|thực hiện|sửa đổi|tại|đã|trên|nhằm|đối với|để|theo|có|số|ngày|giai đoạn|năm\s+\d|một số|trừ|khi|nếu|thì|là|được|cho|với|trong|từ|đến|gồm|như|do|tới)\b|[;:()\n“”\x22|]|\.\s|\.$|,\s*(?:{TYPE_WORDS}|số|ngày|\p{{Ll}})|\s+và\s+(?:{TYPE_WORDS}|các)"
+        r"\s+(?:về|ban hành|quy định|hướng dẫn|phê duyệt|triển khai|thực hiện|sửa đổi|tại|đã|trên|nhằm|đối với|để|theo|có|số|ngày|giai đoạn|năm\s+\d|một số|trừ|khi|nếu|thì|là|được|cho|với|trong|từ|đến|gồm|như|do|tới|khoảng|tiếp tục|quyết định)\b|\s+(?:{TYPE_WORDS}|Thực hiện|Triển khai|Căn cứ|Theo|Về|Xét)\b|\s+và\s+\p{{Ll}}|[;:()\n“”\x22|]|\.\s|\.$|,\s*(?:{TYPE_WORDS}|số|ngày|\p{{Ll}})|\s+và\s+(?:{TYPE_WORDS}|các)"
     ))
     .unwrap()
 });
@@ -78,7 +78,7 @@ static ISSUER_BEFORE_TAI: LazyLock<Regex> =
 /// `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành` (Công văn số …).
 static ISSUER_BEFORE_ISSUED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[,;.]\s*|\s)(?:(?:Ngày|ngày)\s*{DATE_PATTERN}\s*,\s*)?(?P<i>[\p{{Lu}}][^,;:()“”\x22]{{1,100}}?)\s+(?:đã\s+)?(?:ký\s+)?ban hành\s*$"
+        r"(?:^|[,;.]\s*|\s)(?:(?:Ngày|ngày)\s*{DATE_PATTERN}\s*,\s*)?(?P<i>[\p{{Lu}}][^,;:()“”\x22]{{1,100}}?)\s+(?:(?:đã|đang|vừa|tiếp tục|sẽ)\s+)?(?:ký\s+)?ban hành\s*$"
     ))
     .unwrap()
 });
@@ -88,7 +88,7 @@ static STANDARD: LazyLock<Regex> =
 
 /// The type words that start a citation by name (each examined in a short window after it).
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"Bộ luật|Luật|Pháp lệnh|Hiến pháp|Điều lệ|Nghị quyết|Chiến lược|Chương trình|Đề án|Nghị định|Thông tư|Đề cương|Phụ lục|phụ lục|chương trình|chiến lược|đề án").unwrap()
+    Regex::new(r"Bộ luật|Bộ Luật|Luật|Pháp lệnh|Hiến pháp|Điều lệ|Nghị quyết|Chiến lược|Chương trình|Đề án|Nghị định|Thông tư|Đề cương|Phụ lục|phụ lục|chương trình|chiến lược|đề án").unwrap()
 });
 /// How far after its type word a name may run (bytes).
 const NAME_WINDOW: usize = 480;
@@ -125,19 +125,19 @@ const NAME_STOPS: &[&str] = &[
     "sửa đổi", "bổ sung", "kèm theo", "đính kèm", "gửi kèm", "hiện hành", "đối với", "liên quan", "tiếp tục",
     "chỉ đạo", "yêu cầu", "xác định", "đề ra", "đặt ra", "góp phần", "bảo đảm", "đảm bảo", "có hiệu lực", "áp dụng",
     "giao", "chủ trì", "phối hợp", "trình", "thông qua", "đi vào", "một số", "đến", "tuân thủ", "chấp hành",
-    "mang lại", "sớm", "chỉ", "báo cáo", "phục vụ", "còn", "vẫn", "cũng", "đều", "rất", "quyết định", "công bố",
+    "mang lại", "sớm", "chỉ", "báo cáo", "phục vụ", "còn", "vẫn", "cũng", "đều", "rất", "quyết định", "công bố", "chậm nhất",
 ];
 /// Lower-case words that end a name after `và` or a comma: another, generic object (`Luật Đầu tư công và
 /// pháp luật có liên quan`, `Luật Đất đai, nghị định hướng dẫn`), though inside a name they are plain words
 /// (`Luật Ban hành văn bản quy phạm pháp luật`).
 const LIST_STOPS: &[&str] = &[
     "pháp luật", "văn bản", "kế hoạch", "chương trình", "nghị định", "nghị quyết", "quyết định", "thông tư", "chỉ thị",
-    "kết luận", "luật", "quy chuẩn kỹ thuật quốc gia", "tiêu chuẩn quốc gia", "danh sách", "danh mục", "không",
+    "kết luận", "luật", "quy chuẩn kỹ thuật quốc gia", "tiêu chuẩn quốc gia", "danh sách", "danh mục", "không", "xây dựng",
 ];
 /// Capitalized words that open an agency's name, not a law's next word after a comma (`Luật Đất đai, Bộ …`).
 const AGENCY_HEADS: &[&str] = &[
     "Bộ", "Ủy", "Uỷ", "UBND", "HĐND", "Sở", "Ban", "Cục", "Chính", "Quốc", "Thủ", "Hội", "Tổng", "Văn", "Viện", "Trường",
-    "Trung", "Đảng", "Nhà", "Tòa", "Toà", "Mặt", "Liên", "Phòng", "Chi", "Ngân", "Kho", "Công", "Các", "Những",
+    "Trung", "Đảng", "Nhà", "Tòa", "Toà", "Mặt", "Liên", "Phòng", "Chi", "Ngân", "Kho", "Các", "Những",
 ];
 /// Verbs common inside the descriptive name of a programme or strategy (`chương trình quốc gia bảo đảm cấp
 /// nước an toàn`), though they end other names.
@@ -180,7 +180,7 @@ enum Kind {
 fn named_kind(word: &str) -> (Kind, DocType) {
     match word {
         "Luật" => (Kind::Law, DocType::Luat),
-        "Bộ luật" => (Kind::Law, DocType::BoLuat),
+        "Bộ luật" | "Bộ Luật" => (Kind::Law, DocType::BoLuat),
         "Pháp lệnh" => (Kind::Law, DocType::PhapLenh),
         "Hiến pháp" => (Kind::Constitution, DocType::HienPhap),
         "Điều lệ" => (Kind::Charter, DocType::Other("Điều lệ".into())),
@@ -201,7 +201,8 @@ fn named_kind(word: &str) -> (Kind, DocType) {
 /// The type word that ends `window` (which ends in white space), possibly followed by a name of one to
 /// sixteen words starting with a capital (`Luật Lưu trữ `): its offset, the word, and the name. The leftmost
 /// such type word wins, and of words at one offset the first listed (`Nghị quyết liên tịch` before `Nghị
-/// quyết`). A name holds no capitalized type word (`Luật Đất đai và Nghị định ` is a Nghị định).
+/// quyết`). A name holds no capitalized type word (`Luật Đất đai và Nghị định ` is a Nghị định), though it
+/// may hold other words that name documents (`Luật Quy hoạch đô thị và nông thôn `).
 fn type_before(window: &str) -> Option<(usize, &'static str, &str)> {
     if !window.ends_with(char::is_whitespace) {
         return None;
@@ -219,7 +220,7 @@ fn type_before(window: &str) -> Option<(usize, &'static str, &str)> {
                     && words.len() <= NAME_BEFORE_NUMBER
                     && words[0].starts_with(|c: char| c.is_uppercase())
                     && words.iter().all(|w| w.trim_end_matches(',').chars().all(char::is_alphabetic) || *w == "-")
-                    && !NAME_BREAK_TYPES.iter().any(|t| name.contains(t))
+                    && !TYPE_WORDS.split('|').any(|t| t.starts_with(char::is_uppercase) && words.windows(t.split(' ').count()).any(|w| w.join(" ") == t))
             };
             if fits && best.is_none_or(|(a, o, _)| (at, order) < (a, o)) {
                 best = Some((at, order, word));
@@ -268,7 +269,10 @@ fn issuer_before(before: &str) -> Option<(String, Option<Date>)> {
         return tidy_issuer(&c["i"]).map(|i| (i, None));
     }
     let c = ISSUER_BEFORE_ISSUED.captures(before)?;
-    let issuer = tidy_issuer(&c["i"])?;
+    // `Sau khi Thủ tướng Chính phủ ban hành …`: the issuer follows the conjunction
+    let i = &c["i"];
+    let i = i.rsplit_once(" khi ").map_or(i, |(_, b)| b);
+    let issuer = tidy_issuer(i)?;
     // a clause, not a run of lower-case text: the issuer starts with a capital and holds a few words
     (issuer.split_whitespace().count() <= 14).then(|| (issuer, date_of(&c, 1)))
 }
@@ -430,6 +434,7 @@ fn stops_at(toks: &[Tok], i: usize, kind: Kind, after_type: bool, prev: Option<&
 fn walk(toks: &[Tok], kind: Kind, attach: bool) -> (usize, usize) {
     let (mut end, mut words, mut seg, mut i) = (0, 0, 0, 0);
     let mut after_type = true;
+    let mut title_list = false;
     let mut prev: Option<&str> = None;
     while i < toks.len() && words < NAME_WORDS {
         let t = &toks[i];
@@ -445,8 +450,10 @@ fn walk(toks: &[Tok], kind: Kind, attach: bool) -> (usize, usize) {
                 } else if l == "và" {
                     let Some(n) = next_word(toks, i + 1) else { break };
                     if n.is_cap() {
-                        // a decree that details two laws: `… Luật A và Luật sửa đổi … Luật A`
-                        if !(kind == Kind::Decree && matches!(n.lower.as_str(), "luật" | "bộ")) {
+                        // a decree that details two laws: `… Luật A và Luật sửa đổi … Luật A`; a title-case
+                        // list: `Luật Khoa học, Công nghệ và Đổi mới sáng tạo`
+                        let decree = kind == Kind::Decree && matches!(n.lower.as_str(), "luật" | "bộ");
+                        if !(decree || title_list && !type_word_at(toks, i + 1) && !AGENCY_HEADS.contains(&n.text)) {
                             break;
                         }
                     } else if stops_at(toks, i + 1, kind, false, Some(l), true) {
@@ -469,10 +476,22 @@ fn walk(toks: &[Tok], kind: Kind, attach: bool) -> (usize, usize) {
                     break;
                 } else if stops_at(toks, i, kind, after_type, prev, false) {
                     break;
-                } else if t.is_cap() && words > 0 && prev != Some("của") && prev != Some("và") && type_word_at(toks, i) {
+                } else if t.is_cap()
+                    && words > 0
+                    && !after_type
+                    && prev != Some("của")
+                    && prev != Some("và")
+                    && type_word_at(toks, i)
+                    // a decree names the law it details: `Nghị định hướng dẫn chi tiết thi hành Luật Quy hoạch`
+                    && !(kind == Kind::Decree && matches!(l, "luật" | "bộ" | "pháp"))
+                {
+                    break;
+                } else if t.text.starts_with(|c: char| c.is_ascii_digit()) && words > 0 && matches!(kind, Kind::Law | Kind::Charter) && !number_fits(toks, i, prev) {
                     break;
                 }
-                after_type = t.is_cap() && type_word_at(toks, i);
+                // a type word inside the name opens a nested name (`… của Luật sửa đổi …`); elsewhere it is a
+                // plain word of the name (`Luật Quy hoạch`)
+                after_type = t.is_cap() && type_word_at(toks, i) && (words == 0 || matches!(prev, Some("của" | "và")) || kind == Kind::Decree);
                 if after_type {
                     // step over the whole type word
                     let w = NAME_BREAK_TYPES.iter().find(|w| phrase_at(toks, i, &w.to_lowercase())).unwrap();
@@ -503,12 +522,15 @@ fn walk(toks: &[Tok], kind: Kind, attach: bool) -> (usize, usize) {
                         if n.is_cap() {
                             seg <= 2 && !type_word_at(toks, i + 1) && !AGENCY_HEADS.contains(&n.text)
                         } else {
-                            seg <= 3 && !stops_at(toks, i + 1, kind, false, prev, true)
+                            seg <= 3 && !matches!(prev.and_then(|p| p.chars().next()), Some('0'..='9'))
+                                && !stops_at(toks, i + 1, kind, false, prev, true)
+                                && !enumeration_after(toks, i + 1)
                         }
                     });
                 if !(attach || amend || pair || law_list) {
                     break;
                 }
+                title_list |= law_list && n.is_some_and(|n| n.is_cap());
                 if amend {
                     // `sửa đổi, bổ sung`: take `bổ sung` as part of the verb
                     if phrase_at(toks, i + 1, "bổ sung") {
@@ -535,6 +557,32 @@ fn walk(toks: &[Tok], kind: Kind, attach: bool) -> (usize, usize) {
         }
     }
     (end, words)
+}
+
+/// Whether the number at `toks[i]` belongs to the name: a year (`Luật Hợp tác xã 2023`), a term or stage
+/// (`năm 2023`, `khóa XII`, `Trung ương 4`, `giai đoạn 2021 - 2025`), a count of years (`10 năm`); not a
+/// count or footnote after the name (`… thuế nhập khẩu 107`, `của 37 luật`).
+fn number_fits(toks: &[Tok], i: usize, prev: Option<&str>) -> bool {
+    let t = toks[i].text;
+    let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+    let after_dash = i > 0 && matches!(toks[i - 1].kind, Tk::Punct('-' | '–'));
+    year || after_dash
+        || matches!(prev, Some("năm" | "đoạn" | "khóa" | "khoá" | "thứ" | "ương" | "kỳ" | "lần"))
+        || next_word(toks, i + 1).is_some_and(|n| n.lower == "năm")
+}
+
+/// Whether the words from `toks[i]` are one item of a comma list (`Luật Bầu cử, cơ cấu, thành phần …`):
+/// another comma and a lower-case word within three words, before any `và` or clause end.
+fn enumeration_after(toks: &[Tok], i: usize) -> bool {
+    for (k, t) in toks.iter().enumerate().skip(i).take(4) {
+        match t.kind {
+            Tk::Punct(',') => return next_word(toks, k + 1).is_some_and(|n| !n.is_cap()),
+            Tk::Word if t.lower == "và" => return false,
+            Tk::Word => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// An appendix label: `1`, `01`, `2A`, `IV`, `B`.
@@ -673,7 +721,7 @@ fn named_in(zone: &str, base: usize, skip: &[(usize, usize, usize)], out: &mut V
             _ => {}
         }
         // a quoted name: `Chương trình “Nâng cao chất lượng giáo dục mầm non …”`
-        if kind != Kind::Appendix && toks.first().is_some_and(|t| matches!(t.kind, Tk::Punct('“' | '"'))) {
+        if !matches!(kind, Kind::Appendix | Kind::NationalPlan) && toks.first().is_some_and(|t| matches!(t.kind, Tk::Punct('“' | '"'))) {
             if let Some(close) = toks.iter().skip(1).position(|t| matches!(t.kind, Tk::Punct('”' | '"') | Tk::Break)).map(|c| c + 1).filter(|&c| toks[c].kind != Tk::Break) {
                 let inner = collapse(&zone[toks[0].end..toks[close].start]);
                 if close > 2 && inner.starts_with(char::is_uppercase) {
@@ -698,6 +746,8 @@ fn named_in(zone: &str, base: usize, skip: &[(usize, usize, usize)], out: &mut V
                 ["quy định", "hướng dẫn", "sửa đổi", "bãi bỏ"].iter().any(|p| phrase_at(&toks, 0, p)) && first.is_some_and(|t| !t.is_cap())
             }
             Kind::NationalPlan => phrase_at(&toks, 0, "quốc gia") || phrase_at(&toks, 0, "mục tiêu quốc gia"),
+            // `Chương trình giai đoạn 2026-2030`: the short form of a name given before, with its stage
+            Kind::Plan => first.is_some() && !phrase_at(&toks, 0, "giai đoạn") && !phrase_at(&toks, 0, "năm"),
             Kind::Constitution => true,
             _ => first.is_some(),
         };
@@ -708,11 +758,14 @@ fn named_in(zone: &str, base: usize, skip: &[(usize, usize, usize)], out: &mut V
         let numbered = first.is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
         let enough = match kind {
             Kind::Constitution => true,
-            Kind::Law | Kind::Charter => words >= 1,
+            // `Luật sửa đổi, bổ sung …` names the law it amends
+            Kind::Law | Kind::Charter => {
+                words >= 1 && (!phrase_at(&toks, 0, "sửa đổi") || (1..n.saturating_sub(1)).any(|k| toks[k - 1].lower == "của" && type_word_at(&toks, k)))
+            }
             Kind::Resolution => words >= 2,
             Kind::Plan => words >= 3 || numbered && words >= 1,
             Kind::NationalPlan => words >= 4,
-            Kind::Decree => words >= 4 && !["bổ sung", "quy định", "hướng dẫn"].iter().any(|v| fold_name(&zone[at..span_to(n)]).ends_with(v)),
+            Kind::Decree => words >= 4 && !["bổ sung", "quy định", "hướng dẫn", "thi hành", "chi tiết"].iter().any(|v| fold_name(&zone[at..span_to(n)]).ends_with(v)),
             Kind::Outline => words >= 2,
             Kind::Appendix => false,
         };
@@ -781,7 +834,21 @@ fn has_cue(before: &[&str]) -> bool {
 // ---------------------------------------------------------------------------------------------------------
 // Resolution of names
 
-/// The words of a name for comparison: lower case, years set apart, `năm`/`giai đoạn`/`đến` dropped.
+/// A name as compared: its words (lower case, but all-capital abbreviations kept), the years it names set
+/// apart, `năm`/`giai đoạn`/`đến` dropped.
+#[derive(Debug, PartialEq)]
+struct NameForm {
+    words: Vec<String>,
+    years: Option<(u16, u16)>,
+}
+
+impl NameForm {
+    fn new(name: &str) -> Self {
+        let (words, years) = name_words(name);
+        NameForm { words, years }
+    }
+}
+
 fn name_words(name: &str) -> (Vec<String>, Option<(u16, u16)>) {
     let mut words = Vec::new();
     let mut years: Option<(u16, u16)> = None;
@@ -829,10 +896,9 @@ fn subsequence(short: &[String], long: &[String]) -> bool {
 /// Whether two names of one type name the same document: the same first word after the type word, one's
 /// words in order among the other's (a short form), and overlapping years when both have years (`Luật Đất
 /// đai năm 2013` is not `Luật Đất đai năm 2024`; `… năm 2025` is within `… giai đoạn 2021 - 2025`).
-fn same_document(a: &str, b: &str, type_words: usize) -> bool {
-    let (wa, ya) = name_words(a);
-    let (wb, yb) = name_words(b);
-    if let (Some((a0, a1)), Some((b0, b1))) = (ya, yb) {
+fn same_document(a: &NameForm, b: &NameForm, type_words: usize) -> bool {
+    let (wa, wb) = (&a.words, &b.words);
+    if let (Some((a0, a1)), Some((b0, b1))) = (a.years, b.years) {
         if a1 < b0 || b1 < a0 {
             return false;
         }
@@ -843,7 +909,7 @@ fn same_document(a: &str, b: &str, type_words: usize) -> bool {
         (Some(x), Some(y)) if x.to_lowercase() == y.to_lowercase() || subsequence(&[x.clone()], &wb[type_words..]) && x.chars().all(char::is_uppercase) || subsequence(&[y.clone()], &wa[type_words..]) && y.chars().all(char::is_uppercase) => {}
         _ => return false,
     }
-    let (s, l) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    let (s, l) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
     subsequence(&s[type_words..], &l[type_words..])
 }
 
@@ -906,7 +972,7 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
     let own = own_symbol.map(fold_key);
     let mut refs: Vec<Reference> = Vec::new();
     // names a numbered citation is also known by (a law's name before its number, what it approves)
-    let mut known_as: Vec<(usize, DocType, String)> = Vec::new();
+    let mut known_as: Vec<(usize, DocType, NameForm)> = Vec::new();
     let mut named: Vec<Named> = Vec::new();
     let mut aliases: Vec<Alias> = Vec::new();
     let add = |refs: &mut Vec<Reference>, doc_type: Option<DocType>, symbol: Symbol, date: Option<Date>, issuer: Option<String>, span: Span| -> Option<usize> {
@@ -954,7 +1020,12 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
                 continue;
             }
             let sym_m = c.name("sym").unwrap();
+            // `… /UBTVQH15.` ends a sentence: a dash after the full stop opens the next line, not a symbol part
             let sym = sym_m.as_str();
+            let sym = match sym.find('.').filter(|&d| sym[d + 1..].trim_start().starts_with('-')) {
+                Some(d) => &sym[..d],
+                None => sym,
+            };
             let with_so = c.name("so").is_some();
             if !with_so {
                 // a symbol right after a type word: it must hold letters (`366-QĐ/TW`, not a date) and stand
@@ -1001,7 +1072,8 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
                 if let Some(i) = add(&mut refs, t, symbol, if single { date } else { None }, issuer.clone(), span) {
                     numbered.push((start, pos, i));
                     if is_law && !name.is_empty() {
-                        known_as.push((i, type_of(word, &refs[i].symbol.clone().unwrap()).unwrap_or(DocType::Luat), format!("{word} {name}")));
+                        let t = type_of(word, refs[i].symbol.as_ref().unwrap()).unwrap_or(DocType::Luat);
+                        known_as.push((i, t, NameForm::new(&format!("{word} {name}"))));
                     }
                     last = Some(i);
                 }
@@ -1011,9 +1083,12 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
         // an issuer shared by a list of citations: `A ngày …, B ngày … của Chính phủ`
         for k in (0..chain.len().saturating_sub(1)).rev() {
             let (next_start, next_issuer) = (chain[k + 1].1, chain[k + 1].3.clone());
-            let (_, _, end, issuer) = &chain[k];
-            let gap = zone[*end..next_start].trim();
-            if issuer.is_none() && (gap == "," || gap == "và") {
+            let (this, _, end, issuer) = &chain[k];
+            let gap = zone.get(*end..next_start).unwrap_or("").trim();
+            // one issuer for both only when their symbols name the same issuer (`… /NĐ-CP, … /NĐ-CP của Chính phủ`)
+            let code = |i: &Option<usize>| i.and_then(|i| refs[i].symbol.as_ref().and_then(|s| s.issuer_code.clone()));
+            let same = code(this).is_some() && code(this) == code(&chain[k + 1].0);
+            if issuer.is_none() && same && (gap == "," || gap == "và") {
                 chain[k].3 = next_issuer;
             }
         }
@@ -1047,33 +1122,39 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
 
     // resolve names: issued by a numbered citation, an alias, a law's name, an earlier name
     let mut dest: Vec<Dest> = Vec::with_capacity(named.len());
-    let mut groups: Vec<(usize, Vec<String>)> = Vec::new(); // (reference, names seen)
-    let mut cued: Vec<bool> = Vec::new(); // per reference: a citation by number, or a name seen with a cue
-    cued.resize(refs.len(), true);
+    // (reference, its distinct name forms)
+    let mut groups: Vec<(usize, Vec<NameForm>)> = Vec::new();
+    // per reference: a citation by number, or a name seen with a cue
+    let mut cued: Vec<bool> = vec![true; refs.len()];
     for (k, n) in named.iter().enumerate() {
         let tw = type_word_count(&n.doc_type);
         let fold = fold_name(&n.name);
+        let form = NameForm::new(&n.name);
+        let alias = aliases.iter().find(|a| a.at < n.span.start && (fold == a.fold || fold.strip_prefix(a.fold.as_str()).is_some_and(|r| r.starts_with(' '))));
         let d = if let Some(r) = n.issued_by {
-            known_as.push((r, n.doc_type.clone(), n.name.clone()));
+            if !known_as.iter().any(|(x, _, f)| *x == r && *f == form) {
+                known_as.push((r, n.doc_type.clone(), form));
+            }
             Dest::Ref(r)
-        } else if let Some(a) = aliases.iter().find(|a| a.at < n.span.start && (fold == a.fold || fold.starts_with(&format!("{} ", a.fold)))) {
+        } else if let Some(a) = alias {
             match a.target {
                 AliasTarget::Named(j) if j < k => dest[j],
                 AliasTarget::Numbered(r) => Dest::Ref(r),
                 _ => Dest::Drop,
             }
-        } else if let Some(&(r, _, _)) = known_as.iter().find(|(_, t, name)| *t == n.doc_type && same_document(name, &n.name, tw)) {
+        } else if let Some(&(r, _, _)) = known_as.iter().find(|(_, t, f)| *t == n.doc_type && same_document(f, &form, tw)) {
             Dest::Ref(r)
-        } else if let Some(g) = groups.iter().position(|(r, names)| refs[*r].doc_type.as_ref() == Some(&n.doc_type) && names.iter().any(|x| same_document(x, &n.name, tw))) {
-            let (r, names) = &mut groups[g];
-            names.push(n.name.clone());
+        } else if let Some(g) = groups.iter().position(|(r, forms)| refs[*r].doc_type.as_ref() == Some(&n.doc_type) && forms.iter().any(|f| same_document(f, &form, tw))) {
+            let (r, forms) = &mut groups[g];
             let r = *r;
-            let cur = refs[r].name.as_deref().unwrap_or("");
-            if n.name.chars().count() > cur.chars().count() {
+            // the fullest name is the one printed
+            if n.name.chars().count() > refs[r].name.as_deref().map_or(0, |x| x.chars().count()) {
                 refs[r].key = format!("{}:{}", n.doc_type.code(), fold);
                 refs[r].name = Some(n.name.clone());
             }
-            refs[r].attached |= n.attached;
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
             Dest::Ref(r)
         } else {
             refs.push(Reference {
@@ -1084,9 +1165,9 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
                 name: Some(n.name.clone()),
                 key: format!("{}:{}", n.doc_type.code(), fold),
                 mentions: Vec::new(),
-                attached: n.attached,
+                attached: false,
             });
-            groups.push((refs.len() - 1, vec![n.name.clone()]));
+            groups.push((refs.len() - 1, vec![form]));
             cued.push(false);
             Dest::Ref(refs.len() - 1)
         };
@@ -1149,5 +1230,128 @@ mod tests {
         // tnt_QD_383-QD-TW_056a116c.md
         let t = "- Căn cứ Luật Lưu trữ số 33/2024/QH15, ngày\n21/6/2024 của Quốc hội khoá XV;";
         assert_eq!(refs(t), vec![("33/2024/QH15".into(), Some("2024-06-21".into()), Some("Quốc hội khoá XV".into()))]);
+    }
+
+    #[test]
+    fn congress_resolutions_by_name_with_their_aliases_and_short_forms() {
+        // seed-kh-langson-2022.txt (lines 11, 17, 31)
+        let t = "những nội dung mới trong Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng (*sau đây viết tắt là Nghị quyết Đại hội XIII*), Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Lạng Sơn lần thứ XVII (*sau đây viết tắt là Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII*), làm cho cán bộ.\n\n4. Tổ chức thực hiện Nghị quyết Đại hội XIII, Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII và nghị quyết đại hội đảng bộ các cấp; nhất là thực hiện Chiến lược phát triển kinh tế - xã hội 10 năm 2021 - 2030, vừa phòng.\n\n1.3. Việc tiếp tục cụ thể hóa Nghị quyết Đại hội XIII của Đảng, Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII; thực hiện Chiến lược phát triển kinh tế - xã hội 10 năm 2021 - 2030, tầm nhìn đến năm 2045";
+        assert_eq!(
+            cited(t),
+            vec![
+                ("NQ".into(), "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng".into(), false),
+                ("NQ".into(), "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh Lạng Sơn lần thứ XVII".into(), false),
+                ("Chiến lược".into(), "Chiến lược phát triển kinh tế - xã hội 10 năm 2021 - 2030".into(), false),
+            ]
+        );
+    }
+    #[test]
+    fn one_plenum_of_two_terms_cites_two_resolutions() {
+        // seed-kh-langson-2022.txt (line 35)
+        let t = "thực hiện Nghị quyết Trung ương 4 khóa XI, XII, Kết luận số 21-KL/TW của Ban Chấp hành Trung ương khóa XIII, gắn với";
+        assert_eq!(names(t), ["Nghị quyết Trung ương 4 khóa XI", "Nghị quyết Trung ương 4 khóa XII", "21-KL/TW"]);
+        // a plenum with its term in brackets (vn-document-format.md §7)
+        assert_eq!(names("quán triệt Nghị quyết Hội nghị Trung ương 6 (khóa XII) về"), ["Nghị quyết Hội nghị Trung ương 6 (khóa XII)"]);
+    }
+    #[test]
+    fn laws_by_name_and_by_number_are_one_each() {
+        // lmx_KH_02.txt (lines 33, 39)
+        let t = "Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13, ngày 25/6/2015 và được sửa đổi, bổ sung một số điều tại Luật số 83/2025/QH15, ngày 24/6/2025; Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13, ngày 09/6/2015 và Luật số 97/2025/QH15, ngày 27/6/2025 về sửa đổi, bổ sung một số điều của Luật Mặt trận Tổ quốc Việt Nam, Luật Công đoàn, Luật Thanh niên, Luật Thực hiện dân chủ ở cơ sở; Chỉ thị số 46-CT/TW.\n\n- Triển khai theo quy định của Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân, Luật MTTQ Việt Nam, các văn bản hướng dẫn.";
+        let r = extract(t, &[Span::new(0, t.len())], None);
+        assert_eq!(r[0].date.map(|d| d.iso()).as_deref(), Some("2015-06-25"));
+        assert_eq!(
+            names(t),
+            ["85/2015/QH13", "83/2025/QH15", "75/2015/QH13", "97/2025/QH15", "Luật Công đoàn", "Luật Thanh niên", "Luật Thực hiện dân chủ ở cơ sở", "46-CT/TW"]
+        );
+        // the later mentions by name are mentions of the numbered laws
+        assert_eq!(r[0].mentions.len(), 2);
+        assert_eq!(r[2].mentions.len(), 3);
+    }
+    #[test]
+    fn a_law_name_ends_at_the_clause_and_keeps_its_fullest_form() {
+        // tnt_CT_09-CT-UBND_2847e161.md
+        let t = "chấp hành nghiêm quy định của Luật Tài nguyên nước và các văn bản quy phạm pháp luật liên quan; bảo vệ nguồn nước theo quy định tại Luật Tài nguyên nước năm 2023. b) Thực hiện theo quy định của Luật Tài nguyên nước (trong đó, chú trọng)";
+        assert_eq!(names(t), ["Luật Tài nguyên nước năm 2023"]);
+        // tnt_KH_141-KH-UBND_09daab28.md: an abbreviation in the name, the Constitution
+        let t = "phù hợp với Hiến pháp, pháp luật và thực tiễn; Luật Ban hành văn bản QPPL và các văn bản hướng dẫn thi hành, theo Luật Ngân sách nhà\nnước; Nghị quyết";
+        assert_eq!(cited(t).into_iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(), [("HP".into(), "Hiến pháp".into()), ("L".into(), "Luật Ban hành văn bản QPPL".into()), ("L".into(), "Luật Ngân sách nhà nước".into())]);
+        // tnt_QD_383-QD-TW_056a116c.md
+        assert_eq!(cited("- Căn cứ Điều lệ Đảng;\n\n(thực hiện theo Luật Doanh nghiệp, Luật Kế toán) do cấp ủy").into_iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(), [("Điều lệ".into(), "Điều lệ Đảng".into()), ("L".into(), "Luật Doanh nghiệp".into()), ("L".into(), "Luật Kế toán".into())]);
+    }
+    #[test]
+    fn amending_laws_and_decrees_still_to_be_issued() {
+        // tnt_KH_7360-KH-UBND_6a406c1f.md
+        let t = "ban hành Kế hoạch triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và\nquy chuẩn kỹ thuật.\n\na) Nghị định quy định chi tiết\nthi hành một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật và Luật sửa đổi,\nbổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật.\n\nb) Nghị định quy định về điều\nkiện kinh doanh dịch vụ và đánh giá sự phù hợp.\n\n+ theo quy định tại Điều 59 Luật Ban hành văn bản quy phạm pháp luật và Nghị\nđịnh số 80/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ về tổ chức";
+        assert_eq!(
+            names(t),
+            [
+                "Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật",
+                "Luật Tiêu chuẩn và quy chuẩn kỹ thuật",
+                "Nghị định quy định chi tiết thi hành một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật và Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn kỹ thuật",
+                "Nghị định quy định về điều kiện kinh doanh dịch vụ và đánh giá sự phù hợp",
+                "Luật Ban hành văn bản quy phạm pháp luật",
+                "80/2025/NĐ-CP",
+            ]
+        );
+    }
+    #[test]
+    fn what_a_cited_decision_approves_is_not_listed_again() {
+        // tnt_KH_308-KH-UBND_8e9a425d.md
+        let t = "Quyết định số 142/QĐ-TTg của Thủ tướng Chính phủ phê duyệt Chiến lược dữ liệu quốc gia đến năm 2030; Quyết định 1229/QĐ-UBND ngày 28/02/2025 của UBND Thành phố về việc Phê duyệt “Chiến lược dữ liệu thành phố Hà Nội đến năm 2030 triển khai thực hiện Quyết định số 142/QĐ-TTg ngày 02/02/2024 của Thủ tướng Chính phủ phê duyệt Chiến lược dữ liệu Quốc gia”;\n\na) Nhiệm vụ: rà soát, hoàn thiện Chiến lược dữ liệu thành phố Hà Nội đến năm 2030 được UBND Thành phố phê duyệt tại Quyết định số 1229/QĐ-UBND; xây dựng Chiến lược dữ liệu thành phố Hà Nội. Theo tiêu chuẩn TCVN 14423:2025 về An ninh mạng, gắn với triển khai Đề án 06 theo quy định.";
+        assert_eq!(names(t), ["142/QĐ-TTg", "1229/QĐ-UBND", "TCVN 14423:2025", "Đề án 06"]);
+        let r = extract(t, &[Span::new(0, t.len())], None);
+        assert_eq!(r[1].date.map(|d| d.iso()).as_deref(), Some("2025-02-28"));
+        assert_eq!(r[2].doc_type.as_ref().map(|d| d.code()), Some("TCVN"));
+    }
+    #[test]
+    fn a_programme_named_again_by_its_alias_or_another_stage_is_one() {
+        // tnt_KH_160-KH-UBND_5d99697f.md
+        let t = "hướng dẫn giám sát, đánh giá thực hiện Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025; Căn cứ Nghị quyết số 206/NQ-HĐND ngày 03 tháng 10 năm 2025 của Hội đồng nhân dân thành phố Cần Thơ về việc phân bổ dự toán thuộc Chương trình mục tiêu quốc gia giảm nghèo bền vững năm 2025; Ủy ban nhân dân thành phố ban hành Kế hoạch giám sát, đánh giá Chương trình mục tiêu quốc gia giảm nghèo bền vững trên địa bàn thành phố Cần Thơ năm 2025 (sau đây gọi tắt là Chương trình), với nội dung. Ban Chỉ đạo các Chương trình mục tiêu quốc gia thành phố.";
+        assert_eq!(names(t), ["Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025", "206/NQ-HĐND"]);
+        // tnt_CT_09-CT-UBND_2847e161.md: a national programme in lower case
+        assert_eq!(names("b) Tiếp tục thực hiện hiệu quả chương trình quốc gia bảo đảm cấp nước an toàn, thực hiện tốt"), ["chương trình quốc gia bảo đảm cấp nước an toàn"]);
+    }
+    #[test]
+    fn attachments_of_the_document() {
+        // seed-kh-langson-2022.txt (lines 65, 121)
+        let t = "theo Đề cương thông tin, tuyên truyền công tác xây dựng Đảng, xây dựng hệ thống chính trị năm 2022 (*ban hành kèm theo Kế hoạch này*) để đăng. Tham gia Giải Búa liềm vàng lần thứ VII năm 2022.\n\n(Gửi kèm Kế hoạch này Đề cương thông tin, tuyên truyền về công tác xây dựng Đảng, xây dựng hệ thống chính trị năm 2022).";
+        assert_eq!(cited(t), [("Đề cương".into(), "Đề cương thông tin, tuyên truyền về công tác xây dựng Đảng, xây dựng hệ thống chính trị năm 2022".into(), true)]);
+        // tnt_HD_45-HD-BTCTW_fe168907.md: a titled appendix, a list; not an appendix of a cited regulation
+        let t = "các chức danh nêu tại Phụ lục 01, Quy định 377 và quyết định. (Có Phụ lục 1. Xác định\ntuổi đối với các chức danh quy hoạch kèm theo). Hướng dẫn này, các phụ lục 1, 2A, 2B, 3A, 3B kèm theo có hiệu lực từ ngày ký";
+        assert_eq!(
+            names(t),
+            ["Phụ lục 1. Xác định tuổi đối với các chức danh quy hoạch", "Phụ lục 2A", "Phụ lục 2B", "Phụ lục 3A", "Phụ lục 3B"]
+        );
+        assert!(cited(t).iter().all(|x| x.0 == "Phụ lục" && x.2));
+        // tnt_TT_58-2025-TT-BCT_6bdbdeb0.md: the appendix of another document is not ours
+        assert!(names("Phụ lục I CÁC THÔNG SỐ CHÍNH (Kèm theo Hợp đồng số …ngày … tháng … năm…)").is_empty());
+    }
+    #[test]
+    fn the_document_itself_and_classes_are_not_references() {
+        assert!(names("Trên đây là Kế hoạch này; thực hiện các nghị quyết, chỉ thị, kết luận của Trung ương và nghị quyết đại hội đảng bộ các cấp.").is_empty());
+        // tnt_ND_170-2025-ND-CP_c22591f1.md: the decree issuing itself
+        assert!(names("Chính phủ ban hành Nghị định quy định về tuyển dụng, sử dụng và quản lý công chức.").is_empty());
+        // tnt_ND_308-2025-ND-CP_54c3026b.md: a ceremony's programme, not a document
+        assert!(names("2. Về Chương trình nghệ thuật chào mừng (nếu có) thực hiện trước").is_empty());
+        // tnt_QD_2629-QD-TTg_2edf5927.md: a table cell ends a name
+        assert_eq!(names("Trình Quốc hội dự thảo Luật | Tháng 12/2025 |\n| 2 | Xây dựng Luật An ninh dữ liệu. |"), ["Luật An ninh dữ liệu"]);
+    }
+    #[test]
+    fn issuers_before_the_citation_and_shared_by_a_list() {
+        // tnt_CV_4240-UBND-VX_a12a41bb.md
+        let t = "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành Công văn số 3280/UBND-VX về việc triển khai; Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 9807/TTr-SNV ngày 25 tháng 11 năm 2025;";
+        assert_eq!(
+            refs(t),
+            vec![
+                ("3280/UBND-VX".into(), Some("2025-10-28".into()), Some("Chủ tịch Ủy ban nhân dân Thành phố".into())),
+                ("9807/TTr-SNV".into(), Some("2025-11-25".into()), Some("Giám đốc Sở Nội vụ".into())),
+            ]
+        );
+        // tnt_HD_45-HD-BTCTW_fe168907.md
+        let t = "theo quy định của Đảng và các Nghị định số 83/2022/NĐ-CP ngày 18/10/2022, Nghị định số 99/2024/NĐ-CP ngày 26/7/2024 của Chính phủ (không thuộc); theo Quy định 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị; theo Nghị định số 135/2020/NĐ-CP ngày 18/11/2020 của Chính phủ trừ đi tuổi";
+        let r = refs(t);
+        assert_eq!(r[0].2.as_deref(), Some("Chính phủ"));
+        assert_eq!(r[2], ("366-QĐ/TW".into(), Some("2025-08-30".into()), Some("Bộ Chính trị".into())));
+        assert_eq!(r[3].2.as_deref(), Some("Chính phủ"));
     }
 }
