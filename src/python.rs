@@ -283,12 +283,18 @@ impl PyDocument {
         data_frame(py, "assignments_frame", ASSIGNMENT_KEYS, rows)
     }
 
-    /// The whole parse as plain data: `{"text", "metadata", "root"}`, nodes nested under `children`.
+    /// The whole parse as plain data: `{"text", "metadata", "root", "references", "assignments"}`, nodes
+    /// nested under `children`, references and assignments as their `to_dict()`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let inner = &self.inner;
         let d = PyDict::new(py);
-        d.set_item("text", self.inner.text.bind(py))?;
-        d.set_item("metadata", metadata_dict(py, &self.inner.doc.metadata)?)?;
-        d.set_item("root", node_dict(py, &self.inner, 0)?)?;
+        d.set_item("text", inner.text.bind(py))?;
+        d.set_item("metadata", metadata_dict(py, &inner.doc.metadata)?)?;
+        d.set_item("root", node_dict(py, inner, 0)?)?;
+        let references = (0..inner.doc.references.len()).map(|i| reference_dict(py, inner, i));
+        d.set_item("references", PyList::new(py, references.collect::<PyResult<Vec<_>>>()?)?)?;
+        let assignments = (0..inner.doc.assignments.len()).map(|i| assignment_dict(py, inner, i));
+        d.set_item("assignments", PyList::new(py, assignments.collect::<PyResult<Vec<_>>>()?)?)?;
         Ok(d)
     }
 

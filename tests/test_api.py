@@ -156,7 +156,7 @@ def test_reprs(sample):
 
 def test_to_json_round_trips(sample):
     d = sample.to_dict()
-    assert set(d) == {"text", "metadata", "root"}
+    assert set(d) == {"text", "metadata", "root", "references", "assignments"}
     assert d["text"] == sample.text
     assert json.loads(sample.to_json()) == d
     assert json.loads(sample.to_json(indent=2)) == d

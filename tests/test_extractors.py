@@ -4,6 +4,7 @@ The extractors are being improved, so these tests check what must hold (fields, 
 not how many records there are."""
 import ast
 import datetime
+import json
 import sys
 import unicodedata
 from pathlib import Path
@@ -132,6 +133,14 @@ def test_assignment_to_dict(sample):
         assert (d["start"], d["end"], d["text"], d["deadline"]) == (a.start, a.end, a.text, a.deadline)
         assert d["deadline_date"] == (a.deadline_date.isoformat() if a.deadline_date else None)
         assert a.role in repr(a)
+
+
+def test_document_to_dict_and_json(sample):
+    d = sample.to_dict()
+    assert d["references"] == [r.to_dict() for r in sample.references]
+    assert d["assignments"] == [a.to_dict() for a in sample.assignments]
+    j = json.loads(sample.to_json())
+    assert j["references"] == d["references"] and j["assignments"] == d["assignments"]
 
 
 def test_no_extractions_on_plain_text():

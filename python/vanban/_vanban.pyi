@@ -68,8 +68,9 @@ class Document:
 
         Raises ImportError when pandas is missing (`pip install 'vanban[pandas]'`)."""
     def to_dict(self) -> Dict[str, Any]:
-        """{"text", "metadata", "root"}; each node: kind, label, heading, path, style, start, end,
-        marker ([start, end] or None), text (leaves only), children."""
+        """{"text", "metadata", "root", "references", "assignments"}; each node: kind, label, heading, path,
+        style, start, end, marker ([start, end] or None), text (leaves only), children; references and
+        assignments as their `to_dict()`."""
     def to_json(self, indent: Optional[int] = None) -> str:
         """`to_dict()` as JSON (not ASCII-escaped)."""
     def annotation(self, source: Optional[str] = None) -> Dict[str, Any]:
