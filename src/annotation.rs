@@ -72,13 +72,18 @@ impl Document {
                 .references
                 .iter()
                 .map(|r| {
-                    serde_json::json!({
+                    let mut v = serde_json::json!({
                         "doc_type": r.doc_type.as_ref().map(|t| t.code()),
                         "symbol": r.symbol.as_ref().map(|s| s.raw.as_str()),
                         "date": r.date.map(|d| d.iso()),
                         "issuer": r.issuer,
                         "name": r.name,
-                    })
+                    });
+                    // the schema marks attachments only: `"attached": true`
+                    if r.attached {
+                        v["attached"] = serde_json::Value::Bool(true);
+                    }
+                    v
                 })
                 .collect(),
             assignments: self

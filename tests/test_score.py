@@ -9,9 +9,10 @@ from helpers import CORPUS_DEV, ROOT, SCORE_PY, vanban_cmd
 # Floors under the scores on the dev gold set (.md and .txt sources). They are raised as the parser improves:
 # set each a little under the current score, so that a change that loses accuracy fails here.
 # The issue targets (outline F1 >= 0.97, heading >= 0.90, metadata >= 0.90, recipients >= 0.90) with the
-# figures measured at the time set a little above them, so a regression fails; references are partial work.
+# figures measured at the time set a little above them, so a regression fails; references and assignments
+# (issues 3 and 4, in progress) are held at a floor below what they score now.
 FLOORS = {"outline_f1": 0.97, "heading_accuracy": 0.95, "metadata_accuracy": 0.95, "recipients_f1": 0.95,
-          "references_f1": 0.70}
+          "references_f1": 0.90, "assignments_f1": 0.70}
 
 
 def score():
@@ -31,6 +32,7 @@ def test_scores_above_floors():
         "metadata_accuracy": s["metadata_accuracy"],
         "recipients_f1": s["recipients"]["f1"],
         "references_f1": s["references"]["f1"],
+        "assignments_f1": s["assignments"]["f1"],
     }
     print("against floors: " + ", ".join(f"{k} {got[k]} (floor {FLOORS[k]})" for k in FLOORS))
     assert s["errors"] == [], s["errors"]
