@@ -22,6 +22,7 @@ use crate::model::Symbol;
 use crate::span::Span;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One cited document, with every place it is mentioned.
@@ -47,12 +48,13 @@ pub struct Reference {
 
 const TYPE_WORDS: &str = "Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|Quy định|Quy chế|Chỉ thị|Kết luận|Thông tri|Thông tư liên tịch|Thông tư|Thông báo|Hướng dẫn|Kế hoạch liên tịch|Kế hoạch|Chương trình hành động|Chương trình|Báo cáo|Tờ trình|Công văn|Công điện|Đề án|Bộ luật|Luật|Pháp lệnh|văn bản|Văn bản";
 
-/// `số 58-KH/BTCTW` (or, right after a type word, `366-QĐ/TW`): where a numbered citation is; the type word
-/// is then looked for just before it. Scanning for the number first keeps the expensive part (type word and
-/// name) to a short window.
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<so>(?:số|Số)\s*:?\s*)?(?P<sym>\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*(?:\s*-\s*[\p{Lu}Đ][\p{L}\d.&]*)*))+)").unwrap()
-});
+const SYMBOL_PATTERN: &str = r"\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*(?:\s*-\s*[\p{Lu}Đ][\p{L}\d.&]*)*))+";
+/// `số 58-KH/BTCTW`: where a numbered citation is; the type word is then looked for just before it. Scanning
+/// for the number first keeps the expensive part (type word and name) to a short window.
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:số|Số)\s*:?\s*(?P<sym>{SYMBOL_PATTERN})")).unwrap());
+/// `Quy định 366-QĐ/TW`: a symbol right after its type word, without `số`.
+static BARE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?:{TYPE_WORDS})[ \t]+(?P<sym>{SYMBOL_PATTERN})")).unwrap());
 /// How far before `số` the type word may start (bytes): a type word and a law's name of up to sixteen words.
 const TYPE_WINDOW: usize = 240;
 /// The most words of a law's name between its type word and `số`.
@@ -207,28 +209,55 @@ fn type_before(window: &str) -> Option<(usize, &'static str, &str)> {
     if !window.ends_with(char::is_whitespace) {
         return None;
     }
-    let mut best: Option<(usize, usize, &'static str)> = None;
-    for (order, word) in TYPE_WORDS.split('|').enumerate() {
-        for (at, _) in window.match_indices(word) {
-            let rest = &window[at + word.len()..];
-            let name = rest.trim();
-            let fits = if name.is_empty() {
-                true
-            } else {
-                let words: Vec<&str> = name.split_whitespace().collect();
-                rest.starts_with(char::is_whitespace)
-                    && words.len() <= NAME_BEFORE_NUMBER
-                    && words[0].starts_with(|c: char| c.is_uppercase())
-                    && words.iter().all(|w| w.trim_end_matches(',').chars().all(char::is_alphabetic) || *w == "-")
-                    && !TYPE_WORDS.split('|').any(|t| t.starts_with(char::is_uppercase) && words.windows(t.split(' ').count()).any(|w| w.join(" ") == t))
-            };
-            if fits && best.is_none_or(|(a, o, _)| (at, order) < (a, o)) {
-                best = Some((at, order, word));
+    // the words of the window and their offsets (an opening bracket or quote stands apart: `(Thông báo số`)
+    let mut ws: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in window.char_indices() {
+        if c.is_whitespace() || matches!(c, '(' | '[' | '“' | '"') {
+            if let Some(s) = start.take() {
+                ws.push((s, &window[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    let n = ws.len();
+    let mut best = None;
+    // k: the number of name words between the type word and the number
+    for k in 0..=NAME_BEFORE_NUMBER.min(n) {
+        if k > 0 {
+            let w = ws[n - k].1;
+            let bare = w.trim_end_matches(',');
+            if !(w == "-" || !bare.is_empty() && bare.chars().all(char::is_alphabetic)) {
+                break;
+            }
+        }
+        let first_cap = k == 0 || ws[n - k].1.starts_with(char::is_uppercase);
+        let found = TYPE_WORD_PARTS.iter().find(|(_, parts)| {
+            let m = parts.len();
+            n - k >= m
+                && ws[n - k - m..n - k].iter().enumerate().all(|(j, w)| {
+                    // `Nghị quyết: số …`
+                    let w = if k == 0 && j == m - 1 { w.1.trim_end_matches(':') } else { w.1 };
+                    w == parts[j]
+                })
+        });
+        if let Some((word, parts)) = found {
+            if first_cap {
+                best = Some((ws[n - k - parts.len()].0, *word, if k == 0 { "" } else { window[ws[n - k].0..].trim() }));
+            }
+            // a name holds no capitalized type word
+            if word.starts_with(char::is_uppercase) {
+                break;
             }
         }
     }
-    best.map(|(at, _, word)| (at, word, window[at + word.len()..].trim()))
+    best
 }
+
+/// The type words, each with its words, in the order of [`TYPE_WORDS`].
+static TYPE_WORD_PARTS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
+    LazyLock::new(|| TYPE_WORDS.split('|').map(|w| (w, w.split(' ').collect())).collect());
 
 fn fold_key(symbol: &str) -> String {
     symbol.split_whitespace().collect::<String>().replace('Ð', "Đ").replace('–', "-").to_uppercase()
@@ -322,7 +351,9 @@ struct Tok<'a> {
     end: usize,
     kind: Tk,
     text: &'a str,
-    lower: String,
+    /// The word in lower case (borrowed when it starts in lower case: words are written in lower case,
+    /// capitalized or in capitals).
+    lower: Cow<'a, str>,
 }
 
 impl Tok<'_> {
@@ -335,7 +366,11 @@ impl Tok<'_> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c)
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Vietnamese letters first (Latin-1, Latin Extended, Latin Extended Additional), then the tables
+    matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{300}'..='\u{36F}') && c != '×' && c != '÷' || c.is_alphanumeric()
 }
 
 /// The tokens of `zone` from `from` up to about `max` bytes on.
@@ -357,7 +392,7 @@ fn tokens(zone: &str, from: usize, max: usize) -> Vec<Tok<'_>> {
                 it.next();
             }
             if brk {
-                out.push(Tok { start, end: start + 1, kind: Tk::Break, text: "\n", lower: String::new() });
+                out.push(Tok { start, end: start + 1, kind: Tk::Break, text: "\n", lower: Cow::Borrowed("") });
             }
         } else if is_word_char(c) {
             let mut end = start + c.len_utf8();
@@ -369,10 +404,17 @@ fn tokens(zone: &str, from: usize, max: usize) -> Vec<Tok<'_>> {
                 it.next();
             }
             let text = &zone[start..end];
-            out.push(Tok { start, end, kind: Tk::Word, text, lower: text.to_lowercase() });
+            let lower = if !text.starts_with(char::is_uppercase) {
+                Cow::Borrowed(text)
+            } else if text.is_ascii() {
+                Cow::Owned(text.to_ascii_lowercase())
+            } else {
+                Cow::Owned(text.to_lowercase())
+            };
+            out.push(Tok { start, end, kind: Tk::Word, text, lower });
         } else {
             let end = start + c.len_utf8();
-            out.push(Tok { start, end, kind: Tk::Punct(c), text: &zone[start..end], lower: String::new() });
+            out.push(Tok { start, end, kind: Tk::Punct(c), text: &zone[start..end], lower: Cow::Borrowed("") });
         }
     }
     out
@@ -407,12 +449,12 @@ fn stops_at(toks: &[Tok], i: usize, kind: Kind, after_type: bool, prev: Option<&
         return false;
     }
     let next_is = |w: &str| next_word(toks, i + 1).is_some_and(|n| n.lower == w);
-    match t.lower.as_str() {
+    match t.lower.as_ref() {
         // `Luật sửa đổi, bổ sung …`, `Nghị định quy định chi tiết …`, `Nghị định hướng dẫn …`
         "sửa" | "quy" | "hướng" | "bãi" if after_type && matches!(kind, Kind::Law | Kind::Decree) => return false,
         "số" if prev == Some("một") && next_is("điều") => return false,
         // `… gửi Bộ Giáo dục`, `gửi về`; not `Luật Bảo hiểm tiền gửi`
-        "gửi" => return next_word(toks, i + 1).is_some_and(|n| n.is_cap() || matches!(n.lower.as_str(), "về" | "đến" | "tới" | "cho")),
+        "gửi" => return next_word(toks, i + 1).is_some_and(|n| n.is_cap() || matches!(n.lower.as_ref(), "về" | "đến" | "tới" | "cho")),
         // `số 12/…` ends a name; `Chính phủ số`, `chuyển đổi số` (digital) do not
         "số" => return next_word(toks, i + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())) || toks.get(i + 1).is_some_and(|n| n.kind == Tk::Punct(':')),
         // `Nghị định quy định về …`
@@ -440,7 +482,7 @@ fn walk(toks: &[Tok], kind: Kind, attach: bool) -> (usize, usize) {
         let t = &toks[i];
         match t.kind {
             Tk::Word => {
-                let l = t.lower.as_str();
+                let l = t.lower.as_ref();
                 if attach {
                     if matches!(l, "kèm" | "đính") || phrase_at(toks, i, "ban hành kèm") || phrase_at(toks, i, "gửi kèm") {
                         break;
@@ -452,7 +494,7 @@ fn walk(toks: &[Tok], kind: Kind, attach: bool) -> (usize, usize) {
                     if n.is_cap() {
                         // a decree that details two laws: `… Luật A và Luật sửa đổi … Luật A`; a title-case
                         // list: `Luật Khoa học, Công nghệ và Đổi mới sáng tạo`
-                        let decree = kind == Kind::Decree && matches!(n.lower.as_str(), "luật" | "bộ");
+                        let decree = kind == Kind::Decree && matches!(n.lower.as_ref(), "luật" | "bộ");
                         if !(decree || title_list && !type_word_at(toks, i + 1) && !AGENCY_HEADS.contains(&n.text)) {
                             break;
                         }
@@ -500,7 +542,7 @@ fn walk(toks: &[Tok], kind: Kind, attach: bool) -> (usize, usize) {
                     words += n;
                     seg += n;
                     end = i;
-                    prev = Some(toks[i - 1].lower.as_str());
+                    prev = Some(toks[i - 1].lower.as_ref());
                     continue;
                 }
                 words += 1;
@@ -544,7 +586,7 @@ fn walk(toks: &[Tok], kind: Kind, attach: bool) -> (usize, usize) {
                 seg = 0;
                 i += 1;
             }
-            Tk::Punct('(') if kind == Kind::Resolution && next_word(toks, i + 1).is_some_and(|n| matches!(n.lower.as_str(), "khóa" | "khoá")) => {
+            Tk::Punct('(') if kind == Kind::Resolution && next_word(toks, i + 1).is_some_and(|n| matches!(n.lower.as_ref(), "khóa" | "khoá")) => {
                 if let Some(k) = (i + 2..(i + 6).min(toks.len())).find(|&k| toks[k].kind == Tk::Punct(')')) {
                     end = k + 1;
                     words += k - i - 1;
@@ -639,6 +681,19 @@ fn named_in(zone: &str, base: usize, skip: &[(usize, usize, usize)], out: &mut V
         }
         let word = m.as_str();
         let (kind, doc_type) = named_kind(word);
+        // what may follow the type word, at a glance (most mentions of `Luật`, `Nghị quyết` … are not names)
+        let rest = zone[m.end()..].trim_start_matches([' ', '\t']);
+        let quoted = rest.starts_with(['“', '"']);
+        let plausible = match kind {
+            Kind::Law | Kind::Charter => quoted || rest.starts_with(char::is_uppercase) || kind == Kind::Law && rest.starts_with("sửa đổi"),
+            Kind::Resolution => quoted || ["Đại hội", "Hội nghị", "Trung ương"].iter().any(|p| rest.starts_with(p)),
+            Kind::Decree => quoted || ["quy định", "hướng dẫn", "sửa đổi", "bãi bỏ"].iter().any(|p| rest.starts_with(p)),
+            Kind::NationalPlan => rest.starts_with("quốc gia") || rest.starts_with("mục tiêu quốc gia"),
+            _ => true,
+        };
+        if !plausible {
+            continue;
+        }
         // the words before: a class (`các Luật`), part of another name (`Đại học Luật`)
         let before = &zone[clause_start(zone, at, 40)..at];
         let before_l = before.to_lowercase();
@@ -780,7 +835,7 @@ fn named_in(zone: &str, base: usize, skip: &[(usize, usize, usize)], out: &mut V
         let name = collapse(&zone[at..end]);
         push(out, name.clone(), at, end, false);
         // `Nghị quyết Trung ương 4 khóa XI, XII`
-        if kind == Kind::Resolution && n >= 2 && matches!(toks[n - 2].lower.as_str(), "khóa" | "khoá") {
+        if kind == Kind::Resolution && n >= 2 && matches!(toks[n - 2].lower.as_ref(), "khóa" | "khoá") {
             let stem = &zone[at..toks[n - 1].start];
             let mut pos = end;
             while let Some(c) = MORE_TERMS.captures(&zone[pos..]) {
@@ -799,6 +854,11 @@ fn named_in(zone: &str, base: usize, skip: &[(usize, usize, usize)], out: &mut V
 /// (`Quyết định số 142/QĐ-TTg … phê duyệt Chiến lược …`), or `Some(None)` when it is what the document
 /// itself issues (`Chính phủ ban hành Nghị định quy định …`, `Điều 1. Phê duyệt Chương trình …`).
 fn issued_by(zone: &str, at: usize, numbered: &[(usize, usize, usize)]) -> Option<Option<usize>> {
+    // at a glance: the verb ends right before the name
+    let lead = zone[..at].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '\''));
+    if !["duyệt", "DUYỆT", "hành", "HÀNH", "đầu tư"].iter().any(|v| lead.ends_with(v)) {
+        return None;
+    }
     let from = clause_start(zone, at, 400);
     let m = ISSUED_BEFORE.find(&zone[from..at])?;
     if let Some(&(_, _, r)) = numbered.iter().rev().find(|&&(s, e, _)| s >= from && e <= at) {
@@ -966,6 +1026,40 @@ enum Dest {
     Drop,
 }
 
+/// `s` with hard line breaks and emphasis (`*`, `_`) blanked out: same length, so offsets hold. A blank line
+/// stays.
+fn flatten(s: &str) -> String {
+    // eight bytes at a time: whether any is `\n`, `\r`, `*` or `_`
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let special = |w: u64| zero_byte(w ^ (ONES * 0x0A)) | zero_byte(w ^ (ONES * 0x0D)) | zero_byte(w ^ (ONES * 0x2A)) | zero_byte(w ^ (ONES * 0x5F)) != 0;
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if i + 8 <= b.len() && !special(u64::from_le_bytes(b[i..i + 8].try_into().unwrap())) {
+            i += 8;
+            continue;
+        }
+        let c = b[i];
+        let blank = match c {
+            b'\n' | b'\r' => !(b.get(i + 1).is_some_and(|&n| n == b'\n' || n == b'\r') || i > 0 && b[i - 1] == b'\n'),
+            b'*' | b'_' => true,
+            _ => false,
+        };
+        if blank {
+            out.push_str(&s[last..i]);
+            out.push(' ');
+            last = i + 1;
+        }
+        i += 1;
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
 /// Extract the references of `text` within `ranges` (byte ranges of the zones that cite: title, preamble,
 /// body), skipping the document's own symbol.
 pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Reference> {
@@ -997,36 +1091,31 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
     for r in ranges {
         // hard line breaks and emphasis are layout: blank them out (same length, so offsets hold); a blank
         // line and a table cell's border still end a clause
-        let bytes = text[r.start..r.end].as_bytes();
-        let flat: Vec<u8> = bytes
-            .iter()
-            .enumerate()
-            .map(|(i, &b)| match b {
-                b'\n' | b'\r' if !(bytes.get(i + 1).is_some_and(|&n| n == b'\n' || n == b'\r') || i > 0 && bytes[i - 1] == b'\n') => b' ',
-                b'*' | b'_' => b' ',
-                _ => b,
-            })
-            .collect();
-        let zone_owned = String::from_utf8(flat).expect("ASCII substitutions keep UTF-8");
+        let zone_owned = flatten(&text[r.start..r.end]);
         let zone = zone_owned.as_str();
         // (start, end, reference) of each numbered citation in the zone, and for lists sharing one issuer
         // (`Nghị định số A ngày …, Nghị định số B ngày … của Chính phủ`): (reference, start, end of its date)
         let mut numbered: Vec<(usize, usize, usize)> = Vec::new();
         let mut chain: Vec<(Option<usize>, usize, usize, Option<String>)> = Vec::new();
         let mut consumed = 0;
-        for c in NUMBER.captures_iter(zone) {
-            let at = c.get(0).unwrap().start();
+        // (where the type word may end, the symbol, whether `số` comes first), in text order
+        let mut found: Vec<(usize, regex::Match, bool)> =
+            NUMBER.captures_iter(zone).map(|c| (c.get(0).unwrap().start(), c.name("sym").unwrap(), true)).collect();
+        found.extend(BARE_NUMBER.captures_iter(zone).map(|c| {
+            let sym = c.name("sym").unwrap();
+            (sym.start(), sym, false)
+        }));
+        found.sort_by_key(|f| f.0);
+        for (at, sym_m, with_so) in found {
             if at < consumed {
                 continue;
             }
-            let sym_m = c.name("sym").unwrap();
             // `… /UBTVQH15.` ends a sentence: a dash after the full stop opens the next line, not a symbol part
             let sym = sym_m.as_str();
             let sym = match sym.find('.').filter(|&d| sym[d + 1..].trim_start().starts_with('-')) {
                 Some(d) => &sym[..d],
                 None => sym,
             };
-            let with_so = c.name("so").is_some();
             if !with_so {
                 // a symbol right after a type word: it must hold letters (`366-QĐ/TW`, not a date) and stand
                 // alone (not the tail of `QH15/…`)
@@ -1204,6 +1293,32 @@ mod tests {
     }
     fn names(t: &str) -> Vec<String> {
         cited(t).into_iter().map(|x| x.1).collect()
+    }
+    #[test]
+    fn flatten_blanks_single_line_breaks_and_emphasis() {
+        assert_eq!(flatten("a\nb\n\nc *d* e_f\r\ng\r\n\r\n"), "a b\n\nc  d  e f\r g\r\n\r ");
+        assert_eq!(flatten("Nghị quyết số 57-NQ/TW của\nBộ Chính trị"), "Nghị quyết số 57-NQ/TW của Bộ Chính trị");
+        let long = "x".repeat(37) + "\n" + &"y".repeat(20) + "**";
+        assert_eq!(flatten(&long), "x".repeat(37) + " " + &"y".repeat(20) + "  ");
+        // the word-at-a-time scan agrees with a byte-at-a-time one wherever the special bytes fall
+        let naive = |s: &str| -> String {
+            let b = s.as_bytes();
+            let v: Vec<u8> = b
+                .iter()
+                .enumerate()
+                .map(|(i, &c)| match c {
+                    b'\n' | b'\r' if !(b.get(i + 1).is_some_and(|&n| n == b'\n' || n == b'\r') || i > 0 && b[i - 1] == b'\n') => b' ',
+                    b'*' | b'_' => b' ',
+                    _ => c,
+                })
+                .collect();
+            String::from_utf8(v).unwrap()
+        };
+        let pieces = ["Luật", " ", "\n", "\n\n", "*", "_", "\r\n", "đổi", "x", "|"];
+        for n in 0..400usize {
+            let s: String = (0..n % 23).map(|k| pieces[(n * 7 + k * k * 3 + k) % pieces.len()]).collect();
+            assert_eq!(flatten(&s), naive(&s), "{s:?}");
+        }
     }
     #[test]
     fn party_citation_with_comma_date_and_issuer() {
