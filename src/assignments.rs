@@ -111,6 +111,18 @@ const STOPS: &[&str] = &[
     "nắm", "trao đổi", "cập", "đề nghị", "yêu cầu", "giao", "rút", "tăng", "giảm", "nghiêm", "tự", "trả lời",
     "kết quả", "tình hình", "việc", "nội dung", "số liệu", "những",
 ];
+/// The largest char boundary of `s` not above `i`.
+fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Phrases fronted before the subject of a clause, ended by a comma.
+const FRONTED: &[&str] = &["Căn cứ", "Trên cơ sở", "Trong quá trình", "Trong quá trình thực hiện", "Để", "Nhằm", "Khi", "Sau khi", "Định kỳ", "Hằng năm", "Hàng năm"];
+
 /// Adverbs that may come before the verb of an implied subject (`Tiếp tục chủ trì, ...`).
 const ADVERBS: &[&str] = &["tiếp tục", "thường xuyên", "chủ động", "khẩn trương", "kịp thời", "tích cực"];
 /// Words after an agency list that make it the subject of a duty or a power.
@@ -425,10 +437,14 @@ fn clause_starts(s: &str) -> Vec<usize> {
         if depth > 0 {
             continue;
         }
-        // `..., yêu cầu Giám đốc sở ...`: an opener after a comma starts a clause too
+        // `..., yêu cầu Giám đốc sở ...`: an opener after a comma starts a clause too; so does an agency after
+        // a fronted phrase (`Căn cứ nội dung Kế hoạch ..., các sở, ngành ... có trách nhiệm`)
         if c == ',' {
             let rest = s[i + 1..].trim_start();
-            if OPENERS.iter().any(|(w, _)| w.starts_with(char::is_lowercase) && starts_word(rest, w)) {
+            let clause_start = *v.last().unwrap();
+            let fronted = FRONTED.iter().any(|f| starts_word(s[clause_start..].trim_start_matches(['-', '+', ' ']), f))
+                && !s[clause_start..i].contains(',');
+            if OPENERS.iter().any(|(w, _)| w.starts_with(char::is_lowercase) && starts_word(rest, w)) || fronted && head_len(rest).is_some() {
                 v.push(s.len() - rest.len());
             }
             continue;
@@ -461,8 +477,16 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
         });
         if let Some((_, role)) = labelled {
             if let Some(colon) = s.find(':') {
-                for a in split_listed(&s[colon + 1..]) {
-                    out.push(t.section, &a, *role, span);
+                let value = &s[colon + 1..];
+                for part in value.split(';') {
+                    // `Sở Khoa học và Công nghệ tiến hành rà soát ...`: a part that goes on with a verb is cut there
+                    let (ags, used) = parse_agencies(part.trim_start());
+                    let rest = part.trim_start()[used..].trim_start();
+                    let names = if !ags.is_empty() && starts_verb(rest) { ags } else { split_listed(part) };
+                    for a in &names {
+                        out.push(t.section, a, *role, span);
+                    }
+                    scan_inline(&mut out, t.section, rest, span, None);
                 }
                 continue;
             }
@@ -496,7 +520,9 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
             let after = body[used..].trim_start();
             let after_l = after.trim_start_matches([',', ' ']);
             if !agencies.is_empty() {
-                let role_after = if LEAD_CUES.iter().any(|c| starts_word(after_l, c)) {
+                let lead_later = after.starts_with(',')
+                    && after[..floor_boundary(after, 200)].find(", chủ trì").is_some_and(|i| !after[..i].contains([';', '.']));
+                let role_after = if LEAD_CUES.iter().any(|c| starts_word(after_l, c)) || lead_later {
                     Some(Role::Lead)
                 } else if starts_word(after_l, "phối hợp") {
                     Some(Role::Coordinate)
@@ -506,6 +532,19 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                     None
                 };
                 let is_heading = after.is_empty() || after.starts_with(':');
+                // `Ủy ban nhân dân tỉnh yêu cầu các cơ quan ...`: the subject issues, the object must act
+                if opener.is_none() {
+                    if let Some((w, _)) = OPENERS.iter().find(|(w, r)| *r == Role::Responsible && w.starts_with(char::is_lowercase) && starts_word(after, w)) {
+                        let (objects, _) = parse_agencies(after[w.len()..].trim_start());
+                        for a in &objects {
+                            out.push(t.section, a, Role::Responsible, span);
+                        }
+                        if !objects.is_empty() {
+                            scan_inline(&mut out, t.section, after, span, Some(&objects));
+                            continue;
+                        }
+                    }
+                }
                 match opener {
                     Some(Role::Directed) => {
                         for a in &agencies {
@@ -665,8 +704,8 @@ fn scan_inline(out: &mut Out, section: &str, s: &str, span: Span, subject: Optio
     }
     // báo cáo ... về / cho / lên / gửi X (the channel `(qua X)` is not recorded)
     let mut from = 0;
-    while let Some(i) = find_word(&s[from..], "báo cáo") {
-        let at = from + i + "báo cáo".len();
+    while let Some((i, cue)) = ["báo cáo", "phản ánh"].iter().filter_map(|w| find_word(&s[from..], w).map(|i| (i, *w))).min() {
+        let at = from + i + cue.len();
         let window_end = s[at..].find(['.', ';']).map_or(s.len(), |e| at + e);
         let window = &s[at..window_end];
         let mut found = false;
