@@ -104,7 +104,7 @@ const STOPS: &[&str] = &[
     "tiếp nhận", "phê duyệt", "duy trì", "nâng cao", "hoàn thành", "hoàn thiện", "là", "được", "phải", "cần", "có",
     "sẽ", "đã", "về", "tại", "theo", "trên", "cho", "khi", "nếu", "với", "đến", "từ", "trước", "sau", "đối với", "thì",
     "gửi", "nộp", "thông báo", "ưu tiên", "xử lý", "phát hiện", "phát triển", "thúc đẩy", "chấp hành", "trực tiếp",
-    "cử", "giúp", "cùng", "tích cực", "phân bổ", "thống nhất", "thu thập", "ứng dụng", "đầu tư", "tổ chức thực hiện",
+    "giúp", "cùng", "tích cực", "phân bổ", "thống nhất", "thu thập", "ứng dụng", "đầu tư", "tổ chức thực hiện",
     "bổ sung", "sửa đổi", "kiện toàn", "phát động", "tuyên dương", "khen thưởng", "hỗ trợ", "tạo điều kiện",
     "lựa chọn", "chỉ định", "định kỳ", "hằng năm", "hàng năm", "thông qua", "tiếp xúc", "giới thiệu",
     "ký", "quyết định", "điều hành", "bàn giao", "lưu trữ", "thu", "chi", "đăng", "phát", "biên soạn", "in",
@@ -213,7 +213,7 @@ fn prefix_lower(s: &str) -> String {
 
 /// Second syllables that are stop words alone but, after a capitalized syllable, finish a name
 /// (`Chương trình`, `Kế hoạch`).
-const COMPOUND_TAILS: &[&str] = &["trình", "hoạch"];
+const COMPOUND_TAILS: &[&str] = &["trình", "hoạch", "chấp hành"];
 
 /// Byte length of a bare plural noun at the start of `s` (`doanh nghiệp`, `đơn vị`).
 fn plural_len(s: &str) -> Option<usize> {
