@@ -5,6 +5,6 @@ fn main() {
     let (paras, layout) = vanban::debug_layout(&text);
     for (i, p) in paras.iter().enumerate() {
         let c: String = p.clean.chars().take(90).collect();
-        println!("{i:4} {:?} {:?} {c}", layout.zones[i], p.marker.as_ref().map(|m| m.label.clone()));
+        println!("{i:4} {:?} {:?} {} {c}", layout.zones[i], p.marker.as_ref().map(|m| m.label.clone()), if p.in_table { "T" } else { "" });
     }
 }

@@ -94,6 +94,8 @@ pub struct Para {
     pub gap_before: bool,
     /// A table cell boundary (`|`) lies between it and the previous paragraph.
     pub cell_before: bool,
+    /// Cell boundaries on both sides: a table cell (of a portal page's table), never an outline item.
+    pub in_table: bool,
 }
 
 impl Para {
@@ -230,6 +232,7 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
                     table_row: true,
                     gap_before: gap,
                     cell_before: cell,
+                    in_table: false,
                 });
                 open = false;
                 gap = false;
@@ -269,6 +272,7 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
             table_row: false,
             gap_before: gap,
             cell_before: cell,
+            in_table: false,
         });
         open = true;
         gap = false;
@@ -303,6 +307,15 @@ pub fn rejoin_page_breaks(paras: &mut Vec<Para>) {
         out.push(p);
     }
     *paras = out;
+    mark_table_cells(paras);
+}
+
+/// A paragraph between two cell boundaries (`|` lines) is a table cell.
+fn mark_table_cells(paras: &mut [Para]) {
+    for i in 0..paras.len() {
+        let after = paras.get(i + 1).is_some_and(|n| n.cell_before);
+        paras[i].in_table = paras[i].cell_before && after;
+    }
 }
 
 #[cfg(test)]

@@ -130,7 +130,7 @@ impl<'a> Builder<'a> {
 
     /// A paragraph leaf; in the closing every line is its own paragraph (list entries, signature lines).
     fn para(&mut self, owner: NodeId, p: &Para, per_line: bool) {
-        let kind = if p.table_row { NodeKind::TableRow } else { NodeKind::Paragraph };
+        let kind = if p.table_row || p.in_table { NodeKind::TableRow } else { NodeKind::Paragraph };
         if per_line && p.last > p.first {
             for l in &self.lines[p.first..=p.last] {
                 if l.kind != LineKind::Blank && l.kind != LineKind::Layout {
@@ -217,8 +217,10 @@ pub fn build(text: &str) -> Document {
             }
         }
         // --- an appendix opens a depth-1 item
-        let appendix_label = (zone == Zone::Appendix).then(|| appendix_label(&p.clean)).flatten();
-        let marker = if p.table_row { None } else { p.marker.clone() };
+        // an appendix (after the signature, or in a text that lost its closing) opens a depth-1 item
+        let appendix_label = if p.in_table || p.table_row { None } else { appendix_label(&p.clean) }
+            .filter(|_| zone == Zone::Appendix || text::upper_ratio(&p.clean) > 0.7 && p.clean.chars().count() < 40);
+        let marker = if p.table_row || p.in_table { None } else { p.marker.clone() };
         if let Some(label) = appendix_label {
             stack.clear();
             let mut item = Node::new(NodeKind::Item, Span::new(p.start, p.start));
@@ -443,6 +445,22 @@ fn marker_span(raw: &str, para_start: usize, label: &str) -> Span {
     Span::new(para_start + lead, para_start + lead + end)
 }
 
+/// The title part of an appendix's first paragraph: what follows `PHỤ LỤC` and its number.
+fn appendix_title(clean: &str) -> &str {
+    for head in ["PHỤ LỤC", "Phụ lục"] {
+        if let Some(rest) = clean.strip_prefix(head) {
+            let rest = rest.trim_start();
+            let rest = rest.strip_prefix("SỐ").or_else(|| rest.strip_prefix("số")).map(str::trim_start).unwrap_or(rest);
+            let num_len = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+            let num = &rest[..num_len];
+            let numbered = !num.is_empty() && (crate::markers::roman_value(num).is_some() || num.starts_with(|c: char| c.is_ascii_digit()));
+            let rest = if numbered { &rest[num_len..] } else { rest };
+            return rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '-' | '–'));
+        }
+    }
+    clean
+}
+
 fn appendix_label(clean: &str) -> Option<String> {
     if !(clean.starts_with("PHỤ LỤC") || clean.starts_with("Phụ lục") || clean.starts_with("ĐỀ CƯƠNG")) {
         return None;
@@ -517,11 +535,13 @@ fn compute_headings(nodes: &mut [Node], paras: &[Para], first_leaf: &[(NodeId, N
             continue;
         }
         let p = &paras[pi];
-        let mut body = if style == MarkerStyle::Appendix { p.clean.clone() } else { p.body().to_string() };
-        if style == MarkerStyle::Appendix || body.trim().is_empty() {
+        // an appendix's heading is its title: after `PHỤ LỤC I` on the same paragraph, else the next one
+        // (`ĐỀ CƯƠNG ...` is itself the title)
+        let mut body = if style == MarkerStyle::Appendix { appendix_title(&p.clean).to_string() } else { p.body().to_string() };
+        if body.trim().is_empty() {
             // the heading is on the next paragraph (`Chương I` / `QUY ĐỊNH CHUNG`; `PHỤ LỤC` / its title)
             if let Some(next) = paras.get(pi + 1).filter(|n| n.marker.is_none()) {
-                body = if body.trim().is_empty() || style != MarkerStyle::Appendix { next.clean.clone() } else { body };
+                body = next.clean.clone();
             }
         }
         let h = text::strip_trailing_punct(body.trim()).trim().to_string();

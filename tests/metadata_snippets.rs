@@ -67,3 +67,13 @@ fn header_squeezed_into_one_table_row() {
     assert_eq!(m.symbol.map(|s| s.raw), Some("170/2025/NĐ-CP".to_string()));
     assert_eq!(m.title.as_deref(), Some("Quy định về tuyển dụng"));
 }
+
+#[test]
+fn table_cells_are_never_outline_items() {
+    // tnt_KH_980-KH-UBND_c5d930a5.md: the appendix task table, cells between `|` lines
+    let t = "KẾ HOẠCH\n\nThử\n\nI. MỤC ĐÍCH\n\n1. Nội dung.\n\n**PHỤ LỤC**\nDANH MỤC NHIỆM VỤ\n|\n**TT**\n|\n**Nội dung thực\nhiện**\n|\n**Cơ quan chủ trì**\n|\n|\n**I**\n|\n**KIỆN TOÀN CƠ CHẾ**\n|\n|\n1\n|\nTổ chức lại Ban Chỉ huy.\n|\nBộ CHQS tỉnh; UBND\ncấp xã\n|\n";
+    let d = parse(t);
+    let paths: Vec<String> = d.outline().map(|id| d.node(id).path.clone().unwrap()).collect();
+    assert_eq!(paths, ["I", "I/1", "Phụ lục"]);
+    assert!(d.leaves().any(|id| d.node(id).kind == vanban::NodeKind::TableRow));
+}
