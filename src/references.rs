@@ -134,7 +134,7 @@ const NAME_STOPS: &[&str] = &[
 /// (`Luật Ban hành văn bản quy phạm pháp luật`).
 const LIST_STOPS: &[&str] = &[
     "pháp luật", "văn bản", "kế hoạch", "chương trình", "nghị định", "nghị quyết", "quyết định", "thông tư", "chỉ thị",
-    "kết luận", "luật", "quy chuẩn kỹ thuật quốc gia", "tiêu chuẩn quốc gia", "danh sách", "danh mục", "không", "xây dựng",
+    "kết luận", "luật", "quy chuẩn kỹ thuật quốc gia", "tiêu chuẩn quốc gia", "danh sách", "danh mục", "không", "xây dựng", "thi hành",
 ];
 /// Capitalized words that open an agency's name, not a law's next word after a comma (`Luật Đất đai, Bộ …`).
 const AGENCY_HEADS: &[&str] = &[
@@ -147,8 +147,8 @@ const PLAN_WORDS: &[&str] = &["bảo đảm", "đảm bảo", "góp phần", "n�
 /// Words before a type word that make it a class, not one document (`các nghị quyết`, `những Luật`).
 const PLURAL_BEFORE: &[&str] = &["các", "những", "mọi", "từng", "nhiều", "một số", "các bản"];
 /// Words before a type word that make it part of another name (`pháp Luật`, `Đại học Luật`, `Ban Chỉ đạo
-/// Chương trình`).
-const INSIDE_NAME_BEFORE: &[&str] = &["pháp", "học", "ban chỉ đạo", "ban điều hành", "ban quản lý", "văn phòng điều phối"];
+/// Chương trình`) or deny it (`không có phụ lục kèm theo`).
+const INSIDE_NAME_BEFORE: &[&str] = &["pháp", "học", "ban chỉ đạo", "ban điều hành", "ban quản lý", "văn phòng điều phối", "không có", "chưa có"];
 /// Type words that open a new citation inside a name's window (capitalized).
 const NAME_BREAK_TYPES: &[&str] = &[
     "Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp", "Nghị quyết", "Nghị định", "Quyết định", "Quy định", "Thông tư", "Chỉ thị",
@@ -285,11 +285,36 @@ fn tidy_issuer(s: &str) -> Option<String> {
     (!s.is_empty() && s.chars().count() < 120).then_some(s)
 }
 
-fn issuer_at(rest: &str) -> Option<String> {
+/// The issuer after `của` at the start of `rest`, and where it ends in `rest`.
+fn issuer_at(rest: &str) -> Option<(String, usize)> {
     let c = ISSUER.find(rest)?;
     let tail = &rest[c.end()..];
-    let end = ISSUER_END.find(tail).map_or(tail.len().min(120), |m| m.start());
-    tidy_issuer(&tail[..end])
+    let end = ISSUER_END.find(tail).map_or_else(|| floor_boundary(tail, 120), |m| m.start());
+    tidy_issuer(&tail[..end]).map(|i| (i, c.end() + end))
+}
+
+/// `at` or the char boundary before it, within `s`.
+fn floor_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// What a numbered citation is about, when it reads as the name of a document of its type (`Nghị định số
+/// 200/2025/NĐ-CP … quy định chi tiết một số điều của Luật Phòng thủ dân sự`): the subject up to the clause
+/// end, without `về` / `về việc`.
+fn subject_at(rest: &str) -> Option<&str> {
+    let rest = rest.trim_start_matches([' ', ',']);
+    let rest = rest.strip_prefix("về việc ").or_else(|| rest.strip_prefix("về ")).unwrap_or(rest);
+    if !["quy định", "hướng dẫn", "sửa đổi", "bãi bỏ"].iter().any(|v| rest.starts_with(v)) {
+        return None;
+    }
+    let end = rest.find([';', '(', ')', ':', '\n', '|', '“', '”']).unwrap_or(rest.len());
+    let end = rest[..end].find(". ").unwrap_or(end);
+    let s = rest[..floor_boundary(rest, end.min(300))].trim_end_matches([' ', ',', '.']);
+    (s.split_whitespace().count() >= 3).then_some(s)
 }
 
 /// The issuer (and date) named before a citation, in the clause that leads to its type word.
@@ -504,7 +529,9 @@ fn walk(toks: &[Tok], kind: Kind, attach: bool) -> (usize, usize) {
                     prev = Some(l);
                     i += 1;
                     continue;
-                } else if l == "của" && words > 0 {
+                } else if l == "của" && words == 0 {
+                    break;
+                } else if l == "của" {
                     if prev == Some("điều") {
                         prev = Some(l);
                         i += 1;
@@ -1144,7 +1171,9 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
             }
             consumed = pos;
             let (mut date, used) = date_at(&zone[pos..]);
-            let mut issuer = issuer_at(&zone[pos + used..]);
+            let after = issuer_at(&zone[pos + used..]);
+            let subject = subject_at(&zone[pos + used + after.as_ref().map_or(0, |a| a.1)..]);
+            let mut issuer = after.map(|a| a.0);
             let single = syms.len() == 1;
             if issuer.is_none() && single {
                 let cs = clause_start(zone, start, 240);
@@ -1160,9 +1189,13 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
                 let t = type_of(word, &symbol);
                 if let Some(i) = add(&mut refs, t, symbol, if single { date } else { None }, issuer.clone(), span) {
                     numbered.push((start, pos, i));
+                    let t = || type_of(word, refs[i].symbol.as_ref().unwrap()).unwrap_or(DocType::Luat);
                     if is_law && !name.is_empty() {
-                        let t = type_of(word, refs[i].symbol.as_ref().unwrap()).unwrap_or(DocType::Luat);
-                        known_as.push((i, t, NameForm::new(&format!("{word} {name}"))));
+                        known_as.push((i, t(), NameForm::new(&format!("{word} {name}"))));
+                    }
+                    // `Nghị định số … quy định chi tiết …`, later `Nghị định quy định chi tiết …`
+                    if let Some(subject) = subject.filter(|_| single) {
+                        known_as.push((i, t(), NameForm::new(&format!("{word} {subject}"))));
                     }
                     last = Some(i);
                 }
@@ -1219,7 +1252,13 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
         let tw = type_word_count(&n.doc_type);
         let fold = fold_name(&n.name);
         let form = NameForm::new(&n.name);
-        let alias = aliases.iter().find(|a| a.at < n.span.start && (fold == a.fold || fold.strip_prefix(a.fold.as_str()).is_some_and(|r| r.starts_with(' '))));
+        // an alias, or a longer form of it (`Nghị quyết Đại hội XIII của Đảng`); a bare type word (`(gọi tắt là
+        // Luật)`) stands only for itself
+        let alias = aliases.iter().find(|a| {
+            a.at < n.span.start
+                && (fold == a.fold
+                    || a.fold.split(' ').count() >= tw + 2 && fold.strip_prefix(a.fold.as_str()).is_some_and(|r| r.starts_with(' ')))
+        });
         let d = if let Some(r) = n.issued_by {
             if !known_as.iter().any(|(x, _, f)| *x == r && *f == form) {
                 known_as.push((r, n.doc_type.clone(), form));
@@ -1425,6 +1464,18 @@ mod tests {
         assert_eq!(names(t), ["Chương trình mục tiêu quốc gia giảm nghèo bền vững giai đoạn 2021 - 2025", "206/NQ-HĐND"]);
         // tnt_CT_09-CT-UBND_2847e161.md: a national programme in lower case
         assert_eq!(names("b) Tiếp tục thực hiện hiệu quả chương trình quốc gia bảo đảm cấp nước an toàn, thực hiện tốt"), ["chương trình quốc gia bảo đảm cấp nước an toàn"]);
+    }
+    #[test]
+    fn a_decree_named_by_the_subject_of_its_numbered_citation_is_that_decree() {
+        // tnt_KH_980-KH-UBND_c5d930a5.md
+        let t = "triển khai thi hành Nghị định số 200/2025/NĐ-CP ngày 09/7/2025 của Chính phủ quy định chi tiết một số điều của Luật Phòng thủ dân sự (sau đây viết tắt là Nghị định). 2. Triển khai các văn bản hướng dẫn thi hành Nghị định quy định chi tiết một số điều của Luật Phòng thủ dân sự. 3. Tuyên truyền";
+        assert_eq!(names(t), ["200/2025/NĐ-CP", "Luật Phòng thủ dân sự"]);
+        assert_eq!(extract(t, &[Span::new(0, t.len())], None)[0].mentions.len(), 2);
+    }
+    #[test]
+    fn an_alias_that_is_a_bare_type_word_stands_only_for_itself() {
+        let t = "triển khai thi hành Luật Giáo dục (sau đây gọi tắt là Luật) trên địa bàn; kinh phí theo Luật Ngân sách nhà nước và thi hành Luật.";
+        assert_eq!(names(t), ["Luật Giáo dục", "Luật Ngân sách nhà nước"]);
     }
     #[test]
     fn attachments_of_the_document() {
