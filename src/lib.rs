@@ -10,6 +10,7 @@ pub mod blocks;
 pub mod date;
 pub mod doctype;
 pub mod error;
+pub mod html;
 pub mod input;
 pub mod lines;
 pub mod metadata;
@@ -34,7 +35,9 @@ pub fn parse(text: &str) -> Document {
     outline::build(text)
 }
 
-/// Parse a document from bytes (UTF-8 with or without BOM, UTF-16 with BOM).
+/// Parse a document from bytes: plain text (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1258) or an
+/// HTML page (Word "Save as Web Page" included), told apart by content (see [`input`] and [`html`]). For HTML
+/// the document's text is the page's extracted text.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
     let text = input::decode(bytes)?;
     if text.chars().all(|c| c.is_whitespace() || normalize::substitute(c) == Some("")) {
