@@ -289,7 +289,15 @@ fn tidy_issuer(s: &str) -> Option<String> {
 fn issuer_at(rest: &str) -> Option<(String, usize)> {
     let c = ISSUER.find(rest)?;
     let tail = &rest[c.end()..];
-    let end = ISSUER_END.find(tail).map_or_else(|| floor_boundary(tail, 120), |m| m.start());
+    // a type word inside an agency's name does not end it (`Bộ Kế hoạch và Đầu tư`, `Phòng Tài chính - Kế hoạch`)
+    let inside_name = |m: &regex::Match| {
+        let word = m.as_str().trim_start();
+        word.starts_with(char::is_uppercase) && {
+            let before = tail[..m.start()].trim_end();
+            before.ends_with('-') || before.rsplit(' ').next().is_some_and(|w| AGENCY_HEADS.contains(&w) || w == "Vụ")
+        }
+    };
+    let end = ISSUER_END.find_iter(tail).find(|m| !inside_name(m)).map_or_else(|| floor_boundary(tail, 120), |m| m.start());
     tidy_issuer(&tail[..end]).map(|i| (i, c.end() + end))
 }
 
@@ -1513,6 +1521,7 @@ mod tests {
                 ("9807/TTr-SNV".into(), Some("2025-11-25".into()), Some("Giám đốc Sở Nội vụ".into())),
             ]
         );
+        assert_eq!(refs("Thông tư số 02/2015/TT-BKHĐT của Bộ Kế hoạch và Đầu tư hướng dẫn")[0].2.as_deref(), Some("Bộ Kế hoạch và Đầu tư"));
         // tnt_HD_45-HD-BTCTW_fe168907.md
         let t = "theo quy định của Đảng và các Nghị định số 83/2022/NĐ-CP ngày 18/10/2022, Nghị định số 99/2024/NĐ-CP ngày 26/7/2024 của Chính phủ (không thuộc); theo Quy định 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị; theo Nghị định số 135/2020/NĐ-CP ngày 18/11/2020 của Chính phủ trừ đi tuổi";
         let r = refs(t);
