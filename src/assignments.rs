@@ -382,7 +382,7 @@ fn fold_tones(s: &str) -> String {
 pub fn parse_deadline(phrase: &str, doc_year: Option<u16>) -> Deadline {
     let phrase = phrase.trim().trim_end_matches(['.', ';', ',']).trim().to_string();
     static DAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?:trước|chậm nhất(?: là)?|hoàn thành trước|trong)\s*(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?|(?:trước|chậm nhất(?: là)?)\s*ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
+        regex::Regex::new(r"(?i:trước|chậm nhất(?: là)?|hoàn thành trước|trong)\s*(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?|(?i:trước|chậm nhất(?: là)?)\s*ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
     });
     let date = DAY.captures(&phrase).and_then(|c| {
         let (d, m, y) = if c.get(1).is_some() { (c.get(1), c.get(2), c.get(3)) } else { (c.get(4), c.get(5), c.get(6)) };
@@ -458,6 +458,58 @@ fn clause_starts(s: &str) -> Vec<usize> {
         }
     }
     v
+}
+
+/// A table row: its cells' text, the span it covers and the section it sits in.
+pub struct Row {
+    pub cells: Vec<String>,
+    pub span: Span,
+    pub section: String,
+}
+
+/// Task tables (`Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành`): the header row names
+/// the columns; every later row of the same width gives records, one row at a time.
+pub fn from_tables(rows: &[Row], doc_year: Option<u16>) -> Vec<Assignment> {
+    let mut out = Out { records: Vec::new() };
+    // column indexes of the table in force: (lead, coordinate, responsible, deadline, width)
+    let mut cols: Option<(Option<usize>, Option<usize>, Option<usize>, Option<usize>, usize)> = None;
+    for row in rows {
+        let find = |w: &[&str]| row.cells.iter().position(|c| {
+            let l = c.to_lowercase();
+            w.iter().any(|x| l.contains(x)) && c.chars().count() < 60
+        });
+        let lead = find(&["chủ trì"]);
+        let coord = find(&["phối hợp"]);
+        if lead.is_some() || coord.is_some() {
+            let resp = find(&["đơn vị thực hiện", "cơ quan thực hiện", "trách nhiệm thực hiện"]);
+            let deadline = find(&["thời gian", "thời hạn", "tiến độ"]);
+            cols = Some((lead, coord, resp, deadline, row.cells.len()));
+            continue;
+        }
+        let Some((lead, coord, resp, deadline, width)) = cols else { continue };
+        // section rows (`I | KIỆN TOÀN ...`) and rows of another table are narrower
+        if row.cells.len() != width {
+            if row.cells.len() < 2 {
+                cols = None;
+            }
+            continue;
+        }
+        let start = out.records.len();
+        for (col, role) in [(lead, Role::Lead), (coord, Role::Coordinate), (resp, Role::Responsible)] {
+            if let Some(c) = col {
+                for a in split_listed(&row.cells[c]) {
+                    out.push(&row.section, &a, role, row.span);
+                }
+            }
+        }
+        if let Some(d) = deadline.and_then(|d| row.cells.get(d)).filter(|c| !c.is_empty()) {
+            let d = parse_deadline(d, doc_year);
+            for r in &mut out.records[start..] {
+                r.deadline = Some(d.clone());
+            }
+        }
+    }
+    out.records
 }
 
 /// Read every task paragraph. `addressee` gives, for an item, the agencies it is addressed to.

@@ -94,6 +94,8 @@ pub struct Para {
     pub gap_before: bool,
     /// A table cell boundary (`|`) lies between it and the previous paragraph.
     pub cell_before: bool,
+    /// A table cell boundary (`|`) follows it.
+    pub bar_after: bool,
     /// Cell boundaries on both sides: a table cell (of a portal page's table), never an outline item.
     pub in_table: bool,
 }
@@ -218,7 +220,12 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
             LineKind::Layout => {
                 open = false;
                 gap = true;
-                cell |= raw.contains('|');
+                if raw.contains('|') {
+                    cell = true;
+                    if let Some(p) = paras.last_mut() {
+                        p.bar_after = true;
+                    }
+                }
                 continue;
             }
             LineKind::TableRow => {
@@ -232,6 +239,7 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
                     table_row: true,
                     gap_before: gap,
                     cell_before: cell,
+                    bar_after: false,
                     in_table: false,
                 });
                 open = false;
@@ -272,6 +280,7 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
             table_row: false,
             gap_before: gap,
             cell_before: cell,
+            bar_after: false,
             in_table: false,
         });
         open = true;
@@ -299,6 +308,7 @@ pub fn rejoin_page_breaks(paras: &mut Vec<Para>) {
             if joinable {
                 prev.last = p.last;
                 prev.end = p.end;
+                prev.bar_after = p.bar_after;
                 prev.clean.push(' ');
                 prev.clean.push_str(&p.clean);
                 continue;
@@ -312,9 +322,8 @@ pub fn rejoin_page_breaks(paras: &mut Vec<Para>) {
 
 /// A paragraph between two cell boundaries (`|` lines) is a table cell.
 fn mark_table_cells(paras: &mut [Para]) {
-    for i in 0..paras.len() {
-        let after = paras.get(i + 1).is_some_and(|n| n.cell_before);
-        paras[i].in_table = paras[i].cell_before && after;
+    for p in paras.iter_mut() {
+        p.in_table = p.cell_before && p.bar_after;
     }
 }
 

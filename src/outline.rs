@@ -414,7 +414,45 @@ fn read_assignments(t: &str, nodes: &[Node], doc_year: Option<u16>) -> Vec<crate
             }
         })
         .collect();
-    crate::assignments::extract(&tasks, doc_year)
+    let mut records = crate::assignments::extract(&tasks, doc_year);
+    records.extend(crate::assignments::from_tables(&table_rows(t, nodes), doc_year));
+    records
+}
+
+/// Rows of the tables in the body: a markdown row (`| a | b |`) is one leaf; cells laid out between `|` lines
+/// are one leaf each, and two `|` lines in a row end a table row.
+fn table_rows<'a>(t: &str, nodes: &'a [Node]) -> Vec<crate::assignments::Row> {
+    use crate::assignments::{section_of, Row};
+    let mut rows: Vec<Row> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    let mut open = false;
+    for id in 0..nodes.len() {
+        let n = &nodes[id];
+        if n.kind != NodeKind::TableRow {
+            continue;
+        }
+        let raw = n.span.slice(t);
+        let (section, _) = section_of(nodes, id);
+        if raw.trim_start().starts_with('|') && raw[raw.find('|').unwrap() + 1..].contains('|') {
+            let cells: Vec<String> = raw.trim().trim_matches('|').split('|').map(text::clean).collect();
+            rows.push(Row { cells, span: n.span, section });
+            open = false;
+            prev_end = Some(n.span.end);
+            continue;
+        }
+        let gap = prev_end.map_or("", |e| if e <= n.span.start { &t[e..n.span.start] } else { "" });
+        let new_row = !open || gap.matches('|').count() >= 2 || gap.contains("\n\n\n");
+        let cell = text::clean(raw);
+        if new_row {
+            rows.push(Row { cells: vec![cell], span: n.span, section });
+        } else if let Some(r) = rows.last_mut() {
+            r.cells.push(cell);
+            r.span = r.span.cover(n.span);
+        }
+        open = true;
+        prev_end = Some(n.span.end);
+    }
+    rows
 }
 
 /// The printed marker: from its first character up to the end of the label's last character and its

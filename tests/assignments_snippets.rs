@@ -72,3 +72,16 @@ fn report_target_excludes_the_channel() {
     assert!(has(&r, "IV/6", "Sở Tư pháp", "monitor"), "{r:?}");
     assert!(has(&r, "IV/6", "UBND tỉnh", "report_to"), "{r:?}");
 }
+
+#[test]
+fn task_table_rows_give_lead_and_coordinate() {
+    // tnt_KH_980-KH-UBND_c5d930a5.md: the appendix task table, cells between `|` lines
+    let t = "KẾ HOẠCH\n\nThử\n\n**PHỤ LỤC**\nDANH MỤC NHIỆM VỤ\n|\n**TT**\n|\n**Nội dung thực\nhiện**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n**Thời gian hoàn\nthành**\n|\n|\n**I**\n|\n**KIỆN TOÀN CƠ CHẾ**\n|\n|\n1\n|\nTổ chức lại Ban Chỉ huy.\n|\nBộ CHQS tỉnh; UBND\ncấp xã\n|\nVăn phòng Ban Chỉ\nhuy; các sở, ban, ngành\n|\nTrước ngày\n30/11/2025\n|\n";
+    let d = parse(t);
+    let r: Vec<_> = d.assignments.iter().map(|a| (a.section.clone(), a.agency.clone(), a.role.as_str())).collect();
+    for (agency, role) in [("Bộ CHQS tỉnh", "lead"), ("UBND cấp xã", "lead"), ("Văn phòng Ban Chỉ huy", "coordinate"), ("các sở, ban, ngành", "coordinate")] {
+        assert!(has(&r, "Phụ lục", agency, role), "{agency} {role} in {r:?}");
+    }
+    let lead = d.assignments.iter().find(|a| a.agency == "Bộ CHQS tỉnh").unwrap();
+    assert_eq!(lead.deadline.as_ref().and_then(|x| x.date).map(|x| x.iso()), Some("2025-11-30".to_string()));
+}
