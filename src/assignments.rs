@@ -84,7 +84,7 @@ const LOWER_HEADS: &[&str] = &[
 ];
 
 /// Phrases that begin like a head word but name no actor.
-const NOT_HEADS: &[&str] = &["Trường hợp", "trường hợp", "Đơn vị tính", "Cơ quan, tổ chức, cá nhân có", "Ban hành", "Phòng, chống", "phòng, chống", "Hội nghị", "Hội thảo", "Báo cáo", "Đài truyền"];
+const NOT_HEADS: &[&str] = &["Các hội nghị", "các hội nghị", "Trường hợp", "trường hợp", "Đơn vị tính", "Cơ quan, tổ chức, cá nhân có", "Ban hành", "Phòng, chống", "phòng, chống", "Hội nghị", "Hội thảo", "Báo cáo", "Đài truyền"];
 
 /// Plural nouns that make `các X` an agency class (`các cơ quan liên quan`, `Các Sở, ngành`).
 const PLURAL_NOUNS: &[&str] = &[
@@ -534,7 +534,9 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                     // `Sở Khoa học và Công nghệ tiến hành rà soát ...`: a part that goes on with a verb is cut there
                     let (ags, used) = parse_agencies(part.trim_start());
                     let rest = part.trim_start()[used..].trim_start();
-                    let names = if !ags.is_empty() && starts_verb(rest) { ags } else { split_listed(part) };
+                    let mut names = if !ags.is_empty() && starts_verb(rest) { ags } else { split_listed(part) };
+                    // a labelled value names agencies (`Chủ trì: 500.000 đồng/người/buổi` is an allowance)
+                    names.retain(|n| head_len(n).is_some() || plural_len(n).is_some() || n.starts_with(|c: char| c.is_uppercase()) && !n.starts_with(|c: char| c.is_ascii_digit()));
                     for a in &names {
                         out.push(t.section, a, *role, span);
                     }
@@ -583,7 +585,9 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                 } else {
                     None
                 };
-                let is_heading = after.is_empty() || after.starts_with(':');
+                // `1. Ban Tổ chức Tỉnh ủy:` or `X: Chủ trì ...` — but not `Chủ tịch ...: 500.000 đồng` (a value)
+                let is_heading = after.is_empty()
+                    || after.starts_with(':') && !after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit());
                 // `Ủy ban nhân dân tỉnh yêu cầu các cơ quan ...`: the subject issues, the object must act
                 if opener.is_none() {
                     if let Some((w, _)) = OPENERS.iter().find(|(w, r)| *r == Role::Responsible && w.starts_with(char::is_lowercase) && starts_word(after, w)) {
