@@ -10,7 +10,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static SO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Luật\s+)?(?i:số)\s*:?\s*(\d{0,5}\s*[/\-–]\s*[\p{L}\d.&]+(?:\s*[/\-–.]\s*[\p{L}\d.&]+)*)").unwrap()
+    Regex::new(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định)\s+)?(?i:số)\s*:?\s*(\d{0,5}\s*[/\-–]\s*[\p{L}\d.&]+(?:\s*[/\-–.]\s*[\p{L}\d.&]+)*)").unwrap()
 });
 static SO_INSIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bSố\s*:?\s*\d").unwrap());
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {

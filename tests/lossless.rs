@@ -1,7 +1,7 @@
 //! Every vendored corpus document (.md, .txt) parses into a lossless tree: the leaves tile the text, every node
 //! lies within its parent, children are in order and tile their parent, spans are on char boundaries, and every
-//! outline item has a label and a path that `Document::find` resolves. (.htm is Word HTML in windows-1252, not
-//! read yet, so it is skipped.)
+//! outline item has a label and a path that `Document::find` resolves. (The .htm files, Word HTML whose text is
+//! extracted before parsing, are checked in `tests/html_corpus.rs`.)
 mod common;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};

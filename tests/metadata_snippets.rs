@@ -77,3 +77,11 @@ fn table_cells_are_never_outline_items() {
     assert_eq!(paths, ["I", "I/1", "Phụ lục"]);
     assert!(d.leaves().any(|id| d.node(id).kind == vanban::NodeKind::TableRow));
 }
+
+#[test]
+fn symbol_after_a_type_word_and_so() {
+    // lmx_NQ_101_2025_UBTVQH15_678562.htm: `Nghị quyết số: 101/2025/UBTVQH15` in the header
+    let t = "QUỐC HỘI\n\nNghị quyết số: 101/2025/UBTVQH15\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nHà Nội, ngày 1 tháng 7 năm 2025\n\nNGHỊ QUYẾT\n\nVề việc thử\n\nĐiều 1. Nội dung.\n";
+    let m = parse(t).metadata;
+    assert_eq!(m.symbol.map(|s| s.raw), Some("101/2025/UBTVQH15".to_string()));
+}
