@@ -1,7 +1,8 @@
 //! Print each paragraph with its zone and marker (development aid).
 fn main() {
     let path = std::env::args().nth(1).expect("FILE");
-    let text = std::fs::read_to_string(&path).unwrap();
+    // the text the parser sees (HTML extracted, legacy encodings decoded)
+    let text = vanban::input::decode(&std::fs::read(&path).unwrap()).unwrap();
     let (paras, layout) = vanban::debug_layout(&text);
     for (i, p) in paras.iter().enumerate() {
         let c: String = p.clean.chars().take(90).collect();

@@ -136,6 +136,28 @@ pub fn looks_like_name(c: &str) -> bool {
         && !text::is_upper(c)
 }
 
+/// A title in capitals followed by a person's name, at the end of `paras[from..end]`: where it starts.
+fn trailing_signature(paras: &[Para], from: usize, end: usize) -> Option<usize> {
+    if end == 0 || end <= from {
+        return None;
+    }
+    let last = &paras[end - 1].clean;
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let caps = words.iter().take_while(|w| text::is_upper(w)).count();
+    let name = words[caps..].join(" ");
+    if caps >= 1 && looks_like_name(&name) {
+        return Some(end - 1);
+    }
+    // the title and the name as two paragraphs
+    if end >= 2 && end - 2 >= from && looks_like_name(last) {
+        let prev = &paras[end - 2].clean;
+        if text::is_upper(prev) && prev.chars().count() < 60 && paras[end - 2].marker.is_none() {
+            return Some(end - 2);
+        }
+    }
+    None
+}
+
 pub fn layout(paras: &[Para]) -> Layout {
     let n = paras.len();
     let mut zones = vec![Zone::Body; n];
@@ -233,6 +255,9 @@ pub fn layout(paras: &[Para]) -> Layout {
     }
     // --- closing: from `Nơi nhận:` or the first authority line
     let closing = (cursor..end).find(|&i| is_recipients_head(&paras[i].clean) || is_authority(&paras[i].clean) && paras[i].clean.chars().count() < 80);
+    // no `Nơi nhận:` and no authority line: a signature of a title and a name closing the text (a law's
+    // `CHỦ TỊCH QUỐC HỘI` / `Trần Thanh Mẫn`) is the closing
+    let closing = closing.or_else(|| trailing_signature(paras, cursor, end));
     let body_end = closing.unwrap_or(end);
     if let Some(c) = closing {
         let mut i = c;

@@ -85,3 +85,13 @@ fn symbol_after_a_type_word_and_so() {
     let m = parse(t).metadata;
     assert_eq!(m.symbol.map(|s| s.raw), Some("101/2025/UBTVQH15".to_string()));
 }
+
+#[test]
+fn law_signature_of_a_title_and_a_name_without_authority_line() {
+    // lmx_LUAT_72_2025_QH15_649675.htm (as its HTML is laid out): the last cell holds the title and the name
+    let t = "LUẬT\n\nThử\n\nĐiều 1. Nội dung.\n\nLuật này được Quốc hội khóa XV thông qua ngày 25 tháng 6 năm 2025.\n\n|\nCHỦ TỊCH QUỐC HỘI\nTrần Thanh Mẫn\n|\n";
+    let d = parse(t);
+    assert_eq!(d.metadata.signer_title.as_deref(), Some("CHỦ TỊCH QUỐC HỘI"));
+    assert_eq!(d.metadata.signer.as_deref(), Some("Trần Thanh Mẫn"));
+    assert_eq!(d.outline().count(), 1);
+}
