@@ -189,6 +189,8 @@ pub fn build(text: &str) -> Document {
     let mut container: Option<(Zone, NodeId)> = None;
     let mut stack: Vec<Open> = Vec::new();
     let mut closed_body = false;
+    // open quotation marks carried over from earlier paragraphs
+    let mut quote_depth: i32 = 0;
     // item id -> its marker paragraph's leaf id, for headings
     let mut first_leaf: Vec<(NodeId, NodeId, usize)> = Vec::new();
 
@@ -220,7 +222,12 @@ pub fn build(text: &str) -> Document {
         // an appendix (after the signature, or in a text that lost its closing) opens a depth-1 item
         let appendix_label = if p.in_table || p.table_row { None } else { appendix_label(&p.clean) }
             .filter(|_| zone == Zone::Appendix || text::upper_ratio(&p.clean) > 0.7 && p.clean.chars().count() < 40);
-        let marker = if p.table_row || p.in_table { None } else { p.marker.clone() };
+        // text quoted from another document (`“6. Ủy ban bầu cử ...”`, an amending law's new wording) runs
+        // from an opening “ to the paragraph that closes it: its numbered lines are not this document's items
+        let balance = p.clean.matches('“').count() as i32 - p.clean.matches('”').count() as i32;
+        let quoted = quote_depth > 0 || p.clean.starts_with('“') && balance > 0;
+        quote_depth = if quoted { (quote_depth + balance).max(0) } else { 0 };
+        let marker = if p.table_row || p.in_table || quoted { None } else { p.marker.clone() };
         if let Some(label) = appendix_label {
             stack.clear();
             let mut item = Node::new(NodeKind::Item, Span::new(p.start, p.start));

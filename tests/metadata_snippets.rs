@@ -95,3 +95,12 @@ fn law_signature_of_a_title_and_a_name_without_authority_line() {
     assert_eq!(d.metadata.signer.as_deref(), Some("Trần Thanh Mẫn"));
     assert_eq!(d.outline().count(), 1);
 }
+
+#[test]
+fn quoted_wording_of_another_document_has_no_items() {
+    // lmx_LUAT_83_2025_QH15_663780.htm: an amending law quotes the new wording of the clauses it amends
+    let t = "LUẬT\n\nThử\n\nĐiều 1. Sửa đổi, bổ sung một số điều\n\n1. Sửa đổi, bổ sung khoản 3 và khoản 4 Điều 8 như sau:\n\n“3. Số lượng phụ nữ được giới thiệu ứng cử.\n\n4. Dự kiến cơ cấu, thành phần.”.\n\n2. Sửa đổi, bổ sung Điều 9 như sau:\n\n“Điều 9. Dự kiến cơ cấu\n\n1. Thường trực Hội đồng nhân dân tỉnh dự kiến.”.\n\nĐiều 2. Hiệu lực thi hành\n";
+    let d = parse(t);
+    let paths: Vec<String> = d.outline().map(|id| d.node(id).path.clone().unwrap()).collect();
+    assert_eq!(paths, ["Điều 1", "Điều 1/1", "Điều 1/2", "Điều 2"]);
+}
