@@ -80,7 +80,8 @@ const HEADS: &[&str] = &[
 /// Heads that open an agency in lower case too (office-holders and bodies named mid-sentence).
 const LOWER_HEADS: &[&str] = &[
     "người đứng đầu", "thủ trưởng", "chủ tịch", "giám đốc", "ủy ban nhân dân", "uỷ ban nhân dân", "ban thường vụ",
-    "người được giao", "chánh văn phòng", "tập thể lãnh đạo",
+    "người được giao", "chánh văn phòng", "tập thể lãnh đạo", "cấp có thẩm quyền", "cấp trên trực tiếp", "cấp ủy",
+    "cấp uỷ",
 ];
 
 /// Phrases that begin like a head word but name no actor.
@@ -91,7 +92,7 @@ const PLURAL_NOUNS: &[&str] = &[
     "sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "tổ chức", "xã", "phường", "huyện", "bộ", "hội",
     "đoàn thể", "cấp ủy", "cấp uỷ", "doanh nghiệp", "trường", "phòng", "thành viên", "đồng chí", "cá nhân", "chi bộ",
     "ủy ban", "uỷ ban", "huyện ủy", "đảng ủy", "tỉnh ủy", "tổ", "ban đảng", "chủ đầu tư", "lực lượng", "trung tâm",
-    "thôn", "khu phố", "báo", "đài", "văn phòng", "đ/c", "chuyên viên", "cán bộ", "công chức",
+    "thôn", "khu phố", "báo", "đài", "văn phòng", "đ/c", "chuyên viên", "cán bộ", "công chức", "đặc khu",
 ];
 /// Words that end an agency name: the verb or preposition of what it must do.
 const STOPS: &[&str] = &[
@@ -109,8 +110,15 @@ const STOPS: &[&str] = &[
     "lựa chọn", "chỉ định", "định kỳ", "hằng năm", "hàng năm", "thông qua", "tiếp xúc", "giới thiệu",
     "ký", "quyết định", "điều hành", "bàn giao", "lưu trữ", "thu", "chi", "đăng", "phát", "biên soạn", "in",
     "nắm", "trao đổi", "cập", "đề nghị", "yêu cầu", "giao", "rút", "tăng", "giảm", "nghiêm", "tự", "trả lời",
-    "kết quả", "tình hình", "việc", "nội dung", "số liệu", "những",
+    "kết quả", "tình hình", "việc", "nội dung", "số liệu", "những", "quy định", "cho phép", "xác thực", "phản ánh",
+    "phân tích", "cân nhắc",
 ];
+/// Verbs of a power or permission, not a duty: their subject gets no record (`Ban thường vụ tỉnh ủy quy định
+/// việc sử dụng ...`, `Người đứng đầu cơ quan, tổ chức quyết định việc công bố ...`).
+const POWERS: &[&str] = &["quy định", "quyết định", "cho phép", "có quyền", "được"];
+/// Openers that a subject uses to hand work to others (`Hội đồng nhân dân tỉnh giao ...`): the subject issues
+/// the work and gets no record.
+const ISSUING: &[&str] = &["giao", "yêu cầu", "đề nghị", "chỉ đạo"];
 /// The largest char boundary of `s` not above `i`.
 fn floor_boundary(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
@@ -121,7 +129,13 @@ fn floor_boundary(s: &str, i: usize) -> usize {
 }
 
 /// Phrases fronted before the subject of a clause, ended by a comma.
-const FRONTED: &[&str] = &["Căn cứ", "Trên cơ sở", "Trong quá trình", "Trong quá trình thực hiện", "Để", "Nhằm", "Khi", "Sau khi", "Định kỳ", "Hằng năm", "Hàng năm"];
+const FRONTED: &[&str] = &[
+    "Căn cứ", "Trên cơ sở", "Trong quá trình", "Trong quá trình thực hiện", "Để", "Nhằm", "Khi", "Sau khi", "Định kỳ",
+    "Hằng năm", "Hàng năm", "Đối với", "Trong thời hạn", "Cùng với", "Trường hợp",
+];
+/// Words after which an agency opens a clause even without a comma: `nếu có khó khăn, vướng mắc các cơ quan, đơn
+/// vị ... kịp thời phản ánh về ...`.
+const CLAUSE_CUES: &[&str] = &["vướng mắc", "vướng mắc,", "phát sinh,"];
 
 /// Adverbs that may come before the verb of an implied subject (`Tiếp tục chủ trì, ...`).
 const ADVERBS: &[&str] = &["tiếp tục", "thường xuyên", "chủ động", "khẩn trương", "kịp thời", "tích cực"];
@@ -213,7 +227,7 @@ fn prefix_lower(s: &str) -> String {
 
 /// Second syllables that are stop words alone but, after a capitalized syllable, finish a name
 /// (`Chương trình`, `Kế hoạch`).
-const COMPOUND_TAILS: &[&str] = &["trình", "hoạch", "chấp hành"];
+const COMPOUND_TAILS: &[&str] = &["trình", "hoạch", "chấp hành", "ký"];
 
 /// Byte length of a bare plural noun at the start of `s` (`doanh nghiệp`, `đơn vị`).
 fn plural_len(s: &str) -> Option<usize> {
@@ -225,7 +239,46 @@ fn plural_len(s: &str) -> Option<usize> {
 
 fn stop_at(s: &str) -> bool {
     let lower_first = s.chars().next().is_some_and(|c| c.is_lowercase());
-    lower_first && STOPS.iter().any(|w| starts_word(s, w))
+    // `Hội đồng nhân dân cùng cấp`: a qualifier, not `cùng` (with)
+    lower_first && STOPS.iter().any(|w| starts_word(s, w)) && !QUALIFIERS.iter().any(|q| starts_word(s, q))
+}
+
+/// Phrases that begin with a stop word but qualify the name before them (`Hội đồng nhân dân cùng cấp`, `các cơ
+/// quan có liên quan`).
+const QUALIFIERS: &[&str] = &["cùng cấp", "có liên quan", "có thẩm quyền"];
+
+/// Heads that open a class of actors rather than one body (`các cấp ủy, tổ chức đảng, tập thể lãnh đạo cơ quan,
+/// đơn vị`): inside such a class, a lower-case word after a comma goes on with the class.
+const CLASS_HEADS: &[&str] = &[
+    "các ", "Các ", "tất cả", "Tất cả", "Cấp ủy", "Cấp uỷ", "cấp ủy", "cấp uỷ", "Người đứng đầu", "người đứng đầu",
+    "Tập thể", "tập thể", "Ban thường vụ", "ban thường vụ",
+];
+/// Generic nouns that open a class only when they stand alone before the comma (`Cơ quan, tổ chức đảng ...`;
+/// but `Cơ quan chủ quản Chương trình, cơ quan chủ trì ...` lists two).
+const BARE_CLASS_HEADS: &[&str] = &["Cơ quan", "cơ quan", "Đơn vị", "đơn vị"];
+/// Lower-case heads that name one body and so open a new agency even inside a class.
+const PROPER_LOWER: &[&str] = &["ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân", "các ", "tất cả"];
+
+fn class_like(part: &str) -> bool {
+    let part = part.trim();
+    CLASS_HEADS.iter().any(|h| part.starts_with(h)) || BARE_CLASS_HEADS.contains(&part) || part.contains(" các ")
+}
+
+/// Nouns that go on with a class after a comma (besides the plural nouns of `các X`).
+const CLASS_NOUNS: &[&str] = &["tập thể", "lãnh đạo", "thành ủy", "thành uỷ", "đảng ủy", "đảng uỷ", "hộ gia đình", "cấp", "ban thường vụ"];
+
+/// Whether `after` (what follows a comma inside the agency `part`) goes on with the same agency: a lower-case
+/// word inside a class (`..., tổ chức đảng`), or a level (`..., cấp xã`).
+fn continues_class(part: &str, after: &str) -> bool {
+    if starts_word(after, "cấp") {
+        return true;
+    }
+    let lower = prefix_lower(after);
+    class_like(part)
+        && after.starts_with(char::is_lowercase)
+        && !PROPER_LOWER.iter().any(|h| after.starts_with(h))
+        && !stop_at(after)
+        && (PLURAL_NOUNS.iter().chain(CLASS_NOUNS).any(|n| starts_word(&lower, n)))
 }
 
 /// Parse an agency list at the start of `s`. Returns the agencies and the byte length consumed.
@@ -241,7 +294,8 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
         let is_class = rest.starts_with("các ") || rest.starts_with("Các ") || rest.starts_with("tất cả");
         // one agency: words until a stop, punctuation, or a separator followed by another head
         let mut end = h;
-        let mut words = 0;
+        // a lower-case head is a whole noun phrase (`cấp có thẩm quyền`): a verb may follow at once
+        let mut words = usize::from(rest.starts_with(char::is_lowercase) && !is_class);
         let mut prev_cap = rest.starts_with(char::is_uppercase);
         loop {
             let tail = &rest[end..];
@@ -258,12 +312,21 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
                 let sep = if c == ',' { 1 } else if trimmed.starts_with("và ") { "và ".len() } else { "hoặc ".len() };
                 let after = trimmed[sep..].trim_start();
                 let is_class = is_class || rest[..end].contains("các ");
+                if c == ',' && continues_class(&rest[..end], after) {
+                    end += ws + sep;
+                    // the word after the comma is a noun here, whatever it could be elsewhere (`tổ chức`)
+                    let w = after.find(char::is_whitespace).unwrap_or(after.len());
+                    end += (trimmed[sep..].len() - after.len()) + w;
+                    words += 1;
+                    continue;
+                }
                 if head_len(after).is_some() || c == ',' && !is_class && plural_len(after).is_some() {
                     break; // a new agency follows: split here
                 }
                 let lower = prefix_lower(after);
                 // `các cơ quan, đơn vị, địa phương`: plural nouns continue one class
-                let continues = c == ',' && PLURAL_NOUNS.iter().any(|n| starts_word(&lower, n))
+                // `Ủy ban nhân dân các xã, phường và đặc khu`: `và` + a plural noun goes on with a class too
+                let continues = (c == ',' || is_class && trimmed.starts_with("và ")) && PLURAL_NOUNS.iter().any(|n| starts_word(&lower, n))
                     || after.chars().next().is_some_and(|ch| ch.is_uppercase()) && !stop_at(after);
                 if !continues || stop_at(after) {
                     break;
@@ -288,6 +351,13 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
             words += 1;
         }
         bare_plural_ok = !is_class;
+        // `cơ quan chủ trì`, `đơn vị phối hợp`: the lead or partner body as a noun, not a role given here
+        if let Some(g) = ["cơ quan", "đơn vị"].iter().find(|g| rest[..end].trim() == **g) {
+            let tail = rest[end..].trim_start();
+            if let Some(r) = ["chủ trì", "phối hợp", "thực hiện"].iter().find(|r| starts_word(tail, r)) {
+                end = g.len() + (rest[end..].len() - tail.len()) + r.len();
+            }
+        }
         let name = rest[..end].trim().trim_end_matches([',', ' ']).to_string();
         if !name.is_empty() {
             out.push(name);
@@ -325,7 +395,7 @@ fn split_listed(value: &str) -> Vec<String> {
         while i < part.len() {
             let rest = &part[i..];
             let sep = if rest.starts_with(", ") { 2 } else if rest.starts_with(" và ") { " và ".len() } else { 0 };
-            if sep > 0 && head_len(&part[i + sep..]).is_some() {
+            if sep > 0 && head_len(&part[i + sep..]).is_some() && !(sep == 2 && continues_class(&part[start..i], &part[i + sep..])) {
                 out.push(part[start..i].trim().to_string());
                 start = i + sep;
                 i += sep;
@@ -444,10 +514,30 @@ fn clause_starts(s: &str) -> Vec<usize> {
             let clause_start = *v.last().unwrap();
             let fronted = FRONTED.iter().any(|f| starts_word(s[clause_start..].trim_start_matches(['-', '+', ' ']), f))
                 && !s[clause_start..i].contains(',');
-            if OPENERS.iter().any(|(w, _)| w.starts_with(char::is_lowercase) && starts_word(rest, w)) || fronted && head_len(rest).is_some() {
+            // `phải hướng dẫn, yêu cầu các đơn vị ...`: verbs of one subject, not a new clause
+            let after_verb = last_word_is_verb(&s[clause_start..i]);
+            if OPENERS.iter().any(|(w, _)| w.starts_with(char::is_lowercase) && starts_word(rest, w)) && !after_verb
+                || fronted && head_len(rest).is_some()
+            {
                 v.push(s.len() - rest.len());
             }
             continue;
+        }
+        if c == ' ' && i > *v.last().unwrap() {
+            let rest = &s[i + 1..];
+            let before = &s[*v.last().unwrap()..i];
+            // `nếu có khó khăn, vướng mắc các cơ quan ...` and `..., vướng mắc đề nghị các sở ...`
+            let cue = CLAUSE_CUES.iter().any(|w| before.ends_with(w));
+            let opener_mid = ["đề nghị", "yêu cầu"].iter().any(|w| starts_word(rest, w))
+                && !before.ends_with("được")
+                && !before.ends_with("theo")
+                && !before.ends_with("các")
+                && head_len(rest.split_once(' ').map_or("", |x| x.1).trim_start_matches("nghị ").trim_start_matches("cầu ")).is_some();
+            // (`Ủy ban nhân dân tỉnh yêu cầu các cơ quan ...` is read whole: the subject issues the request)
+            let issuer_before = !before.trim().is_empty() && list_only(before);
+            if cue && (head_len(rest).is_some() || OPENERS.iter().any(|(w, _)| starts_word(rest, w))) || opener_mid && !cue && !issuer_before {
+                v.push(i + 1);
+            }
         }
         if matches!(c, ';' | '.' | ':') {
             let j = i + 1;
@@ -457,7 +547,15 @@ fn clause_starts(s: &str) -> Vec<usize> {
             }
         }
     }
+    // strictly increasing: a cue right after a `;` may name the start already pushed
+    v.dedup();
     v
+}
+
+/// Whether the clause so far ends with a verb (`phải hướng dẫn`), so a comma after it joins another verb.
+fn last_word_is_verb(before: &str) -> bool {
+    let b = before.trim_end();
+    STOPS.iter().any(|w| !NOT_VERBS.contains(w) && b.ends_with(w) && b[..b.len() - w.len()].ends_with([' ', ',']))
 }
 
 /// A table row: its cells' text, the span it covers and the section it sits in.
@@ -552,6 +650,11 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
             }
         }
         let starts = clause_starts(s);
+        // once per paragraph: a scan per clause would be quadratic in a long paragraph
+        let rate_line = names_amount(s);
+        // `Giao người đứng đầu các cơ quan ...; Chủ tịch Ủy ban nhân dân các xã ...`: a list of agencies split by
+        // `;` after an opener; the opener's role and the item's address carry to each part
+        let mut list_role: Option<Role> = None;
         for (k, &start) in starts.iter().enumerate() {
             // one clause at a time: a long paragraph must not be re-read from each of its clauses
             let clause = &s[start..starts.get(k + 1).copied().unwrap_or(s.len())];
@@ -564,7 +667,33 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                 Some((w, r)) => (Some(*r), clause_trim[w.len()..].trim_start()),
                 None => (None, clause_trim),
             };
+            // an allowance or a rate (`Cán bộ, công chức trực tiếp tham mưu ...: 70.000 đồng/người/ngày`) assigns
+            // nothing unless it says so outright
+            if opener.is_none() && rate_line && !clause.contains("trách nhiệm") {
+                continue;
+            }
+            // passive duties: `Kinh phí ... phải được các cơ quan, đơn vị quản lý chặt chẽ`, `Việc xác định giá trị
+            // tài liệu ... phải do hội đồng ... tiến hành`, `Kho lưu trữ số ... do Văn phòng Trung ương Đảng quản lý.`
+            for a in passive_agents(clause) {
+                out.push(t.section, &a, Role::Responsible, span);
+            }
             let (mut agencies, mut used) = parse_agencies(body);
+            // an item addressed to an office-holder by its field (`3. Cán bộ phụ trách lĩnh vực giám sát và phản
+            // biện xã hội`, `8. Ban công tác Mặt trận các thôn trên địa bàn xã`): the whole title is the actor
+            if opener.is_none() && starts.len() == 1 && t.first_of_item && is_title_line(s) {
+                let rest = body[used..].trim_start();
+                let extend = !rest.is_empty()
+                    && (agencies.last().is_some_and(|a| a.contains("phụ trách"))
+                        || ["phụ trách", "trên địa bàn"].iter().any(|w| starts_word(rest, w)));
+                if let Some(last) = agencies.last_mut().filter(|_| extend) {
+                    if let Some(at) = body.rfind(last.as_str()) {
+                        *last = body[at..].trim_end_matches(['.', ':', ' ']).to_string();
+                        used = body.len();
+                    }
+                }
+            }
+            let carried = list_role.take();
+            let opener = opener.or(carried.filter(|_| !agencies.is_empty() && body[used..].trim().trim_end_matches(['.', ';']).is_empty()));
             if opener.is_none() {
                 if let Some(subject) = duty_subject(body) {
                     used = body.find(subject.last().map(String::as_str).unwrap_or("")).map_or(used, |i| i + subject.last().unwrap().len());
@@ -585,9 +714,18 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                 } else {
                     None
                 };
-                // `1. Ban Tổ chức Tỉnh ủy:` or `X: Chủ trì ...` — but not `Chủ tịch ...: 500.000 đồng` (a value)
+                // `1. Ban Tổ chức Tỉnh ủy:` or `X: Chủ trì ...` — but not `Chủ tịch ...: 500.000 đồng` (a value) nor
+                // `Chủ tịch Ủy ban bầu cử: cấp tỉnh: 3.300.000 đồng/người/tháng` (a rate)
                 let is_heading = after.is_empty()
-                    || after.starts_with(':') && !after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+                    || after.starts_with(':') && !after[1..].trim_start().starts_with(|c: char| c.is_ascii_digit()) && !rate_line;
+                // `Ban thường vụ tỉnh ủy quy định ...`: a power, not a duty
+                if opener.is_none() && POWERS.iter().any(|w| starts_word(after, w)) && !after_is_duty(after) {
+                    continue;
+                }
+                // `X; Y; Z ban hành ...` after `do`: the parts of one list split by `;`, not subjects
+                if opener.is_none() && k > 0 && list_only(&s[starts[k - 1]..start]) {
+                    continue;
+                }
                 // `Ủy ban nhân dân tỉnh yêu cầu các cơ quan ...`: the subject issues, the object must act
                 if opener.is_none() {
                     if let Some((w, _)) = OPENERS.iter().find(|(w, r)| *r == Role::Responsible && w.starts_with(char::is_lowercase) && starts_word(after, w)) {
@@ -599,6 +737,10 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                             scan_inline(&mut out, t.section, after, span, Some(&objects));
                             continue;
                         }
+                    }
+                    // `Điều 5. Hội đồng nhân dân tỉnh giao` (the tasks follow in its items): the subject issues them
+                    if ISSUING.iter().any(|w| starts_word(after, w)) {
+                        continue;
                     }
                 }
                 match opener {
@@ -617,6 +759,10 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                 if let Some(r) = role_after {
                     for a in &agencies {
                         out.push(t.section, a, r, span);
+                        // who must follow the implementation up acts too
+                        if r == Role::Monitor && opener.is_none() {
+                            out.push(t.section, a, Role::Responsible, span);
+                        }
                     }
                 } else if opener.is_none() && (is_heading && start == 0 || after_is_duty(after) || starts_verb(after)) {
                     for a in &agencies {
@@ -626,6 +772,21 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                 if t.first_of_item && start == 0 && (opener.is_some() || is_heading || role_after.is_some()) {
                     if let Some(i) = t.item {
                         addressed.push((i, agencies.clone()));
+                    }
+                }
+                if t.first_of_item && carried.is_some() && opener.is_some() {
+                    if let Some(entry) = addressed.iter_mut().rev().find(|(id, _)| Some(*id) == t.item) {
+                        entry.1.extend(agencies.iter().cloned());
+                    }
+                }
+                if opener.is_some() && after.trim().trim_end_matches(['.', ';', ',']).trim().is_empty() {
+                    list_role = opener;
+                }
+                // `Giao Ban Quản lý ... chỉ đạo các đơn vị ...`: whom the actor must direct
+                if opener != Some(Role::Directed) && starts_word(after_l, "chỉ đạo") {
+                    let (objects, _) = parse_agencies(after_l["chỉ đạo".len()..].trim_start());
+                    for a in &objects {
+                        out.push(t.section, a, Role::Directed, span);
                     }
                 }
                 // the addressed agency also leads or monitors in the same clause: `X: Chủ trì ...; theo dõi`
@@ -658,18 +819,31 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
 /// Whether a clause assigns the follow-up of the implementation: `đôn đốc` (to urge on) always; `theo dõi`,
 /// `kiểm tra`, `giám sát` when what follows within a few words is the implementation or its progress.
 fn monitors(s: &str) -> bool {
-    if find_word(s, "đôn đốc").is_some() {
-        return true;
-    }
-    ["theo dõi", "kiểm tra", "giám sát"].iter().any(|w| {
+    ["đôn đốc", "theo dõi", "kiểm tra", "giám sát"].iter().any(|w| {
         find_word(s, w).is_some_and(|i| {
-            let window: String = s[i..].split_whitespace().take(8).collect::<Vec<_>>().join(" ");
-            ["tiến độ", "việc thực hiện", "thực hiện Kế hoạch", "triển khai", "kết quả thực hiện", "việc thi hành", "tình hình thực hiện"]
-                .iter()
-                .any(|x| window.contains(x))
+            // `đôn đốc` reaches further (`đôn đốc các Sở, ban, ngành ... triển khai thực hiện`), but urging third
+            // parties to comply (`đôn đốc các tổ chức, cá nhân ... tuân thủ`) is no follow-up of this document
+            let window: String = if *w == "đôn đốc" {
+                s[i..s[i..].find([';', '.']).map_or(s.len(), |e| i + e)].split_whitespace().collect::<Vec<_>>().join(" ")
+            } else {
+                s[i..].split_whitespace().take(8).collect::<Vec<_>>().join(" ")
+            };
+            let cues: &[&str] = if *w == "đôn đốc" { MONITOR_OBJECTS_FAR } else { MONITOR_OBJECTS };
+            // `đôn đốc việc cập nhật dữ liệu`: an activity of the implementation, named at once
+            let direct = *w == "đôn đốc" && ["việc", "thực hiện", "triển khai"].iter().any(|x| starts_word(s[i + w.len()..].trim_start_matches([' ', ',']), x));
+            direct || cues.iter().any(|x| window.contains(x))
         })
     })
 }
+
+/// What a monitor verb must be about, within a few words: the implementation or its progress.
+const MONITOR_OBJECTS: &[&str] =
+    &["tiến độ", "việc thực hiện", "thực hiện Kế hoạch", "triển khai", "kết quả thực hiện", "việc thi hành", "tình hình thực hiện"];
+/// The same for `đôn đốc`, anywhere in its clause (its object, the agencies urged, comes first).
+const MONITOR_OBJECTS_FAR: &[&str] = &[
+    "tiến độ", "việc thực hiện", "thực hiện Kế hoạch", "triển khai", "kết quả", "việc thi hành", "tình hình thực hiện",
+    "thực hiện nhiệm vụ", "thực hiện các nhiệm vụ", "khắc phục", "thực hiện Chỉ thị", "thực hiện Nghị quyết", "thực hiện Quyết định",
+];
 
 /// Where `word` (written in lower case) first stands in `s`, in lower case or capitalized.
 fn find_word(s: &str, word: &str) -> Option<usize> {
@@ -701,12 +875,17 @@ fn find_word(s: &str, word: &str) -> Option<usize> {
 const NOT_VERBS: &[&str] = &[
     "trong", "để", "nhằm", "là", "được", "có", "sẽ", "đã", "về", "tại", "theo", "trên", "cho", "khi", "nếu", "với",
     "đến", "từ", "trước", "sau", "đối với", "thì", "cùng", "định kỳ", "hằng năm", "hàng năm", "thường xuyên", "kịp thời",
+    "kết quả", "tình hình", "việc", "nội dung", "số liệu", "những", "trực tiếp",
 ];
 
 /// Whether `after` opens with a verb: an agency at the start of a clause followed by a verb is the subject of a
 /// duty (`Văn phòng Trung ương Đảng hướng dẫn ...`).
 fn starts_verb(after: &str) -> bool {
-    stop_at(after) && !NOT_VERBS.iter().any(|w| starts_word(after, w)) || starts_word(after, "có trách nhiệm")
+    // `các cơ quan kịp thời phản ánh`: an adverb before the verb
+    let after = ADVERBS.iter().find_map(|a| after.strip_prefix(a)).map_or(after, str::trim_start);
+    stop_at(after) && !NOT_VERBS.iter().any(|w| starts_word(after, w))
+        || starts_word(after, "có trách nhiệm")
+        || starts_word(after, "tổ chức")
 }
 
 /// The subject of `có trách nhiệm`/`chịu trách nhiệm` when it runs past the first verb (`Người được giao theo
@@ -720,6 +899,11 @@ fn duty_subject(clause: &str) -> Option<Vec<String>> {
     if let Some(p) = subject.find('(') {
         subject = subject[..p].trim();
     }
+    // `Các cơ quan được phân công chủ trì ... có trách nhiệm`: the participle clause qualifies the actor
+    let head = head_len(subject).unwrap_or(0);
+    if let Some(p) = subject[head..].find(" được ") {
+        subject = subject[..head + p].trim();
+    }
     for q in [" trong phạm vi", " theo phạm vi", " theo chức năng", " trong quá trình"] {
         if let Some(p) = subject.find(q) {
             subject = subject[..p].trim();
@@ -731,10 +915,78 @@ fn duty_subject(clause: &str) -> Option<Vec<String>> {
     Some(split_listed(subject))
 }
 
+/// A title line: short, no sentence stop at the end.
+fn is_title_line(s: &str) -> bool {
+    let s = s.trim();
+    !s.ends_with(['.', ';']) && s.split_whitespace().count() <= 20
+}
+
+/// A money amount (`3.300.000 đồng`, `500.000đ`): the line is a rate or an allowance, not a task.
+fn names_amount(s: &str) -> bool {
+    static AMOUNT: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\d{1,3}(?:[.,]\d{3})+\s*(?:đồng|đ\b|VNĐ)").unwrap());
+    AMOUNT.is_match(s)
+}
+
+/// Verbs that end a passive agent phrase at the end of a clause (`do X quản lý.`): carrying work out, not
+/// issuing or approving a document.
+const PASSIVE_VERBS: &[&str] = &["thực hiện", "tiến hành", "quản lý", "đảm nhiệm", "đảm nhận", "phụ trách", "chủ trì", "bảo đảm", "đảm bảo", "tổ chức thực hiện"];
+
+/// The agents of a passive duty in a clause: `phải được X <verb>`, `phải do X <verb>`, and `do X <verb>` when the
+/// verb ends the clause (so `văn bản do X ban hành để ...`, a description, is none).
+fn passive_agents(clause: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for cue in ["phải được ", "phải do ", " do "] {
+        let Some(i) = clause.find(cue) else { continue };
+        let rest = clause[i + cue.len()..].trim_start();
+        if cue != "phải được " {
+            // the agent and a carrying-out verb; after a bare `do` the verb must end the clause (a comma would make
+            // it a description: `các dự án do địa phương quản lý, báo cáo ...`)
+            let stops: &[char] = if cue == " do " { &['.', ';', ',', '('] } else { &['.', ';', '('] };
+            let end = rest.find(stops).unwrap_or(rest.len());
+            if cue == " do " && rest[end..].starts_with(',') {
+                continue;
+            }
+            let phrase = rest[..end].trim();
+            let Some(v) = PASSIVE_VERBS.iter().find(|v| phrase.ends_with(*v)) else { continue };
+            let agent = phrase[..phrase.len() - v.len()].trim();
+            if agent.is_empty() || agent.split_whitespace().count() > 20 {
+                continue;
+            }
+            let parts: Vec<String> = agent.split(" hoặc ").flat_map(split_listed).collect();
+            // every part must read as an actor: a head word, a generic class, or a body named in lower case
+            if parts.iter().all(|p| head_len(p).is_some() || plural_len(p).is_some() || ACTOR_NOUNS.iter().any(|n| p.starts_with(n))) {
+                out.extend(parts);
+            }
+            continue;
+        }
+        let (ags, used) = parse_agencies(rest);
+        if !ags.is_empty() && starts_verb(rest[used..].trim_start()) {
+            out.extend(ags);
+        }
+    }
+    out
+}
+
+/// Bodies commonly named in lower case in regulations (`hội đồng xác định giá trị tài liệu`, `lưu trữ lịch sử của
+/// Đảng`).
+const ACTOR_NOUNS: &[&str] = &["hội đồng", "lưu trữ", "cơ quan", "đơn vị", "tổ chức", "ban ", "văn phòng", "cấp"];
+
+/// A clause that is nothing but a list of agencies (`các cơ quan, đơn vị, sở, ngành;`).
+fn list_only(clause: &str) -> bool {
+    let c = clause.trim().trim_end_matches([';', ',', ' ']);
+    let (ags, used) = parse_agencies(c);
+    !ags.is_empty() && c[used..].trim().is_empty()
+}
+
 /// What follows an agency that makes it responsible: a duty (`có trách nhiệm`, `chịu trách nhiệm`, `căn cứ
 /// chức năng, nhiệm vụ`, `phải`).
 fn after_is_duty(after: &str) -> bool {
-    ["có trách nhiệm", "chịu trách nhiệm", "căn cứ chức năng", "căn cứ nhiệm vụ", "theo chức năng", "phải", "chủ động", "tổ chức triển khai", "triển khai"]
+    [
+        "có trách nhiệm", "chịu trách nhiệm", "căn cứ chức năng", "căn cứ nhiệm vụ", "theo chức năng", "phải", "chủ động",
+        "tổ chức triển khai", "triển khai", "có chức năng", "có nhiệm vụ", "là đầu mối", "căn cứ", "được giao",
+        "được phân công",
+    ]
         .iter()
         .any(|w| starts_word(after, w))
 }

@@ -410,6 +410,11 @@ fn read_assignments(t: &str, nodes: &[Node], doc_year: Option<u16>) -> Vec<crate
                 if let Some(m) = crate::markers::detect(&clean) {
                     clean = clean[m.len..].to_string();
                 }
+                // an article's title (`Điều 4. Cán bộ làm nhiệm vụ lưu trữ`) names its subject, it assigns nothing;
+                // `Điều 3. Chánh Văn phòng ... chịu trách nhiệm thi hành Quyết định này./.` is a sentence
+                if nodes[parent].style == Some(MarkerStyle::Article) && is_title(&clean) && nodes[parent].children.len() > 1 {
+                    clean.clear();
+                }
             }
             Task {
                 text: clean,
@@ -424,6 +429,12 @@ fn read_assignments(t: &str, nodes: &[Node], doc_year: Option<u16>) -> Vec<crate
     let mut records = crate::assignments::extract(&tasks, doc_year);
     records.extend(crate::assignments::from_tables(&table_rows(t, nodes), doc_year));
     records
+}
+
+/// A short line without a sentence's final stop: a title.
+fn is_title(s: &str) -> bool {
+    let s = s.trim();
+    !s.ends_with(['.', ';', ':']) && s.split_whitespace().count() <= 25 && !s.contains("trách nhiệm")
 }
 
 /// Rows of the tables in the body: a markdown row (`| a | b |`) is one leaf; cells laid out between `|` lines

@@ -85,3 +85,106 @@ fn task_table_rows_give_lead_and_coordinate() {
     let lead = d.assignments.iter().find(|a| a.agency == "Bộ CHQS tỉnh").unwrap();
     assert_eq!(lead.deadline.as_ref().and_then(|x| x.date).map(|x| x.iso()), Some("2025-11-30".to_string()));
 }
+
+fn lacks(r: &[(String, String, &'static str)], section: &str, agency: &str) -> bool {
+    !r.iter().any(|(s, a, _)| s == section && a == agency)
+}
+
+#[test]
+fn allowance_rates_assign_nothing() {
+    // lmx_NQ_99_2025_NQ-HDND_685704.htm, Điều 3/6/c and Điều 3/9/a
+    let t = "NGHỊ QUYẾT\n\nThử\n\nĐiều 3. Mức chi\n\n6. Bồi dưỡng\n\nc) Mức bồi dưỡng:\n\n- Chủ tịch Ủy ban bầu cử: cấp tỉnh: 3.300.000 đồng/người/tháng; cấp xã: 2.300.000 đồng/người/tháng.\n\n- Cán bộ, công chức trực tiếp tham mưu công tác bầu cử: 100.000 đồng/người/ngày.\n\n9. Tiếp công dân\n\na) Người được giao trực tiếp việc tiếp công dân: 150.000 đồng/buổi.\n";
+    let r = records(t);
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn subject_that_hands_out_work_gets_no_record_and_monitors_also_act() {
+    // lmx_NQ_99_2025_NQ-HDND_685704.htm, Điều 5
+    let t = "NGHỊ QUYẾT\n\nThử\n\nĐiều 5. Hội đồng nhân dân tỉnh giao\n\n1. Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết.\n\n2. Thường trực, các ban, các tổ đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.\n";
+    let r = records(t);
+    assert!(lacks(&r, "Điều 5", "Hội đồng nhân dân tỉnh"), "{r:?}");
+    assert!(has(&r, "Điều 5/1", "Ủy ban nhân dân tỉnh", "responsible"), "{r:?}");
+    for a in ["Thường trực", "các ban", "các tổ đại biểu Hội đồng nhân dân tỉnh"] {
+        assert!(has(&r, "Điều 5/2", a, "monitor"), "{a} in {r:?}");
+        assert!(has(&r, "Điều 5/2", a, "responsible"), "{a} in {r:?}");
+    }
+}
+
+#[test]
+fn powers_are_not_duties_and_article_titles_assign_nothing() {
+    // tnt_QD_383-QD-TW_056a116c.md, III/Điều 18/2/b and III/Điều 13
+    let t = "QUY ĐỊNH\n\nThử\n\nĐiều 13. Cơ quan, tổ chức nộp hồ sơ, tài liệu vào lưu trữ lịch sử của Đảng\n\n1. Nộp đúng hạn.\n\nĐiều 18. Sử dụng tài liệu\n\n2. Thẩm quyền cho phép sử dụng tài liệu lưu trữ.\n\nb) Ban thường vụ tỉnh ủy quy định việc sử dụng tài liệu lưu trữ bảo quản tại lưu trữ lịch sử của Đảng ở cấp tỉnh.\n";
+    let r = records(t);
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn classes_listed_with_commas_stay_one_actor() {
+    // tnt_HD_45-HD-BTCTW_fe168907.md, II/4/4.2
+    let t = "HƯỚNG DẪN\n\nThử\n\nII. QUY HOẠCH\n\n4. Rà soát\n\n4.2. Hằng năm, tiến hành rà soát; các cấp ủy, tổ chức đảng, tập thể lãnh đạo cơ quan, đơn vị có trách nhiệm lãnh đạo, chỉ đạo thực hiện việc đánh giá nguồn nhân sự.\n";
+    let r = records(t);
+    assert!(has(&r, "II/4/4.2", "các cấp ủy, tổ chức đảng, tập thể lãnh đạo cơ quan, đơn vị", "responsible"), "{r:?}");
+    assert_eq!(r.len(), 1, "{r:?}");
+}
+
+#[test]
+fn duty_subject_ends_before_its_participle_clause() {
+    // tnt_KH_7360-KH-UBND_6a406c1f.md, IV/2
+    let t = "KẾ HOẠCH\n\nThử\n\nIV. TỔ CHỨC THỰC HIỆN\n\n2. Căn cứ nội dung Kế hoạch và tình hình thực tiễn, các sở, ngành và Ủy ban nhân dân các xã, phường được phân công chủ trì thực hiện nhiệm vụ được giao tại Kế hoạch này có trách nhiệm xây dựng kế hoạch chi tiết, báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện theo quy định.\n";
+    let r = records(t);
+    assert!(has(&r, "IV/2", "các sở, ngành", "responsible"), "{r:?}");
+    assert!(has(&r, "IV/2", "Ủy ban nhân dân các xã, phường", "responsible"), "{r:?}");
+    assert!(has(&r, "IV/2", "Chủ tịch Ủy ban nhân dân tỉnh", "report_to"), "{r:?}");
+}
+
+#[test]
+fn agencies_after_difficulties_report_back() {
+    // tnt_KH_7360-KH-UBND_6a406c1f.md, IV/3 and the closing paragraph
+    let t = "KẾ HOẠCH\n\nThử\n\nIV. TỔ CHỨC THỰC HIỆN\n\n3. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc các cơ quan, đơn vị, địa phương kịp thời phản ánh về Ủy ban nhân dân tỉnh (qua Sở Khoa học và Công nghệ) để xem xét, giải quyết.\n\nỦy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện./.\n";
+    let r = records(t);
+    assert!(has(&r, "IV/3", "các cơ quan, đơn vị, địa phương", "responsible"), "{r:?}");
+    assert!(has(&r, "IV/3", "Ủy ban nhân dân tỉnh", "report_to"), "{r:?}");
+    assert!(lacks(&r, "IV/3", "Sở Khoa học và Công nghệ"), "{r:?}");
+    assert!(lacks(&r, "IV", "Ủy ban nhân dân tỉnh"), "the issuer of the request: {r:?}");
+}
+
+#[test]
+fn passive_duties_name_their_agent() {
+    // lmx_NQ_99_2025_NQ-HDND_685704.htm, Điều 2/1; tnt_QD_383-QD-TW_056a116c.md, III/Điều 14/1 and 17/5/a
+    let t = "QUY ĐỊNH\n\nThử\n\nĐiều 2. Kinh phí\n\n1. Kinh phí phục vụ cho công tác bầu cử phải được các cơ quan, đơn vị quản lý chặt chẽ, chi tiêu theo đúng chế độ.\n\n2. Việc xác định giá trị tài liệu phải do hội đồng xác định giá trị tài liệu lưu trữ của Đảng ở các cấp tiến hành.\n\n3. Kho lưu trữ số do Văn phòng Trung ương Đảng quản lý.\n\n4. Chi xây dựng các văn bản do Ủy ban nhân dân tỉnh ban hành để thực hiện công tác bầu cử.\n";
+    let r = records(t);
+    assert!(has(&r, "Điều 2/1", "các cơ quan, đơn vị", "responsible"), "{r:?}");
+    assert!(has(&r, "Điều 2/2", "hội đồng xác định giá trị tài liệu lưu trữ của Đảng ở các cấp", "responsible"), "{r:?}");
+    assert!(has(&r, "Điều 2/3", "Văn phòng Trung ương Đảng", "responsible"), "{r:?}");
+    assert!(lacks(&r, "Điều 2/4", "Ủy ban nhân dân tỉnh"), "a description, not a duty: {r:?}");
+}
+
+#[test]
+fn an_opener_carries_over_a_list_split_by_semicolons() {
+    // tnt_CV_4240-UBND-VX_a12a41bb.md, 1
+    let t = "CÔNG VĂN\n\nThử\n\n1. Giao người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác, các đơn vị sự nghiệp công lập trực thuộc Ủy ban nhân Thành phố; Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu\n\n- Thường xuyên kiểm tra, đôn đốc việc cập nhật dữ liệu.\n";
+    let r = records(t);
+    assert!(has(&r, "1", "Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu", "responsible"), "{r:?}");
+    assert!(has(&r, "1", "Chủ tịch Ủy ban nhân dân các xã, phường và đặc khu", "monitor"), "{r:?}");
+    assert!(has(&r, "1", "người đứng đầu các cơ quan chuyên môn, cơ quan hành chính khác", "monitor"), "{r:?}");
+}
+
+#[test]
+fn urging_third_parties_to_comply_is_no_monitoring() {
+    // tnt_CT_09-CT-UBND_2847e161.md, 8/a
+    let t = "CHỈ THỊ\n\nThử\n\n8. Sở Công Thương\n\na) Phối hợp Sở Nông nghiệp và Môi trường tuyên truyền pháp luật; hướng dẫn, đôn đốc các tổ chức, cá nhân có khai thác tài nguyên nước tuân thủ nghiêm quy định về đăng ký, cấp phép khai thác tài nguyên nước.\n";
+    let r = records(t);
+    assert!(has(&r, "8", "Sở Công Thương", "responsible"), "{r:?}");
+    assert!(!r.iter().any(|(_, _, ro)| *ro == "monitor"), "{r:?}");
+}
+
+#[test]
+fn an_item_addressed_by_field_keeps_its_whole_title() {
+    // lmx_KH_02.txt, III/3 and III/8
+    let t = "KẾ HOẠCH\n\nThử\n\nIII. PHÂN CÔNG\n\n3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội\n\nChủ trì theo dõi, giám sát việc thực hiện.\n\n8. Ban công tác Mặt trận các thôn trên địa bàn xã\n\nCăn cứ Kế hoạch này, tham mưu thực hiện công tác bầu cử.\n";
+    let r = records(t);
+    assert!(has(&r, "III/3", "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội", "responsible"), "{r:?}");
+    assert!(has(&r, "III/3", "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội", "lead"), "{r:?}");
+    assert!(has(&r, "III/8", "Ban công tác Mặt trận các thôn trên địa bàn xã", "responsible"), "{r:?}");
+}
