@@ -871,6 +871,48 @@ mod tests {
         assert_eq!(t, "before\n\nboxed\n\n|\nSTT\n|\nNội dung\n|\n|\n1\n|\nx\ny\n|\n\nafter");
     }
 
+    fn zip_of(entries: &[(&str, &[u8])], method: zip::CompressionMethod) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+        for (name, data) in entries {
+            w.start_file(*name, opts).unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    fn reason(r: Result<Input, Error>) -> String {
+        match r {
+            Err(Error::Decode { reason, .. }) => reason,
+            other => panic!("expected a decode error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_minimal_docx_reads() {
+        let doc = r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p></w:body></w:document>"#;
+        let z = zip_of(&[("word/document.xml", doc.as_bytes())], zip::CompressionMethod::Deflated);
+        assert_eq!(read(&z).unwrap().text, "KẾ HOẠCH");
+        let other = zip_of(&[("mimetype", b"application/epub+zip")], zip::CompressionMethod::Stored);
+        assert!(reason(read(&other)).contains("not a .docx"));
+    }
+
+    #[test]
+    fn zip_bombs_are_refused() {
+        // 4 MiB of one repeated byte deflates to a few KiB: far past the allowed ratio
+        let mut doc = b"<w:document><w:body><w:p><w:r><w:t>".to_vec();
+        doc.resize(4 << 20, b'a');
+        let z = zip_of(&[("word/document.xml", &doc)], zip::CompressionMethod::Deflated);
+        assert!(z.len() < 64 << 10);
+        assert!(reason(read(&z)).contains("zip bomb"));
+        // too many entries
+        let names: Vec<String> = (0..=MAX_ENTRIES).map(|i| format!("f{i}")).collect();
+        let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
+        let z = zip_of(&entries, zip::CompressionMethod::Stored);
+        assert!(reason(read(&z)).contains("entries"));
+    }
+
     #[test]
     fn deep_nesting_is_refused() {
         let deep = format!("<a>{}{}</a>", "<b>".repeat(MAX_DEPTH + 5), "</b>".repeat(MAX_DEPTH + 5));
