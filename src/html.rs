@@ -315,6 +315,14 @@ pub fn to_text(bytes: &[u8]) -> HtmlText {
     }
 }
 
+/// Read an HTML page in a given ASCII-compatible encoding, whatever it declares (a UTF-8 BOM is skipped).
+pub fn to_text_in(bytes: &[u8], enc: &'static Encoding) -> HtmlText {
+    match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => scan(rest, enc, 3),
+        None => scan(bytes, enc, 0),
+    }
+}
+
 fn undeclared_charset(bytes: &[u8]) -> &'static Encoding {
     if std::str::from_utf8(bytes).is_ok() {
         UTF_8

@@ -8,16 +8,19 @@ pub mod annotation;
 pub mod assignments;
 pub mod blocks;
 pub mod date;
+pub mod docx;
 pub mod doctype;
 pub mod error;
 pub mod html;
 pub mod input;
+pub mod legacy;
 pub mod lines;
 pub mod metadata;
 pub mod markers;
 pub mod model;
 pub mod normalize;
 pub mod outline;
+pub mod pdf;
 pub mod references;
 pub mod span;
 pub mod text;
@@ -27,6 +30,7 @@ mod python;
 pub use date::Date;
 pub use doctype::DocType;
 pub use error::Error;
+pub use input::{Encoding, Format, Origin, ReadOptions, Source};
 pub use model::{Document, MarkerStyle, Metadata, Node, NodeId, NodeKind, Symbol, SymbolForm};
 pub use span::Span;
 
@@ -35,22 +39,39 @@ pub fn parse(text: &str) -> Document {
     outline::build(text)
 }
 
-/// Parse a document from bytes: plain text (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1258) or an
-/// HTML page (Word "Save as Web Page" included), told apart by content (see [`input`] and [`html`]). For HTML
-/// the document's text is the page's extracted text.
+/// Parse a document from bytes: a `.docx`, a PDF with a text layer, an HTML page (Word "Save as Web Page"
+/// included) or plain text (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1258, TCVN3, VNI, VISCII), the
+/// format and encoding told apart by content (see [`input`]). The document's text is the text read; its
+/// [`Document::source`] says what it was read from and maps each line back.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
-    let text = input::decode(bytes)?;
-    if text.chars().all(|c| c.is_whitespace() || normalize::substitute(c) == Some("")) {
+    parse_bytes_with(bytes, &ReadOptions::default())
+}
+
+/// [`parse_bytes`] with the format and/or the encoding given instead of detected.
+pub fn parse_bytes_with(bytes: &[u8], opts: &ReadOptions) -> Result<Document, Error> {
+    parse_input(input::read_with(bytes, opts)?)
+}
+
+/// Parse text that was read ([`input::read`]); an empty text is an error.
+pub fn parse_input(input: input::Input) -> Result<Document, Error> {
+    if input.text.chars().all(|c| c.is_whitespace() || normalize::substitute(c) == Some("")) {
         return Err(Error::Empty { path: None });
     }
-    Ok(parse(&text))
+    let mut doc = parse(&input.text);
+    doc.source = Some(input.source);
+    Ok(doc)
 }
 
 /// Parse a document from a file.
 pub fn parse_file(path: impl AsRef<std::path::Path>) -> Result<Document, Error> {
+    parse_file_with(path, &ReadOptions::default())
+}
+
+/// [`parse_file`] with the format and/or the encoding given instead of detected.
+pub fn parse_file_with(path: impl AsRef<std::path::Path>, opts: &ReadOptions) -> Result<Document, Error> {
     let path = path.as_ref();
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    parse_bytes(&bytes).map_err(|e| e.with_path(path))
+    parse_bytes_with(&bytes, opts).map_err(|e| e.with_path(path))
 }
 
 /// Paragraphs and their zones, for development tools.

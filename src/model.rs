@@ -160,7 +160,10 @@ pub struct Metadata {
 }
 
 /// A parsed document: the text as given, the tree over it, and what was extracted.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Two documents are equal when their text and everything parsed from it are: where the text was read from
+/// ([`Document::source`]) is not compared, so `parse(text) == parse_file(path)` when the file reads as `text`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Document {
     /// The text as given (spans point into it).
     pub text: String,
@@ -173,6 +176,15 @@ pub struct Document {
     /// Who must act, one record per (section, agency, role).
     #[serde(default)]
     pub assignments: Vec<crate::assignments::Assignment>,
+    /// What the text was read from (format, encoding, the way back to the source); `None` for [`crate::parse`].
+    #[serde(skip)]
+    pub source: Option<crate::input::Source>,
+}
+
+impl PartialEq for Document {
+    fn eq(&self, o: &Document) -> bool {
+        self.text == o.text && self.nodes == o.nodes && self.metadata == o.metadata && self.references == o.references && self.assignments == o.assignments
+    }
 }
 
 impl Document {
@@ -206,6 +218,11 @@ impl Document {
     /// The first outline item with this path (`IV/2`, `Chương II/Điều 5/1/a`).
     pub fn find(&self, path: &str) -> Option<NodeId> {
         self.outline().find(|&id| self.nodes[id].path.as_deref() == Some(path))
+    }
+    /// Where byte `offset` of the text comes from in the source file: a byte offset (text, HTML), a paragraph
+    /// and table cell (`.docx`), a page and line (PDF). `None` for a document parsed from a string.
+    pub fn origin(&self, offset: usize) -> Option<crate::input::Origin> {
+        self.source.as_ref()?.origin(&self.text, offset)
     }
     /// The nearest enclosing outline item of a byte offset.
     pub fn item_at(&self, offset: usize) -> Option<NodeId> {

@@ -178,7 +178,7 @@ pub fn build(text: &str) -> Document {
             leaf.parent = Some(0);
             nodes.push(leaf);
         }
-        return Document { text: text.to_string(), nodes, metadata: Default::default(), references: Vec::new(), assignments: Vec::new() };
+        return Document { text: text.to_string(), nodes, metadata: Default::default(), references: Vec::new(), assignments: Vec::new(), source: None };
     }
     let lines = lines::split_lines(t);
     let mut paras = lines::paragraphs(t, &lines);
@@ -363,7 +363,7 @@ pub fn build(text: &str) -> Document {
             }
         }
     }
-    Document { text: text.to_string(), nodes, metadata, references, assignments }
+    Document { text: text.to_string(), nodes, metadata, references, assignments, source: None }
 }
 
 /// `item` and the non-bullet items above it, nearest first.

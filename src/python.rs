@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyImportError, PyOSError};
+use pyo3::exceptions::{PyException, PyImportError, PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::sync::GILOnceCell;
@@ -151,18 +151,62 @@ fn parse(py: Python<'_>, text: PyBackedStr) -> PyResult<PyDocument> {
     parsed(py, r)
 }
 
-/// Parse a document from bytes (UTF-8 with or without BOM, UTF-16 with BOM).
+/// `format=` and `encoding=` keyword arguments as read options; a name vanban does not know is a ValueError.
+fn read_options(format: Option<&str>, encoding: Option<&str>) -> PyResult<crate::ReadOptions> {
+    let format = match format {
+        None => None,
+        Some(f) => Some(crate::Format::from_name(f).ok_or_else(|| {
+            PyValueError::new_err(format!("unknown format {f:?}: use \"text\", \"html\", \"docx\" or \"pdf\""))
+        })?),
+    };
+    let encoding = match encoding {
+        None => None,
+        Some(e) => Some(crate::Encoding::from_label(e).ok_or_else(|| {
+            PyValueError::new_err(format!("unknown encoding {e:?}: use e.g. \"utf-8\", \"windows-1258\", \"tcvn3\", \"vni\", \"viscii\""))
+        })?),
+    };
+    Ok(crate::ReadOptions { format, encoding })
+}
+
+/// Parse a document from bytes: .docx, PDF, HTML or text (UTF-8, UTF-16 with BOM, Windows-1258, TCVN3, VNI,
+/// VISCII), format and encoding detected from content unless given.
 #[pyfunction]
-fn parse_bytes(py: Python<'_>, data: PyBackedBytes) -> PyResult<PyDocument> {
-    let r = py.allow_threads(|| crate::parse_bytes(&data).map(with_offsets));
+#[pyo3(signature = (data, format=None, encoding=None))]
+fn parse_bytes(py: Python<'_>, data: PyBackedBytes, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
+    let opts = read_options(format, encoding)?;
+    let r = py.allow_threads(|| crate::parse_bytes_with(&data, &opts).map(with_offsets));
     parsed(py, r)
 }
 
-/// Parse a document from a file (`str` or `os.PathLike`).
+/// Parse a document from a file (`str` or `os.PathLike`); format and encoding as for `parse_bytes`.
 #[pyfunction]
-fn parse_file(py: Python<'_>, path: PathBuf) -> PyResult<PyDocument> {
-    let r = py.allow_threads(|| crate::parse_file(&path).map(with_offsets));
+#[pyo3(signature = (path, format=None, encoding=None))]
+fn parse_file(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
+    let opts = read_options(format, encoding)?;
+    let r = py.allow_threads(|| crate::parse_file_with(&path, &opts).map(with_offsets));
     parsed(py, r)
+}
+
+/// Where a line comes from, as a dict: `{"byte": n}`, `{"paragraph": n, "table": t, "row": r, "cell": c}`
+/// (table keys only inside a table), `{"page": p, "line": l}`.
+fn origin_dict<'py>(py: Python<'py>, o: crate::Origin) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    match o {
+        crate::Origin::Byte(b) => d.set_item("byte", b)?,
+        crate::Origin::Docx { paragraph, cell } => {
+            d.set_item("paragraph", paragraph)?;
+            if let Some(c) = cell {
+                d.set_item("table", c.table)?;
+                d.set_item("row", c.row)?;
+                d.set_item("cell", c.cell)?;
+            }
+        }
+        crate::Origin::Pdf { page, line } => {
+            d.set_item("page", page)?;
+            d.set_item("line", line)?;
+        }
+    }
+    Ok(d)
 }
 
 /// The serde name of a unit enum variant (`legal_section`, `party`).
@@ -245,6 +289,48 @@ impl PyDocument {
     /// The leaves in document order; their texts concatenate to the document text.
     fn leaves(&self) -> Vec<PyNode> {
         self.inner.doc.leaves().map(|id| self.node(id)).collect()
+    }
+
+    /// What the text was read as: "text", "html", "docx" or "pdf" (None for `parse(str)`).
+    #[getter]
+    fn input_format(&self) -> Option<&'static str> {
+        self.inner.doc.source.as_ref().map(|s| s.format.as_str())
+    }
+
+    /// The encoding the text was decoded from ("utf-8", "windows-1258", "tcvn3", "vni", "viscii", ...); None
+    /// for `parse(str)` and for a .docx or PDF whose text is Unicode.
+    #[getter]
+    fn encoding(&self) -> Option<&'static str> {
+        self.inner.doc.source.as_ref()?.encoding.map(|e| e.name())
+    }
+
+    /// How sure the encoding guess is, 0..1 (1 for a BOM, a declared charset or an explicit `encoding=`).
+    #[getter]
+    fn encoding_confidence(&self) -> Option<f32> {
+        self.inner.doc.source.as_ref().map(|s| s.confidence)
+    }
+
+    /// A .docx's page header text (not part of `text`), or None.
+    #[getter]
+    fn page_header(&self) -> Option<String> {
+        self.inner.doc.source.as_ref()?.header.clone()
+    }
+
+    /// A .docx's page footer text (not part of `text`), or None.
+    #[getter]
+    fn page_footer(&self) -> Option<String> {
+        self.inner.doc.source.as_ref()?.footer.clone()
+    }
+
+    /// Where the code point at `offset` comes from in the source: `{"byte": n}` for text (that character's
+    /// byte offset) and HTML (its line's), `{"paragraph": n}` plus `"table"`, `"row"`, `"cell"` inside a table
+    /// for a .docx, `{"page": p, "line": l}` for a PDF; None for `parse(str)` or an offset past the end.
+    fn origin<'py>(&self, py: Python<'py>, offset: usize) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let Some(byte) = self.inner.offsets.byte(offset, self.inner.doc.text.len()) else { return Ok(None) };
+        match self.inner.doc.origin(byte) {
+            Some(o) => origin_dict(py, o).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// The innermost outline item holding the code point at `offset`, or None.

@@ -154,8 +154,8 @@ fn typed_errors_for_containers_and_empty_pages() {
         Err(e) => panic!("expected a decode error, got {e}"),
         Ok(_) => panic!("expected a decode error, got a document"),
     };
-    assert_eq!(reason(vanban::parse_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00")), "a .docx (zip) file: not read yet");
-    assert_eq!(reason(vanban::parse_bytes(b"%PDF-1.5\n%\xb5\xb5\xb5\xb5\n1 0 obj")), "a PDF file: not read yet");
+    assert!(reason(vanban::parse_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00")).starts_with("a damaged zip (.docx)"));
+    assert!(reason(vanban::parse_bytes(b"%PDF-1.5\n%\xb5\xb5\xb5\xb5\n1 0 obj")).contains("PDF"));
     assert!(reason(vanban::parse_bytes(b"<html>\x00\x01\x02</html>")).contains("binary"));
     // a page with no text is empty
     let empty = b"<html><head><title>x</title><style>p{}</style></head><body><p>&nbsp;</p><p><o:p></o:p></p></body></html>";

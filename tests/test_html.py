@@ -50,9 +50,10 @@ def test_nq_99_header_and_closing(tmp_path):
 
 @pytest.mark.parametrize(
     "data,reason",
-    [(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)), "a .docx (zip) file: not read yet"),
-     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF file: not read yet")],
-    ids=["docx", "pdf"],
+    [(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)), "a damaged zip (.docx)"),
+     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF"),
+     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "97-2003 .doc")],
+    ids=["docx", "pdf", "doc"],
 )
 def test_containers_are_named(data, reason):
     with pytest.raises(vanban.DecodeError) as ei:

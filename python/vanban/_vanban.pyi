@@ -25,20 +25,46 @@ class EmptyDocumentError(VanbanError):
 def parse(text: str) -> Document:
     """Parse a document from its text. Never fails."""
 
-def parse_bytes(data: Union[bytes, bytearray]) -> Document:
-    """Parse a document from bytes (UTF-8 with or without BOM, UTF-16 with BOM).
+def parse_bytes(data: Union[bytes, bytearray], format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
+    """Parse a document from bytes: a .docx, a PDF with a text layer, an HTML page or text (UTF-8 with or
+    without BOM, UTF-16 with BOM, Windows-1258, TCVN3, VNI, VISCII).
 
+    The format and the encoding are detected from content; `format` ("text", "html", "docx", "pdf") and
+    `encoding` ("utf-8", "windows-1258", "tcvn3", "vni", "viscii", or any WHATWG label) override them (an
+    unknown name is a ValueError). For a .docx or PDF, `encoding` names the legacy font its text is in.
     Raises DecodeError or EmptyDocumentError.
     """
 
-def parse_file(path: Union[str, "os.PathLike[str]"]) -> Document:
-    """Parse a document from a file. Raises ReadError, DecodeError or EmptyDocumentError."""
+def parse_file(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
+    """Parse a document from a file; `format` and `encoding` as for `parse_bytes`.
+
+    Raises ReadError, DecodeError or EmptyDocumentError.
+    """
 
 class Document:
     """A parsed document: the text as given, a lossless tree over it, and its metadata."""
 
     @property
     def text(self) -> str: ...
+    @property
+    def input_format(self) -> Optional[str]:
+        """What the text was read as: "text", "html", "docx" or "pdf" (None for `parse(str)`)."""
+    @property
+    def encoding(self) -> Optional[str]:
+        """The encoding the text was decoded from ("utf-8", "tcvn3", ...); None for `parse(str)` and for a
+        .docx or PDF whose text is Unicode."""
+    @property
+    def encoding_confidence(self) -> Optional[float]:
+        """How sure the encoding guess is, 0..1 (1 for a BOM, a declared charset or an explicit encoding)."""
+    @property
+    def page_header(self) -> Optional[str]:
+        """A .docx's page header text (not part of `text`), or None."""
+    @property
+    def page_footer(self) -> Optional[str]:
+        """A .docx's page footer text (not part of `text`), or None."""
+    def origin(self, offset: int) -> Optional[Dict[str, int]]:
+        """Where the code point at `offset` comes from: {"byte": n} (text, HTML), {"paragraph": n} plus
+        "table", "row", "cell" inside a table (.docx), {"page": p, "line": l} (PDF); None for `parse(str)`."""
     @property
     def metadata(self) -> Metadata: ...
     @property

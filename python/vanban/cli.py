@@ -5,7 +5,9 @@
     vanban json FILE          the whole tree as JSON (Document.to_json(indent=2))
 
 A file that cannot be read or parsed gives one line on stderr, `vanban: PATH: REASON`; the other files are still
-processed and the exit status is 1. `-` reads standard input.
+processed and the exit status is 1. `-` reads standard input. Formats (.docx, PDF, HTML, text) and encodings
+(UTF-8, UTF-16, Windows-1258, TCVN3, VNI, VISCII) are detected from content; `--format` and `--encoding`
+override them.
 """
 import argparse
 import os
@@ -18,10 +20,10 @@ PROG = "vanban"
 SNIPPET = 60
 
 
-def _load(path: str) -> Document:
+def _load(path: str, format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
     if path == "-":
-        return parse_bytes(sys.stdin.buffer.read())
-    return parse_file(path)
+        return parse_bytes(sys.stdin.buffer.read(), format=format, encoding=encoding)
+    return parse_file(path, format=format, encoding=encoding)
 
 
 def _one_line(s: str) -> str:
@@ -39,12 +41,14 @@ def _report(path: str, exc: BaseException) -> None:
     sys.stderr.flush()
 
 
-def _each(paths: List[str], emit: Callable[[str, Document], None]) -> int:
+def _each(paths: List[str], emit: Callable[[str, Document], None], args: Optional[argparse.Namespace] = None) -> int:
     """Parse each file and hand it to `emit`; report failures and carry on. Returns the exit status."""
     status = 0
+    format = getattr(args, "format", None)
+    encoding = getattr(args, "encoding", None)
     for path in paths:
         try:
-            doc = _load(path)
+            doc = _load(path, format, encoding)
         except Exception as exc:  # one bad file must not stop the others, nor print a traceback
             _report(path, exc)
             status = 1
@@ -58,7 +62,7 @@ def _annotate(args: argparse.Namespace) -> int:
         sys.stdout.write(doc.annotation_json(path) + "\n")
         sys.stdout.flush()
 
-    return _each(args.files, emit)
+    return _each(args.files, emit, args)
 
 
 def _depth(node) -> int:
@@ -111,7 +115,7 @@ def _tree(args: argparse.Namespace) -> int:
         sys.stdout.write(_tree_text(doc))
         sys.stdout.flush()
 
-    return _each(args.files, emit)
+    return _each(args.files, emit, args)
 
 
 def _json(args: argparse.Namespace) -> int:
@@ -119,23 +123,30 @@ def _json(args: argparse.Namespace) -> int:
         sys.stdout.write(doc.to_json(indent=2) + "\n")
         sys.stdout.flush()
 
-    return _each([args.file], emit)
+    return _each([args.file], emit, args)
 
 
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog=PROG,
-        description="Parse Vietnamese administrative documents (.md, .txt): outline, metadata, annotations.",
+        description="Parse Vietnamese administrative documents (.docx, .pdf, .htm, .md, .txt): outline, metadata, annotations.",
+    )
+    reading = argparse.ArgumentParser(add_help=False)
+    reading.add_argument("--format", choices=["text", "html", "docx", "pdf"], help="read every file as this format (default: detected)")
+    reading.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="text encoding (utf-8, utf-16le, windows-1258, tcvn3, vni, viscii, ...; for .docx/PDF the legacy font); default: detected",
     )
     ap.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
-    p = sub.add_parser("annotate", help="print the annotation JSON (JSON Lines for several files)")
+    p = sub.add_parser("annotate", parents=[reading], help="print the annotation JSON (JSON Lines for several files)")
     p.add_argument("files", nargs="+", metavar="FILE", help="document files; - reads standard input")
     p.set_defaults(run=_annotate)
-    p = sub.add_parser("tree", help="print a metadata summary and the outline")
+    p = sub.add_parser("tree", parents=[reading], help="print a metadata summary and the outline")
     p.add_argument("files", nargs="+", metavar="FILE", help="document files; - reads standard input")
     p.set_defaults(run=_tree)
-    p = sub.add_parser("json", help="print the whole tree as JSON")
+    p = sub.add_parser("json", parents=[reading], help="print the whole tree as JSON")
     p.add_argument("file", metavar="FILE", help="a document file; - reads standard input")
     p.set_defaults(run=_json)
     return ap
@@ -159,6 +170,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     if not getattr(args, "run", None):
         ap.print_help(sys.stderr)
         return 2
+    if getattr(args, "encoding", None):
+        try:  # an unknown encoding name is a usage error, said once, not once per file
+            parse_bytes(b"x", format="text", encoding=args.encoding)
+        except ValueError as exc:
+            ap.error(str(exc))
+        except VanbanError:
+            pass
     try:
         return args.run(args)
     except BrokenPipeError:
