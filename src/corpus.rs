@@ -299,6 +299,18 @@ pub struct IndexSummary {
     pub references: usize,
     pub resolved: usize,
     pub seconds: f64,
+    /// The files that failed this run.
+    pub failures: Vec<FileError>,
+}
+
+/// A file that could not be indexed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FileError {
+    pub path: String,
+    /// `read`, `decode`, `empty` or `panic`.
+    pub kind: &'static str,
+    /// One line that names the file.
+    pub message: String,
 }
 
 /// A cross-reference index in one SQLite file.
@@ -436,7 +448,7 @@ impl Corpus {
                         Outcome::Parsed(_) => sum.indexed += 1,
                         Outcome::Failed(f) => {
                             sum.failed += 1;
-                            bar.println(format!("vanban: {}: {}", f.path, f.message));
+                            sum.failures.push(FileError { path: f.path.clone(), kind: f.kind, message: f.message.clone() });
                         }
                     }
                     if !matches!(msg, Outcome::Skipped) {
@@ -767,7 +779,7 @@ impl Corpus {
     pub fn most_cited(&self, n: usize) -> Result<Table> {
         self.query(
             "SELECT COALESCE(t.symbol, max(r.symbol), max(r.name)) AS target,
-                    COALESCE(r.symbol_key, r.key) AS target_key,
+                    COALESCE(t.symbol_key, t.name_key, r.symbol_key, r.key) AS target_key,
                     max(r.doc_type) AS doc_type,
                     count(DISTINCT r.doc_id) AS citing_docs, sum(r.mentions) AS mentions,
                     r.resolved_doc_id AS target_id, t.path AS target_path, t.title AS target_title
@@ -785,10 +797,10 @@ impl Corpus {
     /// `networkx.from_pandas_edgelist(df, "source", "target", edge_attr="count", create_using=nx.DiGraph)`.
     pub fn edges(&self) -> Result<Table> {
         self.query(
-            "SELECT d.path AS source, COALESCE(t.path, COALESCE(r.symbol_key, r.key)) AS target,
+            "SELECT d.path AS source, COALESCE(t.path, r.symbol_key, r.key) AS target,
                     sum(r.mentions) AS count,
                     r.doc_id AS source_id, r.resolved_doc_id AS target_id,
-                    COALESCE(r.symbol_key, r.key) AS target_key, COALESCE(max(r.symbol), max(r.name)) AS target_label
+                    COALESCE(t.symbol_key, t.name_key, r.symbol_key, r.key) AS target_key, COALESCE(max(r.symbol), max(r.name)) AS target_label
              FROM refs r JOIN documents d ON d.id = r.doc_id LEFT JOIN documents t ON t.id = r.resolved_doc_id
              WHERE r.attached = 0
              GROUP BY r.doc_id, COALESCE('#' || r.resolved_doc_id, r.symbol_key, r.key)
@@ -1095,11 +1107,15 @@ fn mtime_ns(m: &std::fs::Metadata) -> i64 {
     m.modified().ok().and_then(|t| t.duration_since(UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos() as i64)
 }
 
+fn io_message(path: &Path, source: std::io::Error) -> String {
+    crate::Error::Io { path: path.to_path_buf(), source }.to_string()
+}
+
 fn process(f: &FileTask, prev: Option<&Prev>, force: bool) -> Outcome {
     let fail = |kind, message: String, size, mtime, hash| Outcome::Failed(Failure { path: f.key.clone(), kind, message, size, mtime, hash });
     let meta = match std::fs::metadata(&f.path) {
         Ok(m) => m,
-        Err(e) => return fail("read", format!("cannot read: {e}"), None, None, None),
+        Err(e) => return fail("read", io_message(&f.path, e), None, None, None),
     };
     let (size, mtime) = (meta.len() as i64, mtime_ns(&meta));
     let current = |p: &&Prev| p.parser == PARSER_VERSION && !force;
@@ -1109,11 +1125,11 @@ fn process(f: &FileTask, prev: Option<&Prev>, force: bool) -> Outcome {
         }
     }
     if meta.is_dir() {
-        return fail("read", "cannot read: a directory without documents".into(), None, None, None);
+        return fail("read", format!("{}: cannot read: a directory", f.path.display()), None, None, None);
     }
     let bytes = match std::fs::read(&f.path) {
         Ok(b) => b,
-        Err(e) => return fail("read", format!("cannot read: {e}"), Some(size), Some(mtime), None),
+        Err(e) => return fail("read", io_message(&f.path, e), Some(size), Some(mtime), None),
     };
     let hash = hash_hex(&bytes);
     if let Some(p) = prev.filter(current) {

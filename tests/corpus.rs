@@ -181,7 +181,7 @@ fn bad_files_are_recorded_with_their_error_and_the_rest_is_indexed() {
     assert!(text(&e, 0, "message").unwrap().contains("binary.md"), "the message names the file");
 
     // unchanged bad files are not retried
-    let again = c.index(&[docs.clone()], &opts()).unwrap();
+    let again = c.index(&[&docs], &opts()).unwrap();
     assert_eq!((again.indexed, again.failed, again.skipped), (0, 0, 6));
 
     // a repaired file leaves the errors and joins the documents
@@ -231,7 +231,8 @@ fn queries_give_documents_cites_edges_matrix_and_deadlines() {
     assert!(matches!(c.cites("nothing.md"), Err(CorpusError::NoSuchDocument(_))));
 
     let top = c.most_cited(2).unwrap();
-    assert_eq!(top.get("target").map(|v| v.as_str().unwrap()).collect::<Vec<_>>(), ["66-NQ/TW", "31/2024/QH15"]);
+    // a tie, broken by key
+    assert_eq!(top.get("target").map(|v| v.as_str().unwrap()).collect::<Vec<_>>(), ["31/2024/QH15", "66-NQ/TW"]);
     assert_eq!(top.get("citing_docs").cloned().collect::<Vec<_>>(), [Value::Int(2), Value::Int(2)]);
 
     // one edge per (citing, cited) pair: both citations of the law from kh-20 are one edge
