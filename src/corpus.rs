@@ -36,6 +36,10 @@ pub const SCHEMA_VERSION: i32 = 1;
 /// The parser's version, stored with every document: a document indexed by another version is re-parsed.
 pub const PARSER_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The resolution rules' version, kept in `meta`: an index resolved by other rules is resolved again on the
+/// next run, changed files or not.
+const RESOLVER_VERSION: &str = "1";
+
 /// File name extensions indexed when a directory is walked (lower case). Files named on the command line are
 /// indexed whatever their name.
 pub const DOC_EXTENSIONS: &[&str] = &["md", "txt", "htm", "html", "markdown"];
@@ -476,9 +480,11 @@ impl Corpus {
         if opts.prune {
             sum.pruned = self.prune()?;
         }
-        let pending: Option<String> =
-            self.conn.query_row("SELECT value FROM meta WHERE key = 'resolve_pending'", [], |r| r.get(0)).optional().map_err(self.e())?;
-        if wrote_any || sum.pruned > 0 || pending.as_deref() == Some("1") {
+        let meta = |key: &str| -> Result<Option<String>> {
+            self.conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional().map_err(self.e())
+        };
+        let stale = meta("resolve_pending")?.as_deref() == Some("1") || meta("resolver")?.as_deref() != Some(RESOLVER_VERSION);
+        if wrote_any || sum.pruned > 0 || stale {
             self.resolve()?;
         }
         let count = |sql: &str| -> Result<usize> { self.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map(|n| n as usize).map_err(self.e()) };
@@ -606,7 +612,7 @@ impl Corpus {
                 let attached: bool = r.get(7).map_err(&e)?;
                 let old: (Option<i64>, Option<String>) = (r.get(8).map_err(&e)?, r.get(9).map_err(&e)?);
                 let citing_date: Option<String> = r.get(10).map_err(&e)?;
-                let want = RefKeys { citing, citing_date: citing_date.as_deref(), year, date: date.as_deref(), issuer_key: issuer_key.as_deref() };
+                let want = RefKeys { citing, citing_date: citing_date.as_deref(), by_name: symbol_key.is_none(), year, date: date.as_deref(), issuer_key: issuer_key.as_deref() };
                 let new: (Option<i64>, Option<&'static str>) = if attached {
                     (None, None)
                 } else if let Some(k) = &symbol_key {
@@ -632,6 +638,7 @@ impl Corpus {
             }
         }
         tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('resolve_pending', '0')", []).map_err(&e)?;
+        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('resolver', ?1)", [RESOLVER_VERSION]).map_err(&e)?;
         tx.commit().map_err(&e)?;
         Ok(resolved)
     }
@@ -775,38 +782,36 @@ impl Corpus {
     }
 
     /// The `n` most cited documents, by how many documents of the index cite them: a resolved target is one
-    /// document; an unresolved one is grouped by its symbol key (or its key for a citation by name).
+    /// document; unresolved ones are grouped by symbol key, else by name and year.
     pub fn most_cited(&self, n: usize) -> Result<Table> {
-        self.query(
-            "SELECT COALESCE(t.symbol, max(r.symbol), max(r.name)) AS target,
-                    COALESCE(t.symbol_key, t.name_key, r.symbol_key, r.key) AS target_key,
+        let sql = format!(
+            "SELECT COALESCE(t.symbol, max(r.symbol), max(r.name)) AS target, {TARGET_KEY} AS target_key,
                     max(r.doc_type) AS doc_type,
                     count(DISTINCT r.doc_id) AS citing_docs, sum(r.mentions) AS mentions,
                     r.resolved_doc_id AS target_id, t.path AS target_path, t.title AS target_title
              FROM refs r LEFT JOIN documents t ON t.id = r.resolved_doc_id
              WHERE r.attached = 0
-             GROUP BY COALESCE('#' || r.resolved_doc_id, r.symbol_key, r.key)
+             GROUP BY {TARGET_GROUP}
              ORDER BY citing_docs DESC, mentions DESC, target_key
-             LIMIT ?1",
-            [n as i64],
-        )
+             LIMIT ?1"
+        );
+        self.query(&sql, [n as i64])
     }
 
     /// The citation graph as an edge list: `source` (the citing document's path) → `target` (the cited
     /// document's path when resolved, else its key), with the number of mentions; one row per pair.
     /// `networkx.from_pandas_edgelist(df, "source", "target", edge_attr="count", create_using=nx.DiGraph)`.
     pub fn edges(&self) -> Result<Table> {
-        self.query(
-            "SELECT d.path AS source, COALESCE(t.path, r.symbol_key, r.key) AS target,
-                    sum(r.mentions) AS count,
+        let sql = format!(
+            "SELECT d.path AS source, COALESCE(t.path, {TARGET_KEY}) AS target, sum(r.mentions) AS count,
                     r.doc_id AS source_id, r.resolved_doc_id AS target_id,
-                    COALESCE(t.symbol_key, t.name_key, r.symbol_key, r.key) AS target_key, COALESCE(max(r.symbol), max(r.name)) AS target_label
+                    {TARGET_KEY} AS target_key, COALESCE(max(r.symbol), max(r.name)) AS target_label
              FROM refs r JOIN documents d ON d.id = r.doc_id LEFT JOIN documents t ON t.id = r.resolved_doc_id
              WHERE r.attached = 0
-             GROUP BY r.doc_id, COALESCE('#' || r.resolved_doc_id, r.symbol_key, r.key)
-             ORDER BY d.path, min(r.ord)",
-            [],
-        )
+             GROUP BY r.doc_id, {TARGET_GROUP}
+             ORDER BY d.path, min(r.ord)"
+        );
+        self.query(&sql, [])
     }
 
     /// Agency × document: how many assignments of each role each agency has in each document.
@@ -854,6 +859,14 @@ impl Corpus {
         )
     }
 }
+
+/// What a reference cites, for grouping: the document it resolves to, else its symbol key, else its name key
+/// and year (`Luật Đất đai năm 2024` and `Luật Đất đai 2024` are one), else its key.
+const TARGET_GROUP: &str =
+    "COALESCE('#' || r.resolved_doc_id, r.symbol_key, r.name_key || COALESCE(' ' || r.year, ''), r.key)";
+/// The key shown for a target: the resolved document's, else as [`TARGET_GROUP`].
+const TARGET_KEY: &str =
+    "COALESCE(t.symbol_key, t.name_key, r.symbol_key, r.name_key || COALESCE(' ' || r.year, ''), r.key)";
 
 /// The assignment roles, in the order of the responsibility matrix's columns.
 const ROLES: &[&str] = &["responsible", "lead", "coordinate", "directed", "monitor", "report_to"];
@@ -1516,15 +1529,48 @@ struct RefKeys<'a> {
     citing: i64,
     /// The citing document's date: nothing issued after it can be what it cites.
     citing_date: Option<&'a str>,
+    /// A citation by name (not by symbol).
+    by_name: bool,
     year: Option<i64>,
     date: Option<&'a str>,
     issuer_key: Option<&'a str>,
 }
 
+/// Words before a place's name in an issuer (`Ủy ban nhân dân tỉnh Đồng Nai`), longest first.
+const PLACE_WORDS: &[&str] = &[" thành phố ", " thị xã ", " thị trấn ", " tỉnh ", " huyện ", " quận ", " phường ", " xã "];
+
+/// The place an issuer (as folded by `agency_key`) names: what follows its last place word.
+fn place_of(issuer: &str) -> Option<&str> {
+    let padded_at = |w: &str| issuer.rfind(w.trim_start()).filter(|&i| i > 0 && issuer[..i].ends_with(' '));
+    let (at, w) = PLACE_WORDS.iter().filter_map(|w| padded_at(w).map(|i| (i, w.trim_start()))).max_by_key(|(i, _)| *i)?;
+    let rest = issuer[at + w.len()..].trim();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// Whether two issuers (folded) are the same body: `Some(true)` when one holds the other (`Cục Thuế` and `Bộ
+/// Tài chính Cục Thuế`), `Some(false)` when they name different places (`… tỉnh Bình Định`, `… tỉnh Đồng
+/// Nai`) or one names a place and the other shares no word with it (`Hải Phòng`), else `None` (`Bộ Chính
+/// trị` and `Ban Chấp hành Trung ương` may well be).
+fn issuers_agree(a: &str, b: &str) -> Option<bool> {
+    if a.contains(b) || b.contains(a) {
+        return Some(true);
+    }
+    match (place_of(a), place_of(b)) {
+        (Some(x), Some(y)) if !x.starts_with(y) && !y.starts_with(x) => Some(false),
+        (Some(_), None) | (None, Some(_)) if !a.split(' ').any(|w| b.split(' ').any(|v| v == w)) => Some(false),
+        _ => None,
+    }
+}
+
 /// The one document a reference names among those sharing its key: not the citing document, nor one issued
-/// after it; the year (and the day, when both sides give one) must agree; several left resolve only when they are copies of one document (same content, or
-/// same date and issuer) or when the citation's issuer names exactly one.
+/// after it, nor one of another place's issuer; the year (and the day, when both sides give one) must
+/// agree. Several left resolve only when they are copies of one document (same content, or same date and
+/// issuer) or when the citation's issuer agrees with exactly one. A name without a year (`Luật Việc làm`)
+/// resolves only from a dated citing document: laws are replaced by laws of the same name.
 fn pick(docs: &[Candidate], among: Option<&Vec<usize>>, r: &RefKeys) -> Option<i64> {
+    if r.by_name && r.year.is_none() && r.citing_date.is_none() {
+        return None;
+    }
     let fits: Vec<&Candidate> = among?
         .iter()
         .map(|&i| &docs[i])
@@ -1536,6 +1582,10 @@ fn pick(docs: &[Candidate], among: Option<&Vec<usize>>, r: &RefKeys) -> Option<i
         .filter(|d| years_agree(r.year, d.year))
         .filter(|d| match (r.date, d.date.as_deref()) {
             (Some(a), Some(b)) => a == b,
+            _ => true,
+        })
+        .filter(|d| match (r.issuer_key, d.issuer_key.as_deref()) {
+            (Some(a), Some(b)) => issuers_agree(a, b) != Some(false),
             _ => true,
         })
         .collect();
@@ -1551,7 +1601,8 @@ fn pick(docs: &[Candidate], among: Option<&Vec<usize>>, r: &RefKeys) -> Option<i
                 return fits.iter().map(|d| d.id).min();
             }
             let issuer = r.issuer_key?;
-            let named: Vec<&&Candidate> = fits.iter().filter(|d| d.issuer_key.as_deref() == Some(issuer)).collect();
+            let named: Vec<&&Candidate> =
+                fits.iter().filter(|d| d.issuer_key.as_deref().and_then(|k| issuers_agree(issuer, k)) == Some(true)).collect();
             (named.len() == 1).then(|| named[0].id)
         }
     }
@@ -1625,6 +1676,19 @@ mod tests {
     }
 
     #[test]
+    fn issuers_of_different_places_disagree() {
+        assert_eq!(issuers_agree("ủy ban nhân dân tỉnh bình định", "ủy ban nhân dân tỉnh đồng nai"), Some(false));
+        assert_eq!(issuers_agree("ủy ban nhân dân tỉnh", "ủy ban nhân dân tỉnh đồng nai"), Some(true));
+        assert_eq!(issuers_agree("cục thuế", "bộ tài chính cục thuế"), Some(true));
+        assert_eq!(issuers_agree("bộ chính trị", "ban chấp hành trung ương"), None);
+        assert_eq!(issuers_agree("hải phòng", "ủy ban nhân dân tỉnh bắc ninh"), Some(false));
+        assert_eq!(issuers_agree("thủ tướng chính phủ", "chính phủ"), Some(true));
+        assert_eq!(issuers_agree("hội đồng nhân dân thành phố hà nội", "ủy ban nhân dân thành phố hà nội"), None);
+        assert_eq!(place_of("ủy ban nhân dân thành phố hồ chí minh"), Some("hồ chí minh"));
+        assert_eq!(place_of("ủy ban nhân dân xã tân phú"), Some("tân phú"));
+    }
+
+    #[test]
     fn resolution_is_conservative() {
         let docs = vec![
             cand(1, Some(2022), Some("2022-03-01"), Some("ủy ban nhân dân tỉnh a"), "h1"),
@@ -1632,7 +1696,7 @@ mod tests {
             cand(3, Some(2020), None, None, "h3"),
         ];
         let all = vec![0, 1, 2];
-        let r = |year, date, issuer| RefKeys { citing: 99, citing_date: None, year, date, issuer_key: issuer };
+        let r = |year, date, issuer| RefKeys { citing: 99, citing_date: None, by_name: false, year, date, issuer_key: issuer };
         // two of 2022 and no way to tell them apart: not resolved
         assert_eq!(pick(&docs, Some(&all), &r(Some(2022), None, None)), None);
         // the day tells
@@ -1644,10 +1708,17 @@ mod tests {
         // a date that no candidate has
         assert_eq!(pick(&docs, Some(&[0].to_vec()), &r(Some(2022), Some("2022-04-01"), None)), None);
         // never the citing document itself
-        assert_eq!(pick(&docs, Some(&[2].to_vec()), &RefKeys { citing: 3, citing_date: None, year: None, date: None, issuer_key: None }), None);
+        assert_eq!(pick(&docs, Some(&[2].to_vec()), &RefKeys { citing: 3, citing_date: None, by_name: false, year: None, date: None, issuer_key: None }), None);
         // nor one issued after the citing document
-        let later = RefKeys { citing: 99, citing_date: Some("2022-04-01"), year: Some(2022), date: None, issuer_key: None };
+        let later = RefKeys { citing: 99, citing_date: Some("2022-04-01"), by_name: false, year: Some(2022), date: None, issuer_key: None };
         assert_eq!(pick(&docs, Some(&all), &later), Some(1));
+        // nor one of another province
+        assert_eq!(pick(&docs, Some(&[0].to_vec()), &r(Some(2022), None, Some("ủy ban nhân dân tỉnh c"))), None);
+        assert_eq!(pick(&docs, Some(&[0].to_vec()), &r(Some(2022), None, Some("ủy ban nhân dân tỉnh"))), Some(1));
+        // an undated name from an undated document: which version of the law is meant?
+        let undated = RefKeys { citing: 99, citing_date: None, by_name: true, year: None, date: None, issuer_key: None };
+        assert_eq!(pick(&docs, Some(&[2].to_vec()), &undated), None);
+        assert_eq!(pick(&docs, Some(&[2].to_vec()), &RefKeys { citing_date: Some("2024-01-01"), ..undated }), Some(3));
         // copies of one document resolve to the first
         let copies = vec![cand(5, None, None, None, "same"), cand(4, None, None, None, "same")];
         assert_eq!(pick(&copies, Some(&vec![0, 1]), &r(None, None, None)), Some(4));
