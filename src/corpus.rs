@@ -1617,7 +1617,7 @@ fn progress_bar(show: bool, total: u64) -> indicatif::ProgressBar {
     }
     // stderr, and only when it is a terminal (indicatif hides itself otherwise)
     let bar = indicatif::ProgressBar::with_draw_target(Some(total), indicatif::ProgressDrawTarget::stderr());
-    let style = indicatif::ProgressStyle::with_template("{spinner} indexing [{bar:30}] {pos}/{len} files  {per_sec}  eta {eta}")
+    let style = indicatif::ProgressStyle::with_template("{spinner} indexing [{bar:30}] {pos}/{len} files ({percent}%)  {elapsed} elapsed, eta {eta}")
         .map(|s| s.progress_chars("=> "))
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     bar.set_style(style);
