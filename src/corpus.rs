@@ -750,13 +750,15 @@ impl Corpus {
             );
             return self.query(&sql, params![key, year]);
         }
+        // a year in the name (`Luật Đất đai năm 2024`) leaves out the references of another year
         let sql = format!(
-            "{COLUMNS} WHERE r.key = ?1 OR r.name_key = ?2
-                OR r.resolved_doc_id IN (SELECT id FROM documents WHERE name_key = ?2)
+            "{COLUMNS} WHERE r.key = ?1
+                OR (r.name_key = ?2 OR r.resolved_doc_id IN (SELECT id FROM documents WHERE name_key = ?2))
+                   AND (?3 IS NULL OR COALESCE(r.year, t.year) IS NULL OR COALESCE(r.year, t.year) = ?3)
              ORDER BY d.path, r.ord"
         );
-        let name = name_key_of_query(q);
-        self.query(&sql, params![q.trim(), name])
+        let (name, year) = name_key_of_query(q).unzip();
+        self.query(&sql, params![q.trim(), name, year.flatten()])
     }
 
     /// References resolved to a document of the index, and how.
@@ -1501,10 +1503,10 @@ pub fn name_key(name: &str, doc_type: &DocType) -> Option<(String, Option<u16>)>
 }
 
 /// A name as a user types it (`Luật Đất đai`): its key, the type read from its first words.
-fn name_key_of_query(q: &str) -> Option<String> {
+fn name_key_of_query(q: &str) -> Option<(String, Option<u16>)> {
     let (t, _) = DocType::from_word_prefix(q.trim())
         .or_else(|| ["Hiến pháp", "Điều lệ"].iter().find(|w| q.trim().starts_with(*w)).map(|w| (named_type(w), w.len())))?;
-    name_key(q, &t).map(|(k, _)| k)
+    name_key(q, &t)
 }
 
 fn named_type(word: &str) -> DocType {
@@ -1660,7 +1662,7 @@ mod tests {
         let (b, _) = name_key("Luật Hòa giải", &DocType::Luat).unwrap();
         assert_eq!(a, b);
         assert_eq!(name_key("Luật", &DocType::Luat), None);
-        assert_eq!(name_key_of_query("Luật đất đai").as_deref(), Some("L:luật đất đai"));
+        assert_eq!(name_key_of_query("Luật đất đai"), Some(("L:luật đất đai".into(), None)));
     }
 
     fn cand(id: i64, year: Option<i64>, date: Option<&str>, issuer: Option<&str>, hash: &str) -> Candidate {

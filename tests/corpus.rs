@@ -96,6 +96,8 @@ fn cited_by_accepts_symbols_as_users_type_them_and_names() {
     assert!(c.cited_by("66-NQ/TW 2019").unwrap().is_empty());
     let t = c.cited_by("Luật Đất đai").unwrap();
     assert_eq!(t.len(), 2);
+    assert_eq!(c.cited_by("Luật Đất đai năm 2024").unwrap().len(), 2, "the unyeared citation resolved to the 2024 law");
+    assert!(c.cited_by("Luật Đất đai 2013").unwrap().is_empty());
     // by number, the law is found through the references resolved to it by name
     assert_eq!(c.cited_by("31/2024/QH15").unwrap().len(), 2);
     assert!(c.cited_by("99/KH-UBND").unwrap().is_empty());
