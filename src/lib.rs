@@ -7,6 +7,8 @@
 pub mod annotation;
 pub mod assignments;
 pub mod blocks;
+#[cfg(feature = "index")]
+pub mod corpus;
 pub mod date;
 pub mod docx;
 pub mod doctype;

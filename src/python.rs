@@ -17,6 +17,8 @@ use crate::model::{MarkerStyle, NodeKind, Symbol, SymbolForm};
 use crate::references::Reference;
 use crate::span::Span;
 
+mod corpus;
+
 create_exception!(vanban, VanbanError, PyException, "Base class of the errors raised by vanban.");
 create_exception!(vanban, DecodeError, VanbanError, "The input is not text in an encoding vanban reads.");
 create_exception!(vanban, EmptyDocumentError, VanbanError, "The input is readable but holds no text.");
@@ -990,9 +992,11 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyMetadata>()?;
     m.add_class::<PyReference>()?;
     m.add_class::<PyAssignment>()?;
+    m.add_class::<corpus::PyCorpus>()?;
     m.add("VanbanError", py.get_type::<VanbanError>())?;
     m.add("DecodeError", py.get_type::<DecodeError>())?;
     m.add("EmptyDocumentError", py.get_type::<EmptyDocumentError>())?;
     m.add("ReadError", read_error_type(py)?)?;
+    m.add("CorpusError", py.get_type::<corpus::CorpusError>())?;
     Ok(())
 }

@@ -10,9 +10,14 @@ Every node's ``start``/``end`` are code-point offsets into ``doc.text``, so
 ``doc.references`` and ``doc.assignments`` list the documents cited and who
 must act; ``doc.assignments_frame()`` / ``doc.references_frame()`` give them
 as pandas DataFrames (``pip install 'vanban[pandas]'``).
+``vanban.Corpus("archive.sqlite").index("docs/")`` builds a cross-reference
+index of many documents; its queries (``cited_by("66-NQ/TW")``, ``edges()``,
+``responsibility_matrix()``, ...) give DataFrames.
 """
 from ._vanban import (
     Assignment,
+    Corpus,
+    CorpusError,
     DecodeError,
     Document,
     EmptyDocumentError,
@@ -36,9 +41,11 @@ __all__ = [
     "Metadata",
     "Reference",
     "Assignment",
+    "Corpus",
     "VanbanError",
     "ReadError",
     "DecodeError",
     "EmptyDocumentError",
+    "CorpusError",
     "__version__",
 ]

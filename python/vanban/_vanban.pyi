@@ -1,7 +1,7 @@
 # Type stubs for the extension module (src/python.rs). Keep in sync with it.
 import datetime
 import os
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 __version__: str
 
@@ -21,6 +21,10 @@ class DecodeError(VanbanError):
 
 class EmptyDocumentError(VanbanError):
     """The input is readable but holds no text."""
+
+class CorpusError(VanbanError):
+    """The index could not be opened, written or queried (not a vanban index, another schema version, a
+    document asked for that the index does not hold, a closed index)."""
 
 def parse(text: str) -> Document:
     """Parse a document from its text. Never fails."""
@@ -248,3 +252,59 @@ class Assignment:
         """The outline item `section` names (`doc.find(section)`); None when `section` is ""."""
     def to_dict(self) -> Dict[str, Any]:
         """section, agency, agency_key, role, deadline, deadline_date (ISO string), start, end, text."""
+
+_Paths = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
+
+class Corpus:
+    """A cross-reference index of many documents in a SQLite file (created when missing).
+
+    Query methods return pandas DataFrames (needs pandas), or lists of dicts with ``as_frame=False``.
+    Dates are ISO strings; offsets (``byte_start``/``byte_end`` in the tables) are UTF-8 byte offsets.
+    """
+
+    def __init__(self, db_path: Union[str, "os.PathLike[str]"]) -> None: ...
+    @property
+    def path(self) -> str:
+        """The database file."""
+    def index(
+        self,
+        paths: _Paths,
+        workers: Optional[int] = None,
+        progress: bool = True,
+        prune: bool = False,
+        force: bool = False,
+    ) -> Dict[str, Any]:
+        """Index files and directories (walked for .md, .txt, .htm, .html); unchanged files are skipped,
+        failures recorded. Releases the GIL; Ctrl-C raises KeyboardInterrupt and keeps what was written.
+
+        Returns the counts: files, indexed, skipped, rehashed, failed, pruned, documents, errors,
+        references, resolved, seconds; and "failures", this run's failed files as dicts (path, kind,
+        message).
+        """
+    def documents(self, as_frame: bool = True) -> Any:
+        """id, path, doc_type, symbol, issuer, date, title, items, refs, cited_by, size, hash, indexed_at."""
+    def cites(self, doc: str, as_frame: bool = True) -> Any:
+        """What a document (id, path, file name or symbol) cites, with the document each resolves to."""
+    def cited_by(self, symbol: str, as_frame: bool = True) -> Any:
+        """References to a symbol as typed ("66-NQ/TW", "66/nq-tw", "66-NQ/TW 2025"), a key or a name."""
+    def resolved(self, as_frame: bool = True) -> Any:
+        """References resolved to a document of the index, and how ("symbol" or "name")."""
+    def unresolved(self, as_frame: bool = True) -> Any:
+        """References to documents outside the index."""
+    def most_cited(self, n: int = 20, as_frame: bool = True) -> Any:
+        """The n most cited documents, by number of citing documents."""
+    def edges(self, as_frame: bool = True) -> Any:
+        """The citation graph: source, target, count, source_id, target_id, target_key, target_label."""
+    def responsibility_matrix(self, as_frame: bool = True) -> Any:
+        """Agency x document: counts by role (responsible, lead, coordinate, directed, monitor, report_to)."""
+    def deadlines(self, as_frame: bool = True) -> Any:
+        """Assignments with a deadline, dated ones first."""
+    def errors(self, as_frame: bool = True) -> Any:
+        """Files that could not be indexed: path, kind, message, size, at."""
+    def stats(self) -> Dict[str, int]:
+        """Counts: documents, nodes, refs, resolved, resolved_by_symbol, resolved_by_name, mentions,
+        assignments, errors."""
+    def close(self) -> None:
+        """Close the database; later calls raise CorpusError."""
+    def __enter__(self) -> "Corpus": ...
+    def __exit__(self, *args: Any) -> bool: ...

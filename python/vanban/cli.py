@@ -3,18 +3,27 @@
     vanban annotate FILE...   annotation JSON (one object; JSON Lines for several files)
     vanban tree FILE...       metadata summary and the outline, one item per line
     vanban json FILE          the whole tree as JSON (Document.to_json(indent=2))
+    vanban index PATH... --db FILE     build or update a cross-reference index (SQLite)
+    vanban refs --db FILE QUERY ...    query it: documents, cites, cited-by, resolved, unresolved,
+                                       most-cited, edges, matrix, deadlines, errors, stats
 
 A file that cannot be read or parsed gives one line on stderr, `vanban: PATH: REASON`; the other files are still
 processed and the exit status is 1. `-` reads standard input. Formats (.docx, PDF, HTML, text) and encodings
 (UTF-8, UTF-16, Windows-1258, TCVN3, VNI, VISCII) are detected from content; `--format` and `--encoding`
 override them.
+
+`vanban index` records such files in the index instead and exits 0 once the index is built (the summary line
+counts them; `vanban refs --db FILE errors` lists them); it exits 1 only when the index itself cannot be opened
+or written, and 130 when interrupted (what was written stays; run it again to finish).
 """
 import argparse
+import csv
+import json
 import os
 import sys
-from typing import Callable, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
-from . import Document, VanbanError, __version__, parse_bytes, parse_file
+from . import Corpus, CorpusError, Document, VanbanError, __version__, parse_bytes, parse_file
 
 PROG = "vanban"
 SNIPPET = 60
@@ -126,6 +135,98 @@ def _json(args: argparse.Namespace) -> int:
     return _each([args.file], emit, args)
 
 
+def _index(args: argparse.Namespace) -> int:
+    try:
+        corpus = Corpus(args.db)
+    except CorpusError as exc:
+        sys.stderr.write(f"{PROG}: {_one_line(str(exc))}\n")
+        return 1
+    with corpus:
+        try:
+            s = corpus.index(args.paths, workers=args.jobs, progress=not args.quiet, prune=args.prune, force=args.force)
+        except KeyboardInterrupt:
+            sys.stderr.write(f"{PROG}: interrupted; the index keeps what was written, run again to finish\n")
+            return 130
+        except CorpusError as exc:
+            sys.stderr.write(f"{PROG}: {_one_line(str(exc))}\n")
+            return 1
+    for f in s["failures"]:
+        sys.stderr.write(f"{PROG}: {_one_line(f['message'])}\n")
+    pruned = f", {s['pruned']} pruned" if s["pruned"] else ""
+    rate = s["files"] / s["seconds"] if s["seconds"] > 0 else 0.0
+    sys.stderr.write(
+        f"{PROG}: {s['files']} files: {s['indexed']} indexed, {s['skipped']} unchanged, {s['failed']} failed{pruned}"
+        f" in {s['seconds']:.1f}s ({rate:.0f} files/s); index {args.db}: {s['documents']} documents,"
+        f" {s['references']} references ({s['resolved']} resolved), {s['errors']} errors\n"
+    )
+    sys.stderr.flush()
+    return 0
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    return " ".join(str(v).split()) if isinstance(v, str) else str(v)
+
+
+def _print_rows(rows: List[Dict[str, Any]], columns: List[str], fmt: str) -> None:
+    out = sys.stdout
+    if fmt == "json":
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(columns)
+        for r in rows:
+            w.writerow(["" if r[c] is None else r[c] for c in columns])
+    else:
+        out.write("\t".join(columns) + "\n")
+        for r in rows:
+            out.write("\t".join(_cell(r[c]) for c in columns) + "\n")
+    out.flush()
+
+
+# (subcommand, Corpus method, help, extra arguments: (name, kwargs))
+_REFS = [
+    ("documents", "documents", "the documents of the index", []),
+    ("cites", "cites", "what a document cites (by id, path, file name or symbol)", [("doc", dict(metavar="DOC"))]),
+    ("cited-by", "cited_by", "what cites a symbol (66-NQ/TW, 66/NQ-TW, '66-NQ/TW 2025') or a name",
+     [("symbol", dict(metavar="SYMBOL"))]),
+    ("resolved", "resolved", "references resolved to a document of the index", []),
+    ("unresolved", "unresolved", "references to documents outside the index", []),
+    ("most-cited", "most_cited", "the most cited documents", [("-n", dict(type=int, default=20, dest="n"))]),
+    ("edges", "edges", "the citation graph as an edge list (source, target, count, ...)", []),
+    ("matrix", "responsibility_matrix", "agency x document: assignments by role", []),
+    ("deadlines", "deadlines", "assignments with a deadline, by date", []),
+    ("errors", "errors", "files that could not be indexed", []),
+    ("stats", "stats", "counts", []),
+]
+
+
+def _refs(args: argparse.Namespace) -> int:
+    if not args.db:
+        sys.stderr.write(f"{PROG} refs: --db FILE is required\n")
+        return 2
+    if not os.path.exists(args.db):
+        sys.stderr.write(f"{PROG}: {args.db}: no index there (make one with `vanban index PATH... --db {args.db}`)\n")
+        return 1
+    method = args.method
+    kwargs = {k: getattr(args, k) for k in ("doc", "symbol", "n") if hasattr(args, k)}
+    try:
+        with Corpus(args.db) as corpus:
+            if method == "stats":
+                rows = [corpus.stats()]
+            else:
+                rows = getattr(corpus, method)(*kwargs.values(), as_frame=False)
+    except CorpusError as exc:
+        sys.stderr.write(f"{PROG}: {_one_line(str(exc))}\n")
+        return 1
+    columns = list(rows[0].keys()) if rows else []
+    fmt = "json" if args.json else "csv" if getattr(args, "csv", False) else "tsv"
+    _print_rows(rows, columns, fmt)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog=PROG,
@@ -149,6 +250,32 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("json", parents=[reading], help="print the whole tree as JSON")
     p.add_argument("file", metavar="FILE", help="a document file; - reads standard input")
     p.set_defaults(run=_json)
+
+    p = sub.add_parser("index", help="build or update a cross-reference index of documents (SQLite)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories walked for .md .txt .htm .html")
+    p.add_argument("--db", required=True, metavar="FILE", help="the index database (created when missing)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="parse threads (default: one per core)")
+    p.add_argument("--prune", action="store_true", help="drop documents whose file is gone")
+    p.add_argument("--force", action="store_true", help="re-parse every file, changed or not")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(run=_index)
+
+    # --db and --json are accepted before or after the query's name
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS, help="the index database")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="JSON Lines instead of TSV")
+    p = sub.add_parser("refs", help="query a cross-reference index (TSV with a header, or JSON Lines)")
+    p.add_argument("--db", metavar="FILE", default=None, help="the index database")
+    p.add_argument("--json", action="store_true", default=False, help="JSON Lines instead of TSV")
+    p.set_defaults(run=_refs)
+    queries = p.add_subparsers(dest="query", metavar="QUERY", required=True)
+    for name, method, help_, extra in _REFS:
+        q = queries.add_parser(name, help=help_, parents=[common])
+        for arg, kw in extra:
+            q.add_argument(arg, **kw)
+        if name == "edges":
+            q.add_argument("--csv", action="store_true", help="CSV instead of TSV")
+        q.set_defaults(method=method)
     return ap
 
 
