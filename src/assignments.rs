@@ -43,12 +43,74 @@ impl Role {
     }
 }
 
-/// When the task is due: a day when the text gives one, else the phrase as printed.
+/// When the task is due: the phrase as printed, a day when the text gives one, and what kind of time it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Deadline {
     pub phrase: String,
+    /// The day: `trước ngày 30/6/2022`; for a range, its last day.
     pub date: Option<Date>,
+    pub kind: DeadlineKind,
+    /// The year of a quarter, month or year (`quý III/2022` → 2022), when printed or taken from the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// 1–4 for a quarter (`quý III`), 1–12 for a month (`tháng 6/2022`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<u8>,
+    /// How often, for a recurring deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<Period>,
 }
+
+/// What kind of time a deadline names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineKind {
+    /// A day (`trước ngày 15/12/2022`).
+    Date,
+    /// A quarter (`quý III/2022`).
+    Quarter,
+    /// A month (`tháng 6/2022`).
+    Month,
+    /// A year (`năm 2025`, `trong năm 2025`).
+    Year,
+    /// A span of time (`từ ngày 01/01 đến ngày 31/3/2025`, `giai đoạn 2026 - 2030`).
+    Range,
+    /// Again and again (`định kỳ 6 tháng, hằng năm`, `trước ngày 15 hằng tháng`).
+    Recurring,
+    /// All the time (`thường xuyên`, `liên tục`).
+    Ongoing,
+    /// Anything else, kept as printed.
+    Other,
+}
+
+/// The period of a recurring deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    Weekly,
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    Yearly,
+}
+
+/// Words of a recurring deadline and the period they name, the first found wins.
+const PERIODS: &[(&str, Period)] = &[
+    ("hằng tuần", Period::Weekly),
+    ("hàng tuần", Period::Weekly),
+    ("hằng tháng", Period::Monthly),
+    ("hàng tháng", Period::Monthly),
+    ("hằng quý", Period::Quarterly),
+    ("hàng quý", Period::Quarterly),
+    ("định kỳ quý", Period::Quarterly),
+    ("6 tháng", Period::HalfYearly),
+    ("sáu tháng", Period::HalfYearly),
+    ("hằng năm", Period::Yearly),
+    ("hàng năm", Period::Yearly),
+    ("định kỳ năm", Period::Yearly),
+];
+/// Words of an ongoing task.
+const ONGOING: &[&str] = &["thường xuyên", "liên tục", "hằng ngày", "hàng ngày"];
 
 /// One (section, agency, role) record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -448,18 +510,95 @@ fn fold_tones(s: &str) -> String {
     out
 }
 
-/// A deadline phrase: an ISO date when a day is given (`trước ngày 30/6/2022`), else the phrase.
+/// A deadline phrase: an ISO date when a day is given (`trước ngày 30/6/2022`; a missing year comes from the
+/// document), its kind (quarter, month, year, range, recurring, ongoing), and the phrase as printed.
 pub fn parse_deadline(phrase: &str, doc_year: Option<u16>) -> Deadline {
+    use std::sync::LazyLock;
+    use regex::Regex;
     let phrase = phrase.trim().trim_end_matches(['.', ';', ',']).trim().to_string();
-    static DAY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i:trước|chậm nhất(?: là)?|hoàn thành trước|trong)\s*(?:ngày\s*)?(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?|(?i:trước|chậm nhất(?: là)?)\s*ngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
+    let lower = phrase.to_lowercase();
+    static DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\bngày\s*|\b(?:trước|chậm nhất(?: là)?|hoàn thành trước|trong|đến)\s+)(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b|\bngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
     });
-    let date = DAY.captures(&phrase).and_then(|c| {
-        let (d, m, y) = if c.get(1).is_some() { (c.get(1), c.get(2), c.get(3)) } else { (c.get(4), c.get(5), c.get(6)) };
-        let y = y.and_then(|y| y.as_str().parse().ok()).or(doc_year)?;
-        Date::new(y, m?.as_str().parse().ok()?, d?.as_str().parse().ok()?)
+    static QUARTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\bquý\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|năm)\s*(\d{4}))?").unwrap());
+    static MONTH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\btháng\s+(\d{1,2})\b(?:\s*(?:/|năm)\s*(\d{4}))?").unwrap());
+    static YEARS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b").unwrap());
+    let mut d = Deadline { phrase: phrase.clone(), date: None, kind: DeadlineKind::Other, year: None, part: None, every: None };
+    let days: Vec<Date> = DAY
+        .captures_iter(&lower)
+        .filter_map(|c| {
+            let (dd, m, y) = if c.get(1).is_some() { (c.get(1), c.get(2), c.get(3)) } else { (c.get(4), c.get(5), c.get(6)) };
+            let y = y.and_then(|y| y.as_str().parse().ok()).or(doc_year)?;
+            Date::new(y, m?.as_str().parse().ok()?, dd?.as_str().parse().ok()?)
+        })
+        .collect();
+    d.every = PERIODS.iter().find(|(w, _)| lower.contains(w)).map(|(_, p)| *p);
+    let ranged = lower.contains("đến") && (lower.contains("từ") || lower.contains("giai đoạn"))
+        || lower.contains("giai đoạn")
+        || YEARS.find_iter(&lower).count() >= 2 && days.is_empty();
+    if let Some(last) = days.last() {
+        d.date = Some(*last);
+        d.kind = if days.len() >= 2 || ranged { DeadlineKind::Range } else { DeadlineKind::Date };
+        if d.every.is_some() {
+            d.kind = DeadlineKind::Recurring;
+        }
+        return d;
+    }
+    if d.every.is_some() || lower.contains("định kỳ") {
+        d.kind = DeadlineKind::Recurring;
+        return d;
+    }
+    if ranged {
+        d.kind = DeadlineKind::Range;
+        d.year = YEARS.find_iter(&lower).last().and_then(|m| m.as_str().parse().ok());
+        return d;
+    }
+    let year_of = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse().ok()).or(doc_year);
+    if let Some(c) = QUARTER.captures(&lower) {
+        d.kind = DeadlineKind::Quarter;
+        d.part = match c.get(1).map_or("", |m| m.as_str()) {
+            "i" | "1" => Some(1),
+            "ii" | "2" => Some(2),
+            "iii" | "3" => Some(3),
+            _ => Some(4),
+        };
+        d.year = year_of(c.get(2));
+        return d;
+    }
+    if let Some(c) = MONTH.captures(&lower) {
+        if let Some(m) = c.get(1).and_then(|m| m.as_str().parse::<u8>().ok()).filter(|m| (1..=12).contains(m)) {
+            d.kind = DeadlineKind::Month;
+            d.part = Some(m);
+            d.year = year_of(c.get(2));
+            return d;
+        }
+    }
+    if ONGOING.iter().any(|w| lower.contains(w)) {
+        d.kind = DeadlineKind::Ongoing;
+        return d;
+    }
+    if let Some(y) = YEARS.find(&lower) {
+        d.kind = DeadlineKind::Year;
+        d.year = y.as_str().parse().ok();
+    }
+    d
+}
+
+/// A deadline inside a clause (`..., báo cáo UBND tỉnh trước ngày 15/12/2025`, `hoàn thành trong quý III/2025`):
+/// the phrase from its cue to the end of the clause's part.
+fn deadline_in(clause: &str, doc_year: Option<u16>) -> Option<Deadline> {
+    static CUE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:trước ngày|chậm nhất(?: là)?(?: ngày)?|hoàn thành trong|hoàn thành trước|hoàn thành năm|trong quý|trong tháng|trong năm|định kỳ|hằng năm|hàng năm|hằng quý|hằng tháng)\b").unwrap()
     });
-    Deadline { phrase, date }
+    let m = CUE.find(clause)?;
+    let rest = &clause[m.start()..];
+    let end = rest.find([';', '(', ')']).or_else(|| rest.find(". ")).unwrap_or(rest.len());
+    let phrase = rest[..end].trim_end_matches(['.', ',', ' ']);
+    // a phrase that names no time beyond its cue (`trong năm` alone) is none
+    let d = parse_deadline(phrase, doc_year);
+    (d.kind != DeadlineKind::Other).then_some(d)
 }
 
 /// A paragraph to read, with its section and the item it belongs to.
@@ -655,9 +794,12 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
         // `Giao người đứng đầu các cơ quan ...; Chủ tịch Ủy ban nhân dân các xã ...`: a list of agencies split by
         // `;` after an opener; the opener's role and the item's address carry to each part
         let mut list_role: Option<Role> = None;
+        let mut marks: Vec<(usize, &str)> = Vec::with_capacity(starts.len());
         for (k, &start) in starts.iter().enumerate() {
             // one clause at a time: a long paragraph must not be re-read from each of its clauses
             let clause = &s[start..starts.get(k + 1).copied().unwrap_or(s.len())];
+            // the records of this clause take the deadline it gives (after the loop)
+            marks.push((out.records.len(), clause));
             // the implied subject, looked up per clause: the first clause may have just named it
             let implied: Option<Vec<String>> =
                 t.items.iter().find_map(|i| addressed.iter().find(|(id, _)| id == i).map(|(_, a)| a.clone()));
@@ -806,11 +948,22 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
                 scan_inline(&mut out, t.section, clause_trim, span, implied.as_deref());
             }
         }
+        let total = out.records.len();
+        for (j, &(from, clause)) in marks.iter().enumerate() {
+            let to = marks.get(j + 1).map_or(total, |m| m.0);
+            if from < to {
+                if let Some(d) = deadline_in(clause, doc_year) {
+                    for r in &mut out.records[from..to] {
+                        r.deadline.get_or_insert_with(|| d.clone());
+                    }
+                }
+            }
+        }
     }
-    // deadlines from labelled lines apply to their section's records
+    // deadlines from labelled lines apply to their section's records (a clause's own deadline comes first)
     for r in &mut out.records {
         if let Some((_, d)) = deadlines.iter().find(|(s, _)| *s == r.section) {
-            r.deadline = Some(d.clone());
+            r.deadline.get_or_insert_with(|| d.clone());
         }
     }
     out.records
@@ -1109,6 +1262,43 @@ mod tests {
     fn deadlines_take_the_year_from_the_document() {
         assert_eq!(parse_deadline("trước ngày 15/12", Some(2022)).date.map(|d| d.iso()), Some("2022-12-15".into()));
         assert_eq!(parse_deadline("trước ngày 30/6/2022", None).date.map(|d| d.iso()), Some("2022-06-30".into()));
-        assert_eq!(parse_deadline("Thường xuyên.", None), Deadline { phrase: "Thường xuyên".into(), date: None });
+        let d = parse_deadline("Thường xuyên.", None);
+        assert_eq!((d.phrase.as_str(), d.date, d.kind), ("Thường xuyên", None, DeadlineKind::Ongoing));
+    }
+    #[test]
+    fn deadlines_are_typed() {
+        let k = |p: &str| {
+            let d = parse_deadline(p, Some(2025));
+            (d.kind, d.year, d.part, d.every, d.date.map(|x| x.iso()))
+        };
+        // tnt_KH_141-KH-UBND_09daab28.md and tnt_KH_7360-KH-UBND_6a406c1f.md, task tables and labelled lines
+        assert_eq!(k("Quý III/2025"), (DeadlineKind::Quarter, Some(2025), Some(3), None, None));
+        assert_eq!(k("quý IV năm 2026"), (DeadlineKind::Quarter, Some(2026), Some(4), None, None));
+        assert_eq!(k("Tháng 6/2025"), (DeadlineKind::Month, Some(2025), Some(6), None, None));
+        assert_eq!(k("Năm 2026"), (DeadlineKind::Year, Some(2026), None, None, None));
+        assert_eq!(k("Giai đoạn 2026 - 2030"), (DeadlineKind::Range, Some(2030), None, None, None));
+        assert_eq!(k("Định kỳ 6 tháng, hằng năm"), (DeadlineKind::Recurring, None, None, Some(Period::HalfYearly), None));
+        assert_eq!(k("trước ngày 15 hằng tháng").0, DeadlineKind::Recurring);
+        assert_eq!(k("Trước ngày 30/6/2025"), (DeadlineKind::Date, None, None, None, Some("2025-06-30".into())));
+        assert_eq!(k("30/9/2025").4, Some("2025-09-30".into()));
+        assert_eq!(k("Từ ngày 01/01/2025 đến ngày 31/3/2025"), (DeadlineKind::Range, None, None, None, Some("2025-03-31".into())));
+        assert_eq!(k("Theo tiến độ của dự án").0, DeadlineKind::Other);
+    }
+    #[test]
+    fn a_clause_gives_its_records_its_deadline() {
+        // tnt_KH_308-KH-UBND_8e9a425d.md, III/2
+        let t = Task {
+            text: "Các Sở, ban, ngành căn cứ Kế hoạch này, xây dựng Kế hoạch triển khai; báo cáo UBND Thành phố kết quả thực hiện thông qua Sở Khoa học và Công nghệ trước ngày 15 hằng tháng.".into(),
+            span: Span::new(0, 1),
+            section: "III/2",
+            item: None,
+            items: Vec::new(),
+            first_of_item: false,
+        };
+        let r = extract(&[t], Some(2025));
+        let report = r.iter().find(|a| a.role == Role::ReportTo).expect("report_to");
+        assert_eq!(report.deadline.as_ref().map(|d| d.kind), Some(DeadlineKind::Recurring));
+        let resp = r.iter().find(|a| a.role == Role::Responsible).expect("responsible");
+        assert!(resp.deadline.is_none(), "the first clause gives no deadline");
     }
 }

@@ -31,7 +31,7 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 
 /// The schema's version, kept in SQLite's `user_version`. An index made by another version is refused with
 /// [`CorpusError::Schema`] (rebuild it: delete the file and index again).
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// The parser's version, stored with every document: a document indexed by another version is re-parsed.
 pub const PARSER_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -132,7 +132,11 @@ CREATE TABLE mentions (
     byte_start INTEGER NOT NULL,
     byte_end INTEGER NOT NULL,
     node_ord INTEGER,
-    node_path TEXT
+    node_path TEXT,
+    -- the pinpoint printed before the mention (`điểm a khoản 2 Điều 5 ...`), when there is one
+    article TEXT,
+    clause TEXT,
+    point TEXT
 );
 CREATE INDEX mentions_ref ON mentions(ref_id);
 CREATE INDEX mentions_doc ON mentions(doc_id);
@@ -145,6 +149,10 @@ CREATE TABLE assignments (
     role TEXT NOT NULL,
     deadline TEXT,
     deadline_date TEXT,
+    -- date, quarter, month, year, range, recurring, ongoing, other; the year and the quarter or month
+    deadline_kind TEXT,
+    deadline_year INTEGER,
+    deadline_part INTEGER,
     byte_start INTEGER NOT NULL,
     byte_end INTEGER NOT NULL,
     task TEXT NOT NULL,
@@ -830,11 +838,12 @@ impl Corpus {
     /// Every assignment with a deadline, the dated ones first in date order.
     pub fn deadlines(&self) -> Result<Table> {
         self.query(
-            "SELECT a.deadline_date, a.deadline, a.agency, a.agency_key, a.role, a.task, a.section,
-                    a.doc_id, d.path, d.symbol
+            "SELECT a.deadline_date, a.deadline, a.deadline_kind, a.deadline_year, a.deadline_part, a.agency,
+                    a.agency_key, a.role, a.task, a.section, a.doc_id, d.path, d.symbol
              FROM assignments a JOIN documents d ON d.id = a.doc_id
              WHERE a.deadline IS NOT NULL
-             ORDER BY a.deadline_date IS NULL, a.deadline_date, d.path, a.ord",
+             ORDER BY a.deadline_date IS NULL, a.deadline_date, a.deadline_year IS NULL, a.deadline_year,
+                      a.deadline_part, d.path, a.ord",
             [],
         )
     }
@@ -999,7 +1008,8 @@ fn write_parsed(c: &Connection, p: &Parsed) -> rusqlite::Result<()> {
          RETURNING id",
     )?;
     let mut ment = c.prepare_cached(
-        "INSERT INTO mentions (ref_id, doc_id, byte_start, byte_end, node_ord, node_path) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO mentions (ref_id, doc_id, byte_start, byte_end, node_ord, node_path, article, clause, point)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (ord, r) in p.refs.iter().enumerate() {
         let ref_id: i64 = st.query_row(
@@ -1010,16 +1020,18 @@ fn write_parsed(c: &Connection, p: &Parsed) -> rusqlite::Result<()> {
             |row| row.get(0),
         )?;
         for m in &r.mentions {
-            ment.execute(params![ref_id, id, m.start, m.end, m.node_ord, m.node_path])?;
+            ment.execute(params![ref_id, id, m.start, m.end, m.node_ord, m.node_path, m.article, m.clause, m.point])?;
         }
     }
     let mut st = c.prepare_cached(
-        "INSERT INTO assignments (doc_id, ord, section, agency, agency_key, role, deadline, deadline_date, byte_start, byte_end, task)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO assignments (doc_id, ord, section, agency, agency_key, role, deadline, deadline_date, deadline_kind,
+                                  deadline_year, deadline_part, byte_start, byte_end, task)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
     for (ord, a) in p.assignments.iter().enumerate() {
         st.execute(params![
-            id, ord as i64, a.section, a.agency, a.agency_key, a.role, a.deadline, a.deadline_date, a.start, a.end, a.task
+            id, ord as i64, a.section, a.agency, a.agency_key, a.role, a.deadline, a.deadline_date, a.deadline_kind,
+            a.deadline_year, a.deadline_part, a.start, a.end, a.task
         ])?;
     }
     Ok(())
@@ -1251,6 +1263,9 @@ struct MentionRow {
     end: i64,
     node_ord: Option<i64>,
     node_path: Option<String>,
+    article: Option<String>,
+    clause: Option<String>,
+    point: Option<String>,
 }
 
 struct RefRow {
@@ -1273,6 +1288,9 @@ struct AssignmentRow {
     role: &'static str,
     deadline: Option<String>,
     deadline_date: Option<String>,
+    deadline_kind: Option<String>,
+    deadline_year: Option<i64>,
+    deadline_part: Option<i64>,
     start: i64,
     end: i64,
     task: String,
@@ -1359,13 +1377,18 @@ fn rows(doc: &Document) -> (DocRow, Vec<NodeRow>, Vec<RefRow>, Vec<AssignmentRow
                 mentions: r
                     .mentions
                     .iter()
-                    .map(|s| {
+                    .enumerate()
+                    .map(|(k, s)| {
                         let item = doc.item_at(s.start);
+                        let pin = r.pinpoints.iter().find(|p| p.mention == k);
                         MentionRow {
                             start: s.start as i64,
                             end: s.end as i64,
                             node_ord: item.and_then(|i| ord_of.get(&i).copied()),
                             node_path: item.and_then(|i| doc.node(i).path.clone()),
+                            article: pin.and_then(|p| p.article.clone()),
+                            clause: pin.and_then(|p| p.clause.clone()),
+                            point: pin.and_then(|p| p.point.clone()),
                         }
                     })
                     .collect(),
@@ -1382,6 +1405,9 @@ fn rows(doc: &Document) -> (DocRow, Vec<NodeRow>, Vec<RefRow>, Vec<AssignmentRow
             role: a.role.as_str(),
             deadline: a.deadline.as_ref().map(|d| d.phrase.clone()),
             deadline_date: a.deadline.as_ref().and_then(|d| d.date).map(|d| d.iso()),
+            deadline_kind: a.deadline.as_ref().and_then(|d| serde_json::to_value(d.kind).ok()).and_then(|v| v.as_str().map(str::to_string)),
+            deadline_year: a.deadline.as_ref().and_then(|d| d.year).map(i64::from),
+            deadline_part: a.deadline.as_ref().and_then(|d| d.part).map(i64::from),
             start: a.span.start as i64,
             end: a.span.end as i64,
             task: snippet(a.span.slice(&doc.text), TASK_CHARS),

@@ -361,6 +361,9 @@ pub fn build(text: &str) -> Document {
             for m in &mut r.mentions {
                 *m = Span::new(norm.to_original(m.start), norm.to_original(m.end));
             }
+            for p in &mut r.pinpoints {
+                p.span = Span::new(norm.to_original(p.span.start), norm.to_original(p.span.end));
+            }
         }
     }
     Document { text: text.to_string(), nodes, metadata, references, assignments, source: None }

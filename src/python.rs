@@ -823,6 +823,27 @@ impl PyReference {
     fn mentions(&self) -> Vec<(usize, usize)> {
         self.r().mentions.iter().map(|&m| self.inner.cp_span(m)).collect()
     }
+    /// The parts of the cited document that mentions point at (`khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP`): a
+    /// dict per pinpoint with `mention` (index into `mentions`), `article`, `clause`, `point` (str or None) and
+    /// `start`, `end` of the pinpoint phrase in code points.
+    #[getter]
+    fn pinpoints<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        self.r()
+            .pinpoints
+            .iter()
+            .map(|p| {
+                let d = PyDict::new(py);
+                let (start, end) = self.inner.cp_span(p.span);
+                d.set_item("mention", p.mention)?;
+                d.set_item("article", p.article.as_deref())?;
+                d.set_item("clause", p.clause.as_deref())?;
+                d.set_item("point", p.point.as_deref())?;
+                d.set_item("start", start)?;
+                d.set_item("end", end)?;
+                Ok(d)
+            })
+            .collect()
+    }
     /// For each mention, the innermost outline item it sits in (None outside every item).
     #[getter]
     fn nodes(&self) -> Vec<Option<PyNode>> {
@@ -867,18 +888,34 @@ impl PyReference {
 
 /// The keys of `Assignment.to_dict()`, in order (the columns of `Document.assignments_frame()`).
 const ASSIGNMENT_KEYS: &[&str] =
-    &["section", "agency", "agency_key", "role", "deadline", "deadline_date", "start", "end", "text"];
+    &["section", "agency", "agency_key", "role", "deadline", "deadline_date", "deadline_kind", "start", "end", "text"];
+
+/// The serde name of a deadline's kind (`quarter`, `recurring`, ...).
+fn deadline_kind(a: &Assignment) -> Option<&'static str> {
+    use crate::assignments::DeadlineKind as K;
+    a.deadline.as_ref().map(|d| match d.kind {
+        K::Date => "date",
+        K::Quarter => "quarter",
+        K::Month => "month",
+        K::Year => "year",
+        K::Range => "range",
+        K::Recurring => "recurring",
+        K::Ongoing => "ongoing",
+        K::Other => "other",
+    })
+}
 
 fn assignment_dict<'py>(py: Python<'py>, inner: &Inner, i: usize) -> PyResult<Bound<'py, PyDict>> {
     let a = &inner.doc.assignments[i];
     let (start, end) = inner.cp_span(a.span);
-    let values: [Bound<'py, PyAny>; 9] = [
+    let values: [Bound<'py, PyAny>; 10] = [
         a.section.as_str().into_pyobject(py)?.into_any(),
         a.agency.as_str().into_pyobject(py)?.into_any(),
         a.agency_key.as_str().into_pyobject(py)?.into_any(),
         a.role.as_str().into_pyobject(py)?.into_any(),
         a.deadline.as_ref().map(|d| d.phrase.as_str()).into_pyobject(py)?,
         a.deadline.as_ref().and_then(|d| d.date).map(|d| d.iso()).into_pyobject(py)?,
+        deadline_kind(a).into_pyobject(py)?,
         start.into_pyobject(py)?.into_any(),
         end.into_pyobject(py)?.into_any(),
         a.span.slice(&inner.doc.text).into_pyobject(py)?.into_any(),
@@ -934,6 +971,42 @@ impl PyAssignment {
     #[getter]
     fn deadline_date<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.a().deadline.as_ref().and_then(|d| d.date).map(|d| py_date(py, d)).transpose()
+    }
+    /// What kind of time the deadline names: `date`, `quarter`, `month`, `year`, `range`, `recurring`,
+    /// `ongoing` or `other`; None without a deadline.
+    #[getter]
+    fn deadline_kind(&self) -> Option<&'static str> {
+        deadline_kind(self.a())
+    }
+    /// The deadline's parts: `{"kind", "phrase", "date" (ISO or None), "year", "part" (quarter 1-4 or month
+    /// 1-12), "every" (`weekly`, `monthly`, `quarterly`, `half_yearly`, `yearly`)}`; None without a deadline.
+    #[getter]
+    fn deadline_info<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let a = self.a();
+        let Some(d) = &a.deadline else { return Ok(None) };
+        let out = PyDict::new(py);
+        out.set_item("kind", deadline_kind(a))?;
+        out.set_item("phrase", d.phrase.as_str())?;
+        out.set_item("date", d.date.map(|x| x.iso()))?;
+        out.set_item("year", d.year)?;
+        out.set_item("part", d.part)?;
+        let every = d.every.map(|p| serde_json::to_value(p).ok().and_then(|v| v.as_str().map(str::to_string))).flatten();
+        out.set_item("every", every)?;
+        Ok(Some(out))
+    }
+    /// The other records of the same task (same paragraph and section): `(agency, role)` pairs, e.g. the
+    /// partners of a lead.
+    #[getter]
+    fn counterparts(&self) -> Vec<(String, &'static str)> {
+        let a = self.a();
+        self.inner
+            .doc
+            .assignments
+            .iter()
+            .enumerate()
+            .filter(|(j, b)| *j != self.i && b.span == a.span && b.section == a.section && b.agency_key != a.agency_key)
+            .map(|(_, b)| (b.agency.clone(), b.role.as_str()))
+            .collect()
     }
     /// Start of the assigning paragraph in `Document.text`, in code points.
     #[getter]

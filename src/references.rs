@@ -44,6 +44,44 @@ pub struct Reference {
     /// này)`).
     #[serde(default)]
     pub attached: bool,
+    /// The parts of the cited document that mentions point at (`khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pinpoints: Vec<Pinpoint>,
+}
+
+/// A pinpoint: the article, clause and point of the cited document that one mention names, as printed before
+/// it (`điểm a khoản 2 Điều 5 của Luật ...`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pinpoint {
+    /// Index into [`Reference::mentions`].
+    pub mention: usize,
+    /// `Điều 5` → `5`.
+    pub article: Option<String>,
+    /// `khoản 2` → `2`.
+    pub clause: Option<String>,
+    /// `điểm a` → `a`.
+    pub point: Option<String>,
+    /// Where the pinpoint phrase is (bytes).
+    pub span: Span,
+}
+
+/// `điểm a khoản 2 Điều 5 (của)` ending right before a mention: at least one part.
+static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:[Đđ]iểm)\s+(?P<point>[a-zđ])\s*,?\s+)?(?:(?:[Kk]hoản)\s+(?P<clause>\d{1,3})\s*,?\s+)?(?:(?:[Đđ]iều)\s+(?P<article>\d{1,4}[a-z]?)\s*,?\s+)?(?:của\s+)?$").unwrap()
+});
+
+/// The pinpoint printed right before the mention at `start`, if any.
+fn pinpoint_before(text: &str, start: usize, mention: usize) -> Option<Pinpoint> {
+    let from = floor_boundary(text, start.saturating_sub(64));
+    let window = &text[from..start];
+    let c = PINPOINT.captures(window)?;
+    let get = |n: &str| c.name(n).map(|m| m.as_str().to_string());
+    let (article, clause, point) = (get("article"), get("clause"), get("point"));
+    if article.is_none() && clause.is_none() && point.is_none() {
+        return None;
+    }
+    let m = c.get(0)?;
+    Some(Pinpoint { mention, article, clause, point, span: Span::new(from + m.start(), start) })
 }
 
 const TYPE_WORDS: &str = "Nghị quyết liên tịch|Nghị quyết|Nghị định|Quyết định|Quy định|Quy chế|Chỉ thị|Kết luận|Thông tri|Thông tư liên tịch|Thông tư|Thông báo|Hướng dẫn|Kế hoạch liên tịch|Kế hoạch|Chương trình hành động|Chương trình|Báo cáo|Tờ trình|Công văn|Công điện|Đề án|Bộ luật|Luật|Pháp lệnh|văn bản|Văn bản";
@@ -233,6 +271,11 @@ fn type_before(window: &str) -> Option<(usize, &'static str, &str)> {
             }
         }
         let first_cap = k == 0 || ws[n - k].1.starts_with(char::is_uppercase);
+        // `Báo cáo tiếp thu số …`, `Báo cáo thẩm tra số …`: a lower-case qualifier of the type, not a name
+        let qualified = k > 0 && {
+            let q = window[ws[n - k].0..].trim();
+            TYPE_QUALIFIERS.contains(&q)
+        };
         let found = TYPE_WORD_PARTS.iter().find(|(_, parts)| {
             let m = parts.len();
             n - k >= m
@@ -243,7 +286,9 @@ fn type_before(window: &str) -> Option<(usize, &'static str, &str)> {
                 })
         });
         if let Some((word, parts)) = found {
-            if first_cap {
+            if qualified && !matches!(*word, "Luật" | "Bộ luật" | "Pháp lệnh") {
+                best = Some((ws[n - k - parts.len()].0, *word, ""));
+            } else if first_cap {
                 best = Some((ws[n - k - parts.len()].0, *word, if k == 0 { "" } else { window[ws[n - k].0..].trim() }));
             }
             // a name holds no capitalized type word
@@ -254,6 +299,12 @@ fn type_before(window: &str) -> Option<(usize, &'static str, &str)> {
     }
     best
 }
+
+/// Lower-case words that may stand between a type word and `số`: what kind of report or submission it is.
+const TYPE_QUALIFIERS: &[&str] = &[
+    "tiếp thu", "thẩm tra", "thẩm định", "giải trình", "tiếp thu, giải trình", "tiếp thu và giải trình", "tổng hợp",
+    "kết quả thẩm định", "đánh giá tác động", "chính trị", "tóm tắt",
+];
 
 /// The type words, each with its words, in the order of [`TYPE_WORDS`].
 static TYPE_WORD_PARTS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
@@ -1120,7 +1171,7 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
             }
             return Some(i);
         }
-        refs.push(Reference { doc_type, symbol: Some(symbol), date, issuer, name: None, key, mentions: vec![span], attached: false });
+        refs.push(Reference { doc_type, symbol: Some(symbol), date, issuer, name: None, key, mentions: vec![span], attached: false, pinpoints: Vec::new() });
         Some(refs.len() - 1)
     };
     for r in ranges {
@@ -1302,6 +1353,7 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
                 key: format!("{}:{}", n.doc_type.code(), fold),
                 mentions: Vec::new(),
                 attached: false,
+                pinpoints: Vec::new(),
             });
             groups.push((refs.len() - 1, vec![form]));
             cued.push(false);
@@ -1317,6 +1369,7 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
     let mut refs: Vec<Reference> = refs.into_iter().zip(cued).filter(|(_, c)| *c).map(|(r, _)| r).collect();
     for r in &mut refs {
         r.mentions.sort_unstable();
+        r.pinpoints = r.mentions.iter().enumerate().filter_map(|(i, m)| pinpoint_before(text, m.start, i)).collect();
     }
     refs.sort_by_key(|r| r.mentions.first().map_or(usize::MAX, |m| m.start));
     refs
@@ -1325,6 +1378,33 @@ pub fn extract(text: &str, ranges: &[Span], own_symbol: Option<&str>) -> Vec<Ref
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn a_qualifier_may_stand_between_the_type_word_and_the_number() {
+        // the form of `Báo cáo tiếp thu số …` in resolutions of people's councils (issue 3)
+        let t = "Xét Tờ trình số 12/TTr-UBND ngày 01/02/2025 của Ủy ban nhân dân tỉnh; Báo cáo thẩm tra số 45/BC-HĐND ngày 03/02/2025 của Ban Pháp chế và Báo cáo tiếp thu số 235/BC-STP ngày 12/5/2025 của Sở Tư pháp.";
+        let r = extract(t, &[Span::new(0, t.len())], None);
+        let keys: Vec<(&str, Option<&str>)> = r.iter().map(|r| (r.key.as_str(), r.issuer.as_deref())).collect();
+        assert!(keys.contains(&("45/BC-HĐND", Some("Ban Pháp chế"))), "{keys:?}");
+        assert!(keys.contains(&("235/BC-STP", Some("Sở Tư pháp"))), "{keys:?}");
+        assert!(r.iter().all(|r| r.doc_type.is_some()));
+    }
+    #[test]
+    fn pinpoints_keep_article_clause_and_point() {
+        // tnt_NQ_73-2025-NQ-HDND_06c6f91f.md; tnt_QD_3361-QD-BCT_266dbea1.md; lmx_HD_04.txt
+        let t = "Căn cứ điểm a khoản 3 Điều 43 Luật Thủ đô năm 2024; theo khoản 1 Điều 28 Nghị định số 31/2018/NĐ-CP ngày 08/3/2018 của Chính phủ; quy định tại khoản 4, Điều 2 Nghị quyết số 101/2025/UBTVQH15; Nghị định số 30/2020/NĐ-CP.";
+        let r = extract(t, &[Span::new(0, t.len())], None);
+        let pins: Vec<(Option<&str>, Option<&str>, Option<&str>, &str)> = r
+            .iter()
+            .flat_map(|r| r.pinpoints.iter().map(move |p| (p.point.as_deref(), p.clause.as_deref(), p.article.as_deref(), &r.key[..])))
+            .collect();
+        assert!(pins.contains(&(Some("a"), Some("3"), Some("43"), "L:luật thủ đô năm 2024")), "{pins:?}");
+        assert!(pins.contains(&(None, Some("1"), Some("28"), "31/2018/NĐ-CP")), "{pins:?}");
+        assert!(pins.contains(&(None, Some("4"), Some("2"), "101/2025/UBTVQH15")), "{pins:?}");
+        let plain = r.iter().find(|r| r.key == "30/2020/NĐ-CP").unwrap();
+        assert!(plain.pinpoints.is_empty());
+        let p = &r.iter().find(|r| r.key == "31/2018/NĐ-CP").unwrap().pinpoints[0];
+        assert_eq!(&t[p.span.start..p.span.end], "khoản 1 Điều 28 ");
+    }
     fn refs(t: &str) -> Vec<(String, Option<String>, Option<String>)> {
         extract(t, &[Span::new(0, t.len())], None)
             .into_iter()

@@ -20,7 +20,7 @@ SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
 REFERENCE_KEYS = [
     "doc_type", "doc_type_name", "symbol", "symbol_parts", "date", "issuer", "name", "key", "attached", "mentions",
 ]
-ASSIGNMENT_KEYS = ["section", "agency", "agency_key", "role", "deadline", "deadline_date", "start", "end", "text"]
+ASSIGNMENT_KEYS = ["section", "agency", "agency_key", "role", "deadline", "deadline_date", "deadline_kind", "start", "end", "text"]
 ROLES = {"responsible", "lead", "coordinate", "directed", "monitor", "report_to"}
 
 
@@ -180,3 +180,35 @@ def test_stubs_list_the_new_classes():
     for name in ("Reference", "Assignment"):
         runtime = {n for n in vars(getattr(_vanban, name)) if not n.startswith("_")}
         assert classes[name] == runtime, name
+
+
+def test_pinpoints_name_article_clause_and_point():
+    # tnt_NQ_73-2025-NQ-HDND_06c6f91f.md, its preamble
+    text = "NGHỊ QUYẾT\n\nThử\n\nCăn cứ điểm a khoản 3 Điều 43 Luật Thủ đô năm 2024;\n"
+    doc = vanban.parse(text)
+    (ref,) = [r for r in doc.references if (r.name or "").startswith("Luật Thủ đô")]
+    (pin,) = ref.pinpoints
+    assert (pin["point"], pin["clause"], pin["article"], pin["mention"]) == ("a", "3", "43", 0)
+    assert doc.text[pin["start"]:pin["end"]] == "điểm a khoản 3 Điều 43 "
+    assert doc.text[ref.mentions[0][0]:].startswith("Luật Thủ đô")
+
+
+def test_deadlines_are_typed_and_counterparts_listed():
+    # tnt_KH_141-KH-UBND_09daab28.md, III/1 (labelled lines)
+    text = ("KẾ HOẠCH\n\nThử\n\nIII. NHIỆM VỤ\n\n1. Rà soát đội ngũ\n\n- Thường xuyên rà soát, kiện toàn đội ngũ.\n\n"
+            "Đơn vị chủ trì thực hiện: Sở Nội vụ.\n\nĐơn vị phối hợp: Sở Tư pháp.\n\nThời gian thực hiện: Quý III/2025.\n")
+    doc = vanban.parse(text)
+    (lead,) = [a for a in doc.assignments if a.role == "lead"]
+    assert lead.agency == "Sở Nội vụ"
+    assert lead.deadline == "Quý III/2025" and lead.deadline_kind == "quarter"
+    assert lead.deadline_info == {"kind": "quarter", "phrase": "Quý III/2025", "date": None, "year": 2025, "part": 3, "every": None}
+    assert lead.deadline_date is None
+    assert lead.to_dict()["deadline_kind"] == "quarter"
+    assert ("Sở Tư pháp", "coordinate") not in lead.counterparts  # a different line is a different paragraph
+    # one paragraph, one task: the lead's partners are its counterparts (seed-kh-langson-2022.txt, IV/2)
+    doc = vanban.parse("KẾ HOẠCH\n\nThử\n\nIV- TỔ CHỨC THỰC HIỆN\n\n2. Ban Tuyên giáo Tỉnh ủy: Chủ trì, phối hợp với "
+                       "Ban Tổ chức Tỉnh ủy triển khai; báo cáo Ban Thường vụ Tỉnh ủy trước ngày 15/12/2022.\n")
+    (lead,) = [a for a in doc.assignments if a.role == "lead"]
+    assert ("Ban Tổ chức Tỉnh ủy", "coordinate") in lead.counterparts
+    (rep,) = [a for a in doc.assignments if a.role == "report_to"]
+    assert rep.deadline_kind == "date" and rep.deadline_date.isoformat() == "2022-12-15"

@@ -211,6 +211,10 @@ class Reference:
     def mentions(self) -> List[Tuple[int, int]]:
         """(start, end) of each mention, in code points."""
     @property
+    def pinpoints(self) -> List[Dict[str, Any]]:
+        """What mentions point at ("khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP"): mention (index into mentions),
+        article, clause, point (str or None), start, end of the pinpoint phrase (code points)."""
+    @property
     def nodes(self) -> List[Optional[Node]]:
         """For each mention, the innermost outline item it sits in (None outside every item)."""
     def to_dict(self) -> Dict[str, Any]:
@@ -239,6 +243,15 @@ class Assignment:
     def deadline_date(self) -> Optional[datetime.date]:
         """The deadline's day, when the text gives one."""
     @property
+    def deadline_kind(self) -> Optional[str]:
+        """date, quarter, month, year, range, recurring, ongoing or other; None without a deadline."""
+    @property
+    def deadline_info(self) -> Optional[Dict[str, Any]]:
+        """kind, phrase, date (ISO), year, part (quarter 1-4 or month 1-12), every (weekly ... yearly)."""
+    @property
+    def counterparts(self) -> List[Tuple[str, str]]:
+        """(agency, role) of the other records of the same task (same paragraph and section)."""
+    @property
     def start(self) -> int:
         """Start of the assigning paragraph."""
     @property
@@ -251,7 +264,7 @@ class Assignment:
     def node(self) -> Optional[Node]:
         """The outline item `section` names (`doc.find(section)`); None when `section` is ""."""
     def to_dict(self) -> Dict[str, Any]:
-        """section, agency, agency_key, role, deadline, deadline_date (ISO string), start, end, text."""
+        """section, agency, agency_key, role, deadline, deadline_date (ISO string), deadline_kind, start, end, text."""
 
 _Paths = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
 
