@@ -12,7 +12,7 @@ from helpers import CORPUS_DEV, ROOT, SCORE_PY, vanban_cmd
 # figures measured at the time set a little above them, so a regression fails; references and assignments
 # (issues 3 and 4, in progress) are held at a floor below what they score now.
 FLOORS = {"outline_f1": 0.97, "heading_accuracy": 0.95, "metadata_accuracy": 0.95, "recipients_f1": 0.95,
-          "references_f1": 0.90, "assignments_f1": 0.70}
+          "references_f1": 0.95, "assignments_f1": 0.85}
 
 
 def score():
