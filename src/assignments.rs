@@ -172,7 +172,7 @@ const STOPS: &[&str] = &[
     "lựa chọn", "chỉ định", "định kỳ", "hằng năm", "hàng năm", "thông qua", "tiếp xúc", "giới thiệu",
     "ký", "quyết định", "điều hành", "bàn giao", "lưu trữ", "thu", "chi", "đăng", "phát", "biên soạn", "in",
     "nắm", "trao đổi", "cập", "đề nghị", "yêu cầu", "giao", "rút", "tăng", "giảm", "nghiêm", "tự", "trả lời",
-    "kết quả", "tình hình", "việc", "nội dung", "số liệu", "những", "quy định", "cho phép", "xác thực", "phản ánh",
+    "kết quả", "tình hình", "việc", "nội dung", "số liệu", "những", "quy định", "cho phép", "xác thực", "phản ánh", "bị",
     "phân tích", "cân nhắc",
 ];
 /// Verbs of a power or permission, not a duty: their subject gets no record (`Ban thường vụ tỉnh ủy quy định
@@ -395,6 +395,16 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
                 }
                 end += ws + sep;
                 continue;
+            }
+            // `Ủy ban MTTQ Việt Nam cấp trên`: a level, whatever `trên` is elsewhere
+            if let Some(l) = ["cấp trên", "cấp dưới"].iter().find(|l| starts_word(trimmed, l)).map(|l| l.len()) {
+                end += ws + l;
+                words += 2;
+                continue;
+            }
+            // `Giao Sở X Khẩn trương ...`: an adverb, even capitalized, is no part of a name
+            if words > 0 && ADVERBS.iter().any(|a| starts_word(&prefix_lower(trimmed), a)) {
+                break;
             }
             // a stop word right after a capitalized word is part of a compound name (`Chương trình`)
             if words > 0 && stop_at(trimmed) && !(prev_cap && COMPOUND_TAILS.iter().any(|w| starts_word(trimmed, w))) || words > 14 {
@@ -669,6 +679,7 @@ fn clause_starts(s: &str) -> Vec<usize> {
             let cue = CLAUSE_CUES.iter().any(|w| before.ends_with(w));
             let opener_mid = ["đề nghị", "yêu cầu"].iter().any(|w| starts_word(rest, w))
                 && !before.ends_with("được")
+                && !before.ends_with("để")
                 && !before.ends_with("theo")
                 && !before.ends_with("các")
                 && head_len(rest.split_once(' ').map_or("", |x| x.1).trim_start_matches("nghị ").trim_start_matches("cầu ")).is_some();
@@ -1028,7 +1039,7 @@ fn find_word(s: &str, word: &str) -> Option<usize> {
 const NOT_VERBS: &[&str] = &[
     "trong", "để", "nhằm", "là", "được", "có", "sẽ", "đã", "về", "tại", "theo", "trên", "cho", "khi", "nếu", "với",
     "đến", "từ", "trước", "sau", "đối với", "thì", "cùng", "định kỳ", "hằng năm", "hàng năm", "thường xuyên", "kịp thời",
-    "kết quả", "tình hình", "việc", "nội dung", "số liệu", "những", "trực tiếp",
+    "kết quả", "tình hình", "việc", "nội dung", "số liệu", "những", "trực tiếp", "bị",
 ];
 
 /// Whether `after` opens with a verb: an agency at the start of a clause followed by a verb is the subject of a
@@ -1103,7 +1114,8 @@ fn passive_agents(clause: &str) -> Vec<String> {
             let phrase = rest[..end].trim();
             let Some(v) = PASSIVE_VERBS.iter().find(|v| phrase.ends_with(*v)) else { continue };
             let agent = phrase[..phrase.len() - v.len()].trim();
-            if agent.is_empty() || agent.split_whitespace().count() > 20 {
+            // `nhiệm vụ do cơ quan nhà nước chủ trì thực hiện`: a role inside describes the task, names no agent
+            if agent.is_empty() || agent.split_whitespace().count() > 20 || ["chủ trì", "phối hợp", "thực hiện"].iter().any(|w| agent.contains(w)) {
                 continue;
             }
             let parts: Vec<String> = agent.split(" hoặc ").flat_map(split_listed).collect();

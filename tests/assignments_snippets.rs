@@ -188,3 +188,13 @@ fn an_item_addressed_by_field_keeps_its_whole_title() {
     assert!(has(&r, "III/3", "Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội", "lead"), "{r:?}");
     assert!(has(&r, "III/8", "Ban công tác Mặt trận các thôn trên địa bàn xã", "responsible"), "{r:?}");
 }
+
+#[test]
+fn descriptions_passives_and_adverbs_do_not_make_actors() {
+    // tnt_KH_179-KH-UBND_f004d93b.md V/6/b; tnt_ND_172-2025-ND-CP_de54f5fa.md Điều 2/6;
+    // tnt_CV_4085-UBND-DT_71715967.md 1/1.1; lmx_HD_05.txt II/8/8.3
+    let t = "KẾ HOẠCH\n\nThử\n\nV. KINH PHÍ\n\n6. Nguồn\n\nb) Ưu tiên kinh phí từ ngân sách để thực hiện nhiệm vụ thuộc Kế hoạch này do cơ quan nhà nước chủ trì thực hiện.\n\n7. Kỷ luật\n\nCán bộ, công chức bị xử lý kỷ luật về đảng thì trong thời hạn 30 ngày phải xử lý kỷ luật hành chính.\n\n8. Dữ liệu\n\nGiao Sở Nông nghiệp và Môi trường Khẩn trương chia sẻ toàn bộ cơ sở dữ liệu đất đai.\n\n9. Khen thưởng\n\nKết thúc cuộc bầu cử, tổ chức bình xét để đề nghị Ủy ban MTTQ Việt Nam cấp trên, Chủ tịch Ủy ban nhân dân cùng cấp khen thưởng.\n";
+    let r = records(t);
+    assert!(r.iter().all(|(s, _, _)| s == "V/8"), "{r:?}");
+    assert!(has(&r, "V/8", "Sở Nông nghiệp và Môi trường", "responsible"), "{r:?}");
+}
