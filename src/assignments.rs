@@ -170,7 +170,7 @@ const STOPS: &[&str] = &[
     "giúp", "cùng", "tích cực", "phân bổ", "thống nhất", "thu thập", "ứng dụng", "đầu tư", "tổ chức thực hiện",
     "bổ sung", "sửa đổi", "kiện toàn", "phát động", "tuyên dương", "khen thưởng", "hỗ trợ", "tạo điều kiện",
     "lựa chọn", "chỉ định", "định kỳ", "hằng năm", "hàng năm", "thông qua", "tiếp xúc", "giới thiệu",
-    "ký", "quyết định", "điều hành", "bàn giao", "lưu trữ", "thu", "chi", "đăng", "phát", "biên soạn", "in",
+    "ký", "quyết định", "điều hành", "bàn giao", "lưu trữ", "thu", "chi", "phát", "biên soạn", "cấp giấy phép", "cấp phép",
     "nắm", "trao đổi", "cập", "đề nghị", "yêu cầu", "giao", "rút", "tăng", "giảm", "nghiêm", "tự", "trả lời",
     "kết quả", "tình hình", "việc", "nội dung", "số liệu", "những", "quy định", "cho phép", "xác thực", "phản ánh", "bị",
     "phân tích", "cân nhắc",
@@ -411,7 +411,8 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
                 break;
             }
             // the hazard of `tổ chức`: a noun after `các`/`và` or before `chính trị`, else a verb
-            if words > 0 && starts_word(trimmed, "tổ chức") && !["chính trị", "đảng", "đoàn thể", "hội"].iter().any(|w| trimmed["tổ chức".len()..].trim_start().starts_with(w)) {
+            let after_joint = rest[..end].trim_end().ends_with(" và") || rest[..end].trim_end().ends_with(',');
+            if words > 0 && !after_joint && starts_word(trimmed, "tổ chức") && !["chính trị", "đảng", "đoàn thể", "hội"].iter().any(|w| trimmed["tổ chức".len()..].trim_start().starts_with(w)) {
                 break;
             }
             let wlen = trimmed.find(|ch: char| ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '(' | ')' | '.')).unwrap_or(trimmed.len());
@@ -680,6 +681,8 @@ fn clause_starts(s: &str) -> Vec<usize> {
             let opener_mid = ["đề nghị", "yêu cầu"].iter().any(|w| starts_word(rest, w))
                 && !before.ends_with("được")
                 && !before.ends_with("để")
+                // `gửi văn bản đề nghị Bộ trưởng ...`: a request the actor sends, not one this document makes
+                && !["văn bản", "hồ sơ", "tờ trình", "có văn bản"].iter().any(|w| before.ends_with(w))
                 && !before.ends_with("theo")
                 && !before.ends_with("các")
                 && head_len(rest.split_once(' ').map_or("", |x| x.1).trim_start_matches("nghị ").trim_start_matches("cầu ")).is_some();

@@ -198,3 +198,13 @@ fn descriptions_passives_and_adverbs_do_not_make_actors() {
     assert!(r.iter().all(|(s, _, _)| s == "V/8"), "{r:?}");
     assert!(has(&r, "V/8", "Sở Nông nghiệp và Môi trường", "responsible"), "{r:?}");
 }
+
+#[test]
+fn nouns_after_joints_and_requests_sent_by_the_actor() {
+    // tnt_KH_179-KH-UBND_f004d93b.md VI/1/b; tnt_ND_308-2025-ND-CP_54c3026b.md Điều 53/2/a
+    let t = "KẾ HOẠCH\n\nThử\n\nVI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\nb) Chủ trì, phối hợp với các bộ, ngành và tổ chức liên quan thực hiện các nhiệm vụ.\n\n2. Hồ sơ\n\na) Chủ tịch Ủy ban nhân dân cấp tỉnh gửi văn bản đề nghị Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch xem xét.\n";
+    let r = records(t);
+    assert!(has(&r, "VI/1/b", "các bộ, ngành và tổ chức liên quan", "coordinate"), "{r:?}");
+    assert!(has(&r, "VI/2/a", "Chủ tịch Ủy ban nhân dân cấp tỉnh", "responsible"), "{r:?}");
+    assert!(lacks(&r, "VI/2/a", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"), "{r:?}");
+}
