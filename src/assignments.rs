@@ -403,7 +403,10 @@ pub fn parse_agencies(s: &str) -> (Vec<String>, usize) {
                 continue;
             }
             // `Giao Sở X Khẩn trương ...`: an adverb, even capitalized, is no part of a name
-            if words > 0 && ADVERBS.iter().any(|a| starts_word(&prefix_lower(trimmed), a)) {
+            if words > 0 && trimmed.starts_with(char::is_uppercase) && {
+                let lower = prefix_lower(trimmed);
+                ADVERBS.iter().any(|a| starts_word(&lower, a))
+            } {
                 break;
             }
             // a stop word right after a capitalized word is part of a compound name (`Chương trình`)
@@ -662,12 +665,15 @@ fn clause_starts(s: &str) -> Vec<usize> {
         if c == ',' {
             let rest = s[i + 1..].trim_start();
             let clause_start = *v.last().unwrap();
-            let fronted = FRONTED.iter().any(|f| starts_word(s[clause_start..].trim_start_matches(['-', '+', ' ']), f))
-                && !s[clause_start..i].contains(',');
+            // (evaluated last: most commas are followed by no agency)
+            let fronted = || {
+                FRONTED.iter().any(|f| starts_word(s[clause_start..].trim_start_matches(['-', '+', ' ']), f))
+                    && !s[clause_start..i].contains(',')
+            };
             // `phải hướng dẫn, yêu cầu các đơn vị ...`: verbs of one subject, not a new clause
-            let after_verb = last_word_is_verb(&s[clause_start..i]);
-            if OPENERS.iter().any(|(w, _)| w.starts_with(char::is_lowercase) && starts_word(rest, w)) && !after_verb
-                || fronted && head_len(rest).is_some()
+            if OPENERS.iter().any(|(w, _)| w.starts_with(char::is_lowercase) && starts_word(rest, w))
+                && !last_word_is_verb(&s[clause_start..i])
+                || head_len(rest).is_some() && fronted()
             {
                 v.push(s.len() - rest.len());
             }
@@ -687,8 +693,8 @@ fn clause_starts(s: &str) -> Vec<usize> {
                 && !before.ends_with("các")
                 && head_len(rest.split_once(' ').map_or("", |x| x.1).trim_start_matches("nghị ").trim_start_matches("cầu ")).is_some();
             // (`Ủy ban nhân dân tỉnh yêu cầu các cơ quan ...` is read whole: the subject issues the request)
-            let issuer_before = !before.trim().is_empty() && list_only(before);
-            if cue && (head_len(rest).is_some() || OPENERS.iter().any(|(w, _)| starts_word(rest, w))) || opener_mid && !cue && !issuer_before {
+            let issuer_before = || !before.trim().is_empty() && list_only(before);
+            if cue && (head_len(rest).is_some() || OPENERS.iter().any(|(w, _)| starts_word(rest, w))) || opener_mid && !cue && !issuer_before() {
                 v.push(i + 1);
             }
         }
