@@ -20,6 +20,7 @@ use crate::span::Span;
 create_exception!(vanban, VanbanError, PyException, "Base class of the errors raised by vanban.");
 create_exception!(vanban, DecodeError, VanbanError, "The input is not text in an encoding vanban reads.");
 create_exception!(vanban, EmptyDocumentError, VanbanError, "The input is readable but holds no text.");
+create_exception!(vanban, InternalError, VanbanError, "vanban failed on this input (a bug): only batches report it.");
 
 static READ_ERROR: GILOnceCell<Py<PyType>> = GILOnceCell::new();
 
@@ -43,7 +44,9 @@ fn to_pyerr(py: Python<'_>, e: crate::Error) -> PyErr {
     let msg = e.to_string();
     let path: Option<PathBuf> = match &e {
         crate::Error::Io { path, .. } => Some(path.clone()),
-        crate::Error::Decode { path, .. } | crate::Error::Empty { path } => path.clone(),
+        crate::Error::Decode { path, .. } | crate::Error::Empty { path } | crate::Error::Internal { path, .. } => {
+            path.clone()
+        }
     };
     let reason = match &path {
         Some(p) => msg.strip_prefix(&format!("{}: ", p.display())).unwrap_or(&msg).to_string(),
@@ -56,6 +59,7 @@ fn to_pyerr(py: Python<'_>, e: crate::Error) -> PyErr {
         },
         crate::Error::Decode { .. } => (DecodeError::new_err(msg), None),
         crate::Error::Empty { .. } => (EmptyDocumentError::new_err(msg), None),
+        crate::Error::Internal { .. } => (InternalError::new_err(msg), None),
     };
     let value = err.value(py);
     let set = || -> PyResult<()> {
@@ -907,6 +911,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("VanbanError", py.get_type::<VanbanError>())?;
     m.add("DecodeError", py.get_type::<DecodeError>())?;
     m.add("EmptyDocumentError", py.get_type::<EmptyDocumentError>())?;
+    m.add("InternalError", py.get_type::<InternalError>())?;
     m.add("ReadError", read_error_type(py)?)?;
     Ok(())
 }

@@ -16,6 +16,7 @@ from ._vanban import (
     DecodeError,
     Document,
     EmptyDocumentError,
+    InternalError,
     Metadata,
     Node,
     ReadError,
@@ -40,5 +41,6 @@ __all__ = [
     "ReadError",
     "DecodeError",
     "EmptyDocumentError",
+    "InternalError",
     "__version__",
 ]

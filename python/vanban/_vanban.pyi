@@ -22,6 +22,10 @@ class DecodeError(VanbanError):
 class EmptyDocumentError(VanbanError):
     """The input is readable but holds no text."""
 
+class InternalError(VanbanError):
+    """vanban failed on this input (a bug, please report it). Only `parse_many` reports it, as a ParseFailure:
+    a panic in one file's parse is caught there so that the other files go on."""
+
 def parse(text: str) -> Document:
     """Parse a document from its text. Never fails."""
 

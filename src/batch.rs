@@ -1,0 +1,476 @@
+//! Many files at once: read and parsed in parallel on a pool of worker threads, the results handed back one at
+//! a time, **in input order**.
+//!
+//! ```no_run
+//! use vanban::batch::{parse_many, BatchOptions};
+//! for r in parse_many(["docs/", "extra/x.md"], BatchOptions { workers: Some(2), ..Default::default() })? {
+//!     match r.result {
+//!         Ok(doc) => println!("{}", doc.annotation_json(Some(&r.path.to_string_lossy()))),
+//!         Err(e) => eprintln!("vanban: {e}"), // the message names the file
+//!     }
+//! }
+//! # Ok::<(), std::io::Error>(())
+//! ```
+//!
+//! Memory stays bounded however many files there are: at most `window` files (4 × workers by default) are
+//! read, parsed or waiting to be taken at any time; the next file is only started when a result is taken.
+//! Input order (not completion order) keeps output deterministic, so JSON Lines from one run diff cleanly
+//! against another; the cost is that a slow file holds back the results behind it, which the window absorbs.
+//!
+//! Directories are expanded ([`Expand`]): the files with a [`DOCUMENT_EXTENSIONS`] extension below them,
+//! recursively, in sorted order. A file named explicitly is parsed whatever its extension.
+//!
+//! One file never stops the batch: a file that cannot be read or parsed gives an `Err` naming it, and a panic
+//! while parsing it is caught and becomes [`Error::Internal`] for that file.
+use std::collections::VecDeque;
+use std::ffi::OsString;
+use std::fs;
+use std::io;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::Arc;
+
+use crate::{Document, Error};
+
+/// The extensions (lower case) of the files a directory contributes to a batch: the formats
+/// [`crate::parse_bytes`] reads or names in its errors.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "htm", "html", "docx", "pdf"];
+
+/// Files whose extension marks a document, compared case-insensitively (`QD.TXT`).
+pub fn is_document(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| DOCUMENT_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(e)))
+}
+
+/// How a batch runs.
+#[derive(Clone, Debug, Default)]
+pub struct BatchOptions {
+    /// Worker threads; `None`: one per core. `Some(0)` is taken as 1.
+    pub workers: Option<usize>,
+    /// The most files in flight (being read or parsed, or parsed and waiting to be taken); `None`: 4 × workers.
+    /// Bounds memory, and how far a slow file can be overtaken.
+    pub window: Option<usize>,
+}
+
+impl BatchOptions {
+    pub fn workers(&self) -> usize {
+        match self.workers {
+            Some(n) => n.max(1),
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
+    pub fn window(&self) -> usize {
+        self.window.unwrap_or(4 * self.workers()).max(1)
+    }
+}
+
+/// One file's outcome.
+#[derive(Debug)]
+pub struct BatchResult<T = Document> {
+    /// The file, as given or as found under a directory given.
+    pub path: PathBuf,
+    /// How many bytes were read from it (0 when it could not be read).
+    pub bytes: u64,
+    /// The document, or why there is none; an error always names `path`.
+    pub result: Result<T, Error>,
+}
+
+type Work<T> = dyn Fn(&[u8]) -> Result<T, Error> + Send + Sync;
+
+enum Slot<T> {
+    Running(PathBuf, Receiver<BatchResult<T>>),
+    Ready(BatchResult<T>),
+}
+
+/// The engine under [`parse_many`], for callers that produce paths themselves (the Python binding pulls them
+/// from a Python iterator between results): [`submit`](Pipeline::submit) files while it is not
+/// [`full`](Pipeline::is_full), take results with [`next_result`](Pipeline::next_result), in submission order.
+/// The work (bytes to `T`) runs on the pool; the file is read there too.
+pub struct Pipeline<T> {
+    pool: rayon::ThreadPool,
+    work: Arc<Work<T>>,
+    pending: VecDeque<Slot<T>>,
+    window: usize,
+}
+
+impl<T: Send + 'static> Pipeline<T> {
+    /// A pool of `options.workers()` threads running `work` on each file's bytes. Fails only when the
+    /// threads cannot be started.
+    pub fn new(
+        options: &BatchOptions,
+        work: impl Fn(&[u8]) -> Result<T, Error> + Send + Sync + 'static,
+    ) -> io::Result<Pipeline<T>> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(options.workers())
+            .thread_name(|i| format!("vanban-batch-{i}"))
+            .build()
+            .map_err(io::Error::other)?;
+        Ok(Pipeline { pool, work: Arc::new(work), pending: VecDeque::new(), window: options.window() })
+    }
+
+    /// Whether the window is full: take a result before submitting more (submitting anyway works, but memory
+    /// is then no longer bounded by the window).
+    pub fn is_full(&self) -> bool {
+        self.pending.len() >= self.window
+    }
+
+    /// Files submitted and not yet taken.
+    pub fn len(&self) -> usize {
+        self.pending.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Queue a file: it is read and parsed on the pool.
+    pub fn submit(&mut self, path: PathBuf) {
+        // One channel per file: its result waits there until its turn, so order costs no reorder buffer.
+        let (tx, rx) = sync_channel(1);
+        let work = Arc::clone(&self.work);
+        let job_path = path.clone();
+        self.pool.spawn(move || {
+            // The receiver is gone when the batch was dropped early: nobody wants the result.
+            let _ = tx.send(run(job_path, &*work));
+        });
+        self.pending.push_back(Slot::Running(path, rx));
+    }
+
+    /// Queue an outcome known already (a directory that cannot be listed), to come out in its turn.
+    pub fn push_failed(&mut self, path: PathBuf, error: Error) {
+        self.pending.push_back(Slot::Ready(BatchResult { path, bytes: 0, result: Err(error) }));
+    }
+
+    /// The oldest file's result, waiting for it if need be; `None` when nothing is pending.
+    pub fn next_result(&mut self) -> Option<BatchResult<T>> {
+        Some(match self.pending.pop_front()? {
+            Slot::Ready(r) => r,
+            Slot::Running(path, rx) => rx.recv().unwrap_or_else(|_| {
+                // The job ended without sending: cannot happen while `run` catches panics; still, no hang.
+                let error = Error::Internal { path: Some(path.clone()), message: "the worker stopped".into() };
+                BatchResult { path, bytes: 0, result: Err(error) }
+            }),
+        })
+    }
+}
+
+/// Read and work one file on a worker thread; errors name the file, a panic becomes [`Error::Internal`].
+fn run<T>(path: PathBuf, work: &Work<T>) -> BatchResult<T> {
+    let bytes = match fs::read(&path) {
+        Ok(b) => b,
+        Err(source) => return BatchResult { path: path.clone(), bytes: 0, result: Err(Error::Io { path, source }) },
+    };
+    let result = match catch_unwind(AssertUnwindSafe(|| work(&bytes))) {
+        Ok(r) => r.map_err(|e| e.with_path(&path)),
+        Err(payload) => Err(Error::Internal { path: Some(path.clone()), message: panic_message(&*payload) }),
+    };
+    BatchResult { path, bytes: bytes.len() as u64, result }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        format!("panic: {s}")
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        format!("panic: {s}")
+    } else {
+        "panic".to_string()
+    }
+}
+
+/// Paths to files: a file as given, a directory as the document files below it.
+///
+/// [`push`](Expand::push) a path, then take [`next`](Iterator::next) until `None`. A directory is walked
+/// depth first, each directory's entries sorted by name; only files with a [`DOCUMENT_EXTENSIONS`]
+/// extension are kept; hidden entries (`.git`, `._x.md`) and symbolic links to directories (loops) are
+/// skipped. A directory that cannot be listed, or that holds no document at all, gives an `Err` naming it.
+/// Memory: the listings of the directories on the current path, never the whole tree.
+#[derive(Default)]
+pub struct Expand {
+    /// The directory given and whether it gave a file yet.
+    root: Option<(PathBuf, bool)>,
+    /// Listings being walked, innermost last.
+    stack: Vec<std::vec::IntoIter<(PathBuf, bool)>>,
+    /// A path given that is not a directory: the next to come out.
+    file: Option<PathBuf>,
+}
+
+impl Expand {
+    /// Start on a new path; call once the previous one is drained.
+    pub fn push(&mut self, path: PathBuf) {
+        debug_assert!(self.root.is_none() && self.file.is_none(), "push() before the previous path was drained");
+        // A directory named on purpose is followed even when it is a link.
+        if path.is_dir() {
+            self.stack.push(vec![(path.clone(), true)].into_iter());
+            self.root = Some((path, false));
+        } else {
+            self.file = Some(path);
+        }
+    }
+
+    /// How many files `paths` expand to (errors not counted), walking without keeping the files.
+    pub fn count<P: Into<PathBuf>>(paths: impl IntoIterator<Item = P>) -> u64 {
+        let mut n = 0;
+        let mut expand = Expand::default();
+        for p in paths {
+            expand.push(p.into());
+            n += expand.by_ref().filter(Result::is_ok).count() as u64;
+        }
+        n
+    }
+}
+
+impl Iterator for Expand {
+    type Item = Result<PathBuf, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(p) = self.file.take() {
+            return Some(Ok(p));
+        }
+        loop {
+            let Some(top) = self.stack.last_mut() else {
+                let (root, found) = self.root.take()?;
+                if found {
+                    return None;
+                }
+                let source = io::Error::new(
+                    io::ErrorKind::NotFound,
+                    format!("no document files (.{}) in this directory", DOCUMENT_EXTENSIONS.join(", .")),
+                );
+                return Some(Err(Error::Io { path: root, source }));
+            };
+            match top.next() {
+                None => {
+                    self.stack.pop();
+                }
+                Some((dir, true)) => match list(&dir) {
+                    Ok(entries) => self.stack.push(entries.into_iter()),
+                    Err(source) => {
+                        // Reported: the tree does not also need a "no documents" error.
+                        if let Some((_, reported)) = &mut self.root {
+                            *reported = true;
+                        }
+                        return Some(Err(Error::Io { path: dir, source }));
+                    }
+                },
+                Some((file, false)) => {
+                    if let Some((_, found)) = &mut self.root {
+                        *found = true;
+                    }
+                    return Some(Ok(file));
+                }
+            }
+        }
+    }
+}
+
+/// A directory's documents and subdirectories, sorted by name; `true` marks a directory.
+fn list(dir: &Path) -> io::Result<Vec<(PathBuf, bool)>> {
+    let mut entries: Vec<(OsString, PathBuf, bool)> = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name.as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        let path = entry.path();
+        let ty = entry.file_type()?;
+        let is_dir = ty.is_dir();
+        // A link to a file counts as the file; a link to a directory is not followed (it could loop).
+        let is_file = ty.is_file() || (ty.is_symlink() && path.is_file());
+        if is_dir || (is_file && is_document(&path)) {
+            entries.push((name, path, is_dir));
+        }
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(entries.into_iter().map(|(_, p, d)| (p, d)).collect())
+}
+
+/// Parse many files in parallel: see the [module docs](self). `paths` may name files and directories and is
+/// consumed lazily (a path is taken only when the window has room). Fails only when the worker threads
+/// cannot be started.
+pub fn parse_many<I>(paths: I, options: BatchOptions) -> io::Result<ParseMany<I::IntoIter>>
+where
+    I: IntoIterator,
+    I::Item: Into<PathBuf>,
+{
+    let pipeline = Pipeline::new(&options, crate::parse_bytes)?;
+    Ok(ParseMany { input: paths.into_iter(), expand: Expand::default(), pipeline })
+}
+
+/// The iterator [`parse_many`] returns.
+pub struct ParseMany<I> {
+    input: I,
+    expand: Expand,
+    pipeline: Pipeline<Document>,
+}
+
+impl<I> Iterator for ParseMany<I>
+where
+    I: Iterator,
+    I::Item: Into<PathBuf>,
+{
+    type Item = BatchResult<Document>;
+
+    fn next(&mut self) -> Option<BatchResult<Document>> {
+        while !self.pipeline.is_full() {
+            match self.expand.next() {
+                Some(Ok(path)) => self.pipeline.submit(path),
+                Some(Err(e)) => {
+                    let path = e.path().map(Path::to_path_buf).unwrap_or_default();
+                    self.pipeline.push_failed(path, e);
+                }
+                None => match self.input.next() {
+                    Some(p) => self.expand.push(p.into()),
+                    None => break,
+                },
+            }
+        }
+        self.pipeline.next_result()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(files: &[(&str, &[u8])]) -> tempdir::Dir {
+        let dir = tempdir::Dir::new();
+        for (name, data) in files {
+            let p = dir.0.join(name);
+            fs::create_dir_all(p.parent().unwrap()).unwrap();
+            fs::write(p, data).unwrap();
+        }
+        dir
+    }
+
+    /// A throwaway directory under the system temp dir, removed on drop (no crate needed for this).
+    mod tempdir {
+        use std::path::PathBuf;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        pub struct Dir(pub PathBuf);
+        impl Dir {
+            pub fn new() -> Dir {
+                static N: AtomicUsize = AtomicUsize::new(0);
+                let n = N.fetch_add(1, Ordering::Relaxed);
+                let p = std::env::temp_dir().join(format!("vanban-batch-{}-{n}", std::process::id()));
+                let _ = std::fs::remove_dir_all(&p);
+                std::fs::create_dir_all(&p).unwrap();
+                Dir(p)
+            }
+        }
+        impl Drop for Dir {
+            fn drop(&mut self) {
+                let _ = std::fs::remove_dir_all(&self.0);
+            }
+        }
+    }
+
+    fn names(dir: &Path, paths: impl Iterator<Item = Result<PathBuf, Error>>) -> Vec<String> {
+        paths
+            .map(|r| match r {
+                Ok(p) => p.strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                Err(e) => format!("error: {e}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn directories_expand_to_their_documents_sorted_depth_first() {
+        let d = tree(&[
+            ("b.md", b"x"),
+            ("a/z.TXT", b"x"),
+            ("a/notes.json", b"x"),
+            ("a/sub/y.htm", b"x"),
+            ("c.pdf", b"x"),
+            (".hidden/x.md", b"x"),
+            ("._x.md", b"x"),
+        ]);
+        let mut e = Expand::default();
+        e.push(d.0.clone());
+        assert_eq!(names(&d.0, e.by_ref()), ["a/sub/y.htm", "a/z.TXT", "b.md", "c.pdf"]);
+        assert_eq!(Expand::count([d.0.clone()]), 4);
+    }
+
+    #[test]
+    fn a_file_named_is_kept_whatever_its_extension_or_existence() {
+        let mut e = Expand::default();
+        e.push(PathBuf::from("/nonexistent/notes.json"));
+        assert_eq!(e.next().unwrap().unwrap(), PathBuf::from("/nonexistent/notes.json"));
+        assert!(e.next().is_none());
+    }
+
+    #[test]
+    fn a_directory_without_documents_is_an_error_naming_it() {
+        let d = tree(&[("notes.json", b"x")]);
+        let mut e = Expand::default();
+        e.push(d.0.clone());
+        let err = e.next().unwrap().unwrap_err();
+        assert_eq!(err.path(), Some(d.0.as_path()));
+        assert!(err.to_string().contains("no document files"), "{err}");
+        assert!(e.next().is_none());
+    }
+
+    #[test]
+    fn results_come_in_input_order_with_errors_naming_their_file() {
+        let d = tree(&[("1.txt", b"QUY\xE1\xBA\xBET \xC4\x90\xE1\xBB\x8ANH\n\n\xC4\x90i\xE1\xBB\x81u 1. A\n"), ("2.txt", b"\0\0bin"), ("3.txt", b"  \n")]);
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for i in 0..40 {
+            paths.push(d.0.join(["1.txt", "2.txt", "3.txt", "missing.txt"][i % 4]));
+        }
+        let opts = BatchOptions { workers: Some(2), window: Some(3) };
+        let results: Vec<_> = parse_many(paths.clone(), opts).unwrap().collect();
+        assert_eq!(results.iter().map(|r| r.path.clone()).collect::<Vec<_>>(), paths);
+        for (i, r) in results.iter().enumerate() {
+            match (i % 4, &r.result) {
+                (0, Ok(doc)) => assert!(doc.text.starts_with("QUYẾT")),
+                (1, Err(e @ Error::Decode { .. })) | (2, Err(e @ Error::Empty { .. })) | (3, Err(e @ Error::Io { .. })) => {
+                    assert_eq!(e.path(), Some(r.path.as_path()));
+                    assert!(e.to_string().starts_with(&r.path.display().to_string()), "{e}");
+                }
+                (_, other) => panic!("{i}: unexpected {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_panic_in_one_file_is_an_error_for_that_file_and_the_rest_go_on() {
+        let d = tree(&[("a.txt", b"fine"), ("boom.txt", b"boom"), ("c.txt", b"fine too")]);
+        let opts = BatchOptions { workers: Some(2), window: None };
+        let mut p = Pipeline::new(&opts, |bytes: &[u8]| {
+            assert!(bytes != b"boom", "the parser tripped");
+            Ok(bytes.len())
+        })
+        .unwrap();
+        for name in ["a.txt", "boom.txt", "c.txt"] {
+            p.submit(d.0.join(name));
+        }
+        let got: Vec<_> = std::iter::from_fn(|| p.next_result()).collect();
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].result.as_ref().unwrap(), &4);
+        match &got[1].result {
+            Err(e @ Error::Internal { path, message }) => {
+                assert_eq!(path.as_deref(), Some(d.0.join("boom.txt").as_path()));
+                assert!(message.contains("the parser tripped"), "{message}");
+                assert!(e.to_string().contains("internal error"), "{e}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(got[2].result.as_ref().unwrap(), &8);
+    }
+
+    #[test]
+    fn paths_are_taken_from_the_input_only_as_the_window_allows() {
+        let d = tree(&[("a.txt", b"V\xC4\x83n b\xe1\xba\xa3n\n")]);
+        let taken = std::cell::Cell::new(0);
+        let input = (0..1000).map(|_| {
+            taken.set(taken.get() + 1);
+            d.0.join("a.txt")
+        });
+        let mut it = parse_many(input, BatchOptions { workers: Some(1), window: Some(5) }).unwrap();
+        assert!(it.next().unwrap().result.is_ok());
+        assert_eq!(taken.get(), 5);
+        assert_eq!(it.count(), 999);
+    }
+}
