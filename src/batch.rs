@@ -25,11 +25,12 @@
 use std::collections::VecDeque;
 use std::ffi::OsString;
 use std::fs;
-use std::io;
+use std::io::{self, IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crate::{Document, Error};
 
@@ -328,6 +329,139 @@ where
             }
         }
         self.pipeline.next_result()
+    }
+}
+
+/// A progress line on stderr for a batch: files done (of how many, when known), files/s, MB/s, failures, and
+/// the time left. On a terminal one line is redrawn in place (at most 10 times a second); otherwise (a log
+/// file) a plain line every 10 seconds. [`finish`](Progress::finish) prints the summary.
+pub struct Progress {
+    total: Option<u64>,
+    done: u64,
+    failed: u64,
+    bytes: u64,
+    start: Instant,
+    last: Option<Instant>,
+    tty: bool,
+    /// A partial line is on the terminal.
+    shown: bool,
+    finished: bool,
+}
+
+impl Progress {
+    /// Progress over `total` files (`None`: unknown, no bar nor time left).
+    pub fn new(total: Option<u64>) -> Progress {
+        let tty = io::stderr().is_terminal();
+        Progress { total, done: 0, failed: 0, bytes: 0, start: Instant::now(), last: None, tty, shown: false, finished: false }
+    }
+
+    pub fn done(&self) -> u64 {
+        self.done
+    }
+    pub fn failed(&self) -> u64 {
+        self.failed
+    }
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+
+    /// Count one file's result and redraw if it is time.
+    pub fn record<T>(&mut self, r: &BatchResult<T>) {
+        self.done += 1;
+        self.bytes += r.bytes;
+        self.failed += r.result.is_err() as u64;
+        let every = Duration::from_millis(if self.tty { 100 } else { 10_000 });
+        let due = match self.last {
+            // A terminal shows the line at once; a log gets its first line after `every`, not one per file.
+            None => self.tty || self.start.elapsed() >= every,
+            // Redrawn at once after a clear().
+            Some(t) => t.elapsed() >= every || (self.tty && !self.shown),
+        };
+        if due {
+            self.draw();
+        }
+    }
+
+    /// Erase the line, so that what comes next on stderr starts a clean line; it is redrawn at the next record.
+    pub fn clear(&mut self) {
+        if self.tty && self.shown {
+            let _ = write!(io::stderr().lock(), "\r\x1b[K");
+            self.shown = false;
+        }
+    }
+
+    /// The summary line (once).
+    pub fn finish(&mut self) {
+        if self.finished {
+            return;
+        }
+        self.finished = true;
+        self.clear();
+        let secs = self.start.elapsed().as_secs_f64();
+        let line = format!(
+            "vanban: {} files ({:.1} MB) in {:.1} s: {:.0} files/s, {:.1} MB/s; {} failed\n",
+            self.done,
+            self.bytes as f64 / 1e6,
+            secs,
+            self.done as f64 / secs.max(1e-9),
+            self.bytes as f64 / 1e6 / secs.max(1e-9),
+            self.failed
+        );
+        let _ = io::stderr().lock().write_all(line.as_bytes());
+    }
+
+    fn draw(&mut self) {
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        let rate = self.done as f64 / secs;
+        let mut line = String::from("vanban: ");
+        match self.total {
+            Some(total) if total > 0 => {
+                let frac = (self.done as f64 / total as f64).min(1.0);
+                let filled = (frac * 24.0).round() as usize;
+                let left = total.saturating_sub(self.done) as f64 / rate.max(1e-9);
+                line += &format!(
+                    "[{}{}] {}/{} files {:3.0}% | ",
+                    "#".repeat(filled),
+                    ".".repeat(24 - filled),
+                    self.done,
+                    total,
+                    frac * 100.0
+                );
+                line += &format!("{rate:.0} files/s, {:.1} MB/s | {} failed | ", self.bytes as f64 / 1e6 / secs, self.failed);
+                line += &format!("{} left", clock(left));
+            }
+            _ => {
+                line += &format!(
+                    "{} files | {rate:.0} files/s, {:.1} MB/s | {} failed | {}",
+                    self.done,
+                    self.bytes as f64 / 1e6 / secs,
+                    self.failed,
+                    clock(secs)
+                );
+            }
+        }
+        let mut err = io::stderr().lock();
+        let _ = if self.tty { write!(err, "\r\x1b[K{line}") } else { writeln!(err, "{line}") };
+        let _ = err.flush();
+        self.shown = self.tty;
+        self.last = Some(Instant::now());
+    }
+}
+
+impl Drop for Progress {
+    /// A batch dropped half way leaves no half line behind.
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+/// Seconds as `m:ss` (or `h:mm:ss`).
+fn clock(secs: f64) -> String {
+    let s = secs.round() as u64;
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{}:{:02}", s / 60, s % 60)
     }
 }
 

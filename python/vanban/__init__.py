@@ -10,6 +10,9 @@ Every node's ``start``/``end`` are code-point offsets into ``doc.text``, so
 ``doc.references`` and ``doc.assignments`` list the documents cited and who
 must act; ``doc.assignments_frame()`` / ``doc.references_frame()`` give them
 as pandas DataFrames (``pip install 'vanban[pandas]'``).
+
+``vanban.parse_many(paths, workers=None)`` parses files and directories in
+parallel and yields a ``Document`` or a ``ParseFailure`` per file, in order.
 """
 from ._vanban import (
     Assignment,
@@ -19,6 +22,8 @@ from ._vanban import (
     InternalError,
     Metadata,
     Node,
+    ParseFailure,
+    ParseMany,
     ReadError,
     Reference,
     VanbanError,
@@ -26,12 +31,16 @@ from ._vanban import (
     parse,
     parse_bytes,
     parse_file,
+    parse_many,
 )
 
 __all__ = [
     "parse",
     "parse_file",
     "parse_bytes",
+    "parse_many",
+    "ParseMany",
+    "ParseFailure",
     "Document",
     "Node",
     "Metadata",
