@@ -90,24 +90,20 @@ enum Slot<T> {
 /// [`full`](Pipeline::is_full), take results with [`next_result`](Pipeline::next_result), in submission order.
 /// The work (bytes to `T`) runs on the pool; the file is read there too.
 pub struct Pipeline<T> {
-    pool: rayon::ThreadPool,
+    pool: Arc<rayon::ThreadPool>,
     work: Arc<Work<T>>,
     pending: VecDeque<Slot<T>>,
     window: usize,
 }
 
 impl<T: Send + 'static> Pipeline<T> {
-    /// A pool of `options.workers()` threads running `work` on each file's bytes. Fails only when the
-    /// threads cannot be started.
+    /// `work` run on each file's bytes by `options.workers()` threads. Fails only when the threads cannot be
+    /// started.
     pub fn new(
         options: &BatchOptions,
         work: impl Fn(&[u8]) -> Result<T, Error> + Send + Sync + 'static,
     ) -> io::Result<Pipeline<T>> {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(options.workers())
-            .thread_name(|i| format!("vanban-batch-{i}"))
-            .build()
-            .map_err(io::Error::other)?;
+        let pool = pool(options.workers())?;
         Ok(Pipeline { pool, work: Arc::new(work), pending: VecDeque::new(), window: options.window() })
     }
 
@@ -155,6 +151,27 @@ impl<T: Send + 'static> Pipeline<T> {
             }),
         })
     }
+}
+
+/// The process's pool of `workers` threads, made on first use and kept: batches after the first start at once,
+/// and the parser's per-thread state stays with a fixed set of threads. (Each regex keeps a match cache per
+/// thread that used it, in a few slots keyed by thread id; a fresh pool per batch gave fresh threads that filled
+/// another slot each time: +8 MB of caches per batch, up to eight batches.) Batches running at the same time
+/// with the same count share its threads.
+fn pool(workers: usize) -> io::Result<Arc<rayon::ThreadPool>> {
+    static POOLS: std::sync::Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>> = std::sync::Mutex::new(Vec::new());
+    let mut pools = POOLS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, p)) = pools.iter().find(|(n, _)| *n == workers) {
+        return Ok(Arc::clone(p));
+    }
+    let p = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers)
+        .thread_name(move |i| format!("vanban-batch-{workers}-{i}"))
+        .build()
+        .map_err(io::Error::other)?;
+    let p = Arc::new(p);
+    pools.push((workers, Arc::clone(&p)));
+    Ok(p)
 }
 
 /// Read and work one file on a worker thread; errors name the file, a panic becomes [`Error::Internal`].
