@@ -29,6 +29,7 @@ use std::io::{self, IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -94,6 +95,9 @@ pub struct Pipeline<T> {
     work: Arc<Work<T>>,
     pending: VecDeque<Slot<T>>,
     window: usize,
+    /// Set when the pipeline is dropped: its queued files are skipped, not parsed for nobody (the pool is
+    /// shared with later batches).
+    dropped: Arc<AtomicBool>,
 }
 
 impl<T: Send + 'static> Pipeline<T> {
@@ -104,7 +108,8 @@ impl<T: Send + 'static> Pipeline<T> {
         work: impl Fn(&[u8]) -> Result<T, Error> + Send + Sync + 'static,
     ) -> io::Result<Pipeline<T>> {
         let pool = pool(options.workers())?;
-        Ok(Pipeline { pool, work: Arc::new(work), pending: VecDeque::new(), window: options.window() })
+        let dropped = Arc::new(AtomicBool::new(false));
+        Ok(Pipeline { pool, work: Arc::new(work), pending: VecDeque::new(), window: options.window(), dropped })
     }
 
     /// Whether the window is full: take a result before submitting more (submitting anyway works, but memory
@@ -127,10 +132,14 @@ impl<T: Send + 'static> Pipeline<T> {
         // One channel per file: its result waits there until its turn, so order costs no reorder buffer.
         let (tx, rx) = sync_channel(1);
         let work = Arc::clone(&self.work);
+        let dropped = Arc::clone(&self.dropped);
         let job_path = path.clone();
-        self.pool.spawn(move || {
-            // The receiver is gone when the batch was dropped early: nobody wants the result.
-            let _ = tx.send(run(job_path, &*work));
+        // FIFO whatever thread submits, so files are parsed in about the order their results are wanted.
+        self.pool.spawn_fifo(move || {
+            if !dropped.load(Ordering::Relaxed) {
+                // Fails only when the batch was dropped meanwhile: nobody wants the result.
+                let _ = tx.send(run(job_path, &*work));
+            }
         });
         self.pending.push_back(Slot::Running(path, rx));
     }
@@ -172,6 +181,12 @@ fn pool(workers: usize) -> io::Result<Arc<rayon::ThreadPool>> {
     let p = Arc::new(p);
     pools.push((workers, Arc::clone(&p)));
     Ok(p)
+}
+
+impl<T> Drop for Pipeline<T> {
+    fn drop(&mut self) {
+        self.dropped.store(true, Ordering::Relaxed);
+    }
 }
 
 /// Read and work one file on a worker thread; errors name the file, a panic becomes [`Error::Internal`].
@@ -609,6 +624,31 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(got[2].result.as_ref().unwrap(), &8);
+    }
+
+    #[test]
+    fn files_queued_by_a_dropped_batch_are_not_worked() {
+        let d = tree(&[("a.txt", b"x")]);
+        let worked = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let counter = Arc::clone(&worked);
+        // A pool of its own size, so that no other test's files queue on it.
+        let opts = BatchOptions { workers: Some(7), window: Some(1000) };
+        let mut p = Pipeline::new(&opts, move |_: &[u8]| {
+            counter.fetch_add(1, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(20));
+            Ok(())
+        })
+        .unwrap();
+        for _ in 0..200 {
+            p.submit(d.0.join("a.txt"));
+        }
+        assert!(p.next_result().unwrap().result.is_ok());
+        drop(p);
+        // Those already started finish; the rest are skipped. (Unskipped, all 200 would be done by then:
+        // 200 / 7 x 20 ms = 0.6 s.)
+        std::thread::sleep(Duration::from_millis(1000));
+        let n = worked.load(Ordering::SeqCst);
+        assert!(n <= 50, "{n} of 200 files worked after the batch was dropped");
     }
 
     #[test]
