@@ -12,7 +12,7 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 //!
-//! Memory stays bounded however many files there are: at most `window` files (4 × workers by default) are
+//! Memory stays bounded however many files there are: at most `window` files (8 × workers by default) are
 //! read, parsed or waiting to be taken at any time; the next file is only started when a result is taken.
 //! Input order (not completion order) keeps output deterministic, so JSON Lines from one run diff cleanly
 //! against another; the cost is that a slow file holds back the results behind it, which the window absorbs.
@@ -46,12 +46,18 @@ pub fn is_document(path: &Path) -> bool {
         .is_some_and(|e| DOCUMENT_EXTENSIONS.iter().any(|d| d.eq_ignore_ascii_case(e)))
 }
 
+/// The default window per worker. Results come in order, so a large file at the head holds back the others'
+/// results; the window lets the other workers run on meanwhile. Simulated over the bench archive's file sizes
+/// (median 7.6 KB, 1% over 130 KB, up to 809 KB), two workers taken from at once reach 1.73x one worker with a
+/// window of 2 per worker, 1.89x with 4, 1.98x with 8; the memory cost is a few more documents in flight.
+const WINDOW_PER_WORKER: usize = 8;
+
 /// How a batch runs.
 #[derive(Clone, Debug, Default)]
 pub struct BatchOptions {
     /// Worker threads; `None`: one per core. `Some(0)` is taken as 1.
     pub workers: Option<usize>,
-    /// The most files in flight (being read or parsed, or parsed and waiting to be taken); `None`: 4 × workers.
+    /// The most files in flight (being read or parsed, or parsed and waiting to be taken); `None`: 8 × workers.
     /// Bounds memory, and how far a slow file can be overtaken.
     pub window: Option<usize>,
 }
@@ -64,7 +70,7 @@ impl BatchOptions {
         }
     }
     pub fn window(&self) -> usize {
-        self.window.unwrap_or(4 * self.workers()).max(1)
+        self.window.unwrap_or(WINDOW_PER_WORKER * self.workers()).max(1)
     }
 }
 

@@ -50,7 +50,7 @@ def parse_many(
     `paths` is a file or directory, or an iterable of them (a generator is fine: it is consumed lazily, as the
     workers need more files). A directory stands for the files below it with a document extension (.txt .md
     .htm .html .docx .pdf), recursively, in sorted order; hidden entries are skipped; a directory with no
-    document is a failure. `workers` threads parse (None: one per core); at most 4 x workers files are in
+    document is a failure. `workers` threads parse (None: one per core); at most 8 x workers files are in
     flight, so memory stays flat however many files there are. The GIL is released while parsing.
     `progress`: a progress line on stderr (None: when stderr is a terminal). A bad file never stops the batch:
     it gives a `ParseFailure` naming it. Raises ValueError for workers < 1, TypeError for a path that is not
