@@ -1175,6 +1175,7 @@ fn process(f: &FileTask, prev: Option<&Prev>, force: bool) -> Outcome {
                 crate::Error::Io { .. } => "read",
                 crate::Error::Decode { .. } => "decode",
                 crate::Error::Empty { .. } => "empty",
+                crate::Error::Internal { .. } => "panic",
             };
             fail(kind, e.with_path(&f.path).to_string(), Some(size), Some(mtime), Some(hash))
         }

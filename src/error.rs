@@ -11,6 +11,9 @@ pub enum Error {
     Decode { path: Option<PathBuf>, reason: String },
     /// The input is readable but is not a document (empty, or only whitespace).
     Empty { path: Option<PathBuf> },
+    /// The parser panicked on this input: a bug in vanban. Only a batch ([`crate::batch`]) catches panics and
+    /// reports them so, one file's bug never stopping the others.
+    Internal { path: Option<PathBuf>, message: String },
 }
 
 impl Error {
@@ -20,7 +23,16 @@ impl Error {
         match self {
             Error::Decode { reason, .. } => Error::Decode { path: Some(p), reason },
             Error::Empty { .. } => Error::Empty { path: Some(p) },
+            Error::Internal { message, .. } => Error::Internal { path: Some(p), message },
             e @ Error::Io { .. } => e,
+        }
+    }
+
+    /// The file the error is about, when known.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        match self {
+            Error::Io { path, .. } => Some(path),
+            Error::Decode { path, .. } | Error::Empty { path } | Error::Internal { path, .. } => path.as_deref(),
         }
     }
 }
@@ -35,6 +47,9 @@ impl fmt::Display for Error {
             Error::Io { path, source } => write!(f, "{}: cannot read: {}", path.display(), source),
             Error::Decode { path, reason } => write!(f, "{}cannot decode: {}", name(path), reason),
             Error::Empty { path } => write!(f, "{}no text: the input is empty", name(path)),
+            Error::Internal { path, message } => {
+                write!(f, "{}internal error (a bug in vanban, please report it): {}", name(path), message)
+            }
         }
     }
 }

@@ -6,6 +6,7 @@
 //! ```
 pub mod annotation;
 pub mod assignments;
+pub mod batch;
 pub mod blocks;
 #[cfg(feature = "index")]
 pub mod corpus;

@@ -10,9 +10,10 @@ use pyo3::exceptions::{PyException, PyImportError, PyOSError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::sync::GILOnceCell;
-use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
+use pyo3::types::{PyDict, PyIterator, PyList, PyString, PyTuple, PyType};
 
 use crate::assignments::Assignment;
+use crate::batch::{BatchOptions, Expand, Pipeline, Progress};
 use crate::model::{MarkerStyle, NodeKind, Symbol, SymbolForm};
 use crate::references::Reference;
 use crate::span::Span;
@@ -22,6 +23,7 @@ mod corpus;
 create_exception!(vanban, VanbanError, PyException, "Base class of the errors raised by vanban.");
 create_exception!(vanban, DecodeError, VanbanError, "The input is not text in an encoding vanban reads.");
 create_exception!(vanban, EmptyDocumentError, VanbanError, "The input is readable but holds no text.");
+create_exception!(vanban, InternalError, VanbanError, "vanban failed on this input (a bug): only batches report it.");
 
 static READ_ERROR: GILOnceCell<Py<PyType>> = GILOnceCell::new();
 
@@ -45,7 +47,9 @@ fn to_pyerr(py: Python<'_>, e: crate::Error) -> PyErr {
     let msg = e.to_string();
     let path: Option<PathBuf> = match &e {
         crate::Error::Io { path, .. } => Some(path.clone()),
-        crate::Error::Decode { path, .. } | crate::Error::Empty { path } => path.clone(),
+        crate::Error::Decode { path, .. } | crate::Error::Empty { path } | crate::Error::Internal { path, .. } => {
+            path.clone()
+        }
     };
     let reason = match &path {
         Some(p) => msg.strip_prefix(&format!("{}: ", p.display())).unwrap_or(&msg).to_string(),
@@ -58,6 +62,7 @@ fn to_pyerr(py: Python<'_>, e: crate::Error) -> PyErr {
         },
         crate::Error::Decode { .. } => (DecodeError::new_err(msg), None),
         crate::Error::Empty { .. } => (EmptyDocumentError::new_err(msg), None),
+        crate::Error::Internal { .. } => (InternalError::new_err(msg), None),
     };
     let value = err.value(py);
     let set = || -> PyResult<()> {
@@ -119,24 +124,30 @@ impl Offsets {
 /// What a Python `Document` and its `Node`s share.
 struct Inner {
     doc: crate::Document,
+    /// The file it was read from (`parse_file`, `parse_many`).
+    path: Option<PathBuf>,
     offsets: Offsets,
     /// `doc.text` as a Python string, made once (`doc.text` is read often).
     text: Py<PyString>,
 }
 
 impl Inner {
-    fn new(py: Python<'_>, doc: crate::Document, offsets: Offsets) -> Arc<Inner> {
+    fn new(py: Python<'_>, doc: crate::Document, offsets: Offsets, path: Option<PathBuf>) -> Arc<Inner> {
         let text = PyString::new(py, &doc.text).unbind();
-        Arc::new(Inner { doc, offsets, text })
+        Arc::new(Inner { doc, path, offsets, text })
     }
     fn cp_span(&self, s: Span) -> (usize, usize) {
         (self.offsets.cp(s.start), self.offsets.cp(s.end))
     }
 }
 
-fn parsed(py: Python<'_>, result: Result<(crate::Document, Offsets), crate::Error>) -> PyResult<PyDocument> {
+fn parsed(
+    py: Python<'_>,
+    result: Result<(crate::Document, Offsets), crate::Error>,
+    path: Option<PathBuf>,
+) -> PyResult<PyDocument> {
     match result {
-        Ok((doc, offsets)) => Ok(PyDocument { inner: Inner::new(py, doc, offsets) }),
+        Ok((doc, offsets)) => Ok(PyDocument { inner: Inner::new(py, doc, offsets, path) }),
         Err(e) => Err(to_pyerr(py, e)),
     }
 }
@@ -150,7 +161,7 @@ fn with_offsets(doc: crate::Document) -> (crate::Document, Offsets) {
 #[pyfunction]
 fn parse(py: Python<'_>, text: PyBackedStr) -> PyResult<PyDocument> {
     let r = py.allow_threads(|| Ok(with_offsets(crate::parse(&text))));
-    parsed(py, r)
+    parsed(py, r, None)
 }
 
 /// `format=` and `encoding=` keyword arguments as read options; a name vanban does not know is a ValueError.
@@ -177,7 +188,7 @@ fn read_options(format: Option<&str>, encoding: Option<&str>) -> PyResult<crate:
 fn parse_bytes(py: Python<'_>, data: PyBackedBytes, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
     let opts = read_options(format, encoding)?;
     let r = py.allow_threads(|| crate::parse_bytes_with(&data, &opts).map(with_offsets));
-    parsed(py, r)
+    parsed(py, r, None)
 }
 
 /// Parse a document from a file (`str` or `os.PathLike`); format and encoding as for `parse_bytes`.
@@ -186,7 +197,179 @@ fn parse_bytes(py: Python<'_>, data: PyBackedBytes, format: Option<&str>, encodi
 fn parse_file(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
     let opts = read_options(format, encoding)?;
     let r = py.allow_threads(|| crate::parse_file_with(&path, &opts).map(with_offsets));
-    parsed(py, r)
+    parsed(py, r, Some(path))
+}
+
+/// The Python name of the exception a `vanban::Error` becomes.
+fn error_type_name(e: &crate::Error) -> &'static str {
+    match e {
+        crate::Error::Io { .. } => "ReadError",
+        crate::Error::Decode { .. } => "DecodeError",
+        crate::Error::Empty { .. } => "EmptyDocumentError",
+        crate::Error::Internal { .. } => "InternalError",
+    }
+}
+
+/// Parse many files in parallel; see the stub for the contract. Paths are pulled from `paths` only as the
+/// window has room, and the GIL is released while waiting for a result.
+#[pyfunction]
+#[pyo3(signature = (paths, workers=None, progress=None))]
+fn parse_many(
+    py: Python<'_>,
+    paths: &Bound<'_, PyAny>,
+    workers: Option<i64>,
+    progress: Option<bool>,
+) -> PyResult<PyParseMany> {
+    let workers = match workers {
+        Some(n) if n < 1 => return Err(PyValueError::new_err(format!("workers must be at least 1, not {n}"))),
+        n => n.map(|n| n as usize),
+    };
+    // One path (str or os.PathLike) or an iterable of them; a str must not be iterated char by char.
+    let single = paths.is_instance_of::<PyString>() || paths.hasattr("__fspath__")?;
+    let input = if single { PyTuple::new(py, [paths])?.into_any().try_iter()? } else { paths.try_iter()? };
+    let show = progress.unwrap_or_else(|| std::io::IsTerminal::is_terminal(&std::io::stderr()));
+    let progress = if show {
+        // The bar needs a total: known without consuming anything when the paths are a list or a tuple
+        // (directories in it are walked once to count their files).
+        let listed = if single {
+            Some(vec![paths.extract::<PathBuf>()?])
+        } else if paths.is_instance_of::<PyList>() || paths.is_instance_of::<PyTuple>() {
+            paths.try_iter()?.map(|p| p?.extract::<PathBuf>()).collect::<PyResult<Vec<_>>>().ok()
+        } else {
+            None
+        };
+        let total = listed.map(|l| py.allow_threads(|| Expand::count(l)));
+        Some(Progress::new(total))
+    } else {
+        None
+    };
+    let options = BatchOptions { workers, window: None };
+    let pipeline = Pipeline::new(&options, |bytes: &[u8]| crate::parse_bytes(bytes).map(with_offsets))
+        .map_err(|e| PyOSError::new_err(format!("vanban: cannot start the worker threads: {e}")))?;
+    let state = BatchState { input: Some(input.unbind()), expand: Expand::default(), pipeline, progress };
+    Ok(PyParseMany { state: std::sync::Mutex::new(state) })
+}
+
+/// The iterator `parse_many` returns: a `Document` or a `ParseFailure` per file, in input order.
+#[pyclass(module = "vanban._vanban", name = "ParseMany")]
+struct PyParseMany {
+    /// Behind a mutex only because a pyclass must be Sync (the result channels are not); `__next__` borrows the
+    /// object mutably, so it reaches the state with `get_mut`, never locking.
+    state: std::sync::Mutex<BatchState>,
+}
+
+struct BatchState {
+    /// The paths not pulled yet; None once exhausted.
+    input: Option<Py<PyIterator>>,
+    expand: Expand,
+    pipeline: Pipeline<(crate::Document, Offsets)>,
+    progress: Option<Progress>,
+}
+
+#[pymethods]
+impl PyParseMany {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(mut slf: PyRefMut<'_, Self>, py: Python<'_>) -> PyResult<Option<PyObject>> {
+        let this = slf.state.get_mut().unwrap_or_else(std::sync::PoisonError::into_inner);
+        while !this.pipeline.is_full() {
+            let expand = &mut this.expand;
+            match py.allow_threads(|| expand.next()) {
+                Some(Ok(path)) => this.pipeline.submit(path),
+                Some(Err(e)) => this.pipeline.push_failed(e.path().map(PathBuf::from).unwrap_or_default(), e),
+                None => {
+                    let Some(input) = &this.input else { break };
+                    let mut input = input.bind(py).clone();
+                    match input.next() {
+                        Some(item) => this.expand.push(item?.extract::<PathBuf>()?),
+                        None => this.input = None,
+                    }
+                }
+            }
+        }
+        let pipeline = &mut this.pipeline;
+        let Some(r) = py.allow_threads(|| pipeline.next_result()) else {
+            if let Some(p) = &mut this.progress {
+                p.finish();
+            }
+            return Ok(None);
+        };
+        if let Some(p) = &mut this.progress {
+            p.record(&r);
+        }
+        // Ctrl-C while the workers run: raise KeyboardInterrupt now rather than at the end of the batch.
+        py.check_signals()?;
+        match r.result {
+            Ok((doc, offsets)) => {
+                let doc = PyDocument { inner: Inner::new(py, doc, offsets, Some(r.path)) };
+                Ok(Some(doc.into_pyobject(py)?.into_any().unbind()))
+            }
+            Err(e) => {
+                // The caller will likely print the failure: give it a clean line.
+                if let Some(p) = &mut this.progress {
+                    p.clear();
+                }
+                let error_type = error_type_name(&e);
+                let err = to_pyerr(py, e);
+                let value = err.value(py);
+                let reason: String = value.getattr("reason")?.extract()?;
+                let message = value.str()?.to_string();
+                let failure = PyParseFailure { path: r.path, error: value.clone().into_any().unbind(), error_type, reason, message };
+                Ok(Some(failure.into_pyobject(py)?.into_any().unbind()))
+            }
+        }
+    }
+}
+
+/// A file `parse_many` could not parse: which, and the exception `parse_file` would have raised.
+#[pyclass(frozen, module = "vanban._vanban", name = "ParseFailure")]
+struct PyParseFailure {
+    path: PathBuf,
+    error: Py<PyAny>,
+    error_type: &'static str,
+    reason: String,
+    message: String,
+}
+
+#[pymethods]
+impl PyParseFailure {
+    /// The file.
+    #[getter]
+    fn path(&self) -> &std::ffi::OsStr {
+        self.path.as_os_str()
+    }
+    /// The exception (a `VanbanError` subclass, with `.path` and `.reason`), not raised.
+    #[getter]
+    fn error(&self, py: Python<'_>) -> Py<PyAny> {
+        self.error.clone_ref(py)
+    }
+    /// The exception's class name: `ReadError`, `DecodeError`, `EmptyDocumentError` or `InternalError`.
+    #[getter]
+    fn error_type(&self) -> &'static str {
+        self.error_type
+    }
+    /// Why, without the path.
+    #[getter]
+    fn reason(&self) -> &str {
+        &self.reason
+    }
+    /// One line naming the file and the reason (`str(error)`).
+    #[getter]
+    fn message(&self) -> &str {
+        &self.message
+    }
+    /// Raise `error`.
+    fn raise_(&self, py: Python<'_>) -> PyResult<()> {
+        Err(PyErr::from_value(self.error.bind(py).clone()))
+    }
+    fn __str__(&self) -> &str {
+        &self.message
+    }
+    fn __repr__(&self) -> String {
+        format!("<ParseFailure {} '{}': {}>", self.error_type, quote(&self.path.to_string_lossy()), self.reason)
+    }
 }
 
 /// Where a line comes from, as a dict: `{"byte": n}`, `{"paragraph": n, "table": t, "row": r, "cell": c}`
@@ -259,6 +442,12 @@ impl PyDocument {
     #[getter]
     fn text(&self, py: Python<'_>) -> Py<PyString> {
         self.inner.text.clone_ref(py)
+    }
+
+    /// The file the document was read from (`parse_file`, `parse_many`); None for `parse` and `parse_bytes`.
+    #[getter]
+    fn path(&self) -> Option<&std::ffi::OsStr> {
+        self.inner.path.as_deref().map(|p| p.as_os_str())
     }
 
     /// What was extracted from the header, title and closing.
@@ -1060,6 +1249,9 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(parse_file, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_class::<PyParseMany>()?;
+    m.add_class::<PyParseFailure>()?;
     m.add_class::<PyDocument>()?;
     m.add_class::<PyNode>()?;
     m.add_class::<PyMetadata>()?;
@@ -1069,6 +1261,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("VanbanError", py.get_type::<VanbanError>())?;
     m.add("DecodeError", py.get_type::<DecodeError>())?;
     m.add("EmptyDocumentError", py.get_type::<EmptyDocumentError>())?;
+    m.add("InternalError", py.get_type::<InternalError>())?;
     m.add("ReadError", read_error_type(py)?)?;
     m.add("CorpusError", py.get_type::<corpus::CorpusError>())?;
     Ok(())

@@ -39,7 +39,7 @@ def test_module_names_match():
 
 def test_class_members_match():
     _, classes = stub_names()
-    for name in ("Document", "Node", "Metadata", "Corpus"):
+    for name in ("Document", "Node", "Metadata", "Corpus", "ParseFailure"):
         cls = getattr(_vanban, name)
         stub = {n for n in classes[name] if not n.startswith("_")}
         assert stub == public(cls), name

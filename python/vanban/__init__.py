@@ -13,6 +13,9 @@ as pandas DataFrames (``pip install 'vanban[pandas]'``).
 ``vanban.Corpus("archive.sqlite").index("docs/")`` builds a cross-reference
 index of many documents; its queries (``cited_by("66-NQ/TW")``, ``edges()``,
 ``responsibility_matrix()``, ...) give DataFrames.
+
+``vanban.parse_many(paths, workers=None)`` parses files and directories in
+parallel and yields a ``Document`` or a ``ParseFailure`` per file, in order.
 """
 from ._vanban import (
     Assignment,
@@ -21,8 +24,11 @@ from ._vanban import (
     DecodeError,
     Document,
     EmptyDocumentError,
+    InternalError,
     Metadata,
     Node,
+    ParseFailure,
+    ParseMany,
     ReadError,
     Reference,
     VanbanError,
@@ -30,12 +36,16 @@ from ._vanban import (
     parse,
     parse_bytes,
     parse_file,
+    parse_many,
 )
 
 __all__ = [
     "parse",
     "parse_file",
     "parse_bytes",
+    "parse_many",
+    "ParseMany",
+    "ParseFailure",
     "Document",
     "Node",
     "Metadata",
@@ -47,5 +57,6 @@ __all__ = [
     "DecodeError",
     "EmptyDocumentError",
     "CorpusError",
+    "InternalError",
     "__version__",
 ]

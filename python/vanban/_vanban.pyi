@@ -1,7 +1,7 @@
 # Type stubs for the extension module (src/python.rs). Keep in sync with it.
 import datetime
 import os
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, NoReturn, Optional, Tuple, Union
 
 __version__: str
 
@@ -25,6 +25,9 @@ class EmptyDocumentError(VanbanError):
 class CorpusError(VanbanError):
     """The index could not be opened, written or queried (not a vanban index, another schema version, a
     document asked for that the index does not hold, a closed index)."""
+class InternalError(VanbanError):
+    """vanban failed on this input (a bug, please report it). Only `parse_many` reports it, as a ParseFailure:
+    a panic in one file's parse is caught there so that the other files go on."""
 
 def parse(text: str) -> Document:
     """Parse a document from its text. Never fails."""
@@ -45,8 +48,59 @@ def parse_file(path: Union[str, "os.PathLike[str]"], format: Optional[str] = Non
     Raises ReadError, DecodeError or EmptyDocumentError.
     """
 
+_Path = Union[str, "os.PathLike[str]"]
+
+def parse_many(
+    paths: Union[_Path, Iterable[_Path]],
+    workers: Optional[int] = None,
+    progress: Optional[bool] = None,
+) -> ParseMany:
+    """Parse many files in parallel: an iterator of one `Document` or `ParseFailure` per file, in input order.
+
+    `paths` is a file or directory, or an iterable of them (a generator is fine: it is consumed lazily, as the
+    workers need more files). A directory stands for the files below it with a document extension (.txt .md
+    .htm .html .docx .pdf), recursively, in sorted order; hidden entries are skipped; a directory with no
+    document is a failure. `workers` threads parse (None: one per core); at most 8 x workers files are in
+    flight, so memory stays flat however many files there are. The GIL is released while parsing.
+    `progress`: a progress line on stderr (None: when stderr is a terminal). A bad file never stops the batch:
+    it gives a `ParseFailure` naming it. Raises ValueError for workers < 1, TypeError for a path that is not
+    a str or os.PathLike (when the iterator reaches it).
+    """
+
+class ParseMany(Iterator[Union["Document", "ParseFailure"]]):
+    """The iterator `parse_many` returns."""
+
+    def __iter__(self) -> ParseMany: ...
+    def __next__(self) -> Union[Document, ParseFailure]: ...
+
+class ParseFailure:
+    """A file `parse_many` could not parse (not an exception: `raise_()` raises it)."""
+
+    @property
+    def path(self) -> str:
+        """The file, as given or as found under a directory given."""
+    @property
+    def error(self) -> VanbanError:
+        """The exception `parse_file` would have raised (ReadError, DecodeError, EmptyDocumentError) or an
+        InternalError (the parser panicked: a bug)."""
+    @property
+    def error_type(self) -> str:
+        """The exception's class name: "ReadError", "DecodeError", "EmptyDocumentError" or "InternalError"."""
+    @property
+    def reason(self) -> str:
+        """Why, without the path (`error.reason`)."""
+    @property
+    def message(self) -> str:
+        """One line naming the file and the reason (`str(error)`)."""
+    def raise_(self) -> NoReturn:
+        """Raise `error`."""
+
 class Document:
     """A parsed document: the text as given, a lossless tree over it, and its metadata."""
+
+    @property
+    def path(self) -> Optional[str]:
+        """The file it was read from (`parse_file`, `parse_many`); None for `parse` and `parse_bytes`."""
 
     @property
     def text(self) -> str: ...

@@ -1,6 +1,7 @@
 """The `vanban` command.
 
-    vanban annotate FILE...   annotation JSON (one object; JSON Lines for several files)
+    vanban annotate PATH...   annotation JSON (one object; JSON Lines for several files or a directory),
+                              parsed in parallel (--jobs N), a progress line on stderr when it is a terminal
     vanban tree FILE...       metadata summary and the outline, one item per line
     vanban json FILE          the whole tree as JSON (Document.to_json(indent=2))
     vanban index PATH... --db FILE     build or update a cross-reference index (SQLite)
@@ -19,11 +20,12 @@ or written, and 130 when interrupted (what was written stays; run it again to fi
 import argparse
 import csv
 import json
+import itertools
 import os
 import sys
 from typing import Any, Callable, Dict, List, Optional
 
-from . import Corpus, CorpusError, Document, VanbanError, __version__, parse_bytes, parse_file
+from . import Corpus, CorpusError, Document, ParseFailure, VanbanError, __version__, parse_bytes, parse_file, parse_many
 
 PROG = "vanban"
 SNIPPET = 60
@@ -71,7 +73,31 @@ def _annotate(args: argparse.Namespace) -> int:
         sys.stdout.write(doc.annotation_json(path) + "\n")
         sys.stdout.flush()
 
-    return _each(args.files, emit, args)
+    if args.format or args.encoding:
+        # explicit read options: file by file (parse_many detects format and encoding itself)
+        return _each(args.files, emit, args)
+    status = 0
+    # Files and directories go to parse_many (parallel, in order); `-` (standard input) is read where it stands.
+    for stdin, group in itertools.groupby(args.files, key=lambda f: f == "-"):
+        if stdin:
+            status |= _each(list(group), emit, args)
+            continue
+        for r in parse_many(list(group), workers=args.jobs, progress=args.progress):
+            if isinstance(r, ParseFailure):
+                sys.stderr.write(f"{PROG}: {r.path}: {_one_line(r.reason)}\n")
+                sys.stderr.flush()
+                status = 1
+            else:
+                sys.stdout.write(r.annotation_json(r.path) + "\n")
+    sys.stdout.flush()
+    return status
+
+
+def _jobs(s: str) -> int:
+    n = int(s)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
 
 
 def _depth(node) -> int:
@@ -242,7 +268,13 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = ap.add_subparsers(dest="command", metavar="COMMAND")
     p = sub.add_parser("annotate", parents=[reading], help="print the annotation JSON (JSON Lines for several files)")
-    p.add_argument("files", nargs="+", metavar="FILE", help="document files; - reads standard input")
+    p.add_argument("files", nargs="+", metavar="PATH",
+                   help="document files, or directories (their .txt .md .htm .html .docx .pdf files, recursively); "
+                        "- reads standard input")
+    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                   help="parse N files at a time (default: one per core)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="a progress line on stderr (default: when stderr is a terminal)")
     p.set_defaults(run=_annotate)
     p = sub.add_parser("tree", parents=[reading], help="print a metadata summary and the outline")
     p.add_argument("files", nargs="+", metavar="FILE", help="document files; - reads standard input")
