@@ -79,6 +79,9 @@ pub enum DeadlineKind {
     Recurring,
     /// All the time (`thường xuyên`, `liên tục`).
     Ongoing,
+    /// A time counted from an event (`không quá 15 ngày`, `trong thời hạn 05 ngày làm việc kể từ ngày nhận được
+    /// hồ sơ`): the phrase says from when.
+    Within,
     /// Anything else, kept as printed.
     Other,
 }
@@ -589,6 +592,13 @@ pub fn parse_deadline(phrase: &str, doc_year: Option<u16>) -> Deadline {
             return d;
         }
     }
+    static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:không quá|tối đa(?: là)?|trong thời hạn|trong vòng|trong thời gian|chậm nhất(?: là)?|^)\s*\d{1,3}\s+(?:ngày|tháng|năm|giờ)\b").unwrap()
+    });
+    if WITHIN.is_match(&lower) {
+        d.kind = DeadlineKind::Within;
+        return d;
+    }
     if ONGOING.iter().any(|w| lower.contains(w)) {
         d.kind = DeadlineKind::Ongoing;
         return d;
@@ -604,7 +614,7 @@ pub fn parse_deadline(phrase: &str, doc_year: Option<u16>) -> Deadline {
 /// the phrase from its cue to the end of the clause's part.
 fn deadline_in(clause: &str, doc_year: Option<u16>) -> Option<Deadline> {
     static CUE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\b(?:trước ngày|chậm nhất(?: là)?(?: ngày)?|hoàn thành trong|hoàn thành trước|hoàn thành năm|trong quý|trong tháng|trong năm|định kỳ|hằng năm|hàng năm|hằng quý|hằng tháng)\b").unwrap()
+        regex::Regex::new(r"(?i)\b(?:trước ngày|chậm nhất(?: là)?(?: ngày)?|hoàn thành trong|hoàn thành trước|hoàn thành năm|trong quý|trong tháng|trong năm|định kỳ|hằng năm|hàng năm|hằng quý|hằng tháng|trong thời hạn|không quá)\b").unwrap()
     });
     let m = CUE.find(clause)?;
     let rest = &clause[m.start()..];
@@ -759,7 +769,7 @@ pub fn from_tables(rows: &[Row], doc_year: Option<u16>) -> Vec<Assignment> {
                 }
             }
         }
-        if let Some(d) = deadline.and_then(|d| row.cells.get(d)).filter(|c| !c.is_empty()) {
+        if let Some(d) = deadline.and_then(|d| row.cells.get(d)).filter(|c| !c.trim().trim_matches(['.', '-', ';']).trim().is_empty()) {
             let d = parse_deadline(d, doc_year);
             for r in &mut out.records[start..] {
                 r.deadline = Some(d.clone());
@@ -804,7 +814,11 @@ pub fn extract(tasks: &[Task], doc_year: Option<u16>) -> Vec<Assignment> {
         }
         if let Some(l) = DEADLINE_LABELS.iter().find(|l| s.starts_with(*l)) {
             if let Some(colon) = s[l.len()..].find(':') {
-                deadlines.push((t.section.to_string(), parse_deadline(&s[l.len() + colon + 1..], doc_year)));
+                let value = &s[l.len() + colon + 1..];
+                // `Thời hạn:` with nothing after it sets no deadline
+                if !value.trim().trim_matches(['.', ';', ',']).trim().is_empty() {
+                    deadlines.push((t.section.to_string(), parse_deadline(value, doc_year)));
+                }
                 continue;
             }
         }
@@ -1304,6 +1318,10 @@ mod tests {
         assert_eq!(k("30/9/2025").4, Some("2025-09-30".into()));
         assert_eq!(k("Từ ngày 01/01/2025 đến ngày 31/3/2025"), (DeadlineKind::Range, None, None, None, Some("2025-03-31".into())));
         assert_eq!(k("Theo tiến độ của dự án").0, DeadlineKind::Other);
+        // tnt_ND_308-2025-ND-CP_54c3026b.md and the bench archive's decrees
+        assert_eq!(k("Không quá 15 ngày").0, DeadlineKind::Within);
+        assert_eq!(k("Trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản").0, DeadlineKind::Within);
+        assert_eq!(k("12 tháng kể từ khi ký kết hợp đồng").0, DeadlineKind::Within);
     }
     #[test]
     fn a_clause_gives_its_records_its_deadline() {

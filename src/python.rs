@@ -1090,6 +1090,7 @@ fn deadline_kind(a: &Assignment) -> Option<&'static str> {
         K::Range => "range",
         K::Recurring => "recurring",
         K::Ongoing => "ongoing",
+        K::Within => "within",
         K::Other => "other",
     })
 }
@@ -1162,7 +1163,7 @@ impl PyAssignment {
         self.a().deadline.as_ref().and_then(|d| d.date).map(|d| py_date(py, d)).transpose()
     }
     /// What kind of time the deadline names: `date`, `quarter`, `month`, `year`, `range`, `recurring`,
-    /// `ongoing` or `other`; None without a deadline.
+    /// `ongoing`, `within` (counted from an event: `không quá 15 ngày`) or `other`; None without a deadline.
     #[getter]
     fn deadline_kind(&self) -> Option<&'static str> {
         deadline_kind(self.a())

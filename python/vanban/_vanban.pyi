@@ -298,7 +298,8 @@ class Assignment:
         """The deadline's day, when the text gives one."""
     @property
     def deadline_kind(self) -> Optional[str]:
-        """date, quarter, month, year, range, recurring, ongoing or other; None without a deadline."""
+        """date, quarter, month, year, range, recurring, ongoing, within (counted from an event) or other;
+        None without a deadline."""
     @property
     def deadline_info(self) -> Optional[Dict[str, Any]]:
         """kind, phrase, date (ISO), year, part (quarter 1-4 or month 1-12), every (weekly ... yearly)."""
