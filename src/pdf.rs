@@ -11,7 +11,7 @@ const MIN_CHARS_PER_PAGE: usize = 10;
 
 pub fn read(bytes: &[u8]) -> Result<Input, Error> {
     // pdf-extract may panic on damaged files; one bad file must not take the process (or a batch) down
-    let pages = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
+    let pages = quietly(|| std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes)))
         .map_err(|_| decode_error("a damaged PDF: the text layer could not be read"))?
         .map_err(|e| decode_error(format!("a PDF that cannot be read: {e}")))?;
     let chars: usize = pages.iter().map(|p| p.chars().filter(|c| c.is_alphanumeric()).count()).sum();
@@ -64,4 +64,33 @@ mod tests {
     fn garbage_is_an_error_not_a_panic() {
         assert!(matches!(read(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"), Err(Error::Decode { .. })));
     }
+}
+
+thread_local! {
+    /// Set while this thread runs the PDF library, whose panics on damaged files are caught and reported.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f` with the panic hook silenced for this thread only: a panic the PDF library raises on a damaged file
+/// is caught (see [`read`]) and becomes a `DecodeError`, so it must neither print a backtrace nor reach a hook
+/// that aborts (libFuzzer's does). Other threads' panics, and ours outside `f`, go to the hook as before.
+fn quietly<T>(f: impl FnOnce() -> T) -> T {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            QUIET.with(|q| q.set(false));
+        }
+    }
+    let _reset = Reset;
+    f()
 }
