@@ -86,6 +86,23 @@ pub enum DeadlineKind {
     Other,
 }
 
+impl DeadlineKind {
+    /// The serde name (`quarter`, `recurring`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeadlineKind::Date => "date",
+            DeadlineKind::Quarter => "quarter",
+            DeadlineKind::Month => "month",
+            DeadlineKind::Year => "year",
+            DeadlineKind::Range => "range",
+            DeadlineKind::Recurring => "recurring",
+            DeadlineKind::Ongoing => "ongoing",
+            DeadlineKind::Within => "within",
+            DeadlineKind::Other => "other",
+        }
+    }
+}
+
 /// The period of a recurring deadline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -95,6 +112,19 @@ pub enum Period {
     Quarterly,
     HalfYearly,
     Yearly,
+}
+
+impl Period {
+    /// The serde name (`half_yearly`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Weekly => "weekly",
+            Period::Monthly => "monthly",
+            Period::Quarterly => "quarterly",
+            Period::HalfYearly => "half_yearly",
+            Period::Yearly => "yearly",
+        }
+    }
 }
 
 /// Words of a recurring deadline and the period they name, the first found wins.
@@ -1299,6 +1329,15 @@ mod tests {
         assert_eq!(parse_deadline("trước ngày 30/6/2022", None).date.map(|d| d.iso()), Some("2022-06-30".into()));
         let d = parse_deadline("Thường xuyên.", None);
         assert_eq!((d.phrase.as_str(), d.date, d.kind), ("Thường xuyên", None, DeadlineKind::Ongoing));
+    }
+    #[test]
+    fn deadline_names_are_the_serde_names() {
+        for k in [DeadlineKind::Date, DeadlineKind::Quarter, DeadlineKind::Month, DeadlineKind::Year, DeadlineKind::Range, DeadlineKind::Recurring, DeadlineKind::Ongoing, DeadlineKind::Within, DeadlineKind::Other] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+        for p in [Period::Weekly, Period::Monthly, Period::Quarterly, Period::HalfYearly, Period::Yearly] {
+            assert_eq!(serde_json::to_value(p).unwrap(), p.as_str());
+        }
     }
     #[test]
     fn deadlines_are_typed() {

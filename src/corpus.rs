@@ -507,25 +507,21 @@ impl Corpus {
     /// What the index knows of each path: documents and errors.
     fn load_previous(&self) -> Result<HashMap<String, Prev>> {
         let mut out = HashMap::new();
-        let mut st = self.conn.prepare("SELECT path, size, mtime_ns, hash, parser_version FROM documents").map_err(self.e())?;
-        let rows = st
-            .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, Prev { size: r.get(1)?, mtime: r.get(2)?, hash: r.get(3)?, parser: r.get(4)?, failed: false }))
-            })
-            .map_err(self.e())?;
-        for row in rows {
-            let (p, v) = row.map_err(self.e())?;
-            out.insert(p, v);
-        }
-        let mut st = self.conn.prepare("SELECT path, size, mtime_ns, hash, parser_version FROM errors").map_err(self.e())?;
-        let rows = st
-            .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, Prev { size: r.get(1)?, mtime: r.get(2)?, hash: r.get(3)?, parser: r.get(4)?, failed: true }))
-            })
-            .map_err(self.e())?;
-        for row in rows {
-            let (p, v) = row.map_err(self.e())?;
-            out.insert(p, v);
+        // an error row is newer than a document row of the same path (a file that parsed, then broke)
+        for (table, failed) in [("documents", false), ("errors", true)] {
+            let mut st = self
+                .conn
+                .prepare(&format!("SELECT path, size, mtime_ns, hash, parser_version FROM {table}"))
+                .map_err(self.e())?;
+            let rows = st
+                .query_map([], |r| {
+                    Ok((r.get::<_, String>(0)?, Prev { size: r.get(1)?, mtime: r.get(2)?, hash: r.get(3)?, parser: r.get(4)?, failed }))
+                })
+                .map_err(self.e())?;
+            for row in rows {
+                let (p, v) = row.map_err(self.e())?;
+                out.insert(p, v);
+            }
         }
         Ok(out)
     }
@@ -1406,7 +1402,7 @@ fn rows(doc: &Document) -> (DocRow, Vec<NodeRow>, Vec<RefRow>, Vec<AssignmentRow
             role: a.role.as_str(),
             deadline: a.deadline.as_ref().map(|d| d.phrase.clone()),
             deadline_date: a.deadline.as_ref().and_then(|d| d.date).map(|d| d.iso()),
-            deadline_kind: a.deadline.as_ref().and_then(|d| serde_json::to_value(d.kind).ok()).and_then(|v| v.as_str().map(str::to_string)),
+            deadline_kind: a.deadline.as_ref().map(|d| d.kind.as_str().to_string()),
             deadline_year: a.deadline.as_ref().and_then(|d| d.year).map(i64::from),
             deadline_part: a.deadline.as_ref().and_then(|d| d.part).map(i64::from),
             start: a.span.start as i64,

@@ -1079,20 +1079,9 @@ impl PyReference {
 const ASSIGNMENT_KEYS: &[&str] =
     &["section", "agency", "agency_key", "role", "deadline", "deadline_date", "deadline_kind", "start", "end", "text"];
 
-/// The serde name of a deadline's kind (`quarter`, `recurring`, ...).
+/// The kind of an assignment's deadline (`quarter`, `recurring`, ...).
 fn deadline_kind(a: &Assignment) -> Option<&'static str> {
-    use crate::assignments::DeadlineKind as K;
-    a.deadline.as_ref().map(|d| match d.kind {
-        K::Date => "date",
-        K::Quarter => "quarter",
-        K::Month => "month",
-        K::Year => "year",
-        K::Range => "range",
-        K::Recurring => "recurring",
-        K::Ongoing => "ongoing",
-        K::Within => "within",
-        K::Other => "other",
-    })
+    a.deadline.as_ref().map(|d| d.kind.as_str())
 }
 
 fn assignment_dict<'py>(py: Python<'py>, inner: &Inner, i: usize) -> PyResult<Bound<'py, PyDict>> {
@@ -1180,8 +1169,7 @@ impl PyAssignment {
         out.set_item("date", d.date.map(|x| x.iso()))?;
         out.set_item("year", d.year)?;
         out.set_item("part", d.part)?;
-        let every = d.every.map(|p| serde_json::to_value(p).ok().and_then(|v| v.as_str().map(str::to_string))).flatten();
-        out.set_item("every", every)?;
+        out.set_item("every", d.every.map(|p| p.as_str()))?;
         Ok(Some(out))
     }
     /// The other records of the same task (same paragraph and section): `(agency, role)` pairs, e.g. the
