@@ -6,13 +6,12 @@ import sys
 
 from helpers import CORPUS_DEV, ROOT, SCORE_PY, vanban_cmd
 
-# Floors under the scores on the dev gold set (.md and .txt sources). They are raised as the parser improves:
-# set each a little under the current score, so that a change that loses accuracy fails here.
-# The issue targets (outline F1 >= 0.97, heading >= 0.90, metadata >= 0.90, recipients >= 0.90) with the
-# figures measured at the time set a little above them, so a regression fails; references and assignments
-# (issues 3 and 4, in progress) are held at a floor below what they score now.
-FLOORS = {"outline_f1": 0.97, "heading_accuracy": 0.95, "metadata_accuracy": 0.95, "recipients_f1": 0.95,
-          "references_f1": 0.95, "assignments_f1": 0.85}
+# Floors under the scores on the dev gold set (all 17 documents, every form). They are raised as the parser
+# improves: set each a little under the current score, so that a change that loses accuracy fails here.
+# Six of the documents were annotated independently and added after the rules were written (issue 14); with
+# them the set scores lower than the 11 the rules were tuned on, and the floors start from there.
+FLOORS = {"outline_f1": 0.93, "heading_accuracy": 0.95, "metadata_accuracy": 0.96, "recipients_f1": 0.95,
+          "references_f1": 0.94, "assignments_f1": 0.74}
 
 
 def score():
