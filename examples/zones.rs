@@ -2,7 +2,7 @@
 fn main() {
     let path = std::env::args().nth(1).expect("FILE");
     // the text the parser sees (HTML extracted, legacy encodings decoded)
-    let text = vanban::input::decode(&std::fs::read(&path).unwrap()).unwrap();
+    let text = vanban::read::decode(&std::fs::read(&path).unwrap()).unwrap();
     let (paras, layout) = vanban::debug_layout(&text);
     for (i, p) in paras.iter().enumerate() {
         let c: String = p.clean.chars().take(90).collect();

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
-use vanban::html;
+use vanban::read::html;
 
 fn docs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/docs")

@@ -9,13 +9,13 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use super::{data_frame, VanbanError};
-use crate::corpus::{Corpus, IndexOptions, Table, Value};
+use crate::index::corpus::{Corpus, IndexOptions, Table, Value};
 
 create_exception!(vanban, CorpusError, VanbanError, "The index could not be opened, written or queried.");
 
-fn to_pyerr(e: crate::corpus::CorpusError) -> PyErr {
+fn to_pyerr(e: crate::index::corpus::CorpusError) -> PyErr {
     match e {
-        crate::corpus::CorpusError::Interrupted => PyKeyboardInterrupt::new_err("indexing interrupted"),
+        crate::index::corpus::CorpusError::Interrupted => PyKeyboardInterrupt::new_err("indexing interrupted"),
         e => CorpusError::new_err(e.to_string()),
     }
 }
@@ -59,7 +59,7 @@ pub(super) struct PyCorpus {
 
 impl PyCorpus {
     /// Run `f` on the open index, without the GIL.
-    fn with<T: Send>(&self, py: Python<'_>, f: impl FnOnce(&mut Corpus) -> crate::corpus::Result<T> + Send) -> PyResult<T> {
+    fn with<T: Send>(&self, py: Python<'_>, f: impl FnOnce(&mut Corpus) -> crate::index::corpus::Result<T> + Send) -> PyResult<T> {
         py.allow_threads(|| {
             let mut guard = self.inner.lock().unwrap_or_else(|p| p.into_inner());
             match guard.as_mut() {
@@ -74,7 +74,7 @@ impl PyCorpus {
         py: Python<'py>,
         method: &str,
         as_frame: bool,
-        f: impl FnOnce(&Corpus) -> crate::corpus::Result<Table> + Send,
+        f: impl FnOnce(&Corpus) -> crate::index::corpus::Result<Table> + Send,
     ) -> PyResult<Bound<'py, PyAny>> {
         let t = self.with(py, |c| f(c))?;
         table(py, method, t, as_frame)

@@ -3,8 +3,9 @@
 //! Each page's text comes as lines; a line keeps where it comes from ([`Origin::Pdf`]: page from 1, line from
 //! 0 on the page). Blank lines the extractor leaves between blocks are kept (one at most), and pages are
 //! separated by a blank line. A PDF with (almost) no text is a scan: an error says it has no text layer.
-use crate::error::Error;
-use crate::input::{decode_error, Format, Input, Origin, Source};
+use crate::model::error::Error;
+use super::input::{decode_error, Input};
+use crate::model::source::{Format, Origin, Source};
 
 /// Fewer letters and digits than this per page on average: no text layer (a page number or a stamp is not one).
 const MIN_CHARS_PER_PAGE: usize = 10;

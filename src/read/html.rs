@@ -20,6 +20,9 @@
 //!   (`&nbsp;` `&amp;` `&ndash;` ...; the Latin-1 set and the common typographic ones); no-break spaces fold
 //!   like other white space; an unknown `&name;` stays as written.
 //! - list items of `<ul>` get `- `, those of `<ol>` their number (`1. `), as browsers show them.
+use super::input::{decode_error, looks_binary, Input};
+use crate::model::error::Error;
+use crate::model::source::{Encoding as SourceEncoding, Format, Origin, Source};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use std::borrow::Cow;
 
@@ -282,6 +285,29 @@ pub fn decode_entities(s: &str) -> Cow<'_, str> {
 
 /// Read an HTML page (any bytes: never fails) into text. The encoding: a BOM, else the declared charset,
 /// else UTF-8 when the bytes are valid UTF-8, else windows-1258 when they read as Vietnamese in it, else
+
+/// An HTML page as a document's text, in the charset it declares (or `encoding`).
+pub(crate) fn read(bytes: &[u8], encoding: Option<SourceEncoding>) -> Result<Input, Error> {
+    let wide = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !wide && looks_binary(bytes) {
+        return Err(decode_error("binary data, not a text document"));
+    }
+    if wide && !bytes.len().is_multiple_of(2) {
+        return Err(decode_error("UTF-16 with an odd number of bytes"));
+    }
+    let h: HtmlText = match encoding {
+        None => to_text(bytes),
+        Some(e) => match e.web() {
+            Some(web) if web.is_ascii_compatible() => to_text_in(bytes, web),
+            _ => return Err(decode_error(format!("an HTML page cannot be read as {}", e.name()))),
+        },
+    };
+    let declared = encoding.is_some() || declared_charset(bytes).is_some() || wide || bytes.starts_with(b"\xEF\xBB\xBF");
+    let lines = h.source_offsets.iter().map(|&(t, b)| (t, Origin::Byte(b))).collect();
+    let confidence = if declared { 1.0 } else { super::legacy::unicode_confidence(&h.text) };
+    Ok(Input { text: h.text, source: Source::new(Format::Html, Some(SourceEncoding::from_web(h.encoding)), confidence, lines) })
+}
+
 /// windows-1252 (the browsers' default).
 pub fn to_text(bytes: &[u8]) -> HtmlText {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
@@ -326,7 +352,7 @@ pub fn to_text_in(bytes: &[u8], enc: &'static Encoding) -> HtmlText {
 fn undeclared_charset(bytes: &[u8]) -> &'static Encoding {
     if std::str::from_utf8(bytes).is_ok() {
         UTF_8
-    } else if crate::input::windows_1258(bytes).is_some() {
+    } else if super::charset::windows_1258(bytes).is_some() {
         encoding_rs::WINDOWS_1258
     } else {
         WINDOWS_1252

@@ -15,55 +15,12 @@
 //! named as what a cited document approves (`Quyết định số 142/QĐ-TTg phê duyệt Chiến lược …`) are one.
 //!
 //! Not covered: pinpoints (`khoản 2 Điều 5`).
-use crate::date::Date;
-use crate::doctype::DocType;
-use crate::metadata::parse_symbol;
-use crate::model::Symbol;
-use crate::span::Span;
+use crate::lex::symbol::parse_symbol;
+use crate::model::{Date, DocType, Pinpoint, Reference, Span, Symbol};
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-/// One cited document, with every place it is mentioned.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Reference {
-    pub doc_type: Option<DocType>,
-    pub symbol: Option<Symbol>,
-    pub date: Option<Date>,
-    /// As printed after `của`, up to where the clause ends.
-    pub issuer: Option<String>,
-    /// A citation by name (no number): its fullest form in the text.
-    pub name: Option<String>,
-    /// Canonical key: the symbol without spaces, upper-cased, `Ð` folded; for a citation by name, the type
-    /// code, `:` and the name lower-cased.
-    pub key: String,
-    /// Byte spans of its mentions in the text.
-    pub mentions: Vec<Span>,
-    /// An attachment issued with the document itself (`Phụ lục 2A`, `Đề cương … (ban hành kèm theo Kế hoạch
-    /// này)`).
-    #[serde(default)]
-    pub attached: bool,
-    /// The parts of the cited document that mentions point at (`khoản 2 Điều 5 Nghị định số 30/2020/NĐ-CP`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub pinpoints: Vec<Pinpoint>,
-}
-
-/// A pinpoint: the article, clause and point of the cited document that one mention names, as printed before
-/// it (`điểm a khoản 2 Điều 5 của Luật ...`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Pinpoint {
-    /// Index into [`Reference::mentions`].
-    pub mention: usize,
-    /// `Điều 5` → `5`.
-    pub article: Option<String>,
-    /// `khoản 2` → `2`.
-    pub clause: Option<String>,
-    /// `điểm a` → `a`.
-    pub point: Option<String>,
-    /// Where the pinpoint phrase is (bytes).
-    pub span: Span,
-}
 
 /// `điểm a khoản 2 Điều 5 (của)` ending right before a mention: at least one part.
 static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {

@@ -12,11 +12,11 @@ use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyDict, PyIterator, PyList, PyString, PyTuple, PyType};
 
-use crate::assignments::Assignment;
-use crate::batch::{BatchOptions, Expand, Pipeline, Progress};
+use crate::model::Assignment;
+use crate::index::batch::{BatchOptions, Expand, Pipeline, Progress};
 use crate::model::{MarkerStyle, NodeKind, Symbol, SymbolForm};
-use crate::references::Reference;
-use crate::span::Span;
+use crate::model::Reference;
+use crate::model::Span;
 
 mod corpus;
 

@@ -33,10 +33,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::{Document, Error};
+use crate::model::{Document, Error};
 
 /// The extensions (lower case) of the files a directory contributes to a batch: the formats
-/// [`crate::parse_bytes`] reads or names in its errors.
+/// [`crate::pipeline::parse_bytes`] reads or names in its errors.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "htm", "html", "docx", "pdf"];
 
 /// Files whose extension marks a document, compared case-insensitively (`QD.TXT`).
@@ -334,7 +334,7 @@ where
     I: IntoIterator,
     I::Item: Into<PathBuf>,
 {
-    let pipeline = Pipeline::new(&options, crate::parse_bytes)?;
+    let pipeline = Pipeline::new(&options, crate::pipeline::parse_bytes)?;
     Ok(ParseMany { input: paths.into_iter(), expand: Expand::default(), pipeline })
 }
 

@@ -1,7 +1,7 @@
 //! Lines and paragraphs: the text cut into lines, lines classified, and hard-wrapped or page-broken lines
 //! joined back into paragraphs.
-use crate::markers::{self, Marker};
-use crate::text;
+use super::markers::{self, Marker};
+use super::text;
 
 /// One line of the (normalized) text.
 #[derive(Clone, Debug)]

@@ -1,11 +1,11 @@
 //! The document's own metadata: type, number and symbol, issuer, place and date (header), title, signature
 //! and recipients (closing).
-use crate::blocks::{self, Layout, Zone};
-use crate::date::Date;
-use crate::doctype::DocType;
-use crate::lines::{Line, LineKind, Para};
-use crate::model::{Metadata, Symbol, SymbolForm};
-use crate::text;
+use super::layout::{self, is_motto, Layout, Zone};
+use crate::lex::symbol::parse_symbol;
+use crate::model::{Date, DocType};
+use crate::lex::lines::{Line, LineKind, Para};
+use crate::model::{Metadata, SymbolForm};
+use crate::lex::text;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -16,50 +16,6 @@ static SO_INSIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bSố\s*:?\s*
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)([\p{L}.][\p{L}. \-]*?)\s*,\s*(?i:ngày)\s*(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}))").unwrap()
 });
-static PARTY_SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d+)\s*[-–]\s*([\p{L}]+)\s*/\s*([\p{L}\d][\p{L}\d\-]*)$").unwrap());
-static STATE_SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d*)\s*/\s*(?:(\d{4})\s*/\s*)?([\p{L}\d][\p{L}\d.&\-/]*)$").unwrap());
-
-/// Parse a symbol as printed (`58-KH/BTCTW`, `45/KH-UBND`, `30/2020/NĐ-CP`, `80/2015/QH13`, `4240/UBND-VX`).
-pub fn parse_symbol(raw: &str) -> Symbol {
-    let compact: String = raw.split_whitespace().collect();
-    let mut s = Symbol { raw: raw.to_string(), number: None, year: None, type_code: None, issuer_code: None, form: None };
-    if let Some(c) = PARTY_SYMBOL.captures(&compact) {
-        s.number = Some(c[1].to_string());
-        s.type_code = Some(c[2].to_string());
-        s.issuer_code = Some(c[3].to_string());
-        s.form = Some(SymbolForm::Party);
-        return s;
-    }
-    if let Some(c) = STATE_SYMBOL.captures(&compact) {
-        s.number = c.get(1).map(|m| m.as_str().to_string()).filter(|x| !x.is_empty());
-        s.year = c.get(2).and_then(|m| m.as_str().parse().ok());
-        let rest = &c[3];
-        if rest.starts_with("QH") && rest[2..].chars().all(|c| c.is_ascii_digit()) {
-            s.issuer_code = Some(rest.to_string());
-            s.type_code = Some("L".into());
-            s.form = Some(SymbolForm::Law);
-            return s;
-        }
-        s.form = Some(SymbolForm::State);
-        match rest.split_once(['-', '.']) {
-            Some((t, issuer)) if DocType::from_code(t).is_some() => {
-                s.type_code = Some(t.to_string());
-                s.issuer_code = Some(issuer.to_string());
-            }
-            _ => s.issuer_code = Some(rest.to_string()),
-        }
-    }
-    s
-}
-
-pub fn is_motto(c: &str) -> bool {
-    let u = c.to_uppercase();
-    u == "CỘNG" || u.contains("CỘNG HÒA") || u.contains("CỘNG HOÀ") || u.contains("CHỦ NGHĨA VIỆT NAM") || u.contains("XÃ HỘI CHỦ NGHĨA")
-        || u.starts_with("ĐỘC LẬP") || u.contains("ĐẢNG CỘNG SẢN")
-}
-
 /// A line's cleaned text, by index.
 fn line_clean(t: &str, l: &Line) -> String {
     text::clean(&t[l.start..l.end])
@@ -217,7 +173,7 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
     let mut items: Vec<String> = Vec::new();
     let mut list_done = false;
     for (c, _raw) in &cl {
-        if blocks::is_recipients_head(c) {
+        if layout::is_recipients_head(c) {
             in_list = !list_done;
             let rest = c.splitn(2, ':').nth(1).unwrap_or("").trim();
             if !rest.is_empty() && c.contains(':') {
@@ -228,7 +184,7 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
         if !in_list {
             continue;
         }
-        if blocks::is_authority(c) || blocks::looks_like_name(c) && !c.starts_with(['-', '+', '•']) && items.last().is_some_and(|l| l.starts_with("Lưu")) {
+        if layout::is_authority(c) || layout::looks_like_name(c) && !c.starts_with(['-', '+', '•']) && items.last().is_some_and(|l| l.starts_with("Lưu")) {
             in_list = false;
             list_done = true;
             continue;
@@ -266,11 +222,11 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
         let mut v = Vec::new();
         let mut in_list = false;
         for l in &cl {
-            if blocks::is_recipients_head(&l.0) {
+            if layout::is_recipients_head(&l.0) {
                 in_list = true;
                 continue;
             }
-            if blocks::is_authority(&l.0) {
+            if layout::is_authority(&l.0) {
                 in_list = false;
             }
             if in_list {
@@ -288,7 +244,7 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
     let mut k = 0;
     while k < sig.len() {
         let (c, raw) = sig[k];
-        if blocks::is_authority(c) {
+        if layout::is_authority(c) {
             let mut line = c.clone();
             // `**TM. ỦY BAN NHÂN` / `DÂN**`: an authority wrapped inside its emphasis
             let open_bold = raw.trim_start().starts_with("**") && !raw.trim_end().ends_with("**");
@@ -319,12 +275,12 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
         sig[k..].iter().map(|l| &l.0).collect()
     };
     let is_note = |s: &str| s.starts_with('(') || s.starts_with("Đã ký") || s.to_lowercase().contains("đã ký");
-    let name_at = rest.iter().position(|s| blocks::looks_like_name(s) || is_upper_name(s) && !auth.is_empty() && rest.iter().take_while(|x| *x != s).any(|x| text::is_upper(x)));
+    let name_at = rest.iter().position(|s| layout::looks_like_name(s) || is_upper_name(s) && !auth.is_empty() && rest.iter().take_while(|x| *x != s).any(|x| text::is_upper(x)));
     if let Some(ni) = name_at {
         m.signer = Some(rest[ni].to_string());
         let titles: Vec<&str> = rest[..ni]
             .iter()
-            .filter(|s| !is_note(s) && text::upper_ratio(s) > 0.8 && !blocks::is_authority(s) && !blocks::is_recipients_head(s))
+            .filter(|s| !is_note(s) && text::upper_ratio(s) > 0.8 && !layout::is_authority(s) && !layout::is_recipients_head(s))
             .map(|s| s.as_str())
             .collect();
         if auth.is_empty() {
@@ -346,20 +302,4 @@ fn is_upper_name(s: &str) -> bool {
     ];
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=5).contains(&words.len()) && text::is_upper(s) && SURNAMES.contains(&words[0]) && words.iter().all(|w| w.chars().all(char::is_alphabetic))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    #[test]
-    fn parses_party_state_and_law_symbols() {
-        let p = parse_symbol("58-KH/BTCTW");
-        assert_eq!((p.number.as_deref(), p.type_code.as_deref(), p.issuer_code.as_deref(), p.form), (Some("58"), Some("KH"), Some("BTCTW"), Some(SymbolForm::Party)));
-        let s = parse_symbol("30/2020/NĐ-CP");
-        assert_eq!((s.year, s.type_code.as_deref(), s.issuer_code.as_deref()), (Some(2020), Some("NĐ"), Some("CP")));
-        let cv = parse_symbol("4240/UBND-VX");
-        assert_eq!((cv.type_code, cv.issuer_code.as_deref()), (None, Some("UBND-VX")));
-        let l = parse_symbol("80/2015/QH13");
-        assert_eq!(l.form, Some(SymbolForm::Law));
-    }
 }

@@ -1,7 +1,25 @@
-//! The document model: a lossless tree of nodes over the text, plus what the extractors found.
-use crate::date::Date;
-use crate::doctype::DocType;
-use crate::span::Span;
+//! The document model: a lossless tree of nodes over the text, plus what the extractors found. Every stage
+//! produces types of this module and none of them is defined in a stage, so the stages import the model and
+//! never each other backwards.
+pub mod annotation;
+pub mod assignment;
+pub mod date;
+pub mod doctype;
+pub mod error;
+pub mod metadata;
+pub mod reference;
+pub mod source;
+pub mod span;
+
+pub use assignment::{Assignment, Deadline, DeadlineKind, Period, Role};
+pub use date::Date;
+pub use doctype::DocType;
+pub use error::Error;
+pub use metadata::{Metadata, Symbol, SymbolForm};
+pub use reference::{Pinpoint, Reference};
+pub use source::{Cell, Encoding, Format, Origin, Source};
+pub use span::Span;
+
 use serde::{Deserialize, Serialize};
 
 /// Index of a node in [`Document::nodes`].
@@ -119,45 +137,6 @@ impl Node {
     }
 }
 
-/// Whether a symbol follows the Party form (`58-KH/BTCTW`), the state form (`45/KH-UBND`,
-/// `30/2020/NĐ-CP`) or a law's (`80/2015/QH13`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SymbolForm {
-    Party,
-    State,
-    Law,
-}
-
-/// A document number and symbol (*số, ký hiệu*), as printed and parsed.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Symbol {
-    /// As printed, without `Số`/`Số:`.
-    pub raw: String,
-    pub number: Option<String>,
-    pub year: Option<u16>,
-    /// The type code inside the symbol (`KH`, `QĐ`, `NĐ`); `None` for a công văn (`123/UBND-VX`).
-    pub type_code: Option<String>,
-    /// The issuer part (`BTCTW`, `UBND`, `CP`, `UBND-VX`, `QH13`).
-    pub issuer_code: Option<String>,
-    pub form: Option<SymbolForm>,
-}
-
-/// The document's own metadata, from its header, title and closing.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Metadata {
-    pub doc_type: Option<DocType>,
-    pub symbol: Option<Symbol>,
-    /// The top-left block of the header, lines joined by spaces.
-    pub issuer: Option<String>,
-    pub place: Option<String>,
-    pub date: Option<Date>,
-    pub title: Option<String>,
-    pub signing_authority: Option<String>,
-    pub signer_title: Option<String>,
-    pub signer: Option<String>,
-    pub recipients: Vec<String>,
-}
 
 /// A parsed document: the text as given, the tree over it, and what was extracted.
 ///
@@ -172,13 +151,13 @@ pub struct Document {
     pub metadata: Metadata,
     /// Documents the text cites, one entry each, in order of first mention.
     #[serde(default)]
-    pub references: Vec<crate::references::Reference>,
+    pub references: Vec<Reference>,
     /// Who must act, one record per (section, agency, role).
     #[serde(default)]
-    pub assignments: Vec<crate::assignments::Assignment>,
+    pub assignments: Vec<Assignment>,
     /// What the text was read from (format, encoding, the way back to the source); `None` for [`crate::parse`].
     #[serde(skip)]
-    pub source: Option<crate::input::Source>,
+    pub source: Option<Source>,
 }
 
 impl PartialEq for Document {
@@ -221,7 +200,7 @@ impl Document {
     }
     /// Where byte `offset` of the text comes from in the source file: a byte offset (text, HTML), a paragraph
     /// and table cell (`.docx`), a page and line (PDF). `None` for a document parsed from a string.
-    pub fn origin(&self, offset: usize) -> Option<crate::input::Origin> {
+    pub fn origin(&self, offset: usize) -> Option<Origin> {
         self.source.as_ref()?.origin(&self.text, offset)
     }
     /// The nearest enclosing outline item of a byte offset.

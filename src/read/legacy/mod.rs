@@ -15,7 +15,8 @@
 //! Detection scores each candidate reading by the share of words, among those holding a byte outside ASCII,
 //! that are well-formed Vietnamese syllables (an onset, one to three vowels, a coda, at most one tone mark and
 //! that on a vowel). The decoded text is in NFC.
-use crate::input::{Encoding, Input, Origin};
+use super::input::Input;
+use crate::model::source::{Encoding, Origin};
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -36,9 +37,18 @@ impl Legacy {
             Legacy::Viscii => Encoding::Viscii,
         }
     }
+    /// The legacy font encoding `e` is, if it is one.
+    pub fn of(e: Encoding) -> Option<Legacy> {
+        match e {
+            Encoding::Tcvn3 => Some(Legacy::Tcvn3),
+            Encoding::Vni => Some(Legacy::Vni),
+            Encoding::Viscii => Some(Legacy::Viscii),
+            _ => None,
+        }
+    }
 }
 
-include!("legacy_tables.rs");
+include!("tables.rs");
 
 /// VNI: bytes that are letters of their own (lower-case forms; the capitals are 0x20 lower).
 const VNI_LETTERS: &[(u8, char, char)] = &[
@@ -329,7 +339,7 @@ fn read_word(e: Encoding, w: &[u8]) -> Option<String> {
             let (s, bad) = encoding_rs::WINDOWS_1258.decode_without_bom_handling(w);
             (!bad).then(|| s.nfc().collect())
         }
-        _ => e.legacy().map(|l| decode(w, l)),
+        _ => Legacy::of(e).map(|l| decode(w, l)),
     }
 }
 
@@ -357,7 +367,7 @@ pub fn detect(bytes: &[u8]) -> Option<Detection> {
     let masks = validity(&words, &readers);
     // a Windows-1258 reading must also pass its own checks (no undefined bytes, letters Vietnamese)
     let allowed: Vec<usize> =
-        (1..CANDIDATES.len()).filter(|&i| CANDIDATES[i] != Encoding::Windows1258 || crate::input::windows_1258(bytes).is_some()).collect();
+        (1..CANDIDATES.len()).filter(|&i| CANDIDATES[i] != Encoding::Windows1258 || super::charset::windows_1258(bytes).is_some()).collect();
     let count = |i: usize| masks.iter().filter(|&&m| m & (1 << i) != 0).count();
     let best = *allowed.iter().max_by_key(|&&i| (count(i), std::cmp::Reverse(i)))?;
     // enough evidence: the words read as Vietnamese hold at least two non-ASCII bytes

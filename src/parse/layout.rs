@@ -1,9 +1,9 @@
 //! Paragraphs classified into the parts of a document: portal chrome, header, title, preamble, body,
 //! closing (recipients and signature), appendices, trailing chrome.
-use crate::doctype::DocType;
-use crate::lines::Para;
+use crate::model::DocType;
+use crate::lex::lines::Para;
 use crate::model::MarkerStyle;
-use crate::text;
+use crate::lex::text;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -89,7 +89,7 @@ fn type_heading(clean: &str) -> Option<(DocType, usize)> {
 fn is_header_like(p: &Para) -> bool {
     let c = &p.clean;
     text::upper_ratio(c) > 0.8
-        || crate::metadata::is_motto(c)
+        || is_motto(c)
         || c.starts_with("Số")
         || c.starts_with("V/v")
         || c.starts_with("Về việc")
@@ -164,7 +164,7 @@ pub fn layout(paras: &[Para]) -> Layout {
     // --- portal chrome before the document
     let mut start = 0;
     // the field box comes before the document's own header (its motto) or type name
-    let anchor = (0..n).find(|&i| crate::metadata::is_motto(&paras[i].clean) || type_heading(&paras[i].clean).is_some()).unwrap_or(n);
+    let anchor = (0..n).find(|&i| is_motto(&paras[i].clean) || type_heading(&paras[i].clean).is_some()).unwrap_or(n);
     if let Some(last_field) = (0..anchor.min(150)).rev().find(|&i| {
         let c = paras[i].clean.trim_end_matches(':').trim();
         CHROME_FIELDS.iter().any(|f| c == *f)
@@ -315,4 +315,12 @@ pub fn layout(paras: &[Para]) -> Layout {
         *z = Zone::Preamble;
     }
     Layout { zones, doc_type, type_para, title }
+}
+
+/// The national motto or the Party's name at the top right of a header (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`,
+/// `Độc lập - Tự do - Hạnh phúc`, `ĐẢNG CỘNG SẢN VIỆT NAM`).
+pub fn is_motto(c: &str) -> bool {
+    let u = c.to_uppercase();
+    u == "CỘNG" || u.contains("CỘNG HÒA") || u.contains("CỘNG HOÀ") || u.contains("CHỦ NGHĨA VIỆT NAM") || u.contains("XÃ HỘI CHỦ NGHĨA")
+        || u.starts_with("ĐỘC LẬP") || u.contains("ĐẢNG CỘNG SẢN")
 }

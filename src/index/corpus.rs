@@ -14,10 +14,10 @@
 //! issuer code; the year of issue must agree when both sides know it), a citation by name by its name key
 //! (type and name, folded). Conservative: two different candidates make a reference unresolved, unless the
 //! citation's issuer names exactly one of them.
-use crate::assignments::agency_key;
-use crate::date::Date;
-use crate::doctype::{DocType, DOC_TYPES};
-use crate::metadata::parse_symbol;
+use crate::extract::assignments::agency_key;
+use crate::lex::symbol::parse_symbol;
+use crate::model::doctype::{DocType, DOC_TYPES};
+use crate::model::Date;
 use crate::model::{Document, NodeKind, Symbol};
 use rayon::prelude::*;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -1131,7 +1131,7 @@ fn mtime_ns(m: &std::fs::Metadata) -> i64 {
 }
 
 fn io_message(path: &Path, source: std::io::Error) -> String {
-    crate::Error::Io { path: path.to_path_buf(), source }.to_string()
+    crate::model::Error::Io { path: path.to_path_buf(), source }.to_string()
 }
 
 fn process(f: &FileTask, prev: Option<&Prev>, force: bool) -> Outcome {
@@ -1161,17 +1161,17 @@ fn process(f: &FileTask, prev: Option<&Prev>, force: bool) -> Outcome {
         }
     }
     // a parser bug must cost one file, not the run
-    let parsed = std::panic::catch_unwind(|| crate::parse_bytes(&bytes).map(|doc| rows(&doc)));
+    let parsed = std::panic::catch_unwind(|| crate::pipeline::parse_bytes(&bytes).map(|doc| rows(&doc)));
     match parsed {
         Ok(Ok((doc, nodes, refs, assignments))) => {
             Outcome::Parsed(Box::new(Parsed { path: f.key.clone(), hash, size, mtime, doc, nodes, refs, assignments }))
         }
         Ok(Err(e)) => {
             let kind = match e {
-                crate::Error::Io { .. } => "read",
-                crate::Error::Decode { .. } => "decode",
-                crate::Error::Empty { .. } => "empty",
-                crate::Error::Internal { .. } => "panic",
+                crate::model::Error::Io { .. } => "read",
+                crate::model::Error::Decode { .. } => "decode",
+                crate::model::Error::Empty { .. } => "empty",
+                crate::model::Error::Internal { .. } => "panic",
             };
             fail(kind, e.with_path(&f.path).to_string(), Some(size), Some(mtime), Some(hash))
         }
@@ -1219,9 +1219,9 @@ impl SymbolCols {
             type_code: s.type_code.clone(),
             issuer_code: s.issuer_code.clone(),
             form: s.form.map(|f| match f {
-                crate::SymbolForm::Party => "party",
-                crate::SymbolForm::State => "state",
-                crate::SymbolForm::Law => "law",
+                crate::model::SymbolForm::Party => "party",
+                crate::model::SymbolForm::State => "state",
+                crate::model::SymbolForm::Law => "law",
             }),
             key: Some(symbol_key(s)),
         }

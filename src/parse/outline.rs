@@ -5,14 +5,11 @@
 //! (`II.` after `I./1./a)` is a sibling of `I.`); a new style nests under the open item (`1.` after `I.`);
 //! numbered items never nest under bullets; legal levels (`Phần > Chương > Mục > Điều`) close everything below
 //! them; a single `C.`/`D.`/`I.`/`V.`/`X.`/`L.` is a letter or a Roman numeral according to the open siblings.
-use crate::blocks::{self, Zone};
-use crate::lines::{self, Line, LineKind, Para};
-use crate::markers::{letter_ordinal, Punct};
-use crate::metadata;
-use crate::model::{Document, MarkerStyle, Node, NodeId, NodeKind};
-use crate::normalize::normalize;
-use crate::span::Span;
-use crate::text;
+use super::layout::{Layout, Zone};
+use crate::lex::lines::{Line, LineKind, Para};
+use crate::lex::markers::{self, letter_ordinal, Punct};
+use crate::lex::text;
+use crate::model::{MarkerStyle, Node, NodeId, NodeKind, Span};
 
 /// What decides that two items are siblings: the style, its punctuation family, and for dotted numbers
 /// the depth (`1.1` vs `1.1.1`).
@@ -165,27 +162,10 @@ fn zone_kind(z: Zone) -> NodeKind {
     }
 }
 
-/// Parse `text` into a [`Document`].
-pub fn build(text: &str) -> Document {
-    let norm = normalize(text);
-    let t = norm.text.as_str();
-    if t.is_empty() {
-        // nothing but zero-width characters (or nothing): one trivia leaf keeps the tree lossless
-        let mut nodes = vec![Node::new(NodeKind::Document, Span::new(0, text.len()))];
-        if !text.is_empty() {
-            nodes[0].children.push(1);
-            let mut leaf = Node::new(NodeKind::Trivia, Span::new(0, text.len()));
-            leaf.parent = Some(0);
-            nodes.push(leaf);
-        }
-        return Document { text: text.to_string(), nodes, metadata: Default::default(), references: Vec::new(), assignments: Vec::new(), source: None };
-    }
-    let lines = lines::split_lines(t);
-    let mut paras = lines::paragraphs(t, &lines);
-    lines::rejoin_page_breaks(&mut paras);
-    let layout = blocks::layout(&paras);
-
-    let mut b = Builder { text: t, lines: &lines, nodes: vec![Node::new(NodeKind::Document, Span::new(0, t.len()))], last_owner: 0, pos: 0 };
+/// The tree over the normalized text `t`: zone containers, outline items nested by style and sequence,
+/// paragraphs, table rows and trivia, with paths and headings. Spans are in `t`.
+pub fn tree(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Vec<Node> {
+    let mut b = Builder { text: t, lines, nodes: vec![Node::new(NodeKind::Document, Span::new(0, t.len()))], last_owner: 0, pos: 0 };
     let mut container: Option<(Zone, NodeId)> = None;
     let mut stack: Vec<Open> = Vec::new();
     let mut closed_body = false;
@@ -331,149 +311,9 @@ pub fn build(text: &str) -> Document {
     compute_spans(&mut nodes, 0);
     nodes[0].span = Span::new(0, t.len());
     compute_paths(&mut nodes, 0, "");
-    compute_headings(&mut nodes, &paras, &first_leaf);
+    compute_headings(&mut nodes, paras, &first_leaf);
 
-    let metadata = metadata::extract(t, &lines, &paras, &layout);
-    let citing: Vec<Span> = nodes[0]
-        .children
-        .iter()
-        .filter(|&&c| matches!(nodes[c].kind, NodeKind::Title | NodeKind::Preamble | NodeKind::Body))
-        .map(|&c| nodes[c].span)
-        .collect();
-    let mut references = crate::references::extract(t, &citing, metadata.symbol.as_ref().map(|s| s.raw.as_str()));
-
-    let mut assignments = read_assignments(t, &nodes, metadata.date.map(|d| d.year));
-
-    // spans back to the text the user gave
-    if !norm.is_identity() {
-        for n in &mut nodes {
-            n.span = Span::new(norm.to_original(n.span.start), norm.to_original(n.span.end));
-            if let Some(m) = n.marker.as_mut() {
-                *m = Span::new(norm.to_original(m.start), norm.to_original(m.end));
-            }
-        }
-    }
-    if !norm.is_identity() {
-        for a in &mut assignments {
-            a.span = Span::new(norm.to_original(a.span.start), norm.to_original(a.span.end));
-        }
-        for r in &mut references {
-            for m in &mut r.mentions {
-                *m = Span::new(norm.to_original(m.start), norm.to_original(m.end));
-            }
-            for p in &mut r.pinpoints {
-                p.span = Span::new(norm.to_original(p.span.start), norm.to_original(p.span.end));
-            }
-        }
-    }
-    Document { text: text.to_string(), nodes, metadata, references, assignments, source: None }
-}
-
-/// `item` and the non-bullet items above it, nearest first.
-fn enclosing_items(nodes: &[Node], item: Option<NodeId>) -> Vec<NodeId> {
-    let mut v = Vec::new();
-    let mut cur = item;
-    while let Some(id) = cur {
-        if nodes[id].kind == NodeKind::Item && nodes[id].style != Some(MarkerStyle::Bullet) {
-            v.push(id);
-        }
-        cur = nodes[id].parent;
-    }
-    v
-}
-
-/// Assignments from the paragraphs of the body and the appendices.
-fn read_assignments(t: &str, nodes: &[Node], doc_year: Option<u16>) -> Vec<crate::assignments::Assignment> {
-    use crate::assignments::{section_of, Task};
-    let sections: Vec<(NodeId, String, Option<NodeId>)> = (0..nodes.len())
-        .filter(|&i| nodes[i].kind == NodeKind::Paragraph)
-        .filter(|&i| {
-            // inside a body container
-            let mut p = nodes[i].parent;
-            while let Some(id) = p {
-                if nodes[id].kind == NodeKind::Body {
-                    return true;
-                }
-                p = nodes[id].parent;
-            }
-            false
-        })
-        .map(|i| {
-            let (s, item) = section_of(nodes, i);
-            (i, s, item)
-        })
-        .collect();
-    let tasks: Vec<Task> = sections
-        .iter()
-        .map(|(i, section, item)| {
-            let parent = nodes[*i].parent.unwrap_or(0);
-            let is_first = nodes[parent].kind == NodeKind::Item && nodes[parent].children.iter().find(|&&c| nodes[c].kind == NodeKind::Paragraph) == Some(i);
-            let mut clean = text::clean(nodes[*i].span.slice(t));
-            if is_first {
-                if let Some(m) = crate::markers::detect(&clean) {
-                    clean = clean[m.len..].to_string();
-                }
-                // an article's title (`Điều 4. Cán bộ làm nhiệm vụ lưu trữ`) names its subject, it assigns nothing;
-                // `Điều 3. Chánh Văn phòng ... chịu trách nhiệm thi hành Quyết định này./.` is a sentence
-                if nodes[parent].style == Some(MarkerStyle::Article) && is_title(&clean) && nodes[parent].children.len() > 1 {
-                    clean.clear();
-                }
-            }
-            Task {
-                text: clean,
-                span: nodes[*i].span,
-                section,
-                item: *item,
-                items: enclosing_items(nodes, *item),
-                first_of_item: is_first && nodes[parent].style != Some(MarkerStyle::Bullet),
-            }
-        })
-        .collect();
-    let mut records = crate::assignments::extract(&tasks, doc_year);
-    records.extend(crate::assignments::from_tables(&table_rows(t, nodes), doc_year));
-    records
-}
-
-/// A short line without a sentence's final stop: a title.
-fn is_title(s: &str) -> bool {
-    let s = s.trim();
-    !s.ends_with(['.', ';', ':']) && s.split_whitespace().count() <= 25 && !s.contains("trách nhiệm")
-}
-
-/// Rows of the tables in the body: a markdown row (`| a | b |`) is one leaf; cells laid out between `|` lines
-/// are one leaf each, and two `|` lines in a row end a table row.
-fn table_rows<'a>(t: &str, nodes: &'a [Node]) -> Vec<crate::assignments::Row> {
-    use crate::assignments::{section_of, Row};
-    let mut rows: Vec<Row> = Vec::new();
-    let mut prev_end: Option<usize> = None;
-    let mut open = false;
-    for id in 0..nodes.len() {
-        let n = &nodes[id];
-        if n.kind != NodeKind::TableRow {
-            continue;
-        }
-        let raw = n.span.slice(t);
-        let (section, _) = section_of(nodes, id);
-        if raw.trim_start().starts_with('|') && raw[raw.find('|').unwrap() + 1..].contains('|') {
-            let cells: Vec<String> = raw.trim().trim_matches('|').split('|').map(text::clean).collect();
-            rows.push(Row { cells, span: n.span, section });
-            open = false;
-            prev_end = Some(n.span.end);
-            continue;
-        }
-        let gap = prev_end.map_or("", |e| if e <= n.span.start { &t[e..n.span.start] } else { "" });
-        let new_row = !open || gap.matches('|').count() >= 2 || gap.contains("\n\n\n");
-        let cell = text::clean(raw);
-        if new_row {
-            rows.push(Row { cells: vec![cell], span: n.span, section });
-        } else if let Some(r) = rows.last_mut() {
-            r.cells.push(cell);
-            r.span = r.span.cover(n.span);
-        }
-        open = true;
-        prev_end = Some(n.span.end);
-    }
-    rows
+    nodes
 }
 
 /// The printed marker: from its first character up to the end of the label's last character and its
@@ -512,7 +352,7 @@ fn appendix_title(clean: &str) -> &str {
             let rest = rest.strip_prefix("SỐ").or_else(|| rest.strip_prefix("số")).map(str::trim_start).unwrap_or(rest);
             let num_len = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
             let num = &rest[..num_len];
-            let numbered = !num.is_empty() && (crate::markers::roman_value(num).is_some() || num.starts_with(|c: char| c.is_ascii_digit()));
+            let numbered = !num.is_empty() && (markers::roman_value(num).is_some() || num.starts_with(|c: char| c.is_ascii_digit()));
             let rest = if numbered { &rest[num_len..] } else { rest };
             return rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ':' | '-' | '–'));
         }
@@ -534,7 +374,7 @@ fn appendix_label(clean: &str) -> Option<String> {
             let rest = rest.strip_prefix("SỐ").or_else(|| rest.strip_prefix("số")).map(str::trim_start).unwrap_or(rest);
             let num: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
             let numbered = !num.is_empty()
-                && (crate::markers::roman_value(&num).is_some() || num.chars().next().unwrap().is_ascii_digit())
+                && (markers::roman_value(&num).is_some() || num.chars().next().unwrap().is_ascii_digit())
                 && rest[num.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
             return Some(if numbered { format!("Phụ lục {num}") } else { "Phụ lục".to_string() });
         }
@@ -610,9 +450,8 @@ fn compute_headings(nodes: &mut [Node], paras: &[Para], first_leaf: &[(NodeId, N
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     fn outline(t: &str) -> Vec<(String, Option<String>)> {
-        let d = build(t);
+        let d = crate::parse(t);
         d.outline().map(|id| (d.node(id).path.clone().unwrap(), d.node(id).heading.clone())).collect()
     }
     #[test]
@@ -651,7 +490,7 @@ mod tests {
     #[test]
     fn leaves_tile_the_text() {
         let t = "\u{feff}KẾ HOẠCH\r\n\r\nI. A\r\n- b\r\n\r\n\r\nNơi nhận:\r\n- X;\r\nTM. UBND\r\nNguyễn Văn A\r\n";
-        let d = build(t);
+        let d = crate::parse(t);
         let mut pos = 0;
         for id in d.leaves() {
             assert_eq!(d.node(id).span.start, pos);

@@ -1,6 +1,6 @@
 //! Word `.docx` (Office Open XML) to the plain text the parser reads.
 //!
-//! The text is laid out the way the HTML reader lays out a Word page (see [`crate::html`]):
+//! The text is laid out the way the HTML reader lays out a Word page (see [`super::html`]):
 //! - a paragraph per `w:p`, a blank line between paragraphs; `w:br`/`w:cr` are line breaks; white space folds
 //!   to one space; tabs are spaces;
 //! - Word's automatic numbering is materialized at the start of the paragraph, as Word shows it (`I.`, `1.`,
@@ -14,13 +14,14 @@
 //! - text boxes (`w:txbxContent`) are paragraphs of their own, after the paragraph that anchors them; the VML
 //!   fallback copy of a drawing (`mc:Fallback`), deleted text (`w:del`, `w:moveFrom`), field instructions and
 //!   content-control properties are dropped;
-//! - page headers and footers are read apart ([`crate::input::Source::header`]/`footer`), not into the text.
+//! - page headers and footers are read apart ([`Source::header`](crate::model::source::Source::header)/`footer`), not into the text.
 //!
 //! Limits keep a hostile file from exhausting memory: at most [`MAX_ENTRIES`] zip entries, [`MAX_TOTAL`] bytes
 //! inflated over all parts read, an entry may not inflate more than [`MAX_RATIO`] times its compressed size
 //! (past 1 MiB), and XML may nest at most [`MAX_DEPTH`] elements. Any of these gives a decode error.
-use crate::error::Error;
-use crate::input::{decode_error, Cell, Format, Input, Origin, Source};
+use crate::model::error::Error;
+use super::input::{decode_error, Input};
+use crate::model::source::{Cell, Format, Origin, Source};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 use std::io::Read;

@@ -1,0 +1,110 @@
+//! The work to read: the tree's body paragraphs and table rows as [`Task`]s and [`Row`]s, each with its section
+//! (the nearest enclosing item that is not a bullet) and the items above it.
+use super::{extract, from_tables, section_of, Row, Task};
+use crate::lex::{markers, text};
+use crate::model::{Assignment, MarkerStyle, Node, NodeId, NodeKind};
+
+/// `item` and the non-bullet items above it, nearest first.
+fn enclosing_items(nodes: &[Node], item: Option<NodeId>) -> Vec<NodeId> {
+    let mut v = Vec::new();
+    let mut cur = item;
+    while let Some(id) = cur {
+        if nodes[id].kind == NodeKind::Item && nodes[id].style != Some(MarkerStyle::Bullet) {
+            v.push(id);
+        }
+        cur = nodes[id].parent;
+    }
+    v
+}
+
+/// Assignments from the paragraphs and table rows of the body and the appendices.
+pub fn read(t: &str, nodes: &[Node], doc_year: Option<u16>) -> Vec<Assignment> {
+    let sections: Vec<(NodeId, String, Option<NodeId>)> = (0..nodes.len())
+        .filter(|&i| nodes[i].kind == NodeKind::Paragraph)
+        .filter(|&i| {
+            // inside a body container
+            let mut p = nodes[i].parent;
+            while let Some(id) = p {
+                if nodes[id].kind == NodeKind::Body {
+                    return true;
+                }
+                p = nodes[id].parent;
+            }
+            false
+        })
+        .map(|i| {
+            let (s, item) = section_of(nodes, i);
+            (i, s, item)
+        })
+        .collect();
+    let tasks: Vec<Task> = sections
+        .iter()
+        .map(|(i, section, item)| {
+            let parent = nodes[*i].parent.unwrap_or(0);
+            let is_first = nodes[parent].kind == NodeKind::Item && nodes[parent].children.iter().find(|&&c| nodes[c].kind == NodeKind::Paragraph) == Some(i);
+            let mut clean = text::clean(nodes[*i].span.slice(t));
+            if is_first {
+                if let Some(m) = markers::detect(&clean) {
+                    clean = clean[m.len..].to_string();
+                }
+                // an article's title (`Điều 4. Cán bộ làm nhiệm vụ lưu trữ`) names its subject, it assigns nothing;
+                // `Điều 3. Chánh Văn phòng ... chịu trách nhiệm thi hành Quyết định này./.` is a sentence
+                if nodes[parent].style == Some(MarkerStyle::Article) && is_title(&clean) && nodes[parent].children.len() > 1 {
+                    clean.clear();
+                }
+            }
+            Task {
+                text: clean,
+                span: nodes[*i].span,
+                section,
+                item: *item,
+                items: enclosing_items(nodes, *item),
+                first_of_item: is_first && nodes[parent].style != Some(MarkerStyle::Bullet),
+            }
+        })
+        .collect();
+    let mut records = extract(&tasks, doc_year);
+    records.extend(from_tables(&table_rows(t, nodes), doc_year));
+    records
+}
+
+/// A short line without a sentence's final stop: a title.
+fn is_title(s: &str) -> bool {
+    let s = s.trim();
+    !s.ends_with(['.', ';', ':']) && s.split_whitespace().count() <= 25 && !s.contains("trách nhiệm")
+}
+
+/// Rows of the tables in the body: a markdown row (`| a | b |`) is one leaf; cells laid out between `|` lines
+/// are one leaf each, and two `|` lines in a row end a table row.
+fn table_rows(t: &str, nodes: &[Node]) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    let mut open = false;
+    for id in 0..nodes.len() {
+        let n = &nodes[id];
+        if n.kind != NodeKind::TableRow {
+            continue;
+        }
+        let raw = n.span.slice(t);
+        let (section, _) = section_of(nodes, id);
+        if raw.trim_start().starts_with('|') && raw[raw.find('|').unwrap() + 1..].contains('|') {
+            let cells: Vec<String> = raw.trim().trim_matches('|').split('|').map(text::clean).collect();
+            rows.push(Row { cells, span: n.span, section });
+            open = false;
+            prev_end = Some(n.span.end);
+            continue;
+        }
+        let gap = prev_end.map_or("", |e| if e <= n.span.start { &t[e..n.span.start] } else { "" });
+        let new_row = !open || gap.matches('|').count() >= 2 || gap.contains("\n\n\n");
+        let cell = text::clean(raw);
+        if new_row {
+            rows.push(Row { cells: vec![cell], span: n.span, section });
+        } else if let Some(r) = rows.last_mut() {
+            r.cells.push(cell);
+            r.span = r.span.cover(n.span);
+        }
+        open = true;
+        prev_end = Some(n.span.end);
+    }
+    rows
+}

@@ -1,0 +1,123 @@
+//! The stages in order, in one place: normalize the text, cut it into lines and paragraphs, lay out the
+//! zones, build the outline tree, read the metadata, extract references and assignments, and map every span
+//! back to the text the caller gave (once, here).
+use crate::extract::{assignments, references};
+use crate::lex::lines;
+use crate::lex::normalize::{normalize, Normalized};
+use crate::model::{Assignment, Document, Error, Node, NodeKind, Reference, Span};
+use crate::read::{Input, ReadOptions};
+use crate::parse::{layout, metadata, outline};
+
+/// Parse a document from its text. Never fails: any string gives a lossless tree.
+pub fn parse(text: &str) -> Document {
+    build(text)
+}
+
+/// Parse a document from bytes: a `.docx`, a PDF with a text layer, an HTML page (Word "Save as Web Page"
+/// included) or plain text (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1258, TCVN3, VNI, VISCII), the
+/// format and encoding told apart by content (see [`crate::read`]). The document's text is the text read; its
+/// [`Document::source`] says what it was read from and maps each line back.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
+    parse_bytes_with(bytes, &ReadOptions::default())
+}
+
+/// [`parse_bytes`] with the format and/or the encoding given instead of detected.
+pub fn parse_bytes_with(bytes: &[u8], opts: &ReadOptions) -> Result<Document, Error> {
+    parse_input(crate::read::read_with(bytes, opts)?)
+}
+
+/// Parse text that was read ([`crate::read::read`]); an empty text is an error.
+pub fn parse_input(input: Input) -> Result<Document, Error> {
+    if input.text.chars().all(|c| c.is_whitespace() || crate::lex::normalize::substitute(c) == Some("")) {
+        return Err(Error::Empty { path: None });
+    }
+    let mut doc = parse(&input.text);
+    doc.source = Some(input.source);
+    Ok(doc)
+}
+
+/// Parse a document from a file.
+pub fn parse_file(path: impl AsRef<std::path::Path>) -> Result<Document, Error> {
+    parse_file_with(path, &ReadOptions::default())
+}
+
+/// [`parse_file`] with the format and/or the encoding given instead of detected.
+pub fn parse_file_with(path: impl AsRef<std::path::Path>, opts: &ReadOptions) -> Result<Document, Error> {
+    let path = path.as_ref();
+    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    parse_bytes_with(&bytes, opts).map_err(|e| e.with_path(path))
+}
+
+/// Paragraphs and their zones, for development tools.
+#[doc(hidden)]
+pub fn debug_layout(text: &str) -> (Vec<lines::Para>, layout::Layout) {
+    let norm = normalize(text);
+    let lines = lines::split_lines(&norm.text);
+    let mut paras = lines::paragraphs(&norm.text, &lines);
+    lines::rejoin_page_breaks(&mut paras);
+    let layout = layout::layout(&paras);
+    (paras, layout)
+}
+
+/// Parse `text` into a [`Document`]: the stages in order.
+fn build(text: &str) -> Document {
+    let norm = normalize(text);
+    let t = norm.text.as_str();
+    if t.is_empty() {
+        return blank(text);
+    }
+    let lines = lines::split_lines(t);
+    let mut paras = lines::paragraphs(t, &lines);
+    lines::rejoin_page_breaks(&mut paras);
+    let layout = layout::layout(&paras);
+
+    let mut nodes = outline::tree(t, &lines, &paras, &layout);
+    let metadata = metadata::extract(t, &lines, &paras, &layout);
+    let citing: Vec<Span> = nodes[0]
+        .children
+        .iter()
+        .filter(|&&c| matches!(nodes[c].kind, NodeKind::Title | NodeKind::Preamble | NodeKind::Body))
+        .map(|&c| nodes[c].span)
+        .collect();
+    let mut references = references::extract(t, &citing, metadata.symbol.as_ref().map(|s| s.raw.as_str()));
+    let mut assignments = assignments::tasks::read(t, &nodes, metadata.date.map(|d| d.year));
+
+    if !norm.is_identity() {
+        to_original(&norm, &mut nodes, &mut references, &mut assignments);
+    }
+    Document { text: text.to_string(), nodes, metadata, references, assignments, source: None }
+}
+
+/// A text of nothing but zero-width characters (or nothing): one trivia leaf keeps the tree lossless.
+fn blank(text: &str) -> Document {
+    let mut nodes = vec![Node::new(NodeKind::Document, Span::new(0, text.len()))];
+    if !text.is_empty() {
+        nodes[0].children.push(1);
+        let mut leaf = Node::new(NodeKind::Trivia, Span::new(0, text.len()));
+        leaf.parent = Some(0);
+        nodes.push(leaf);
+    }
+    Document { text: text.to_string(), nodes, metadata: Default::default(), references: Vec::new(), assignments: Vec::new(), source: None }
+}
+
+/// Every span, from the normalized text back to the text the caller gave.
+fn to_original(norm: &Normalized, nodes: &mut [Node], references: &mut [Reference], assignments: &mut [Assignment]) {
+    let back = |s: Span| Span::new(norm.to_original(s.start), norm.to_original(s.end));
+    for n in nodes {
+        n.span = back(n.span);
+        if let Some(m) = n.marker.as_mut() {
+            *m = back(*m);
+        }
+    }
+    for a in assignments {
+        a.span = back(a.span);
+    }
+    for r in references {
+        for m in &mut r.mentions {
+            *m = back(*m);
+        }
+        for p in &mut r.pinpoints {
+            p.span = back(p.span);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! Plain text: UTF-8 (with or without BOM), UTF-16 with a BOM, Windows-1258, the legacy font encodings; each
+//! line mapped back to its byte offset in the file.
+use super::input::{decode_error, looks_binary, Input};
+use super::legacy;
+use crate::model::error::Error;
+use crate::model::source::{Encoding, Format, Origin, Source};
+
+/// `(text offset, source byte offset)` of each line start, given the width in source bytes of each character.
+pub(crate) fn byte_lines(text: &str, base: usize, width: impl Fn(char) -> usize) -> Vec<(usize, Origin)> {
+    let mut lines = vec![(0, Origin::Byte(base))];
+    let mut src = base;
+    for (i, c) in text.char_indices() {
+        src += width(c);
+        if c == '\n' && i + 1 < text.len() {
+            lines.push((i + 1, Origin::Byte(src)));
+        }
+    }
+    lines
+}
+
+fn text_input(text: String, encoding: Encoding, confidence: f32, lines: Vec<(usize, Origin)>) -> Input {
+    Input { text, source: Source::new(Format::Text, Some(encoding), confidence, lines) }
+}
+
+pub(crate) fn read_text(bytes: &[u8], encoding: Option<Encoding>) -> Result<Input, Error> {
+    if let Some(e) = encoding {
+        return read_text_as(bytes, e);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return utf8(rest, 3, 1.0);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, u16::from_le_bytes, Encoding::Utf16Le);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, u16::from_be_bytes, Encoding::Utf16Be);
+    }
+    // VISCII puts letters on C0 controls: judge binary-ness only after a legacy reading was tried
+    let detected = legacy::detect(bytes);
+    match detected {
+        Some(d) if d.encoding == Encoding::Utf8 => {
+            if looks_binary(bytes) {
+                return Err(decode_error("binary data, not a text document"));
+            }
+            utf8(bytes, 0, d.confidence)
+        }
+        Some(d) => {
+            let mut input = read_text_as(bytes, d.encoding)?;
+            input.source.confidence = d.confidence;
+            Ok(input)
+        }
+        None => {
+            if looks_binary(bytes) {
+                return Err(decode_error("binary data, not a text document"));
+            }
+            let valid_up_to = std::str::from_utf8(bytes).err().map_or(bytes.len(), |e| e.valid_up_to());
+            Err(decode_error(format!(
+                "invalid UTF-8 at byte {valid_up_to}, and not Vietnamese in Windows-1258, TCVN3, VNI or VISCII either"
+            )))
+        }
+    }
+}
+
+/// Text bytes read in a given encoding.
+fn read_text_as(bytes: &[u8], e: Encoding) -> Result<Input, Error> {
+    if let Some(legacy) = legacy::Legacy::of(e) {
+        if legacy != legacy::Legacy::Viscii && looks_binary(bytes) {
+            return Err(decode_error("binary data, not a text document"));
+        }
+        let (text, lines) = legacy::decode_lines(bytes, legacy);
+        let lines = lines.into_iter().map(|(t, b)| (t, Origin::Byte(b))).collect();
+        return Ok(text_input(text, e, 1.0, lines));
+    }
+    match e {
+        Encoding::Utf8 => {
+            let (rest, base) = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+                Some(r) => (r, 3),
+                None => (bytes, 0),
+            };
+            if looks_binary(rest) {
+                return Err(decode_error("binary data, not a text document"));
+            }
+            match std::str::from_utf8(rest) {
+                Ok(_) => utf8(rest, base, 1.0),
+                Err(err) => Err(decode_error(format!("invalid UTF-8 at byte {}", base + err.valid_up_to()))),
+            }
+        }
+        Encoding::Utf16Le => utf16(bytes.strip_prefix(&[0xFF, 0xFE]).unwrap_or(bytes), u16::from_le_bytes, e),
+        Encoding::Utf16Be => utf16(bytes.strip_prefix(&[0xFE, 0xFF]).unwrap_or(bytes), u16::from_be_bytes, e),
+        _ => {
+            if looks_binary(bytes) {
+                return Err(decode_error("binary data, not a text document"));
+            }
+            let web = e.web().unwrap_or(encoding_rs::WINDOWS_1258);
+            let (text, _) = web.decode_without_bom_handling(bytes);
+            let text = text.into_owned();
+            let lines = if web.is_single_byte() {
+                byte_lines(&text, 0, |_| 1)
+            } else {
+                byte_lines(&text, 0, |c| web.encode(c.encode_utf8(&mut [0; 4])).0.len())
+            };
+            Ok(text_input(text, e, 1.0, lines))
+        }
+    }
+}
+
+fn utf8(bytes: &[u8], base: usize, confidence: f32) -> Result<Input, Error> {
+    if looks_binary(bytes) {
+        return Err(decode_error("binary data, not a text document"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(text_input(s.to_owned(), Encoding::Utf8, confidence, byte_lines(s, base, char::len_utf8))),
+        Err(e) => Err(decode_error(format!("invalid UTF-8 at byte {}", base + e.valid_up_to()))),
+    }
+}
+
+fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16, encoding: Encoding) -> Result<Input, Error> {
+    if !bytes.len().is_multiple_of(2) {
+        return Err(decode_error("UTF-16 with an odd number of bytes"));
+    }
+    let units = bytes.chunks_exact(2).map(|c| word([c[0], c[1]]));
+    let text = char::decode_utf16(units).collect::<Result<String, _>>().map_err(|e| decode_error(format!("invalid UTF-16: {e}")))?;
+    if text.contains('\0') {
+        return Err(decode_error("binary data, not a text document"));
+    }
+    let lines = byte_lines(&text, 2, |c| 2 * c.len_utf16());
+    Ok(text_input(text, encoding, 1.0, lines))
+}
