@@ -3,5 +3,6 @@
 pub mod lines;
 pub mod markers;
 pub mod normalize;
+pub mod offsets;
 pub mod symbol;
 pub mod text;
