@@ -96,8 +96,16 @@ tags! {
     /// A word of an ongoing task (`thường xuyên`).
     Ongoing = "ongoing",
     // --- documents (references)
-    /// A document type word; the value is its code (`Nghị quyết` = NQ).
-    DocType = "type",
+    /// The type word of a numbered citation (`Nghị quyết số ...`, `văn bản số ...`).
+    CitedType = "cited_type",
+    /// A type word that opens a citation by name; the value says how the name is read (`Luật` = law).
+    Named = "named",
+    /// A type word of a numbered citation printed in lower case too (`văn bản số`).
+    LowerOk = "lower_ok",
+    /// A type word that opens a citation by name in lower case too (`chương trình mục tiêu quốc gia`).
+    NamedLower = "named_lower",
+    /// Printed with every word capitalized too (`Bộ Luật`).
+    TitleOk = "title_ok",
     /// Ends a cited name (a verb, preposition or word opening the rest of the clause).
     NameStop = "name_stop",
     /// Ends a cited name after `và` or a comma: another, generic object (`pháp luật`).

@@ -52,6 +52,68 @@ impl Token {
     }
 }
 
+/// A paragraph's text and its tokens: what the extractors read.
+pub struct Lexed<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token>,
+    lexicon: &'static Lexicon,
+}
+
+impl<'a> Lexed<'a> {
+    pub fn new(text: &'a str) -> Lexed<'a> {
+        let lexicon = Lexicon::global();
+        Lexed { text, toks: tokenize(text, lexicon), lexicon }
+    }
+    pub fn lexicon(&self) -> &'static Lexicon {
+        self.lexicon
+    }
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+    pub fn get(&self, i: usize) -> Option<&Token> {
+        self.toks.get(i)
+    }
+    /// The text of token `i`.
+    pub fn text(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.start as usize..t.end as usize]
+    }
+    /// Whether token `i` is the word `w` (written folded: lower case), whatever its case or tone placement.
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        let Some(t) = self.toks.get(i) else { return false };
+        if !t.is_word() {
+            return false;
+        }
+        let s = &self.text[t.start as usize..t.end as usize];
+        if s == w {
+            return true;
+        }
+        if t.word != NO_WORD {
+            return self.lexicon.word_id(w) == t.word;
+        }
+        s.chars().flat_map(char::to_lowercase).eq(w.chars())
+    }
+    /// Whether the words from token `i` spell `phrase` (folded words separated by single spaces).
+    pub fn phrase_at(&self, i: usize, phrase: &str) -> bool {
+        phrase.split(' ').enumerate().all(|(k, w)| self.is(i + k, w))
+    }
+    /// The index of the first token that starts at or after byte `at`.
+    pub fn at_or_after(&self, at: usize) -> usize {
+        self.toks.partition_point(|t| (t.start as usize) < at)
+    }
+    /// The longest lexicon phrase with any of `tags` that starts at token `i`.
+    pub fn entry(&self, i: usize, tags: impl Into<super::lexicon::Tags>) -> Option<&'static super::lexicon::Entry> {
+        self.lexicon.longest(&self.toks, i, tags)
+    }
+    /// Whether a lexicon phrase with any of `tags` starts at token `i`.
+    pub fn starts(&self, i: usize, tags: impl Into<super::lexicon::Tags>) -> bool {
+        self.lexicon.starts(&self.toks, i, tags)
+    }
+}
+
 /// A letter or digit of a word: ASCII alphanumerics, the Vietnamese letters (precomposed or with combining
 /// marks) and other alphanumerics.
 #[inline]
