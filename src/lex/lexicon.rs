@@ -62,6 +62,8 @@ tags! {
     CompoundTail = "compound_tail",
     /// A verb: it ends an agency's name and makes the agency act.
     Verb = "verb",
+    /// Looks like a verb to the verb miner (`scripts/mine_verbs.py`) and is none (`cần thiết`, `phù hợp`).
+    NotVerb = "not_verb",
     /// Ends an agency's name but is no verb (a preposition, conjunction, adverb of time, a noun of the task).
     Stop = "stop",
     /// An adverb that may come before the verb (`tiếp tục`, `kịp thời`).
@@ -147,6 +149,12 @@ impl Tags {
     }
     fn insert(&mut self, t: Tag) {
         self.0 |= 1 << t as u8;
+    }
+}
+
+impl From<&[Tag]> for Tags {
+    fn from(t: &[Tag]) -> Tags {
+        Tags::of(t)
     }
 }
 
