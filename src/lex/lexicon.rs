@@ -40,6 +40,8 @@ tags! {
     Head = "head",
     /// Opens an agency in lower case too, inside a sentence (`người đứng đầu`, `ủy ban nhân dân`).
     HeadLower = "head_lower",
+    /// A head that is a whole name by itself (`Ủy ban nhân dân`, `Chính phủ`): a verb may follow it at once.
+    Complete = "complete",
     /// Begins like a head word but names no actor (`Trường hợp`, `Hội nghị`, `Ban hành`).
     NotHead = "not_head",
     /// A plural noun: `các X` names a class of actors (`các sở`, `các cơ quan`).

@@ -138,12 +138,10 @@ fn continues_after_comma(lx: &Lexed, start: usize, j: usize) -> bool {
 fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
     let is_class = plural_class_at(lx, i).is_some();
     let mut j = i + h;
-    // a head of several words (`Ủy ban nhân dân`) or in lower case (`cấp có thẩm quyền`) is a whole noun
-    // phrase: a verb may follow at once; after a one-word head (`Ban`, `Sở`) or a generic noun (`Cơ quan`) the
-    // name goes on
-    let generic = lx.entry(i, [Tag::Head, Tag::HeadLower].as_slice()).is_some_and(|e| e.len == h && e.has(Tag::Plural));
-    let mut words = usize::from((h >= 2 && !generic || !is_cap(lx, i)) && !is_class);
-    let mut prev_cap = is_cap(lx, i);
+    // a complete head (`Ủy ban nhân dân`) or one in lower case (`cấp có thẩm quyền`) is a whole noun phrase: a
+    // verb may follow at once; after another head (`Sở`, `Cơ quan`, `Người đứng đầu`) the name goes on
+    let complete = lx.entry(i, [Tag::Head, Tag::HeadLower].as_slice()).is_some_and(|e| e.len == h && e.has(Tag::Complete));
+    let mut words = usize::from((complete || !is_cap(lx, i)) && !is_class);
     while j < end {
         let t = lx.toks[j];
         match t.kind {
@@ -196,7 +194,7 @@ fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
                 }
                 // a syllable right after a capitalized one is the rest of a compound of the name (`Đào tạo`,
                 // `Chương trình`), whatever it is alone; a verb of two syllables or more ends the name still
-                let compound_tail = prev_cap && lx.entry(j, [Tag::Verb, Tag::Stop].as_slice()).is_some_and(|e| e.len == 1);
+                let compound_tail = is_cap(lx, j - 1) && lx.entry(j, [Tag::Verb, Tag::Stop].as_slice()).is_some_and(|e| e.len == 1);
                 if words > 0 && stop_at(lx, j) && !compound_tail || words > MAX_WORDS {
                     break;
                 }
@@ -205,7 +203,6 @@ fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
                 if words > 0 && !after_joint && !t.is_cap() && lx.phrase_at(j, "tổ chức") && !(is_lower(lx, j + 2) && ["chính trị", "đảng", "đoàn thể", "hội"].iter().any(|w| lx.phrase_at(j + 2, w))) {
                     break;
                 }
-                prev_cap = t.is_cap();
                 words += 1;
                 j += 1;
             }
