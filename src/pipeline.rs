@@ -109,6 +109,7 @@ fn to_original(norm: &Normalized, nodes: &mut [Node], references: &mut [Referenc
     }
     for a in assignments {
         a.span = back(a.span);
+        a.agency_span = back(a.agency_span);
     }
     for r in references {
         for m in &mut r.mentions {

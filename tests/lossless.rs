@@ -110,3 +110,17 @@ fn every_paragraphs_clean_text_maps_back_to_its_characters() {
         }
     }
 }
+
+#[test]
+fn agency_spans_point_at_the_agency_as_printed() {
+    // an assignment's agency_span is where its name is printed: on char boundaries, and (but for a table row,
+    // which gives the row) its text, cleaned, is the name
+    for_each_doc(|path, doc| {
+        for a in &doc.assignments {
+            let (s, e) = (a.agency_span.start, a.agency_span.end);
+            assert!(doc.text.is_char_boundary(s) && doc.text.is_char_boundary(e), "{}: {:?} for {:?}", path.display(), a.agency_span, a.agency);
+            let printed = vanban::lex::normalize::normalize(&vanban::lex::text::clean(&doc.text[s..e])).text;
+            assert!(a.agency_span == a.span || printed == a.agency, "{}: {:?} reads {printed:?}, not {:?}", path.display(), a.agency_span, a.agency);
+        }
+    });
+}

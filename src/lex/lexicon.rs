@@ -124,6 +124,9 @@ tags! {
     InsideNameBefore = "inside_name_before",
     /// A capitalized type word that opens a new citation inside a name.
     NameBreakType = "name_break_type",
+    /// What a decree or circular does, opening its name when it has no number yet (`Nghị định quy định chi tiết
+    /// ...`, `Nghị định xử phạt ...`) or describing a numbered one (`Nghị định số ... sửa đổi ...`).
+    DecreeVerb = "decree_verb",
     /// Between a type word and `số`: what kind of report it is (`thẩm tra`).
     TypeQualifier = "type_qualifier",
     /// Before a programme's name, shows it cited as a document (`thực hiện`, `theo`).

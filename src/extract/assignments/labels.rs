@@ -69,7 +69,7 @@ pub fn read(lx: &Lexed, from: usize, t: &Task, out: &mut Out, doc_year: Option<u
             // a labelled value names agencies (`Chủ trì: 500.000 đồng/người/buổi` is an allowance)
             let tok = lx.toks[n.start];
             if head_at(lx, n.start).is_some() || lx.starts(n.start, Tag::Plural) || tok.is_cap() && !tok.is_number() {
-                for a in agents(lx, std::slice::from_ref(&n)) {
+                for a in agents(lx, t, std::slice::from_ref(&n)) {
                     out.push(t, &a, role);
                 }
             }

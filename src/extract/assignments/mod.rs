@@ -71,8 +71,7 @@ impl Out {
 
     /// A record for an agency named in the paragraph of `t`.
     fn push(&mut self, t: &Task, a: &Agent, role: Role) {
-        let (s, e) = t.map.span_to_source(a.at.0, a.at.1);
-        self.add(t.section, &a.name, role, t.span, Span::new(s, e));
+        self.add(t.section, &a.name, role, t.span, a.at);
     }
 
     /// A record for an agency named in a table cell (the row is its span).

@@ -2,12 +2,13 @@
 //! ends the clause (so `văn bản do X ban hành để ...`, a description, is none).
 use super::agency::{head_at, list_at, verb_at, Name};
 use super::read::{agents, split_listed, Agent};
+use super::Task;
 use crate::phrase;
 use crate::lex::lexicon::Tag;
 use crate::lex::tokens::{Kind, Lexed};
 
 /// The agents of the passive duties in the clause `[i, end)`.
-pub fn agents_in(lx: &Lexed, i: usize, end: usize) -> Vec<Agent> {
+pub fn agents_in(lx: &Lexed, t: &Task, i: usize, end: usize) -> Vec<Agent> {
     let mut out = Vec::new();
     for (cue, words, p) in [("phải được", 2, phrase!("phải được")), ("phải do", 2, phrase!("phải do")), ("do", 1, phrase!("do"))] {
         // the first occurrence; a bare `do` not at the clause's start
@@ -16,7 +17,7 @@ pub fn agents_in(lx: &Lexed, i: usize, end: usize) -> Vec<Agent> {
         if cue == "phải được" {
             let (names, used) = list_at(lx, rest, end);
             if !names.is_empty() && verb_at(lx, used) {
-                out.extend(agents(lx, &names));
+                out.extend(agents(lx, t, &names));
             }
             continue;
         }
@@ -52,7 +53,7 @@ pub fn agents_in(lx: &Lexed, i: usize, end: usize) -> Vec<Agent> {
         }
         // every part must read as an actor: a head word, a generic class, or a body named in lower case
         if !parts.is_empty() && parts.iter().all(|p| head_at(lx, p.start).is_some() || lx.starts(p.start, [Tag::Plural, Tag::ActorNoun].as_slice())) {
-            out.extend(agents(lx, &parts));
+            out.extend(agents(lx, t, &parts));
         }
     }
     out

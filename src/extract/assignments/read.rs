@@ -9,7 +9,7 @@ use super::{deadline, Out, Task};
 use crate::phrase;
 use crate::lex::lexicon::Tag;
 use crate::lex::tokens::{Kind, Lexed};
-use crate::model::{NodeId, Role};
+use crate::model::{NodeId, Role, Span};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -19,15 +19,23 @@ pub struct Context {
     addressed: Vec<(NodeId, Vec<Agent>)>,
 }
 
-/// An agency named in the text: its name as printed and where (clean-text byte range of its paragraph).
+/// An agency named in the text: its name as printed and where it is printed (in the text: an item's agency
+/// lends itself to the paragraphs of its sub-items and keeps the span of its own).
 #[derive(Clone, Debug)]
 pub struct Agent {
     pub name: String,
-    pub at: (usize, usize),
+    pub at: Span,
 }
 
-pub(super) fn agents(lx: &Lexed, names: &[Name]) -> Vec<Agent> {
-    names.iter().map(|n| Agent { name: n.text(lx).to_string(), at: (lx.toks[n.start].start as usize, lx.toks[n.end - 1].end as usize) }).collect()
+/// The agencies `names` of the paragraph of `t` (tokenized as `lx`).
+pub(super) fn agents(lx: &Lexed, t: &Task, names: &[Name]) -> Vec<Agent> {
+    names
+        .iter()
+        .map(|n| {
+            let (s, e) = t.map.span_to_source(lx.toks[n.start].start as usize, lx.toks[n.end - 1].end as usize);
+            Agent { name: n.text(lx).to_string(), at: Span::new(s, e) }
+        })
+        .collect()
 }
 
 /// The role an opener gives (`Giao` → responsible, `Chỉ đạo` → directed).
@@ -191,7 +199,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
         if opener.is_none() && rate_line && !(c..stop).any(|i| lx.has(i, phrase!("trách nhiệm"))) {
             continue;
         }
-        for a in super::passive::agents_in(lx, c, stop) {
+        for a in super::passive::agents_in(lx, t, c, stop) {
             out.push(t, &a, Role::Responsible);
         }
         let (mut names, mut used) = list_at(lx, body, stop);
@@ -222,7 +230,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
             implied_subject(lx, c, stop, t, cx, out);
             continue;
         }
-        let subject = agents(lx, &names);
+        let subject = agents(lx, t, &names);
         let at_after = |w: &str| lx.phrase_at(after, w);
         let role = role_after(lx, after, stop);
         // `1. Ban Tổ chức Tỉnh ủy:` or `X: Chủ trì ...` — but not `Chủ tịch ...: 500.000 đồng` (a value)
@@ -241,7 +249,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
             if let Some((Role::Responsible, n)) = opener_role(lx, after).filter(|_| !lx.toks[after].is_cap()) {
                 let (objects, _) = list_at(lx, after + n, stop);
                 if !objects.is_empty() {
-                    let objects = agents(lx, &objects);
+                    let objects = agents(lx, t, &objects);
                     for a in &objects {
                         out.push(t, a, Role::Responsible);
                     }
@@ -288,7 +296,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
         // `Giao Ban Quản lý ... chỉ đạo các đơn vị ...`: whom the actor must direct
         if opener != Some(Role::Directed) && at_after("chỉ đạo") {
             let (objects, _) = list_at(lx, after + 2, stop);
-            for a in agents(lx, &objects) {
+            for a in agents(lx, t, &objects) {
                 out.push(t, &a, Role::Directed);
             }
         }
@@ -334,7 +342,7 @@ pub(super) fn inline(lx: &Lexed, i: usize, end: usize, t: &Task, subject: Option
                 j += 1;
             }
             let (names, _) = list_at(lx, j, end);
-            for a in agents(lx, &names) {
+            for a in agents(lx, t, &names) {
                 out.push(t, &a, Role::Coordinate);
             }
         }
@@ -357,7 +365,7 @@ fn report_target(lx: &Lexed, i: usize, end: usize, t: &Task, out: &mut Out) {
     let stop = (i..end).find(|&k| matches!(lx.toks[k].kind, Kind::Punct('.' | ';'))).unwrap_or(end);
     let (names, _) = list_at(lx, i, stop);
     if !names.is_empty() {
-        for a in agents(lx, &names) {
+        for a in agents(lx, t, &names) {
             out.push(t, &a, Role::ReportTo);
         }
         return;
@@ -367,7 +375,7 @@ fn report_target(lx: &Lexed, i: usize, end: usize, t: &Task, out: &mut Out) {
             if lx.has(k, cue) {
                 let (names, _) = list_at(lx, k + 1, stop);
                 if !names.is_empty() {
-                    for a in agents(lx, &names) {
+                    for a in agents(lx, t, &names) {
                         out.push(t, &a, Role::ReportTo);
                     }
                     return;

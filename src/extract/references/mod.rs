@@ -9,6 +9,7 @@
 //!
 //! Their words are the lexicon's (`data/lexicon.tsv`); the shapes are in [`vocab`].
 mod named;
+mod notes;
 mod numbered;
 mod pinpoint;
 mod resolve;
@@ -27,6 +28,8 @@ use zone::{fold_key, fold_name};
 pub(super) struct Ctx<'a> {
     pub zone: &'a str,
     map: &'a OffsetMap,
+    /// When the paragraph is a footnote: what its call says of the documents it lists.
+    pub note: Option<&'a notes::Call>,
 }
 
 impl Ctx<'_> {
@@ -42,6 +45,8 @@ pub(super) struct Refs {
     list: Vec<Reference>,
     /// Reference index by key: a symbol is looked up in constant time, so de-duplication stays linear.
     by_key: HashMap<String, usize>,
+    /// The same by [`loose_key`]: a symbol printed with its issuer's parts in another order.
+    by_loose_key: HashMap<String, usize>,
     own: Option<String>,
     /// Names a numbered citation is also known by (a law's name before its number, what it approves).
     known: Forms,
@@ -60,7 +65,8 @@ impl Refs {
         if let Some(p) = pinpoint::before(cx.zone, at.0) {
             self.pins.insert(span, pinpoint::Found { start: cx.span((p.start, p.start)).start, ..p });
         }
-        if let Some(&i) = self.by_key.get(&key) {
+        let loose = loose_key(&symbol);
+        if let Some(&i) = self.by_key.get(&key).or_else(|| loose.as_ref().and_then(|l| self.by_loose_key.get(l))) {
             let r = &mut self.list[i];
             r.mentions.push(span);
             if r.date.is_none() {
@@ -72,6 +78,9 @@ impl Refs {
             return Some(i);
         }
         self.by_key.insert(key.clone(), self.list.len());
+        if let Some(l) = loose {
+            self.by_loose_key.entry(l).or_insert(self.list.len());
+        }
         self.list.push(Reference { doc_type, symbol: Some(symbol), date, issuer, name: None, key, mentions: vec![span], attached: false, pinpoints: Vec::new() });
         Some(self.list.len() - 1)
     }
@@ -79,6 +88,18 @@ impl Refs {
     fn known_as(&mut self, r: usize, doc_type: DocType, form: NameForm) {
         self.known.push(r, doc_type, form);
     }
+}
+
+/// A symbol's number, type and the parts of its issuer in order: `16/KH-MTTQ-BTT` and `16/KH-BTT-MTTQ` (the
+/// same plan, printed both ways in one text) share it.
+fn loose_key(symbol: &Symbol) -> Option<String> {
+    let (number, type_code, issuer) = (symbol.number.as_ref()?, symbol.type_code.as_ref()?, symbol.issuer_code.as_ref()?);
+    let mut parts: Vec<String> = issuer.split(['-', '/']).map(|p| fold_key(p)).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    parts.sort();
+    Some(format!("{number}|{}|{}", fold_key(type_code), parts.join("-")))
 }
 
 /// Name forms of documents, indexed by type and by the first word after the type word, so that finding the
@@ -149,14 +170,20 @@ enum Dest {
 
 /// The references of the paragraphs that cite (title, preamble, body), skipping the document's own symbol.
 pub fn extract(paras: &[&Para], own_symbol: Option<&str>) -> Vec<Reference> {
-    let mut refs = Refs { list: Vec::new(), by_key: HashMap::default(), own: own_symbol.map(fold_key), known: Forms::default(), pins: HashMap::default() };
+    let mut refs = Refs { list: Vec::new(), by_key: HashMap::default(), by_loose_key: HashMap::default(), own: own_symbol.map(fold_key), known: Forms::default(), pins: HashMap::default() };
     let mut named: Vec<Named> = Vec::new();
     let mut aliases: Vec<Alias> = Vec::new();
+    let calls = notes::calls(paras);
     for p in paras {
         if !may_cite(&p.clean) {
             continue;
         }
-        let cx = Ctx { zone: &p.clean, map: &p.map };
+        // a footnote's type: its own head's (`[1] Các công điện: ...`), else its call's
+        let note = notes::note_number(&p.clean).and_then(|(n, from)| {
+            let call = calls.get(&n).cloned().unwrap_or_default();
+            Some(notes::Call { type_word: notes::head_type(&p.clean[from..]).or(call.type_word), issuer: call.issuer })
+        });
+        let cx = Ctx { zone: &p.clean, map: &p.map, note: note.as_ref() };
         let numbered = numbered::scan(&cx, &mut refs);
         let mut here: Vec<Named> = Vec::new();
         named::named_in(cx.zone, &numbered, &mut here);
@@ -255,6 +282,9 @@ fn resolve_names(refs: &mut Refs, named: &[Named], aliases: &[Alias]) -> Vec<boo
         };
         if let Dest::Ref(r) = d {
             cued[r] |= n.cue || n.attached;
+            if refs.list[r].date.is_none() {
+                refs.list[r].date = n.date;
+            }
             refs.list[r].mentions.push(Span::new(n.span.0, n.span.1));
             refs.list[r].attached |= n.attached && refs.list[r].symbol.is_none();
         }
@@ -318,6 +348,49 @@ mod tests {
     }
     fn names(t: &str) -> Vec<String> {
         cited(t).into_iter().map(|x| x.1).collect()
+    }
+    #[test]
+    fn a_footnote_lists_citations_of_the_type_and_issuer_its_call_names() {
+        // tnt_CD_226-CD-TTg_858c0de4.md: the call in the body, the note after the signature
+        let t = "Chính phủ, Thủ tướng Chính phủ đã ban hành nhiều văn bản, công điện[1] chỉ đạo tập trung ứng phó.\n\n[1] **Các công điện:** số 217/CĐ-TTg ngày 16/11/2025; số 218/CĐ-TTg ngày\n16/11/2025; số 223/CĐ-TTg ngày 20/11/2025, số 225/CĐ-TTg ngày 20/11/2025.\n";
+        let r = extract_text(t);
+        let got: Vec<(String, Option<String>, Option<String>, Option<String>)> =
+            r.iter().map(|r| (r.symbol.clone().unwrap().raw, r.doc_type.as_ref().map(|d| d.code().to_string()), r.date.map(|d| d.iso()), r.issuer.clone())).collect();
+        assert_eq!(got.len(), 4, "{got:?}");
+        for (sym, date) in [("217/CĐ-TTg", "2025-11-16"), ("218/CĐ-TTg", "2025-11-16"), ("225/CĐ-TTg", "2025-11-20")] {
+            assert!(got.contains(&(sym.into(), Some("CĐ".into()), Some(date.into()), Some("Thủ tướng Chính phủ".into()))), "{sym} in {got:?}");
+        }
+    }
+    #[test]
+    fn a_list_sharing_one_type_word_cites_each() {
+        let r = refs("Thực hiện các Công điện số 217/CĐ-TTg, 218/CĐ-TTg của Thủ tướng Chính phủ.");
+        assert_eq!(r.iter().map(|r| (r.0.as_str(), r.2.as_deref())).collect::<Vec<_>>(), [("217/CĐ-TTg", Some("Thủ tướng Chính phủ")), ("218/CĐ-TTg", Some("Thủ tướng Chính phủ"))]);
+    }
+    #[test]
+    fn a_grammar_word_glued_to_a_symbol_is_not_part_of_it() {
+        assert_eq!(refs("Thực hiện Thông báo số 70-TB/TWngày 15/3/2024 của Ban Bí thư về việc tiếp tục."), vec![("70-TB/TW".into(), Some("2024-03-15".into()), Some("Ban Bí thư".into()))]);
+    }
+    #[test]
+    fn a_law_of_several_years_cites_each_and_a_place_line_ends_a_name() {
+        assert_eq!(names("Căn cứ Luật Doanh nghiệp năm 2000, 2005, 2014 và các văn bản hướng dẫn."), ["Luật Doanh nghiệp năm 2000", "Luật Doanh nghiệp năm 2005", "Luật Doanh nghiệp năm 2014"]);
+        assert_eq!(names("Căn cứ Luật BHYT\nHà Nội, ngày 12 tháng 3 năm 2024"), ["Luật BHYT"]);
+    }
+    #[test]
+    fn a_code_named_in_lower_case_before_its_number_is_found() {
+        assert_eq!(refs("Căn cứ Bộ luật dân sự số 33/2005/QH11 ngày 14/6/2005;"), vec![("33/2005/QH11".into(), Some("2005-06-14".into()), None)]);
+    }
+    #[test]
+    fn a_named_law_takes_the_date_printed_after_it_and_a_plan_its_vision() {
+        // tnt_QD_2623-QD-TTg_86367f2d.md; tnt_KH_617-KH-UBND_8718801c.md
+        let r = extract_text("*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm\n2025;*\n\nTriển khai khu công viên phần mềm theo Quy hoạch hạ tầng thông\ntin và truyền thông thời kỳ 2021 - 2030, tầm nhìn đến năm 2050 phù hợp với địa phương.");
+        assert_eq!(r[0].date.map(|d| d.iso()).as_deref(), Some("2025-02-18"));
+        assert_eq!(r[1].name.as_deref(), Some("Quy hoạch hạ tầng thông tin và truyền thông thời kỳ 2021 - 2030, tầm nhìn đến năm 2050"));
+    }
+    #[test]
+    fn one_symbol_printed_with_its_parts_in_another_order_is_one_document() {
+        // lmx_KH_09.txt: `16/KH-MTTQ-BTT` in the preamble, `16/KH-BTT-MTTQ` later
+        let r = refs("Căn cứ Kế hoạch số 16/KH-MTTQ-BTT ngày 23/12/2025 của Ban Thường trực.\n\nTheo Mục II Kế hoạch số 16/KH-BTT-MTTQ của Tỉnh.");
+        assert_eq!(r.len(), 1, "{r:?}");
     }
     #[test]
     fn a_symbol_ends_at_its_paragraph() {

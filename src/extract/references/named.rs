@@ -2,11 +2,12 @@
 //! resolutions, strategies, programmes and projects, decrees still to be issued, and attachments (`Phụ lục
 //! 2A`, `Đề cương … kèm theo`). A type word is found, then the name after it is walked word by word until a
 //! word of the lexicon ends it.
-use super::vocab::{capitalized, ends_with_a, is_a, ATTACH_AFTER, ATTACH_BEFORE, ATTACH_THIS, ISSUED_BEFORE, MORE_TERMS, NAMED, NAME_WINDOW, NAME_WORDS};
+use super::vocab::{capitalized, ends_with_a, is_a, ATTACH_AFTER, ATTACH_BEFORE, ATTACH_THIS, ISSUED_BEFORE, MORE_TERMS, MORE_YEARS, NAMED, NAME_WINDOW, NAME_WORDS};
 use super::zone::{clause_start, collapse, fold_name};
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::tokens::{is_word_char, Kind as TokKind, Lexed, Token};
-use crate::model::DocType;
+use super::numbered::date_at;
+use crate::model::{Date, DocType};
 use std::borrow::Cow;
 
 /// How the name after a type word is read.
@@ -174,6 +175,8 @@ fn stops_at(toks: &Window, i: usize, kind: Kind, after_type: bool, prev: Option<
         "một" if next_is("số") && next_word(toks, i + 2).is_some_and(|n| n.lower == "điều") => return false,
         // `đến năm 2030`
         "đến" if next_is("năm") => return false,
+        // `Nghị định xử phạt vi phạm hành chính trong lĩnh vực ...`: the field is part of a decree's name
+        "trong" if kind == Kind::Decree && next_is("lĩnh") => return false,
         _ => {}
     }
     if matches!(kind, Kind::Plan | Kind::NationalPlan) && toks.starts(i, Tag::PlanWord) {
@@ -231,6 +234,9 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
                     break;
                 } else if stops_at(toks, i, kind, after_type, prev, false) {
                     break;
+                } else if t.is_cap() && words > 0 && place_date_at(toks, i) {
+                    // `Luật BHYT` / `Hà Nội, ngày ...`: the place and date line after a citation
+                    break;
                 } else if t.is_cap()
                     && words > 0
                     && !after_type
@@ -262,6 +268,10 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
                 end = i + 1;
                 prev = Some(l);
                 i += 1;
+                // `..., tầm nhìn đến năm 2050`: the vision's year ends a plan's name
+                if t.text.starts_with(|c: char| c.is_ascii_digit()) && i >= 5 && toks[i - 2].lower == "năm" && toks[..i].iter().any(|t| t.lower == "nhìn") {
+                    break;
+                }
             }
             Tk::Punct('-' | '–') if words > 0 && next_word(toks, i + 1).is_some() => i += 1,
             Tk::Punct(',') if words > 0 => {
@@ -281,7 +291,12 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
                                 && !enumeration_after(toks, i + 1)
                         }
                     });
-                if !(attach || amend || pair || law_list) {
+                // `Quy hoạch ... thời kỳ 2021 - 2030, tầm nhìn đến năm 2050`: the formula of a plan's period and
+                // vision (a strategy's `10 năm 2021 - 2030, tầm nhìn ...` is another matter: the vision is not its name's)
+                let vision = n.is_some_and(|n| n.lower == "tầm")
+                    && next_word(toks, i + 2).is_some_and(|n| n.lower == "nhìn")
+                    && toks[..i].iter().any(|t| t.lower == "kỳ" || t.lower == "kì");
+                if !(attach || amend || pair || law_list || vision) {
                     break;
                 }
                 title_list |= law_list && n.is_some_and(|n| n.is_cap());
@@ -311,6 +326,17 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
         }
     }
     (end, words)
+}
+
+/// Whether `rest` opens with what a decree does (`quy định`, `xử phạt`).
+pub(super) fn starts_with_decree_verb(rest: &str) -> bool {
+    Lexicon::global().phrases(Tag::DecreeVerb).any(|e| rest.starts_with(e.phrase.as_str()) && !rest[e.phrase.len()..].starts_with(is_word_char))
+}
+
+/// A place and date line at `toks[i]`: up to four capitalized words, a comma and `ngày` (`Hà Nội, ngày ...`).
+fn place_date_at(toks: &Window, i: usize) -> bool {
+    let words = toks[i..].iter().take_while(|t| t.is_cap()).count();
+    (1..=4).contains(&words) && toks.get(i + words).is_some_and(|t| t.kind == Tk::Punct(',')) && next_word(toks, i + words + 1).is_some_and(|t| t.lower == "ngày")
 }
 
 /// Whether the number at `toks[i]` belongs to the name: a year (`Luật Hợp tác xã 2023`), a term or stage
@@ -381,6 +407,8 @@ pub(super) struct Named {
     pub issued_by: Option<usize>,
     /// Whether a word before it shows it cited as a document (`thực hiện`, `theo`).
     pub cue: bool,
+    /// The date printed right after the name (`Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025`).
+    pub date: Option<Date>,
 }
 
 /// The names cited in a paragraph, skipping the numbered citations in `skip` (spans in its cleaned text).
@@ -403,7 +431,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
         let plausible = match kind {
             Kind::Law | Kind::Charter => quoted || rest.starts_with(char::is_uppercase) || kind == Kind::Law && rest.starts_with("sửa đổi"),
             Kind::Resolution => quoted || ["Đại hội", "Hội nghị", "Trung ương"].iter().any(|p| rest.starts_with(p)),
-            Kind::Decree => quoted || ["quy định", "hướng dẫn", "sửa đổi", "bãi bỏ"].iter().any(|p| rest.starts_with(p)),
+            Kind::Decree => quoted || starts_with_decree_verb(rest),
             Kind::NationalPlan => rest.starts_with("quốc gia") || rest.starts_with("mục tiêu quốc gia"),
             _ => true,
         };
@@ -432,7 +460,8 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
         let cue = !matches!(kind, Kind::Plan | Kind::NationalPlan | Kind::Outline) || has_cue(&before_words);
         let push = |out: &mut Vec<Named>, name: String, s: usize, e: usize, attached: bool| {
             let issued_by = if attached { None } else { issued.flatten() };
-            out.push(Named { span: (s, e), doc_type: doc_type.clone(), name, attached, issued_by, cue });
+            let date = (!attached).then(|| date_at(&zone[e..]).0).flatten();
+            out.push(Named { span: (s, e), doc_type: doc_type.clone(), name, attached, issued_by, cue, date });
         };
         match kind {
             Kind::Appendix => {
@@ -510,7 +539,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
                     && (phrase_at(&toks, 0, "đại hội") || phrase_at(&toks, 0, "hội nghị") || phrase_at(&toks, 0, "trung ương"))
             }
             Kind::Decree => {
-                ["quy định", "hướng dẫn", "sửa đổi", "bãi bỏ"].iter().any(|p| phrase_at(&toks, 0, p)) && first.is_some_and(|t| !t.is_cap())
+                toks.starts(0, Tag::DecreeVerb) && first.is_some_and(|t| !t.is_cap())
             }
             Kind::NationalPlan => phrase_at(&toks, 0, "quốc gia") || phrase_at(&toks, 0, "mục tiêu quốc gia"),
             // `Chương trình giai đoạn 2026-2030`: the short form of a name given before, with its stage
@@ -546,6 +575,16 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
         let end = span_to(n);
         let name = collapse(&zone[at..end]);
         push(out, name.clone(), at, end, false);
+        // `Luật Doanh nghiệp năm 2000, 2005, 2014`: the law of each year
+        if kind == Kind::Law && n >= 2 && toks[n - 2].lower == "năm" {
+            let stem = &zone[at..toks[n - 1].start];
+            let mut pos = end;
+            while let Some(c) = MORE_YEARS.captures(&zone[pos..]) {
+                let y = c.name("y").unwrap();
+                push(out, collapse(&format!("{stem}{}", y.as_str())), pos + y.start(), pos + y.end(), false);
+                pos += y.end();
+            }
+        }
         // `Nghị quyết Trung ương 4 khóa XI, XII`
         if kind == Kind::Resolution && n >= 2 && matches!(toks[n - 2].lower.as_ref(), "khóa" | "khoá") {
             let stem = &zone[at..toks[n - 1].start];

@@ -68,7 +68,8 @@ pub(super) fn type_before(window: &str) -> Option<(usize, &'static str, &str)> {
         if let Some((word, parts)) = found {
             if qualified && !is_law(word) {
                 best = Some((ws[n - k - parts.len()].0, *word, ""));
-            } else if first_cap {
+            } else if first_cap || is_law(word) && k <= 4 {
+                // a law's name before its number may be written in lower case (`Bộ luật dân sự số 33/2005/QH11`)
                 best = Some((ws[n - k - parts.len()].0, *word, if k == 0 { "" } else { window[ws[n - k].0..].trim() }));
             }
             // a name holds no capitalized type word
@@ -89,7 +90,7 @@ fn date_of(c: &regex::Captures, first: usize) -> Option<Date> {
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
-fn date_at(rest: &str) -> (Option<Date>, usize) {
+pub(super) fn date_at(rest: &str) -> (Option<Date>, usize) {
     match DATE.captures(rest) {
         Some(c) => (date_of(&c, 1), c.get(0).unwrap().end()),
         None => (None, 0),
@@ -125,7 +126,7 @@ fn issuer_at(rest: &str) -> Option<(String, usize)> {
 fn subject_at(rest: &str) -> Option<&str> {
     let rest = rest.trim_start_matches([' ', ',']);
     let rest = rest.strip_prefix("về việc ").or_else(|| rest.strip_prefix("về ")).unwrap_or(rest);
-    if !["quy định", "hướng dẫn", "sửa đổi", "bãi bỏ"].iter().any(|v| rest.starts_with(v)) {
+    if !super::named::starts_with_decree_verb(rest) {
         return None;
     }
     let end = rest.find([';', '(', ')', ':', '\n', '|', '“', '”']).unwrap_or(rest.len());
@@ -135,7 +136,7 @@ fn subject_at(rest: &str) -> Option<&str> {
 }
 
 /// The issuer (and date) named before a citation, in the clause that leads to its type word.
-fn issuer_before(before: &str) -> Option<(String, Option<Date>)> {
+pub(super) fn issuer_before(before: &str) -> Option<(String, Option<Date>)> {
     if let Some(c) = ISSUER_BEFORE_TAI.captures(before) {
         return tidy_issuer(&c["i"]).map(|i| (i, None));
     }
@@ -182,6 +183,9 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
             Some(d) => &sym[..d],
             None => sym,
         };
+        // `70-TB/TWngày 15/3/2024`: a grammar word glued to the symbol is not part of it
+        let sym = unglue(sym);
+        let sym_end = sym_m.start() + sym.len();
         if !with_so {
             // a symbol right after a type word: it must hold letters (`366-QĐ/TW`, not a date) and stand
             // alone (not the tail of `QH15/…`)
@@ -193,15 +197,18 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
         while !zone.is_char_boundary(from) {
             from += 1;
         }
-        let Some((t_at, word, name)) = type_before(&zone[from..at]) else { continue };
+        // in a note, a citation without a type word before it takes the note's (`số 218/CĐ-TTg` in `[1] Các công
+        // điện: số 217/CĐ-TTg; số 218/CĐ-TTg`)
+        let found = type_before(&zone[from..at]).or_else(|| cx.note.and_then(|n| n.type_word).filter(|_| with_so).map(|w| (at - from, w, "")));
+        let Some((t_at, word, name)) = found else { continue };
         let law = is_law(word);
         // a name between the type word and `số` only for laws (`Luật Lưu trữ số 33/2024/QH15`)
         if !name.is_empty() && !(law && with_so) {
             continue;
         }
-        let mut pos = sym_m.end();
+        let mut pos = sym_end;
         let start = from + t_at;
-        let mut syms = vec![(sym.to_string(), start, sym_m.end())];
+        let mut syms = vec![(sym.to_string(), start, sym_end)];
         // `số 19-NQ/TW, số 20-NQ/TW và số 21-NQ/TW`
         while let Some(m) = MORE.captures(&zone[pos..]) {
             let s = m.name("sym").unwrap();
@@ -220,6 +227,10 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
                 issuer = Some(i);
                 date = date.or(d);
             }
+        }
+        // in a note, the issuer the calling sentence names
+        if issuer.is_none() {
+            issuer = cx.note.and_then(|n| n.issuer.clone());
         }
         let mut last = None;
         for (s, s_start, s_end) in syms {
@@ -259,6 +270,20 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
     }
     numbered.sort_unstable();
     numbered
+}
+
+/// Grammar words printed glued to a symbol (`70-TB/TWngày 15/3/2024`).
+const GLUED: &[&str] = &["ngày", "của", "về", "năm", "và", "tại", "theo", "được", "đã", "thì", "quy", "ban"];
+
+/// The byte length of a grammar word glued to the end of a symbol (0 when none).
+fn glued_len(sym: &str) -> usize {
+    let sym = sym.trim_end();
+    GLUED.iter().find(|w| sym.len() > w.len() && sym.ends_with(*w) && sym[..sym.len() - w.len()].ends_with(|c: char| c.is_uppercase() || c.is_ascii_digit())).map_or(0, |w| w.len())
+}
+
+/// A symbol without a grammar word glued to its end.
+pub(super) fn unglue(sym: &str) -> &str {
+    &sym[..sym.len() - glued_len(sym)]
 }
 
 /// An issuer shared by a list of citations: `A ngày …, B ngày … của Chính phủ`.

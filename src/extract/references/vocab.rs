@@ -45,9 +45,9 @@ pub(super) static BARE_NUMBER: LazyLock<Regex> =
 pub(super) const TYPE_WINDOW: usize = 240;
 /// The most words of a law's name between its type word and `số`.
 pub(super) const NAME_BEFORE_NUMBER: usize = 16;
-/// `, số 20-NQ/TW và số 21-NQ/TW` after a citation: more of the same type.
+/// `, số 20-NQ/TW và số 21-NQ/TW` (or `, 218/CĐ-TTg` without `số`) after a citation: more of the same type.
 pub(super) static MORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,\s*|\s+và\s+)(?:số\s+)(?P<sym>\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*))+)").unwrap()
+    Regex::new(r"^(?:\s*,\s*|\s+và\s+)(?:số\s+)?(?P<sym>\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*))+)").unwrap()
 });
 pub(super) const DATE_PATTERN: &str = r"(?:(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))";
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,6 +113,8 @@ pub(super) static ATTACH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// `phê duyệt` / `ban hành` right before a name: the name is what the citation before it approves or issues.
 pub(super) static ISSUED_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i:phê duyệt|ban hành)(?:\s+chủ trương đầu tư)?\s*[“\x22']?\s*$").unwrap());
+/// `, 2005` / `và 2014` after a law's name ending in `năm 2000`: the law of another year.
+pub(super) static MORE_YEARS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\s*,\s*|\s+và\s+)(?P<y>(?:19|20)\d{2})(?:[^\d\p{L}]|$)").unwrap());
 /// `, XII` / `và XII` after a name ending in `khóa XI`: the same resolution of another term.
 pub(super) static MORE_TERMS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\s*,\s*|\s+và\s+)(?P<r>[IVXLC]{1,6})\b").unwrap());
 

@@ -1,0 +1,80 @@
+//! Footnotes: `các công điện[1]` in the text and `[1] Các công điện: số 217/CĐ-TTg ngày 16/11/2025; số
+//! 218/CĐ-TTg ...` below it. The note's citations are references like any other; a citation in a note that
+//! has no type word before it takes the one of the note or of its call (`công điện`), and, with no issuer of
+//! its own, the one the calling sentence names (`Thủ tướng Chính phủ đã ban hành nhiều văn bản, công điện[1]`).
+use super::numbered::issuer_before;
+use super::vocab::TYPE_WORD_FORMS;
+use super::zone::clause_start;
+use crate::lex::lines::Para;
+use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
+
+/// What the call of a note says of the documents the note lists.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Call {
+    /// The type word before the call or at the head of the note, as the type words are printed.
+    pub type_word: Option<&'static str>,
+    pub issuer: Option<String>,
+}
+
+/// `công điện[1]`, `văn bản[12]`: a call, the words right before it.
+static CALL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?P<w>\p{L}+(?:\s+\p{L}+){0,3})\s*\[(?P<n>\d{1,3})\]").unwrap());
+/// `[1] Các công điện: ...`: a note, its number.
+static NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[(?P<n>\d{1,3})\]\s*").unwrap());
+
+/// The number of the note a paragraph is, and where its text starts.
+pub fn note_number(clean: &str) -> Option<(u32, usize)> {
+    let c = NOTE.captures(clean)?;
+    Some((c["n"].parse().ok()?, c.get(0)?.end()))
+}
+
+/// The type word among the last words of `words` (`nhiều văn bản, công điện` → `Công điện`), as printed in
+/// the type word list.
+fn type_word_in(words: &str) -> Option<&'static str> {
+    let lower = words.to_lowercase();
+    TYPE_WORD_FORMS.iter().filter(|f| lower.ends_with(&f.to_lowercase())).max_by_key(|f| f.len()).map(|f| f.as_str())
+}
+
+/// The calls of the notes in `paras` (the first call of each number).
+pub fn calls(paras: &[&Para]) -> HashMap<u32, Call> {
+    let mut out: HashMap<u32, Call> = HashMap::default();
+    for p in paras {
+        if !p.clean.contains('[') || note_number(&p.clean).is_some() {
+            continue;
+        }
+        for c in CALL.captures_iter(&p.clean) {
+            let Ok(n) = c["n"].parse::<u32>() else { continue };
+            let at = c.get(0).unwrap().start();
+            let start = clause_start(&p.clean, at, 400);
+            let before = &p.clean[start..c.name("w").unwrap().end()];
+            // the issuer of `X (đã) ban hành ...` in the calling clause
+            let issuer = before.rfind("ban hành").and_then(|k| issuer_before(&before[..k + "ban hành".len()])).map(|(i, _)| i);
+            out.entry(n).or_insert(Call { type_word: type_word_in(&c["w"]), issuer });
+        }
+    }
+    out
+}
+
+/// A note's own head (`Các công điện:`) names the type of what it lists.
+pub fn head_type(note: &str) -> Option<&'static str> {
+    let head = &note[..note.find(':')?];
+    (head.split_whitespace().count() <= 4).then(|| type_word_in(head)).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_call_gives_its_type_and_the_issuer_of_its_sentence() {
+        let t = "Chính phủ, Thủ tướng Chính phủ đã ban hành nhiều văn bản, công điện[1] chỉ đạo tập trung ứng phó.";
+        let ls = crate::lex::lines::split_lines(t);
+        let ps = crate::lex::lines::paragraphs(t, &ls);
+        let refs: Vec<&Para> = ps.iter().collect();
+        let c = calls(&refs);
+        assert_eq!(c[&1], Call { type_word: Some("Công điện"), issuer: Some("Thủ tướng Chính phủ".into()) });
+        assert_eq!(note_number("[12] Các công điện: số 1"), Some((12, 5)));
+        assert_eq!(head_type("Các công điện: số 217/CĐ-TTg"), Some("Công điện"));
+    }
+}
