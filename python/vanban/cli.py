@@ -169,7 +169,7 @@ def _index(args: argparse.Namespace) -> int:
         return 1
     with corpus:
         try:
-            s = corpus.index(args.paths, workers=args.jobs, progress=not args.quiet, prune=args.prune, force=args.force)
+            s = corpus.index(args.paths, workers=args.jobs, progress=False if args.quiet else None, prune=args.prune, force=args.force)
         except KeyboardInterrupt:
             sys.stderr.write(f"{PROG}: interrupted; the index keeps what was written, run again to finish\n")
             return 130
