@@ -1,7 +1,8 @@
 """Progress of ``parse_many`` and ``Corpus.index`` outside a terminal: a notebook bar, a callback or a tqdm bar.
 
-On a terminal, ``progress=True`` (or None) draws the Rust engine's own line on stderr; everywhere else the
-extension asks :func:`sink` for an object with ``step(path, ok)`` and ``close()``.
+On a terminal, and in scripts, ``progress=True`` (or None) is the Rust engine's own line on stderr; in a
+notebook, and for a callable or a tqdm bar, the extension asks :func:`sink` for an object with ``start(total)``,
+``step(path, ok)`` and ``close()``.
 """
 import sys
 import time
@@ -101,13 +102,8 @@ def in_notebook() -> bool:
 
 
 def sink(progress: Any, total: Optional[int], desc: str) -> Any:
-    """The progress object for ``progress=`` when stderr is not a terminal: None (a bar in a notebook, else
-    nothing: returns None), True (tqdm.auto's bar, a widget in Jupyter; plain lines on stderr without tqdm), a
-    callable ``(done, total, path)`` or a tqdm-like object (``update``/``close``)."""
-    if progress is None:
-        if not in_notebook():
-            return None
-        progress = True
+    """The progress object for ``progress=``: True (in a notebook: tqdm.auto's widget, or plain lines on stderr
+    without tqdm), a callable ``(done, total, path)`` or a tqdm-like object (``update``/``close``)."""
     if progress is True:
         try:
             from tqdm.auto import tqdm

@@ -30,8 +30,7 @@ _CSS = """
 .vb-view .vb-tree details,.vb-view .vb-tree .vb-leaf{margin-left:18px}
 .vb-view .vb-tree>details,.vb-view .vb-tree>.vb-leaf{margin-left:0}
 .vb-view .vb-label{font-weight:700;margin-right:6px}
-.vb-view .vb-text{white-space:pre-wrap;overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,
-  'DejaVu Sans Mono',monospace;font-size:12px;border:1px solid rgba(127,127,127,.3);border-radius:4px;
+.vb-view .vb-text{white-space:pre-wrap;overflow-wrap:anywhere;font-size:12.5px;border:1px solid rgba(127,127,127,.3);border-radius:4px;
   padding:6px 8px;max-height:520px;overflow:auto;margin:4px 0}
 .vb-view mark{color:inherit;border-radius:2px;padding:0 1px}
 .vb-view mark:hover{outline:2px solid rgba(127,127,127,.8)}
@@ -57,6 +56,8 @@ ROLE_NAMES = {
     "monitor": "monitor (theo dõi, kiểm tra)",
     "report_to": "report to (báo cáo)",
 }
+
+_ROLE_RANK = {r: i for i, r in enumerate(("lead", "coordinate", "directed", "report_to", "monitor", "responsible"))}
 
 # How many rows the tables and the outline show before "… N more".
 ROWS = 200
@@ -87,7 +88,7 @@ def _snip(s: Optional[str], n: int = 120) -> str:
     return s if len(s) <= n else s[: n - 1].rstrip() + "…"
 
 
-def _rows_table(header: Sequence[str], rows: List[Sequence[str]], total: int) -> str:
+def _rows_table(header: Sequence[str], rows: Sequence[Sequence[str]], total: int) -> str:
     head = "".join(f"<th>{esc(h)}</th>" for h in header)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
     more = f'<div class="vb-muted">… {total - len(rows)} more</div>' if total > len(rows) else ""
@@ -145,7 +146,9 @@ def _spans(doc: Any) -> List[Tuple[int, int, str, str]]:
             if cps:
                 t += f"\nwith: {cps}"
             titles.append(t)
-        out.append((s, e, f"vb-{records[0].role}", "\n\n".join(titles)))
+        # one agency, several roles in one paragraph (responsible, and lead of it): the most specific colours it
+        role = min((a.role for a in records), key=lambda r: _ROLE_RANK.get(r, len(_ROLE_RANK)))
+        out.append((s, e, f"vb-{role}", "\n\n".join(titles)))
     out.sort(key=lambda x: (x[0], -x[1]))
     return out
 
@@ -226,6 +229,7 @@ def _metadata_rows(m: Any) -> List[Tuple[str, Any]]:
     d = m.to_dict()
     sym = d["symbol"]
     parts = d["symbol_parts"] or {}
+    sym_html: Optional[str]
     if sym and parts.get("form"):
         sym_html = f"{esc(sym)} <span class='vb-muted'>({esc(parts['form'])} form)</span>"
     else:

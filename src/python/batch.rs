@@ -47,6 +47,35 @@ pub(super) fn parse_many(
     Ok(PyParseMany { state: std::sync::Mutex::new(state) })
 }
 
+/// Who draws the progress of `progress=`.
+pub(super) enum Sink {
+    Off,
+    /// The Rust engine's (a line on stderr: live on a terminal, a summary at the end elsewhere).
+    Rust,
+    /// A sink of `vanban._progress` (tqdm.auto's widget in a notebook, the caller's callable or tqdm bar).
+    Python,
+}
+
+/// `progress`: None (a bar where one can be seen: stderr a terminal, or a notebook), True (a bar anyway),
+/// False, a callable or a tqdm bar.
+pub(super) fn choose(py: Python<'_>, progress: Option<&Bound<'_, PyAny>>) -> PyResult<Sink> {
+    let flag = match progress {
+        None => None,
+        Some(p) if p.is_instance_of::<PyBool>() => Some(p.is_truthy()?),
+        Some(_) => return Ok(Sink::Python),
+    };
+    if flag == Some(false) {
+        return Ok(Sink::Off);
+    }
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return Ok(Sink::Rust);
+    }
+    if call(py, "_progress", "in_notebook", ())?.is_truthy()? {
+        return Ok(Sink::Python);
+    }
+    Ok(if flag == Some(true) { Sink::Rust } else { Sink::Off })
+}
+
 /// Where progress goes.
 enum Bar {
     Off,
@@ -60,22 +89,15 @@ enum Bar {
 impl Bar {
     /// `progress`: None (a line on stderr when it is a terminal), a bool, a callable or a tqdm object.
     fn new(py: Python<'_>, progress: Option<&Bound<'_, PyAny>>, state: &mut BatchState) -> PyResult<Bar> {
-        let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
-        let flag = match progress {
-            None => None,
-            Some(p) if p.is_instance_of::<PyBool>() => Some(p.is_truthy()?),
-            Some(_) => Some(true),
-        };
-        if flag == Some(false) {
-            return Ok(Bar::Off);
-        }
-        if terminal && progress.is_none_or(|p| p.is_instance_of::<PyBool>()) {
-            return Ok(Bar::Terminal(Progress::new(state.total(py)?)));
-        }
-        // Not a terminal: None asks for a bar only in a notebook; `sink` says None otherwise.
-        let total = state.total(py)?;
-        let sink = call(py, "_progress", "sink", (progress, total, "parse_many"))?;
-        Ok(if sink.is_none() { Bar::Off } else { Bar::Python(sink.unbind()) })
+        Ok(match choose(py, progress)? {
+            Sink::Off => Bar::Off,
+            Sink::Rust => Bar::Terminal(Progress::new(state.total(py)?)),
+            Sink::Python => {
+                let total = state.total(py)?;
+                let progress = progress.map(|p| p.clone()).unwrap_or_else(|| PyBool::new(py, true).to_owned().into_any());
+                Bar::Python(call(py, "_progress", "sink", (progress, total, "parse_many"))?.unbind())
+            }
+        })
     }
 
     fn record<T>(&mut self, py: Python<'_>, r: &crate::index::batch::BatchResult<T>) -> PyResult<()> {

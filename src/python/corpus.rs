@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList};
 
 use super::errors::VanbanError;
+use super::batch::{choose, Sink};
 use super::frames::{call, data_frame};
 use crate::index::corpus::{Corpus, IndexOptions, Table, Value};
 
@@ -117,22 +118,15 @@ impl PyCorpus {
             Ok(p) => vec![p],
             Err(_) => paths.try_iter()?.map(|p| p?.extract::<PathBuf>()).collect::<PyResult<_>>()?,
         };
-        // progress: the bar on stderr when it is a terminal; elsewhere (a notebook), or for a callable or a
-        // tqdm bar, a sink from `vanban._progress` told of each file.
-        let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
-        let flag = match progress {
-            None => None,
-            Some(p) if p.is_instance_of::<PyBool>() => Some(p.is_truthy()?),
-            Some(_) => Some(true),
+        let (rust_bar, sink) = match choose(py, progress)? {
+            Sink::Off => (false, None),
+            Sink::Rust => (true, None),
+            Sink::Python => {
+                let progress = progress.map(|p| p.clone()).unwrap_or_else(|| PyBool::new(py, true).to_owned().into_any());
+                (false, Some(call(py, "_progress", "sink", (progress, py.None(), "index"))?.unbind()))
+            }
         };
-        let bar_here = terminal && progress.is_none_or(|p| p.is_instance_of::<PyBool>()) && flag != Some(false);
-        let sink = if bar_here || flag == Some(false) {
-            None
-        } else {
-            let sink = call(py, "_progress", "sink", (progress, py.None(), "index"))?;
-            (!sink.is_none()).then(|| sink.unbind())
-        };
-        let opts = IndexOptions { workers, progress: bar_here, prune, force };
+        let opts = IndexOptions { workers, progress: rust_bar, prune, force };
         let sink_error: Mutex<Option<PyErr>> = Mutex::new(None);
         let observe = |done: usize, total: usize, path: Option<&str>| {
             let Some(sink) = &sink else { return };

@@ -60,10 +60,12 @@ impl PyMetadata {
     fn symbol_parts<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
         symbol_parts(py, self.m().symbol.as_ref())
     }
+    /// The issuing body: the top-left block of the header, its lines joined by spaces.
     #[getter]
     fn issuer(&self) -> Option<String> {
         self.m().issuer.clone()
     }
+    /// The place of issue, from the header's place and date line (`Lạng Sơn`).
     #[getter]
     fn place(&self) -> Option<String> {
         self.m().place.clone()
@@ -78,14 +80,17 @@ impl PyMetadata {
     fn title(&self) -> Option<String> {
         self.m().title.clone()
     }
+    /// Who signs on whose behalf (`TM. BAN THƯỜNG VỤ`, `KT. CHỦ TỊCH`), as printed.
     #[getter]
     fn signing_authority(&self) -> Option<String> {
         self.m().signing_authority.clone()
     }
+    /// The signer's title (`PHÓ CHỦ TỊCH`), as printed.
     #[getter]
     fn signer_title(&self) -> Option<String> {
         self.m().signer_title.clone()
     }
+    /// The signer's name, as printed.
     #[getter]
     fn signer(&self) -> Option<String> {
         self.m().signer.clone()

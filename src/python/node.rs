@@ -121,6 +121,7 @@ impl PyNode {
     fn marker(&self) -> Option<(usize, usize)> {
         self.n().marker.map(|m| self.inner.cp_span(m))
     }
+    /// The child nodes, in text order; they tile this node's span.
     #[getter]
     fn children(&self) -> Vec<PyNode> {
         self.n().children.iter().map(|&c| self.other(c)).collect()
