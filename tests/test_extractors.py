@@ -23,7 +23,7 @@ REFERENCE_KEYS = [
 ]
 ASSIGNMENT_KEYS = [
     "section", "agency", "agency_key", "role", "deadline", "deadline_date", "deadline_kind", "deadline_info",
-    "counterparts", "start", "end", "text",
+    "counterparts", "start", "end", "agency_start", "agency_end", "text",
 ]
 ROLES = {"responsible", "lead", "coordinate", "directed", "monitor", "report_to"}
 

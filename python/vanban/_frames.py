@@ -80,6 +80,8 @@ SCHEMAS: Dict[str, List[Tuple[str, str]]] = {
         ("counterparts", "list[counterpart]"),
         ("start", "int"),
         ("end", "int"),
+        ("agency_start", "int"),
+        ("agency_end", "int"),
         ("text", "str"),
     ],
     "failures": [("path", "str"), ("error_type", "str"), ("reason", "str")],
@@ -174,7 +176,8 @@ def _assignment_rows(doc: Any) -> Iterable[Dict[str, Any]]:
             row[k] = d[k]
         row.update(deadline_year=info.get("year"), deadline_part=info.get("part"), deadline_every=info.get("every"))
         row["counterparts"] = [{"agency": ag, "role": role} for ag, role in d["counterparts"]]
-        row.update(start=d["start"], end=d["end"], text=d["text"])
+        row.update(start=d["start"], end=d["end"], agency_start=d["agency_start"], agency_end=d["agency_end"],
+                   text=d["text"])
         yield row
 
 

@@ -452,6 +452,13 @@ class Assignment:
     def end(self) -> int:
         """End (exclusive) of the assigning paragraph."""
     @property
+    def agency_start(self) -> int:
+        """Start of the agency's name as printed (`doc.text[a.agency_start:a.agency_end]`); for an agency named
+        in a table cell, the row's."""
+    @property
+    def agency_end(self) -> int:
+        """End (exclusive) of the agency's name as printed."""
+    @property
     def text(self) -> str:
         """The assigning paragraph: `doc.text[a.start:a.end]`."""
     @property
@@ -459,7 +466,7 @@ class Assignment:
         """The outline item `section` names (`doc.find(section)`); None when `section` is ""."""
     def to_dict(self) -> Dict[str, Any]:
         """section, agency, agency_key, role, deadline, deadline_date (ISO string), deadline_kind, deadline_info,
-        counterparts ([agency, role] lists), start, end, text."""
+        counterparts ([agency, role] lists), start, end, agency_start, agency_end, text."""
     @property
     def document(self) -> Document:
         """The document this belongs to."""

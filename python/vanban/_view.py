@@ -155,9 +155,10 @@ def _spans(doc: Any) -> List[Tuple[int, int, str, str]]:
 
 def _agency_span(text: str, a: Any) -> Optional[Tuple[int, int]]:
     """Where the agency is printed in its paragraph (the first time), or None."""
-    start = getattr(a, "agency_start", None)
-    if start is not None:
-        return start, a.agency_end
+    s, e = a.agency_start, a.agency_end
+    # the name as printed; a table cell's agency points at the whole row: look for the name in it instead
+    if s < e <= s + 2 * len(a.agency) + 8:
+        return s, e
     if not a.agency:
         return None
     i = text.find(a.agency, a.start, a.end)

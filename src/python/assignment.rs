@@ -18,7 +18,7 @@ pub(super) fn deadline_kind(a: &Assignment) -> Option<&'static str> {
 }
 
 /// `Assignment.to_dict()`: section, agency, agency_key, role, deadline, deadline_date (ISO), deadline_kind,
-/// deadline_info, counterparts (`[agency, role]` lists), start, end, text.
+/// deadline_info, counterparts (`[agency, role]` lists), start, end, agency_start, agency_end, text.
 pub(super) fn assignment_dict<'py>(py: Python<'py>, inner: &Inner, i: usize) -> PyResult<Bound<'py, PyDict>> {
     let a = &inner.doc.assignments[i];
     let (start, end) = inner.cp_span(a.span);
@@ -35,6 +35,9 @@ pub(super) fn assignment_dict<'py>(py: Python<'py>, inner: &Inner, i: usize) -> 
     d.set_item("counterparts", PyList::new(py, counterparts)?)?;
     d.set_item("start", start)?;
     d.set_item("end", end)?;
+    let (agency_start, agency_end) = inner.cp_span(a.agency_span);
+    d.set_item("agency_start", agency_start)?;
+    d.set_item("agency_end", agency_end)?;
     d.set_item("text", a.span.slice(&inner.doc.text))?;
     Ok(d)
 }
@@ -135,6 +138,17 @@ impl PyAssignment {
     #[getter]
     fn end(&self) -> usize {
         self.inner.offsets.cp(self.a().span.end)
+    }
+    /// Start of the agency's name as printed (`doc.text[a.agency_start:a.agency_end]`), in code points; for an
+    /// agency named in a table cell, the row's.
+    #[getter]
+    fn agency_start(&self) -> usize {
+        self.inner.offsets.cp(self.a().agency_span.start)
+    }
+    /// End (exclusive) of the agency's name as printed, in code points.
+    #[getter]
+    fn agency_end(&self) -> usize {
+        self.inner.offsets.cp(self.a().agency_span.end)
     }
     /// The assigning paragraph's text: `doc.text[a.start:a.end]`.
     #[getter]

@@ -126,7 +126,7 @@ fn check_spans(doc: &crate::Document) -> Result<(), String> {
     let n = doc.nodes.len();
     let nodes = doc.nodes.iter().all(|x| ok(x.span) && x.marker.is_none_or(ok) && x.children.iter().all(|&c| c < n));
     let refs = doc.references.iter().all(|r| r.mentions.iter().all(|&m| ok(m)) && r.pinpoints.iter().all(|p| ok(p.span)));
-    let tasks = doc.assignments.iter().all(|a| ok(a.span));
+    let tasks = doc.assignments.iter().all(|a| ok(a.span) && ok(a.agency_span));
     if n == 0 || !(nodes && refs && tasks) {
         return Err("a span lies outside the text".to_string());
     }
@@ -222,6 +222,10 @@ struct DictAssignment {
     role: Role,
     start: usize,
     end: usize,
+    #[serde(default)]
+    agency_start: Option<usize>,
+    #[serde(default)]
+    agency_end: Option<usize>,
     deadline: Option<String>,
     deadline_date: Option<Date>,
     deadline_kind: Option<DeadlineKind>,
@@ -356,6 +360,10 @@ pub(super) fn from_dict_json(json: &str) -> Result<(crate::Document, Option<Path
                 role: a.role,
                 deadline,
                 span: spans.span(a.start, a.end)?,
+                agency_span: match (a.agency_start, a.agency_end) {
+                    (Some(s), Some(e)) => spans.span(s, e)?,
+                    _ => Span::default(),
+                },
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
