@@ -211,7 +211,7 @@ class Document:
     @classmethod
     def from_dict(cls, data: Dict[str, Any]) -> Document:
         """A document from `to_dict()`'s dict (as `from_json`)."""
-    def html(self, text_limit: Optional[int] = 20000, more_limit: Optional[int] = 200000) -> str:
+    def html(self, text_limit: Optional[int] = 20000, more_limit: Optional[int] = 100000) -> str:
         """The rich view as HTML: a metadata card, the outline as a collapsible tree, tables of references and
         assignments, and the text with references and assignment agencies highlighted by kind (hover for their
         fields). The text is cut after `text_limit` characters, the next `more_limit` behind "show more"

@@ -61,7 +61,7 @@ _ROLE_RANK = {r: i for i, r in enumerate(("lead", "coordinate", "directed", "rep
 
 # How many rows the tables and the outline show before "… N more".
 ROWS = 200
-ITEMS = 3000
+ITEMS = 1000
 
 
 def esc(v: Any) -> str:
@@ -264,7 +264,7 @@ def _item_summary(doc: Any, item: Any) -> str:
         start = item.marker[1] if item.marker else item.start
         text = doc.text[start : min(item.end, start + 300)].replace("*", "")
         text = " ".join(text.split()).lstrip(" .:)-/")
-    return f'<span class="vb-label">{esc(item.label or "?")}</span>{esc(_snip(text, 140))}'
+    return f'<span class="vb-label">{esc(item.label or "?")}</span>{esc(_snip(text, 110))}'
 
 
 def _outline(doc: Any, limit: int = ITEMS) -> str:
@@ -291,7 +291,8 @@ def _outline(doc: Any, limit: int = ITEMS) -> str:
                f'<span class="vb-muted">({len(kids)})</span></summary>{inner}</details>'
 
     body = "".join(render(it, 0) for it in children.get(None, []))
-    more = f'<div class="vb-muted">… {len(items) - limit} more items</div>' if len(items) > limit else ""
+    more = (f'<div class="vb-muted">… {len(items) - limit:,} more items (<code>doc.outline_frame()</code> lists them '
+            f"all)</div>" if len(items) > limit else "")
     return f'<div class="vb-tree">{body}</div>{more}'
 
 
@@ -336,7 +337,7 @@ def _counts(doc: Any) -> List[Tuple[str, Any]]:
     ]
 
 
-def document(doc: Any, text_limit: Optional[int] = 20000, more_limit: Optional[int] = 200000) -> str:
+def document(doc: Any, text_limit: Optional[int] = 20000, more_limit: Optional[int] = 100000) -> str:
     """``Document._repr_html_`` / ``Document.html()``."""
     m = doc.metadata
     head = (m.doc_type_name or "Document") + (f" {m.symbol}" if m.symbol else "")

@@ -253,14 +253,14 @@ impl PyDocument {
     /// references and assignment agencies highlighted (hover for their fields). The text shown is cut after
     /// `text_limit` characters (None: all of it), with the rest behind "show more" up to `more_limit`.
     /// Self-contained (no script, no network), escaped. `_repr_html_` is `html()`.
-    #[pyo3(signature = (text_limit=20000, more_limit=200000))]
+    #[pyo3(signature = (text_limit=20000, more_limit=100000))]
     fn html(slf: &Bound<'_, Self>, text_limit: Option<usize>, more_limit: Option<usize>) -> PyResult<String> {
         call(slf.py(), "_view", "document", (slf, text_limit, more_limit))?.extract()
     }
 
     /// Jupyter's rich view: `html()`.
     fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        call(slf.py(), "_view", "document", (slf, 20000usize, 200000usize))?.extract()
+        call(slf.py(), "_view", "document", (slf, 20000usize, 100000usize))?.extract()
     }
 
     /// `to_dict()` as JSON (UTF-8, not ASCII-escaped); compact unless `indent` is given.
