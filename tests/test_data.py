@@ -127,6 +127,7 @@ def test_from_json_round_trips_to_json_exactly(name):
     back = vanban.Document.from_json(j)
     assert back.to_json() == j
     assert back == doc
+    assert [n.id for n in back.nodes()] == [n.id for n in doc.nodes()]
     assert vanban.Document.from_dict(json.loads(j)).to_json() == j
     assert back.to_json(indent=2) == doc.to_json(indent=2)
 

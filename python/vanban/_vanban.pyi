@@ -198,7 +198,7 @@ class Document:
         Raises ImportError when pandas is missing (`pip install 'vanban[pandas]'`)."""
     def to_dict(self) -> Dict[str, Any]:
         """{"text", "path", "source", "metadata", "root", "references", "assignments"}; source: format,
-        encoding, confidence, page_header, page_footer (None for `parse(str)`); each node: kind, label, heading,
+        encoding, confidence, page_header, page_footer (None for `parse(str)`); each node: id, kind, label, heading,
         path, style, start, end, marker ([start, end] or None), text (leaves only), children; references and
         assignments as their `to_dict()`. `Document.from_dict` reads it back."""
     def to_json(self, indent: Optional[int] = None) -> str:
@@ -284,7 +284,8 @@ class Node:
     def items(self) -> List[Node]:
         """The outline items among the children."""
     def to_dict(self) -> Dict[str, Any]:
-        """The node and its subtree as plain data, as in `Document.to_dict()["root"]`."""
+        """The node and its subtree as plain data (id, kind, label, heading, path, style, start, end, marker, text
+        for leaves, children), as in `Document.to_dict()["root"]`."""
     @property
     def document(self) -> Document:
         """The document this belongs to."""

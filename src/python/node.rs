@@ -15,6 +15,7 @@ pub(super) fn node_dict<'py>(py: Python<'py>, inner: &Inner, id: usize) -> PyRes
     let n = inner.doc.node(id);
     let d = PyDict::new(py);
     let (start, end) = inner.cp_span(n.span);
+    d.set_item("id", id)?;
     d.set_item("kind", n.kind.as_str())?;
     d.set_item("label", n.label.as_deref())?;
     d.set_item("heading", n.heading.as_deref())?;
@@ -140,7 +141,7 @@ impl PyNode {
             .map(|&c| self.other(c))
             .collect()
     }
-    /// The node and its subtree as plain data: kind, label, heading, path, style, start, end, marker, text
+    /// The node and its subtree as plain data: id, kind, label, heading, path, style, start, end, marker, text
     /// (leaves only), children (nested), as in `Document.to_dict()["root"]`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         node_dict(py, &self.inner, self.id)

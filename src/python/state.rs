@@ -168,6 +168,9 @@ struct DictMetadata {
 
 #[derive(Deserialize)]
 struct DictNode {
+    /// The node's index in the arena (`Node.id`); the nodes are numbered in pre-order when any is missing.
+    #[serde(default)]
+    id: Option<usize>,
     kind: NodeKind,
     label: Option<String>,
     heading: Option<String>,
@@ -272,9 +275,16 @@ impl Spans<'_> {
     }
 }
 
-/// Flatten a nested node into the arena, in pre-order.
-fn push_node(nodes: &mut Vec<Node>, d: DictNode, parent: Option<usize>, spans: &Spans<'_>) -> Result<usize, String> {
+/// Flatten a nested node into the arena, in pre-order; `ids` gets each node's `id` field.
+fn push_node(
+    nodes: &mut Vec<Node>,
+    ids: &mut Vec<Option<usize>>,
+    d: DictNode,
+    parent: Option<usize>,
+    spans: &Spans<'_>,
+) -> Result<usize, String> {
     let id = nodes.len();
+    ids.push(d.id);
     let mut n = Node::new(d.kind, spans.span(d.start, d.end)?);
     n.parent = parent;
     n.style = d.style;
@@ -284,10 +294,30 @@ fn push_node(nodes: &mut Vec<Node>, d: DictNode, parent: Option<usize>, spans: &
     n.marker = d.marker.map(|(s, e)| spans.span(s, e)).transpose()?;
     nodes.push(n);
     for c in d.children {
-        let cid = push_node(nodes, c, Some(id), spans)?;
+        let cid = push_node(nodes, ids, c, Some(id), spans)?;
         nodes[id].children.push(cid);
     }
     Ok(id)
+}
+
+/// The nodes (in pre-order) at the ids the dict gave them, when those are a numbering of them with the root
+/// first; else as they are.
+fn renumber(nodes: Vec<Node>, ids: &[Option<usize>]) -> Vec<Node> {
+    let n = nodes.len();
+    let mut seen = vec![false; n];
+    let valid = ids.first() == Some(&Some(0))
+        && ids.iter().all(|id| matches!(id, Some(i) if *i < n && !std::mem::replace(&mut seen[*i], true)));
+    if !valid {
+        return nodes;
+    }
+    let to = |i: usize| ids[i].unwrap_or(i);
+    let mut out: Vec<Option<Node>> = (0..n).map(|_| None).collect();
+    for (i, mut node) in nodes.into_iter().enumerate() {
+        node.parent = node.parent.map(to);
+        node.children = node.children.iter().map(|&c| to(c)).collect();
+        out[to(i)] = Some(node);
+    }
+    out.into_iter().map(|x| x.expect("a numbering of the nodes")).collect()
 }
 
 /// A document from the JSON of `Document.to_json()`; the path it names, if any.
@@ -296,7 +326,9 @@ pub(super) fn from_dict_json(json: &str) -> Result<(crate::Document, Option<Path
     let offsets = Offsets::new(&d.text);
     let spans = Spans { offsets: &offsets, len: d.text.len() };
     let mut nodes = Vec::new();
-    push_node(&mut nodes, d.root, None, &spans)?;
+    let mut ids = Vec::new();
+    push_node(&mut nodes, &mut ids, d.root, None, &spans)?;
+    let nodes = renumber(nodes, &ids);
     let m = d.metadata;
     let metadata = Metadata {
         doc_type: m.doc_type,
