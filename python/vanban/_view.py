@@ -157,7 +157,7 @@ def _agency_span(text: str, a: Any) -> Optional[Tuple[int, int]]:
     """Where the agency is printed in its paragraph (the first time), or None."""
     s, e = a.agency_start, a.agency_end
     # the name as printed; a table cell's agency points at the whole row: look for the name in it instead
-    if s < e <= s + 2 * len(a.agency) + 8:
+    if s < e and text[s:e].lower() == a.agency.lower():
         return s, e
     if not a.agency:
         return None

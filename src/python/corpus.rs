@@ -101,9 +101,9 @@ impl PyCorpus {
     /// that fail are recorded (see `errors()`). `workers`: parse threads (default: one per core); `progress`:
     /// None for a bar where one can be seen (stderr a terminal, or a notebook: tqdm.auto's widget), True for
     /// a bar anyway, False for none, a callable `(done, total, path)` (path None for a file skipped as
-    /// unchanged) or a tqdm bar; `prune`: drop documents whose file is gone; `force`: re-parse everything. Returns the counts: files, indexed, skipped, rehashed, failed, pruned,
-    /// documents, errors, references, resolved, seconds; and `failures`, this run's failed files as dicts
-    /// (path, kind, message).
+    /// unchanged) or a tqdm bar; `prune`: drop documents whose file is gone; `force`: re-parse everything.
+    /// Returns the counts: files, indexed, skipped, rehashed, failed, pruned, documents, errors, references,
+    /// resolved, seconds; and `failures`, this run's failed files as dicts (path, kind, message).
     #[pyo3(signature = (paths, workers=None, progress=None, prune=false, force=false))]
     fn index<'py>(
         &self,

@@ -126,7 +126,9 @@ fn check_spans(doc: &crate::Document) -> Result<(), String> {
     let n = doc.nodes.len();
     let nodes = doc.nodes.iter().all(|x| ok(x.span) && x.marker.is_none_or(ok) && x.children.iter().all(|&c| c < n));
     let refs = doc.references.iter().all(|r| r.mentions.iter().all(|&m| ok(m)) && r.pinpoints.iter().all(|p| ok(p.span)));
-    let tasks = doc.assignments.iter().all(|a| ok(a.span) && ok(a.agency_span));
+    // an agency's span is only translated to code points, never used to slice the text: inside it is enough
+    let inside = |s: Span| s.start <= s.end && s.end <= doc.text.len();
+    let tasks = doc.assignments.iter().all(|a| ok(a.span) && inside(a.agency_span));
     if n == 0 || !(nodes && refs && tasks) {
         return Err("a span lies outside the text".to_string());
     }
