@@ -31,3 +31,6 @@ def test_the_notebook_executes():
     assert len(images) == 3, "the citation graph, the responsibility matrix and the deadline calendar"
     assert any("vb-document" in o["data"]["text/html"] for o in html), "the document's rich view"
     assert any("Most cited" in o["data"]["text/html"] for o in html), "the corpus's rich view"
+    # parse_many(progress=True) in a kernel: tqdm's notebook widget, not text on stderr
+    widgets = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert widgets, "a progress widget"

@@ -33,12 +33,9 @@ class _Tqdm:
     """Advances a tqdm bar (one the caller made, or ``tqdm.auto``'s); closes it only if it made it."""
 
     def __init__(self, bar: Any, owned: bool, total: Optional[int]) -> None:
-        self.bar, self.owned = bar, owned
-        if total is not None and getattr(bar, "total", None) is None:
-            bar.total = total
-            if hasattr(bar, "refresh"):
-                bar.refresh()
-        self.failed = 0
+        self.bar, self.owned, self.failed = bar, owned, 0
+        if total is not None:
+            self.start(total)
 
     def start(self, total: int) -> None:
         if getattr(self.bar, "total", None) is None:
