@@ -7,7 +7,7 @@
 //! Phrases are matched over [`super::tokens`]: word by word, punctuation included (`tiếp thu, giải trình`).
 use super::fold;
 use super::tokens::{tokenize, Token};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// Id of a folded word (or punctuation character) that some phrase of the lexicon uses.
@@ -213,7 +213,7 @@ impl Lexicon {
 
     /// Compile a lexicon from its TSV text; an error names the line.
     pub fn parse(src: &str) -> Result<Lexicon, String> {
-        let mut lx = Lexicon { words: HashMap::new(), punct: HashMap::new(), longest_word: 0, edges: HashMap::new(), terminal: vec![None], entries: Vec::new() };
+        let mut lx = Lexicon { words: HashMap::default(), punct: HashMap::default(), longest_word: 0, edges: HashMap::default(), terminal: vec![None], entries: Vec::new() };
         // words first, so that tokenizing a phrase finds its own words
         let mut rows = Vec::new();
         for (n, line) in src.lines().enumerate() {

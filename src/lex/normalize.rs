@@ -45,8 +45,21 @@ pub(crate) fn substitute(c: char) -> Option<&'static str> {
 /// ranges that are always NFC in Vietnamese text shows up (Latin up to U+02FF, precomposed Vietnamese letters
 /// U+1E00–U+1EFF, punctuation U+2010–U+206F).
 fn already_normal(text: &str) -> bool {
+    let b = text.as_bytes();
     let mut needs_tables = false;
-    for c in text.chars() {
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII needs nothing: skipped eight bytes at a time
+        if i + 8 <= b.len() && u64::from_le_bytes(b[i..i + 8].try_into().unwrap()) & 0x8080_8080_8080_8080 == 0 {
+            i += 8;
+            continue;
+        }
+        if b[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap();
+        i += c.len_utf8();
         if substitute(c).is_some() {
             return false;
         }

@@ -50,11 +50,28 @@ pub fn clean(s: &str) -> String {
 /// The cleaned text is the same as `clean`'s; nothing is appended for a line with no content.
 pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut OffsetMap) {
     let start = out.len();
+    let b = s.as_bytes();
     let mut pending_space: Option<usize> = None;
     let mut prev_underscore = false;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c == '_' && (prev_underscore || chars.peek().is_some_and(|&(_, n)| n == '_')) {
+    let mut i = 0;
+    while i < b.len() {
+        // most of a line is plain text: copied as one run, one map entry
+        let run = plain_run(s, i);
+        if run > i {
+            if let Some(sp) = pending_space.take() {
+                map.copy_from(out.len(), base + sp);
+                out.push(' ');
+            }
+            map.copy_from(out.len(), base + i);
+            out.push_str(&s[i..run]);
+            prev_underscore = false;
+            i = run;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap();
+        let at = i;
+        i += c.len_utf8();
+        if c == '_' && (prev_underscore || b.get(i) == Some(&b'_')) {
             prev_underscore = true;
             continue;
         }
@@ -65,7 +82,7 @@ pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut 
         let bar = bars && c == '|';
         if c.is_whitespace() || bar {
             if out.len() > start {
-                pending_space.get_or_insert(i);
+                pending_space.get_or_insert(at);
             }
             if !bar {
                 continue;
@@ -78,16 +95,56 @@ pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut 
             map.copy_from(out.len(), base + sp);
             out.push(' ');
         }
-        map.copy_from(out.len(), base + i);
+        map.copy_from(out.len(), base + at);
         out.push(c);
         if bar {
-            pending_space = Some(i + 1);
+            pending_space = Some(i);
         }
     }
     // trailing bars, hashes and spaces are trimmed
     let kept = out[start..].trim_end_matches(['|', '#', ' ']).len();
     out.truncate(start + kept);
     map.truncate(start + kept);
+}
+
+/// How [`plain_run`] reads each byte: plain, the end of a run, or the lead byte of a character that may be
+/// white space (U+0085, U+00A0, U+1680, U+2000-U+205F, U+3000).
+const PLAIN: u8 = 0;
+const SPECIAL: u8 = 1;
+const MAYBE_SPACE: u8 = 2;
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [PLAIN; 256];
+    let specials = [b' ', b'\t', b'\n', b'\r', 0x0B, 0x0C, b'*', b'_', b'|', b'#'];
+    let mut k = 0;
+    while k < specials.len() {
+        t[specials[k] as usize] = SPECIAL;
+        k += 1;
+    }
+    t[0xC2] = MAYBE_SPACE;
+    t[0xE1] = MAYBE_SPACE;
+    t[0xE2] = MAYBE_SPACE;
+    t[0xE3] = MAYBE_SPACE;
+    t
+};
+
+/// The end of the run of plain characters from byte `i` of `s`: none of white space, `*`, `_`, `|`, `#`.
+#[inline]
+fn plain_run(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while i < b.len() {
+        match BYTE_CLASS[b[i] as usize] {
+            PLAIN => i += 1,
+            SPECIAL => break,
+            _ => {
+                let c = s[i..].chars().next().unwrap();
+                if c.is_whitespace() {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    i
 }
 
 /// `clean` without the emphasis removal: keeps `*` (used where a `*` bullet must be seen).

@@ -52,6 +52,36 @@ impl Token {
     }
 }
 
+/// A phrase the grammar names in its code (`phối hợp`, `báo cáo`), its words looked up in the lexicon once so
+/// that matching it at a token compares ids, not strings. Made with [`phrase!`](crate::phrase).
+pub struct Phrase {
+    /// Each word's id, and its folded text for a word no lexicon phrase uses.
+    words: Vec<(WordId, String)>,
+}
+
+impl Phrase {
+    pub fn new(phrase: &str) -> Phrase {
+        let lexicon = Lexicon::global();
+        let words = phrase
+            .split(' ')
+            .map(|w| {
+                let f = fold::fold(w);
+                (lexicon.word_id(&f), f)
+            })
+            .collect();
+        Phrase { words }
+    }
+}
+
+/// A [`Phrase`] made once, where it is used: `lx.has(i, phrase!("phối hợp"))`.
+#[macro_export]
+macro_rules! phrase {
+    ($s:literal) => {{
+        static P: std::sync::LazyLock<$crate::lex::tokens::Phrase> = std::sync::LazyLock::new(|| $crate::lex::tokens::Phrase::new($s));
+        &*P
+    }};
+}
+
 /// A paragraph's text and its tokens: what the extractors read.
 pub struct Lexed<'a> {
     pub text: &'a str,
@@ -91,10 +121,29 @@ impl<'a> Lexed<'a> {
         if s == w {
             return true;
         }
+        // most comparisons fail at the first letter (compared without case; `w` is folded)
+        let (Some(a), Some(b)) = (s.chars().next(), w.chars().next()) else { return false };
+        if a != b && !a.to_lowercase().eq(std::iter::once(b)) && !matches!(a, 'Ð' | 'ð' | 'Ɖ' | 'ɖ') {
+            return false;
+        }
         if t.word != NO_WORD {
             return self.lexicon.word_id(w) == t.word;
         }
         s.chars().flat_map(char::to_lowercase).eq(w.chars())
+    }
+    /// Whether the words from token `i` are `p`.
+    #[inline]
+    pub fn has(&self, i: usize, p: &Phrase) -> bool {
+        p.words.iter().enumerate().all(|(k, (id, w))| match self.toks.get(i + k) {
+            Some(t) if t.is_word() => {
+                if *id != NO_WORD {
+                    t.word == *id
+                } else {
+                    self.is(i + k, w)
+                }
+            }
+            _ => false,
+        })
     }
     /// Whether the words from token `i` spell `phrase` (folded words separated by single spaces).
     pub fn phrase_at(&self, i: usize, phrase: &str) -> bool {

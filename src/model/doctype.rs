@@ -73,6 +73,9 @@ pub(crate) const DOC_TYPES: &[(DocType, &str, &str)] = &[
     (DocType::HienPhap, "HP", "hiến pháp"),
 ];
 
+/// Characters of the longest type word (`thông tư liên tịch`, `chương trình hành động`).
+const LONGEST_TYPE_WORD: usize = 24;
+
 impl DocType {
     /// The annotation code (`KH`, `QĐ`, `QyĐ`, `CV`, `L`); for [`DocType::Other`] the word as printed.
     pub fn code(&self) -> &str {
@@ -104,7 +107,9 @@ impl DocType {
     /// From a type word at the start of `s` (any case): `KẾ HOẠCH`, `Nghị quyết`. Returns the type and the
     /// byte length of the word matched in `s`.
     pub fn from_word_prefix(s: &str) -> Option<(DocType, usize)> {
-        let lower = s.to_lowercase();
+        // only the first few words can be a type word: a paragraph is not lower-cased whole
+        let head = s.char_indices().nth(LONGEST_TYPE_WORD + 1).map_or(s, |(i, _)| &s[..i]);
+        let lower = head.to_lowercase();
         for (t, _, w) in DOC_TYPES {
             if lower.starts_with(w) {
                 // the word must end at a word boundary
@@ -169,6 +174,8 @@ mod tests {
         assert_eq!(DocType::from_word_prefix("THÔNG TƯ LIÊN TỊCH về").unwrap().0, DocType::ThongTuLienTich);
         assert_eq!(DocType::from_word_prefix("KẾ HOẠCH").unwrap(), (DocType::KeHoach, "KẾ HOẠCH".len()));
         assert!(DocType::from_word_prefix("Luậtsư").is_none());
+        assert!(DOC_TYPES.iter().all(|(_, _, w)| w.chars().count() <= LONGEST_TYPE_WORD));
+        assert_eq!(DocType::from_word_prefix("Chương trình hành động số 12 của Tỉnh ủy").unwrap().0, DocType::ChuongTrinh);
     }
     #[test]
     fn quy_dinh_codes_fold_to_qyd() {

@@ -58,7 +58,8 @@ pub fn read_with(bytes: &[u8], opts: &ReadOptions) -> Result<Input, Error> {
                 input.source.confidence = 1.0;
             }
         }
-        None if unicode => {
+        // plain UTF-8 without a BOM was judged by how Vietnamese it reads already: above 0.8 it is no font text
+        None if unicode && !(format == Format::Text && input.source.encoding == Some(Encoding::Utf8) && !bytes.starts_with(b"\xEF\xBB\xBF") && input.source.confidence > 0.8) => {
             if let Some((legacy, confidence)) = legacy::detect_in_unicode(&input.text) {
                 legacy::redecode_input(&mut input, legacy);
                 input.source.confidence = confidence;

@@ -35,6 +35,13 @@ pub(crate) fn read_text(bytes: &[u8], encoding: Option<Encoding>) -> Result<Inpu
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return utf16(rest, u16::from_be_bytes, Encoding::Utf16Be);
     }
+    // valid UTF-8 is UTF-8 (legacy bytes are almost never valid UTF-8): validated once, judged on a sample
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if looks_binary(bytes) {
+            return Err(decode_error("binary data, not a text document"));
+        }
+        return Ok(utf8_text(s, 0, legacy::unicode_confidence(s).max(0.5)));
+    }
     // VISCII puts letters on C0 controls: judge binary-ness only after a legacy reading was tried
     let detected = legacy::detect(bytes);
     match detected {
@@ -109,9 +116,17 @@ fn utf8(bytes: &[u8], base: usize, confidence: f32) -> Result<Input, Error> {
         return Err(decode_error("binary data, not a text document"));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(text_input(s.to_owned(), Encoding::Utf8, confidence, byte_lines(s, base, char::len_utf8))),
+        Ok(s) => Ok(utf8_text(s, base, confidence)),
         Err(e) => Err(decode_error(format!("invalid UTF-8 at byte {}", base + e.valid_up_to()))),
     }
+}
+
+/// Text read as UTF-8 from byte `base` of the file: a line's source offset is its text offset plus `base`.
+fn utf8_text(s: &str, base: usize, confidence: f32) -> Input {
+    let mut lines = vec![(0, Origin::Byte(base))];
+    let b = s.as_bytes();
+    lines.extend(b.iter().enumerate().filter(|&(i, &c)| c == b'\n' && i + 1 < b.len()).map(|(i, _)| (i + 1, Origin::Byte(base + i + 1))));
+    text_input(s.to_owned(), Encoding::Utf8, confidence, lines)
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16, encoding: Encoding) -> Result<Input, Error> {

@@ -1,6 +1,7 @@
 //! Agency names over a paragraph's tokens: where a name starts (a head word, a lower-case head, `các` + a
 //! plural noun), where it ends (a verb or stop word of the lexicon, punctuation), and how a list of them splits
 //! (`annotation-schema.md`: at `;` always, at `,`/`và` only where the next part is itself an agency).
+use crate::phrase;
 use crate::lex::lexicon::{Entry, Tag};
 use crate::lex::tokens::{Kind, Lexed};
 
@@ -21,11 +22,6 @@ impl Name {
 
 /// The most words in one name: a longer run is a sentence, not a name.
 const MAX_WORDS: usize = 20;
-
-/// Whether token `i` is the word `w`.
-fn is(lx: &Lexed, i: usize, w: &str) -> bool {
-    lx.is(i, w)
-}
 
 fn is_cap(lx: &Lexed, i: usize) -> bool {
     lx.get(i).is_some_and(|t| t.is_word() && t.is_cap())
@@ -61,9 +57,9 @@ pub fn head_at(lx: &Lexed, i: usize) -> Option<usize> {
 
 /// `các sở`, `Các cơ quan`, `tất cả các đơn vị`, `những cá nhân`: the length of the determiner.
 fn plural_class_at(lx: &Lexed, i: usize) -> Option<usize> {
-    let det = if is(lx, i, "các") || is(lx, i, "những") {
+    let det = if lx.has(i, phrase!("các")) || lx.has(i, phrase!("những")) {
         1
-    } else if lx.phrase_at(i, "tất cả các") {
+    } else if lx.has(i, phrase!("tất cả các")) {
         3
     } else {
         return None;
@@ -89,7 +85,7 @@ pub fn stop_at(lx: &Lexed, i: usize) -> bool {
 /// Whether a verb (not a mere stop word) starts at token `i`, an adverb allowed first (`kịp thời phản ánh`).
 pub fn verb_at(lx: &Lexed, i: usize) -> bool {
     let i = skip_adverbs(lx, i);
-    stop_at(lx, i) && lx.starts(i, Tag::Verb) && !only_stop(lx, i) || lx.phrase_at(i, "có trách nhiệm") || lx.phrase_at(i, "tổ chức")
+    stop_at(lx, i) && lx.starts(i, Tag::Verb) && !only_stop(lx, i) || lx.has(i, phrase!("có trách nhiệm")) || lx.has(i, phrase!("tổ chức"))
 }
 
 /// Whether the longest phrase at `i` among verbs and stop words is a stop word only.
@@ -111,14 +107,14 @@ fn class_like(lx: &Lexed, start: usize, end: usize) -> bool {
     lx.starts(start, Tag::ClassHead)
         || plural_class_at(lx, start).is_some()
         || lx.entry(start, Tag::BareClassHead).is_some_and(|e| end == start + e.len)
-        || (start + 1..end).any(|k| is(lx, k, "các"))
+        || (start + 1..end).any(|k| lx.has(k, phrase!("các")))
 }
 
 /// Whether the words after a comma at token `j` go on with the name `[start, j)`: a level (`cấp xã`), a
 /// lower-case noun inside a class (`các cấp ủy, tổ chức đảng`), or a noun repeated from the name
 /// (`Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ`).
 fn continues_after_comma(lx: &Lexed, start: usize, j: usize) -> bool {
-    if is(lx, j, "cấp") {
+    if lx.has(j, phrase!("cấp")) {
         return true;
     }
     if !is_lower(lx, j) || lx.starts(j, Tag::ProperLower) || plural_class_at(lx, j).is_some() || stop_at(lx, j) {
@@ -167,13 +163,13 @@ fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
             Kind::Punct('-' | '–' | '&') if words > 0 && lx.get(j + 1).is_some_and(|n| n.is_word()) && !stop_at(lx, j + 1) => j += 1,
             Kind::Punct(_) => break,
             Kind::Word => {
-                if is(lx, j, "và") || is(lx, j, "hoặc") {
+                if lx.has(j, phrase!("và")) || lx.has(j, phrase!("hoặc")) {
                     let after = j + 1;
                     if head_at(lx, after).is_some() {
                         break;
                     }
                     // `Ủy ban nhân dân các xã, phường và đặc khu`: a plural noun goes on with a class
-                    let in_class = is_class || (i..j).any(|k| is(lx, k, "các"));
+                    let in_class = is_class || (i..j).any(|k| lx.has(k, phrase!("các")));
                     let continues = in_class && lx.starts(after, Tag::Plural) && is_lower(lx, after) || is_cap(lx, after) && !stop_at(lx, after);
                     if !continues {
                         break;
@@ -199,8 +195,8 @@ fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
                     break;
                 }
                 // the hazard of `tổ chức`: a noun after `các`/`và`/a comma or before `chính trị`, else a verb
-                let after_joint = j > 0 && (is(lx, j - 1, "và") || lx.toks[j - 1].is_punct(','));
-                if words > 0 && !after_joint && !t.is_cap() && lx.phrase_at(j, "tổ chức") && !(is_lower(lx, j + 2) && ["chính trị", "đảng", "đoàn thể", "hội"].iter().any(|w| lx.phrase_at(j + 2, w))) {
+                let after_joint = j > 0 && (lx.has(j - 1, phrase!("và")) || lx.toks[j - 1].is_punct(','));
+                if words > 0 && !after_joint && !t.is_cap() && lx.has(j, phrase!("tổ chức")) && !(is_lower(lx, j + 2) && ["chính trị", "đảng", "đoàn thể", "hội"].iter().any(|w| lx.phrase_at(j + 2, w))) {
                     break;
                 }
                 words += 1;
@@ -209,7 +205,7 @@ fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
         }
     }
     // `cơ quan chủ trì`, `đơn vị phối hợp`: the lead or partner body as a noun, not a role given here
-    if j == i + h && (lx.phrase_at(i, "cơ quan") || lx.phrase_at(i, "đơn vị")) && ["chủ trì", "phối hợp", "thực hiện"].iter().any(|r| lx.phrase_at(j, r)) {
+    if j == i + h && (lx.has(i, phrase!("cơ quan")) || lx.has(i, phrase!("đơn vị"))) && ["chủ trì", "phối hợp", "thực hiện"].iter().any(|r| lx.phrase_at(j, r)) {
         j += 2;
     }
     j
@@ -233,7 +229,7 @@ pub fn list_at(lx: &Lexed, i: usize, end: usize) -> (Vec<Name>, usize) {
         // the separator to the next agency of the list
         let sep = match lx.get(pos) {
             Some(t) if t.is_punct(',') || t.is_punct(';') => 1,
-            Some(t) if t.is_word() && (is(lx, pos, "và") || is(lx, pos, "hoặc")) => 1,
+            Some(t) if t.is_word() && (lx.has(pos, phrase!("và")) || lx.has(pos, phrase!("hoặc"))) => 1,
             _ => break,
         };
         let next = pos + sep;
@@ -247,7 +243,7 @@ pub fn list_at(lx: &Lexed, i: usize, end: usize) -> (Vec<Name>, usize) {
 
 /// The end of a name without trailing punctuation or joints.
 fn trim_end(lx: &Lexed, start: usize, mut end: usize) -> usize {
-    while end > start && (lx.toks[end - 1].kind != Kind::Word || is(lx, end - 1, "và") || is(lx, end - 1, "hoặc")) {
+    while end > start && (lx.toks[end - 1].kind != Kind::Word || lx.has(end - 1, phrase!("và")) || lx.has(end - 1, phrase!("hoặc"))) {
         end -= 1;
     }
     end

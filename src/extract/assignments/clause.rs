@@ -2,6 +2,7 @@
 //! opener after a comma (`..., yêu cầu Giám đốc sở ...`), an agency after a fronted phrase (`Căn cứ ..., các sở
 //! ... có trách nhiệm`) or after `vướng mắc` starts a new one.
 use super::agency::{head_at, list_only, verb_at};
+use crate::phrase;
 use crate::lex::lexicon::Tag;
 use crate::lex::tokens::{Kind, Lexed};
 
@@ -68,7 +69,7 @@ pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {
 
 /// A lower-case `đề nghị`/`yêu cầu` at token `i` of the clause from `clause`, addressed to an agency.
 fn mid_request(lx: &Lexed, clause: usize, i: usize, to: usize) -> bool {
-    if !(lx.phrase_at(i, "đề nghị") || lx.phrase_at(i, "yêu cầu")) || lx.toks[i].is_cap() {
+    if !(lx.has(i, phrase!("đề nghị")) || lx.has(i, phrase!("yêu cầu"))) || lx.toks[i].is_cap() {
         return false;
     }
     let prev = |w: &str| {

@@ -107,10 +107,15 @@ pub fn parse(phrase: &str, doc_year: Option<u16>) -> Deadline {
 /// A deadline inside a clause (`..., báo cáo UBND tỉnh trước ngày 15/12/2025`, `hoàn thành trong quý III/2025`):
 /// the phrase from its cue to the end of the clause's part.
 pub(super) fn within_clause(clause: &str, doc_year: Option<u16>) -> Option<Deadline> {
+    // word boundaries checked by hand: a Unicode `\b` would keep the regex off its fast engines, and this one
+    // runs on every clause
     static CUE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:trước ngày|chậm nhất(?: là)?(?: ngày)?|hoàn thành trong|hoàn thành trước|hoàn thành năm|trong quý|trong tháng|trong năm|định kỳ|hằng năm|hàng năm|hằng quý|hằng tháng|trong thời hạn|không quá)\b").unwrap()
+        Regex::new(r"(?i)(?:trước ngày|chậm nhất(?: là)?(?: ngày)?|hoàn thành trong|hoàn thành trước|hoàn thành năm|trong quý|trong tháng|trong năm|định kỳ|hằng năm|hàng năm|hằng quý|hằng tháng|trong thời hạn|không quá)").unwrap()
     });
-    let m = CUE.find(clause)?;
+    let alone = |m: &regex::Match| {
+        !clause[..m.start()].ends_with(char::is_alphanumeric) && !clause[m.end()..].starts_with(char::is_alphanumeric)
+    };
+    let m = CUE.find_iter(clause).find(alone)?;
     let rest = &clause[m.start()..];
     let end = rest.find([';', '(', ')']).or_else(|| rest.find(". ")).unwrap_or(rest.len());
     let phrase = rest[..end].trim_end_matches(['.', ',', ' ']);

@@ -15,6 +15,7 @@ pub mod deadline;
 pub mod key;
 pub mod labels;
 pub mod passive;
+pub mod prefilter;
 pub mod read;
 pub mod tables;
 pub mod tasks;
@@ -26,7 +27,7 @@ use crate::lex::offsets::OffsetMap;
 use crate::lex::tokens::Lexed;
 use crate::model::{Assignment, Deadline, MarkerStyle, Node, NodeId, NodeKind, Role, Span};
 use read::Agent;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A paragraph to read: its cleaned text, where reading starts (after the item's marker), its section and the
 /// items it belongs to.
@@ -61,7 +62,7 @@ pub struct Out {
 
 impl Out {
     fn new() -> Out {
-        Out { records: Vec::new(), seen: HashSet::new() }
+        Out { records: Vec::new(), seen: HashSet::default() }
     }
 
     fn len(&self) -> usize {
@@ -104,9 +105,9 @@ pub fn extract(tasks: &[Task], rows: &[Row], doc_year: Option<u16>) -> Vec<Assig
     let mut out = Out::new();
     let mut cx = read::Context::default();
     // deadlines given by labelled lines, by section (the first one given)
-    let mut deadlines: HashMap<String, Deadline> = HashMap::new();
+    let mut deadlines: HashMap<String, Deadline> = HashMap::default();
     for t in tasks {
-        if t.from >= t.text.len() {
+        if t.from >= t.text.len() || !prefilter::may_assign(&t.text[t.from..]) {
             continue;
         }
         let lx = Lexed::new(t.text);

@@ -2,15 +2,16 @@
 //! ends the clause (so `văn bản do X ban hành để ...`, a description, is none).
 use super::agency::{head_at, list_at, verb_at, Name};
 use super::read::{agents, split_listed, Agent};
+use crate::phrase;
 use crate::lex::lexicon::Tag;
 use crate::lex::tokens::{Kind, Lexed};
 
 /// The agents of the passive duties in the clause `[i, end)`.
 pub fn agents_in(lx: &Lexed, i: usize, end: usize) -> Vec<Agent> {
     let mut out = Vec::new();
-    for (cue, words) in [("phải được", 2), ("phải do", 2), ("do", 1)] {
+    for (cue, words, p) in [("phải được", 2, phrase!("phải được")), ("phải do", 2, phrase!("phải do")), ("do", 1, phrase!("do"))] {
         // the first occurrence; a bare `do` not at the clause's start
-        let Some(k) = (i..end).find(|&k| lx.phrase_at(k, cue) && (words == 2 || k > i)) else { continue };
+        let Some(k) = (i..end).find(|&k| lx.has(k, p) && (words == 2 || k > i)) else { continue };
         let rest = k + words;
         if cue == "phải được" {
             let (names, used) = list_at(lx, rest, end);
@@ -38,13 +39,13 @@ pub fn agents_in(lx: &Lexed, i: usize, end: usize) -> Vec<Agent> {
         let Some(v) = (rest..e).rev().find(|&j| lx.entry(j, Tag::PassiveVerb).is_some_and(|en| j + en.len == e)) else { continue };
         let words_in_agent = (rest..v).filter(|&j| lx.toks[j].is_word()).count();
         // `nhiệm vụ do cơ quan nhà nước chủ trì thực hiện`: a role inside describes the task, names no agent
-        if words_in_agent == 0 || words_in_agent > 20 || (rest..v).any(|j| lx.phrase_at(j, "chủ trì") || lx.phrase_at(j, "phối hợp") || lx.phrase_at(j, "thực hiện")) {
+        if words_in_agent == 0 || words_in_agent > 20 || (rest..v).any(|j| lx.has(j, phrase!("chủ trì")) || lx.has(j, phrase!("phối hợp")) || lx.has(j, phrase!("thực hiện"))) {
             continue;
         }
         let mut parts: Vec<Name> = Vec::new();
         let mut s = rest;
         for j in rest..=v {
-            if j == v || lx.is(j, "hoặc") {
+            if j == v || lx.has(j, phrase!("hoặc")) {
                 parts.extend(split_listed(lx, s, j));
                 s = j + 1;
             }

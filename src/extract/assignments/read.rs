@@ -6,6 +6,7 @@
 use super::agency::{head_at, list_at, list_only, skip_adverbs, verb_at, Name};
 use super::clause::{self, skip_bullets};
 use super::{deadline, Out, Task};
+use crate::phrase;
 use crate::lex::lexicon::Tag;
 use crate::lex::tokens::{Kind, Lexed};
 use crate::model::{NodeId, Role};
@@ -43,20 +44,20 @@ fn role_after(lx: &Lexed, i: usize, end: usize) -> Option<Role> {
     if let Some(e) = lx.entry(i, Tag::RoleCue) {
         return Some(if e.value(Tag::RoleCue) == Some("monitor") { Role::Monitor } else { Role::Lead });
     }
-    if lx.phrase_at(i, "phối hợp") {
+    if lx.has(i, phrase!("phối hợp")) {
         return Some(Role::Coordinate);
     }
     // `X, chủ trì ...` a few words on, before any clause end
-    (i..end.min(i + 40)).take_while(|&k| !matches!(lx.toks[k].kind, Kind::Punct(';' | '.'))).any(|k| lx.toks[k].is_punct(',') && lx.phrase_at(k + 1, "chủ trì")).then_some(Role::Lead)
+    (i..end.min(i + 40)).take_while(|&k| !matches!(lx.toks[k].kind, Kind::Punct(';' | '.'))).any(|k| lx.toks[k].is_punct(',') && lx.has(k + 1, phrase!("chủ trì"))).then_some(Role::Lead)
 }
 
 /// `theo chức năng, nhiệm vụ, thẩm quyền` after an agency: how it acts, not what it does; skipped.
 fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
-    if !(lx.phrase_at(i, "theo chức năng") || lx.phrase_at(i, "theo nhiệm vụ")) {
+    if !(lx.has(i, phrase!("theo chức năng")) || lx.has(i, phrase!("theo nhiệm vụ"))) {
         return i;
     }
-    while i < end && (lx.toks[i].is_punct(',') || lx.toks[i].is_word() && !lx.starts(i, [Tag::RoleCue, Tag::Duty].as_slice()) && !(lx.phrase_at(i, "phối hợp"))) {
-        if lx.toks[i].is_word() && verb_at(lx, i) && !lx.phrase_at(i, "được") && !lx.phrase_at(i, "giao") {
+    while i < end && (lx.toks[i].is_punct(',') || lx.toks[i].is_word() && !lx.starts(i, [Tag::RoleCue, Tag::Duty].as_slice()) && !(lx.has(i, phrase!("phối hợp")))) {
+        if lx.toks[i].is_word() && verb_at(lx, i) && !lx.has(i, phrase!("được")) && !lx.has(i, phrase!("giao")) {
             break;
         }
         i += 1;
@@ -66,13 +67,15 @@ fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
 
 /// What follows an agency that makes it responsible: a duty (`có trách nhiệm`, `phải`, `căn cứ chức năng`).
 fn duty_at(lx: &Lexed, i: usize) -> bool {
-    lx.starts(skip_adverbs(lx, i), Tag::Duty) || lx.phrase_at(i, "được giao") || lx.phrase_at(i, "được phân công")
+    lx.starts(skip_adverbs(lx, i), Tag::Duty) || lx.has(i, phrase!("được giao")) || lx.has(i, phrase!("được phân công"))
 }
 
 /// A money amount (`3.300.000 đồng`, `500.000đ`): the line is a rate or an allowance, not a task.
 fn names_amount(s: &str) -> bool {
-    static AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,3}(?:[.,]\d{3})+\s*(?:đồng|đ\b|VNĐ)").unwrap());
-    s.contains(|c: char| c.is_ascii_digit()) && AMOUNT.is_match(s)
+    // no word boundary in the regex: a Unicode `\b` would keep it off the fast engines; `đ` must end its word
+    static AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,3}(?:[.,]\d{3})+\s*(?:đồng|VNĐ|đ)").unwrap());
+    s.contains(|c: char| c.is_ascii_digit())
+        && AMOUNT.find_iter(s).any(|m| !m.as_str().ends_with('đ') || !s[m.end()..].starts_with(char::is_alphanumeric))
 }
 
 /// A title line: short, no sentence stop at the end.
@@ -94,13 +97,13 @@ pub(super) fn text_of<'a>(lx: &Lexed<'a>, i: usize, end: usize) -> &'a str {
 /// gloss in brackets, a participle clause (`được phân công ...`) or a qualifier (`trong phạm vi ...`).
 fn duty_subject(lx: &Lexed, i: usize, end: usize) -> Option<Vec<Name>> {
     head_at(lx, i)?;
-    let at = (i..end).find(|&k| lx.phrase_at(k, "có trách nhiệm") || lx.phrase_at(k, "chịu trách nhiệm"))?;
+    let at = (i..end).find(|&k| lx.has(k, phrase!("có trách nhiệm")) || lx.has(k, phrase!("chịu trách nhiệm")))?;
     let mut stop = at;
     if let Some(p) = (i..at).find(|&k| lx.toks[k].is_punct('(')) {
         stop = p;
     }
     let head = head_at(lx, i).unwrap_or(0);
-    if let Some(p) = (i + head..stop).find(|&k| lx.is(k, "được")) {
+    if let Some(p) = (i + head..stop).find(|&k| lx.has(k, phrase!("được"))) {
         stop = p;
     }
     for q in ["trong phạm vi", "theo phạm vi", "theo chức năng", "trong quá trình"] {
@@ -139,7 +142,7 @@ pub fn split_listed(lx: &Lexed, i: usize, end: usize) -> Vec<Name> {
         if t.is_punct(';') {
             push(start, k, &mut out);
             start = k + 1;
-        } else if (t.is_punct(',') || lx.is(k, "và")) && head_at(lx, k + 1).is_some() && !(t.is_punct(',') && continues_class(lx, start, k + 1)) {
+        } else if (t.is_punct(',') || lx.has(k, phrase!("và"))) && head_at(lx, k + 1).is_some() && !(t.is_punct(',') && continues_class(lx, start, k + 1)) {
             push(start, k, &mut out);
             start = k + 1;
         }
@@ -151,7 +154,7 @@ pub fn split_listed(lx: &Lexed, i: usize, end: usize) -> Vec<Name> {
 
 /// Whether the part `[start, ..)` is a class (`các cấp ủy, ...`) that the lower-case word at `j` continues.
 fn continues_class(lx: &Lexed, start: usize, j: usize) -> bool {
-    lx.is(j, "cấp") || (lx.starts(start, Tag::ClassHead) || lx.is(start, "các")) && !lx.toks[j].is_cap() && lx.starts(j, [Tag::Plural, Tag::ClassNoun].as_slice()) && !lx.starts(j, Tag::ProperLower)
+    lx.has(j, phrase!("cấp")) || (lx.starts(start, Tag::ClassHead) || lx.has(start, phrase!("các"))) && !lx.toks[j].is_cap() && lx.starts(j, [Tag::Plural, Tag::ClassNoun].as_slice()) && !lx.starts(j, Tag::ProperLower)
 }
 
 impl Context {
@@ -185,7 +188,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
         };
         // an allowance or a rate (`Cán bộ, công chức trực tiếp tham mưu ...: 70.000 đồng/người/ngày`) assigns
         // nothing unless it says so outright
-        if opener.is_none() && rate_line && !(c..stop).any(|i| lx.phrase_at(i, "trách nhiệm")) {
+        if opener.is_none() && rate_line && !(c..stop).any(|i| lx.has(i, phrase!("trách nhiệm"))) {
             continue;
         }
         for a in super::passive::agents_in(lx, c, stop) {
@@ -196,7 +199,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
         // xã hội`): the whole title is the actor
         if opener.is_none() && whole_title && !names.is_empty() && used < stop {
             let last = names.last().unwrap();
-            let extend = text_of(lx, last.start, last.end).contains("phụ trách") || lx.phrase_at(used, "phụ trách") || lx.phrase_at(used, "trên địa bàn");
+            let extend = text_of(lx, last.start, last.end).contains("phụ trách") || lx.has(used, phrase!("phụ trách")) || lx.has(used, phrase!("trên địa bàn"));
             if extend {
                 let mut e = stop;
                 while e > last.start && !lx.toks[e - 1].is_word() {
@@ -322,12 +325,12 @@ fn implied_subject(lx: &Lexed, c: usize, stop: usize, t: &Task, cx: &Context, ou
 /// `subject` the agencies in force.
 pub(super) fn inline(lx: &Lexed, i: usize, end: usize, t: &Task, subject: Option<&[Agent]>, out: &mut Out) {
     for k in i..end {
-        if lx.phrase_at(k, "phối hợp") {
+        if lx.has(k, phrase!("phối hợp")) {
             let mut j = k + 2;
-            while lx.phrase_at(j, "chặt chẽ") || lx.phrase_at(j, "thường xuyên") {
+            while lx.has(j, phrase!("chặt chẽ")) || lx.has(j, phrase!("thường xuyên")) {
                 j += 2;
             }
-            if lx.is(j, "với") || lx.is(j, "cùng") {
+            if lx.has(j, phrase!("với")) || lx.has(j, phrase!("cùng")) {
                 j += 1;
             }
             let (names, _) = list_at(lx, j, end);
@@ -335,7 +338,7 @@ pub(super) fn inline(lx: &Lexed, i: usize, end: usize, t: &Task, subject: Option
                 out.push(t, &a, Role::Coordinate);
             }
         }
-        if lx.phrase_at(k, "báo cáo") || lx.phrase_at(k, "phản ánh") {
+        if lx.has(k, phrase!("báo cáo")) || lx.has(k, phrase!("phản ánh")) {
             report_target(lx, k + 2, end, t, out);
         }
     }
@@ -359,9 +362,9 @@ fn report_target(lx: &Lexed, i: usize, end: usize, t: &Task, out: &mut Out) {
         }
         return;
     }
-    for cue in ["về", "cho", "lên", "gửi", "đến"] {
+    for cue in [phrase!("về"), phrase!("cho"), phrase!("lên"), phrase!("gửi"), phrase!("đến")] {
         for k in i..stop {
-            if lx.is(k, cue) {
+            if lx.has(k, cue) {
                 let (names, _) = list_at(lx, k + 1, stop);
                 if !names.is_empty() {
                     for a in agents(lx, &names) {
@@ -379,8 +382,8 @@ fn report_target(lx: &Lexed, i: usize, end: usize, t: &Task, out: &mut Out) {
 /// the implementation or its progress within a few words.
 fn monitors(lx: &Lexed, i: usize, end: usize) -> bool {
     (i..end).any(|k| {
-        let urge = lx.phrase_at(k, "đôn đốc");
-        if !(urge || lx.phrase_at(k, "theo dõi") || lx.phrase_at(k, "kiểm tra") || lx.phrase_at(k, "giám sát")) {
+        let urge = lx.has(k, phrase!("đôn đốc"));
+        if !(urge || lx.has(k, phrase!("theo dõi")) || lx.has(k, phrase!("kiểm tra")) || lx.has(k, phrase!("giám sát"))) {
             return false;
         }
         let from = k + 2;
@@ -390,7 +393,7 @@ fn monitors(lx: &Lexed, i: usize, end: usize) -> bool {
                 while lx.get(j).is_some_and(|t| t.is_punct(',')) {
                     j += 1;
                 }
-                lx.is(j, "việc") || lx.phrase_at(j, "thực hiện") || lx.phrase_at(j, "triển khai")
+                lx.has(j, phrase!("việc")) || lx.has(j, phrase!("thực hiện")) || lx.has(j, phrase!("triển khai"))
             };
             let clause_end = (from..end).find(|&j| matches!(lx.toks[j].kind, Kind::Punct(';' | '.'))).unwrap_or(end);
             direct || (from..clause_end).any(|j| lx.starts(j, Tag::MonitorObjectFar))

@@ -4,7 +4,7 @@ use super::{extract, section_of, Row, Task};
 use crate::lex::lines::Para;
 use crate::lex::text;
 use crate::model::{Assignment, MarkerStyle, Node, NodeId, NodeKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// `item` and the non-bullet items above it, nearest first.
 fn enclosing_items(nodes: &[Node], item: Option<NodeId>) -> Vec<NodeId> {

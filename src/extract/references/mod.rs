@@ -20,7 +20,7 @@ use crate::lex::offsets::OffsetMap;
 use crate::model::{Date, DocType, Pinpoint, Reference, Span, Symbol};
 use named::Named;
 use resolve::{Alias, AliasTarget, NameForm};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use zone::{fold_key, fold_name};
 
 /// The paragraph being read: its cleaned text and the way back to the text.
@@ -149,7 +149,7 @@ enum Dest {
 
 /// The references of the paragraphs that cite (title, preamble, body), skipping the document's own symbol.
 pub fn extract(paras: &[&Para], own_symbol: Option<&str>) -> Vec<Reference> {
-    let mut refs = Refs { list: Vec::new(), by_key: HashMap::new(), own: own_symbol.map(fold_key), known: Forms::default(), pins: HashMap::new() };
+    let mut refs = Refs { list: Vec::new(), by_key: HashMap::default(), own: own_symbol.map(fold_key), known: Forms::default(), pins: HashMap::default() };
     let mut named: Vec<Named> = Vec::new();
     let mut aliases: Vec<Alias> = Vec::new();
     for p in paras {

@@ -105,7 +105,8 @@ fn tidy_issuer(s: &str) -> Option<String> {
 /// The issuer after `của` at the start of `rest`, and where it ends in `rest`.
 fn issuer_at(rest: &str) -> Option<(String, usize)> {
     let c = ISSUER.find(rest)?;
-    let tail = &rest[c.end()..];
+    // an issuer is shorter than this: the rest of a long paragraph is not searched
+    let tail = &rest[c.end()..floor_boundary(rest, c.end() + 400)];
     // a type word inside an agency's name does not end it (`Bộ Kế hoạch và Đầu tư`, `Phòng Tài chính - Kế hoạch`)
     let inside_name = |m: &regex::Match| {
         let word = m.as_str().trim_start();

@@ -65,25 +65,40 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y')
 }
 
+/// The onsets, nuclei and codas as char sequences, grouped by their first letter: a syllable is tested against
+/// the few parts that can start where it is.
+struct Parts {
+    onsets: Vec<(char, Vec<Vec<char>>)>,
+    nuclei: Vec<(char, Vec<Vec<char>>)>,
+    codas: Vec<Vec<char>>,
+}
+
+fn grouped(parts: &[&str]) -> Vec<(char, Vec<Vec<char>>)> {
+    let mut out: Vec<(char, Vec<Vec<char>>)> = Vec::new();
+    for p in parts {
+        let cs: Vec<char> = p.chars().collect();
+        match out.iter_mut().find(|(c, _)| *c == cs[0]) {
+            Some((_, v)) => v.push(cs),
+            None => out.push((cs[0], vec![cs])),
+        }
+    }
+    out
+}
+
+static PARTS: LazyLock<Parts> =
+    LazyLock::new(|| Parts { onsets: grouped(ONSETS), nuclei: grouped(NUCLEI), codas: CODAS.iter().map(|c| c.chars().collect()).collect() });
+
+/// The parts of `table` that `s` starts with: their lengths.
+fn prefixes<'a>(table: &'a [(char, Vec<Vec<char>>)], s: &'a [char]) -> impl Iterator<Item = usize> + 'a {
+    let group = s.first().and_then(|f| table.iter().find(|(c, _)| c == f)).map(|(_, v)| v.as_slice()).unwrap_or(&[]);
+    group.iter().filter(move |p| s.starts_with(p)).map(|p| p.len())
+}
+
 /// Whether `letters` (lower case, toneless) is `onset? nucleus coda?` for some split.
 fn well_formed(letters: &[char]) -> bool {
-    let starts = |s: &[char], p: &str| {
-        let mut n = 0;
-        for (i, c) in p.chars().enumerate() {
-            if s.get(i) != Some(&c) {
-                return None;
-            }
-            n += 1;
-        }
-        Some(n)
-    };
-    let rhyme = |r: &[char]| {
-        NUCLEI.iter().filter_map(|n| starts(r, n)).any(|k| {
-            let coda = &r[k..];
-            coda.is_empty() || CODAS.iter().any(|c| starts(coda, c) == Some(coda.len()))
-        })
-    };
-    rhyme(letters) || ONSETS.iter().filter_map(|o| starts(letters, o)).any(|k| rhyme(&letters[k..]))
+    let parts = &*PARTS;
+    let rhyme = |r: &[char]| prefixes(&parts.nuclei, r).any(|k| r.len() == k || parts.codas.iter().any(|c| &r[k..] == c.as_slice()));
+    rhyme(letters) || prefixes(&parts.onsets, letters).any(|k| rhyme(&letters[k..]))
 }
 
 /// Whether `word` (no spaces) is a well-formed Vietnamese syllable: at most one tone mark, on a vowel.

@@ -1,0 +1,87 @@
+//! Which paragraphs can assign work at all. Every record names an agency (a head word, a class `các X`, a
+//! body named in lower case) or gives a role to the agency an item is addressed to (`Chủ trì ...`, `theo dõi
+//! ...`), or is a labelled line; a paragraph with none of these words is not read. Most paragraphs of running
+//! text (an encyclopedia page, a legal Q&A) have none, and skipping them spares their tokens.
+use crate::lex::lexicon::{Lexicon, Tag};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::sync::LazyLock;
+
+/// The words that a paragraph able to assign work holds one of, in the cases they are printed in.
+static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let lx = Lexicon::global();
+    let mut pats: Vec<String> = Vec::new();
+    let mut add = |p: &str, lower: bool| {
+        let forms = [capitalized(p), p.to_uppercase(), p.to_string()];
+        for form in forms.into_iter().take(if lower { 3 } else { 2 }) {
+            if !pats.contains(&form) {
+                pats.push(form);
+            }
+        }
+    };
+    for e in lx.entries() {
+        // a head word opens a name capitalized (`Sở`, `Hội`); in lower case it is another word (`cơ hội`)
+        let lower = e.tags.any([Tag::HeadLower, Tag::Opener, Tag::Label, Tag::RoleCue, Tag::ActorNoun].as_slice().into());
+        if lower || e.has(Tag::Head) {
+            add(&e.phrase, lower);
+        } else if e.has(Tag::Abbreviation) {
+            add(&e.phrase, false);
+        }
+        // a class: `các sở`, `những cá nhân`, `tất cả các đơn vị`
+        if e.has(Tag::Plural) {
+            add(&format!("các {}", e.phrase), true);
+            add(&format!("những {}", e.phrase), true);
+        }
+    }
+    for monitor in ["theo dõi", "đôn đốc", "kiểm tra", "giám sát", "phối hợp", "báo cáo"] {
+        add(monitor, true);
+    }
+    // both tone placements of a phrase are one lexicon entry, printed either way
+    let more: Vec<String> = pats.iter().filter_map(|p| other_tone_placement(p)).collect();
+    pats.extend(more);
+    AhoCorasick::builder().match_kind(MatchKind::Standard).build(&pats).expect("the trigger automaton builds")
+});
+
+fn capitalized(p: &str) -> String {
+    let mut c = p.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// `ủy` as `uỷ`, `hòa` as `hoà`: the other placement of the tone of an open `oa`/`oe`/`uy` syllable.
+fn other_tone_placement(p: &str) -> Option<String> {
+    const PAIRS: [(&str, &str); 15] = [
+        ("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"), ("òe", "oè"), ("óe", "oé"), ("ỏe", "oẻ"),
+        ("õe", "oẽ"), ("ọe", "oẹ"), ("ùy", "uỳ"), ("úy", "uý"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
+    ];
+    let mut out = p.to_string();
+    for (a, b) in PAIRS {
+        out = out.replace(a, b).replace(&a.to_uppercase(), &b.to_uppercase()).replace(&capitalized(a), &capitalized(b));
+    }
+    (out != p).then_some(out)
+}
+
+/// Whether the text may assign work: it holds a trigger word standing as a word.
+pub fn may_assign(text: &str) -> bool {
+    let b = text.as_bytes();
+    TRIGGERS.find_overlapping_iter(text).any(|m| {
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) && m.end() <= b.len()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn triggers_are_found_as_words_in_any_case_and_tone_placement() {
+        assert!(may_assign("Giao Sở Tư pháp theo dõi."));
+        assert!(may_assign("UỶ BAN NHÂN DÂN TỈNH"));
+        assert!(may_assign("- Chủ trì, tổng hợp kết quả."));
+        assert!(may_assign("các cơ quan liên quan kịp thời phản ánh"));
+        assert!(!may_assign("Hà Nội là thủ đô của nước Việt Nam, nằm bên sông Hồng."));
+        assert!(!may_assign("Đây là cơ hội lớn."));
+        // `Bản` is no `Ban`
+        assert!(!may_assign("Bản đồ"));
+    }
+}
