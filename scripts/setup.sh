@@ -5,7 +5,8 @@
 #   bash scripts/setup.sh --build-only  # venv + build + install (what scripts/test.sh uses)
 #
 # Makes .venv (python3 -m venv) if it is missing, installs maturin into it, builds the Rust extension in
-# release mode and installs the package (editable, with the `test` extras) with `maturin develop`.
+# release mode and installs the package (editable, with the `test` extras of pyproject.toml: pandas, pyarrow,
+# polars, dask, the notebook tools, mypy) with `maturin develop`.
 # Safe to run again: each step is a no-op or an incremental rebuild when nothing changed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -116,7 +116,7 @@ def test_json():
     r = run_vanban("json", SAMPLE)
     assert r.returncode == 0, r.stderr
     d = json.loads(r.stdout)
-    assert set(d) == {"text", "metadata", "root", "references", "assignments"}
+    assert set(d) == {"text", "path", "source", "metadata", "root", "references", "assignments"}
     assert d["text"] == SAMPLE.read_text(encoding="utf-8")
     assert d["root"]["kind"] == "document"
     assert r.stdout.startswith("{\n  ")

@@ -15,7 +15,10 @@ index of many documents; its queries (``cited_by("66-NQ/TW")``, ``edges()``,
 ``responsibility_matrix()``, ...) give DataFrames.
 
 ``vanban.parse_many(paths, workers=None)`` parses files and directories in
-parallel and yields a ``Document`` or a ``ParseFailure`` per file, in order.
+parallel and yields a ``Document`` or a ``ParseFailure`` per file, in order;
+``vanban.frames(results)`` turns them into documents/outline/references/
+assignments tables (pandas, Arrow or polars), and ``vanban.dask`` does the same
+on a Dask cluster. In Jupyter every object shows a rich HTML view.
 """
 from ._vanban import (
     Assignment,
@@ -38,6 +41,7 @@ from ._vanban import (
     parse_file,
     parse_many,
 )
+from ._frames import Frames, frames
 
 __all__ = [
     "parse",
@@ -45,6 +49,8 @@ __all__ = [
     "parse_bytes",
     "parse_many",
     "ParseMany",
+    "frames",
+    "Frames",
     "ParseFailure",
     "Document",
     "Node",

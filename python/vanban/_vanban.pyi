@@ -1,7 +1,16 @@
-# Type stubs for the extension module (src/python.rs). Keep in sync with it.
+# Type stubs for the extension module (src/python/*.rs). Keep in sync with it: `python -m mypy.stubtest vanban`
+# (run by tests/test_stubs.py) compares them with the module.
 import datetime
 import os
-from typing import Any, Dict, Iterable, Iterator, List, NoReturn, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, NoReturn, Optional, Tuple, Union
+
+from typing_extensions import Self, final
+
+__all__ = [
+    "__version__", "parse", "parse_bytes", "parse_file", "parse_many", "ParseMany", "ParseFailure", "Document",
+    "Node", "Metadata", "Reference", "Assignment", "Corpus", "VanbanError", "DecodeError", "EmptyDocumentError",
+    "InternalError", "ReadError", "CorpusError",
+]
 
 __version__: str
 
@@ -50,10 +59,12 @@ def parse_file(path: Union[str, "os.PathLike[str]"], format: Optional[str] = Non
 
 _Path = Union[str, "os.PathLike[str]"]
 
+_Progress = Union[bool, Callable[[int, Optional[int], Optional[str]], Any], Any, None]
+
 def parse_many(
     paths: Union[_Path, Iterable[_Path]],
     workers: Optional[int] = None,
-    progress: Optional[bool] = None,
+    progress: _Progress = None,
 ) -> ParseMany:
     """Parse many files in parallel: an iterator of one `Document` or `ParseFailure` per file, in input order.
 
@@ -62,17 +73,30 @@ def parse_many(
     .htm .html .docx .pdf), recursively, in sorted order; hidden entries are skipped; a directory with no
     document is a failure. `workers` threads parse (None: one per core); at most 8 x workers files are in
     flight, so memory stays flat however many files there are. The GIL is released while parsing.
-    `progress`: a progress line on stderr (None: when stderr is a terminal). A bad file never stops the batch:
+    `progress`: None for a bar where one can be seen (a line on stderr when it is a terminal, tqdm.auto's
+    widget in a notebook), True for a bar anyway (tqdm.auto's, or lines on stderr without tqdm, when stderr is
+    not a terminal), False for none, a callable `(done, total, path)` or a tqdm bar (advanced, not closed).
+    The results know their `len()` when `paths` is a list, a tuple or one path. A bad file never stops the batch:
     it gives a `ParseFailure` naming it. Raises ValueError for workers < 1, TypeError for a path that is not
     a str or os.PathLike (when the iterator reaches it).
     """
 
+@final
 class ParseMany(Iterator[Union["Document", "ParseFailure"]]):
     """The iterator `parse_many` returns."""
 
-    def __iter__(self) -> ParseMany: ...
-    def __next__(self) -> Union[Document, ParseFailure]: ...
+    def __iter__(self) -> ParseMany:
+        """The iterator itself."""
+    def __next__(self) -> Union[Document, ParseFailure]:
+        """The next file's Document or ParseFailure, in input order."""
+    def __len__(self) -> int:
+        """The number of results when the paths were a list, a tuple or one path (directories counted by their
+        files); TypeError otherwise. It does not change as results are taken."""
+    def __bool__(self) -> bool:
+        """Always True, as iterators are."""
+    def _repr_html_(self) -> str: ...
 
+@final
 class ParseFailure:
     """A file `parse_many` could not parse (not an exception: `raise_()` raises it)."""
 
@@ -94,7 +118,14 @@ class ParseFailure:
         """One line naming the file and the reason (`str(error)`)."""
     def raise_(self) -> NoReturn:
         """Raise `error`."""
+    def __eq__(self, other: object, /) -> bool:
+        """Equal when the file, the error type and the message are."""
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickle support (the exception travels with its errno)."""
+    def _repr_html_(self) -> str: ...
 
+@final
 class Document:
     """A parsed document: the text as given, a lossless tree over it, and its metadata."""
 
@@ -103,7 +134,8 @@ class Document:
         """The file it was read from (`parse_file`, `parse_many`); None for `parse` and `parse_bytes`."""
 
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The text as given; offsets of nodes, references and assignments index into it (code points)."""
     @property
     def input_format(self) -> Optional[str]:
         """What the text was read as: "text", "html", "docx" or "pdf" (None for `parse(str)`)."""
@@ -124,9 +156,11 @@ class Document:
         """Where the code point at `offset` comes from: {"byte": n} (text, HTML), {"paragraph": n} plus
         "table", "row", "cell" inside a table (.docx), {"page": p, "line": l} (PDF); None for `parse(str)`."""
     @property
-    def metadata(self) -> Metadata: ...
+    def metadata(self) -> Metadata:
+        """What was extracted from the header, title and closing."""
     @property
-    def root(self) -> Node: ...
+    def root(self) -> Node:
+        """The root node (kind "document"), spanning the whole text."""
     def outline(self) -> List[Node]:
         """Outline items (kind "item") in document order."""
     def find(self, path: str) -> Optional[Node]:
@@ -144,96 +178,185 @@ class Document:
     def assignments(self) -> List[Assignment]:
         """Who must act: one record per (section, agency, role)."""
     def references_frame(self) -> Any:
-        """`references` as a pandas DataFrame (columns: the keys of `Reference.to_dict()`).
+        """`references` as a pandas DataFrame: `path` (the document's file), `ord`, the fields of
+        `Reference.to_dict()` with `symbol_parts` flattened (symbol_number, symbol_year, symbol_type_code,
+        symbol_issuer_code, symbol_form), `date` as datetime64, `mentions` ([start, end] pairs), `sections` (the
+        item of each mention) and `pinpoints` as lists.
 
         Raises ImportError when pandas is missing (`pip install 'vanban[pandas]'`)."""
     def assignments_frame(self) -> Any:
-        """`assignments` as a pandas DataFrame (columns: the keys of `Assignment.to_dict()`).
+        """`assignments` as a pandas DataFrame: `path`, `ord`, the fields of `Assignment.to_dict()` with
+        `deadline_info` flattened (deadline_year, deadline_part, deadline_every), `deadline_date` as
+        datetime64, `counterparts` as a list of {agency, role}.
+
+        Raises ImportError when pandas is missing (`pip install 'vanban[pandas]'`)."""
+    def outline_frame(self) -> Any:
+        """The outline as a pandas DataFrame, one row per item: path (the document's file), id, section (the
+        item's path, "IV/2"), label, style, depth (1 for top items), parent (the enclosing item's section),
+        heading, start, end.
 
         Raises ImportError when pandas is missing (`pip install 'vanban[pandas]'`)."""
     def to_dict(self) -> Dict[str, Any]:
-        """{"text", "metadata", "root", "references", "assignments"}; each node: kind, label, heading, path,
-        style, start, end, marker ([start, end] or None), text (leaves only), children; references and
-        assignments as their `to_dict()`."""
+        """{"text", "path", "source", "metadata", "root", "references", "assignments"}; source: format,
+        encoding, confidence, page_header, page_footer (None for `parse(str)`); each node: id, kind, label, heading,
+        path, style, start, end, marker ([start, end] or None), text (leaves only), children; references and
+        assignments as their `to_dict()`. `Document.from_dict` reads it back."""
     def to_json(self, indent: Optional[int] = None) -> str:
         """`to_dict()` as JSON (not ASCII-escaped)."""
+    @classmethod
+    def from_json(cls, json: str) -> Document:
+        """A document from `to_json()`'s JSON: `Document.from_json(d.to_json()).to_json() == d.to_json()`.
+        The line map behind `origin()` is not in the JSON (pickling keeps it). ValueError for JSON of another
+        schema or a span outside the text."""
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> Document:
+        """A document from `to_dict()`'s dict (as `from_json`)."""
+    def html(self, text_limit: Optional[int] = 20000, more_limit: Optional[int] = 100000) -> str:
+        """The rich view as HTML: a metadata card, the outline as a collapsible tree, tables of references and
+        assignments, and the text with references and assignment agencies highlighted by kind (hover for their
+        fields). The text is cut after `text_limit` characters, the next `more_limit` behind "show more"
+        (None: no limit). Self-contained (no script, nothing fetched) and escaped."""
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickle support: compact (the text once, spans as byte offsets), path and source kept."""
+    def __copy__(self) -> Self:
+        """Immutable: the document itself."""
+    def __deepcopy__(self, memo: Any) -> Self:
+        """Immutable: the document itself."""
+    def __eq__(self, other: object, /) -> bool:
+        """Equal when the texts and everything parsed from them are (not where they were read from)."""
+    def __hash__(self) -> int: ...
     def annotation(self, source: Optional[str] = None) -> Dict[str, Any]:
         """The `vanban-annotation/1` projection as a dict."""
     def annotation_json(self, source: Optional[str] = None) -> str:
         """The annotation as one line of JSON."""
 
+@final
 class Node:
     """A node of the tree; offsets are code points into `Document.text`."""
 
     @property
-    def id(self) -> int: ...
+    def id(self) -> int:
+        """Index of the node in the document's arena (the root is 0)."""
     @property
     def kind(self) -> str:
         """document, chrome, header, title, preamble, body, item, closing, paragraph, table_row, trivia."""
     @property
-    def is_leaf(self) -> bool: ...
+    def is_leaf(self) -> bool:
+        """Whether the node is a leaf (paragraph, table_row, trivia)."""
     @property
-    def label(self) -> Optional[str]: ...
+    def label(self) -> Optional[str]:
+        """Outline items: the marker without punctuation ("IV", "1.1", "đ", "Điều 5", "-")."""
     @property
-    def heading(self) -> Optional[str]: ...
+    def heading(self) -> Optional[str]:
+        """Outline items with children: the text of their first paragraph."""
     @property
     def style(self) -> Optional[str]:
         """part, chapter, legal_section, subsection, article, roman, letter, arabic, dotted, point, bullet,
         appendix."""
     @property
-    def path(self) -> Optional[str]: ...
+    def path(self) -> Optional[str]:
+        """Outline items: labels from the root joined by "/" ("IV/2", "IV/1/-2")."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The text the node covers: `document.text[start:end]`."""
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Start offset in `Document.text`, in code points."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """End offset (exclusive) in `Document.text`, in code points."""
     @property
-    def byte_start(self) -> int: ...
+    def byte_start(self) -> int:
+        """Start offset in the UTF-8 encoding of the text."""
     @property
-    def byte_end(self) -> int: ...
+    def byte_end(self) -> int:
+        """End offset (exclusive) in the UTF-8 encoding of the text."""
     @property
-    def marker(self) -> Optional[Tuple[int, int]]: ...
+    def marker(self) -> Optional[Tuple[int, int]]:
+        """Outline items: (start, end) of the printed marker, in code points."""
     @property
-    def children(self) -> List[Node]: ...
+    def children(self) -> List[Node]:
+        """The child nodes, in text order; they tile this node's span."""
     @property
-    def parent(self) -> Optional[Node]: ...
+    def parent(self) -> Optional[Node]:
+        """The enclosing node; None for the root."""
     def items(self) -> List[Node]:
         """The outline items among the children."""
-    def __eq__(self, other: object) -> bool: ...
+    def to_dict(self) -> Dict[str, Any]:
+        """The node and its subtree as plain data (id, kind, label, heading, path, style, start, end, marker, text
+        for leaves, children), as in `Document.to_dict()["root"]`."""
+    @property
+    def document(self) -> Document:
+        """The document this belongs to."""
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickle support: the document (once per pickle) and the place in it."""
+    def __copy__(self) -> Self:
+        """Immutable: the object itself."""
+    def __deepcopy__(self, memo: Any) -> Self:
+        """Immutable: the object itself."""
+    def __eq__(self, other: object, /) -> bool:
+        """Equal when of equal documents and at the same place in them."""
     def __hash__(self) -> int: ...
 
+@final
 class Metadata:
     """The document's own metadata, from its header, title and closing."""
 
     @property
-    def doc_type(self) -> Optional[str]: ...
+    def doc_type(self) -> Optional[str]:
+        """The type code ("KH", "QĐ", "CV"), or the type word for a type outside the table."""
     @property
-    def doc_type_name(self) -> Optional[str]: ...
+    def doc_type_name(self) -> Optional[str]:
+        """The type's Vietnamese name ("Kế hoạch")."""
     @property
-    def symbol(self) -> Optional[str]: ...
+    def symbol(self) -> Optional[str]:
+        """The number and symbol as printed ("45/KH-UBND")."""
     @property
     def symbol_parts(self) -> Optional[Dict[str, Any]]:
         """number, year, type_code, issuer_code, form ("party", "state", "law")."""
     @property
-    def issuer(self) -> Optional[str]: ...
+    def issuer(self) -> Optional[str]:
+        """The issuing body: the top-left block of the header, its lines joined by spaces."""
     @property
-    def place(self) -> Optional[str]: ...
+    def place(self) -> Optional[str]:
+        """The place of issue ("Lạng Sơn")."""
     @property
-    def date(self) -> Optional[datetime.date]: ...
+    def date(self) -> Optional[datetime.date]:
+        """The date of issue."""
     @property
-    def title(self) -> Optional[str]: ...
+    def title(self) -> Optional[str]:
+        """The trích yếu."""
     @property
-    def signing_authority(self) -> Optional[str]: ...
+    def signing_authority(self) -> Optional[str]:
+        """Who signs on whose behalf ("TM. BAN THƯỜNG VỤ", "KT. CHỦ TỊCH"), as printed."""
     @property
-    def signer_title(self) -> Optional[str]: ...
+    def signer_title(self) -> Optional[str]:
+        """The signer's title ("PHÓ CHỦ TỊCH"), as printed."""
     @property
-    def signer(self) -> Optional[str]: ...
+    def signer(self) -> Optional[str]:
+        """The signer's name, as printed."""
     @property
-    def recipients(self) -> List[str]: ...
+    def recipients(self) -> List[str]:
+        """The items under "Nơi nhận:"."""
     def to_dict(self) -> Dict[str, Any]:
         """All fields; the date as an ISO string."""
+    @property
+    def document(self) -> Document:
+        """The document this belongs to."""
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickle support: the document it belongs to."""
+    def __copy__(self) -> Self:
+        """Immutable: the object itself."""
+    def __deepcopy__(self, memo: Any) -> Self:
+        """Immutable: the object itself."""
+    def __eq__(self, other: object, /) -> bool:
+        """Equal when the fields are."""
+    def __hash__(self) -> int: ...
 
+@final
 class Reference:
     """One document the text cites, with where it is mentioned; offsets are code points into `Document.text`."""
 
@@ -241,7 +364,8 @@ class Reference:
     def doc_type(self) -> Optional[str]:
         """The type code ("KH", "NQ"), or the type word for a type outside the table."""
     @property
-    def doc_type_name(self) -> Optional[str]: ...
+    def doc_type_name(self) -> Optional[str]:
+        """The type's Vietnamese name ("Kế hoạch")."""
     @property
     def symbol(self) -> Optional[str]:
         """The number and symbol as printed ("58-KH/BTCTW"); None for a citation by name."""
@@ -249,9 +373,11 @@ class Reference:
     def symbol_parts(self) -> Optional[Dict[str, Any]]:
         """number, year, type_code, issuer_code, form ("party", "state", "law")."""
     @property
-    def date(self) -> Optional[datetime.date]: ...
+    def date(self) -> Optional[datetime.date]:
+        """The date of issue."""
     @property
-    def issuer(self) -> Optional[str]: ...
+    def issuer(self) -> Optional[str]:
+        """The issuer as printed ("Ban Tổ chức Trung ương")."""
     @property
     def name(self) -> Optional[str]:
         """A citation by name (no number): its fullest form in the text."""
@@ -273,8 +399,22 @@ class Reference:
         """For each mention, the innermost outline item it sits in (None outside every item)."""
     def to_dict(self) -> Dict[str, Any]:
         """doc_type, doc_type_name, symbol, symbol_parts, date (ISO string), issuer, name, key, attached,
-        mentions ([start, end] lists)."""
+        mentions ([start, end] lists), pinpoints."""
+    @property
+    def document(self) -> Document:
+        """The document this belongs to."""
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickle support: the document (once per pickle) and the place in it."""
+    def __copy__(self) -> Self:
+        """Immutable: the object itself."""
+    def __deepcopy__(self, memo: Any) -> Self:
+        """Immutable: the object itself."""
+    def __eq__(self, other: object, /) -> bool:
+        """Equal when of equal documents and at the same place in them."""
+    def __hash__(self) -> int: ...
 
+@final
 class Assignment:
     """One (section, agency, role) record; offsets are code points into `Document.text`."""
 
@@ -313,16 +453,38 @@ class Assignment:
     def end(self) -> int:
         """End (exclusive) of the assigning paragraph."""
     @property
+    def agency_start(self) -> int:
+        """Start of the agency's name as printed (`doc.text[a.agency_start:a.agency_end]`); for an agency named
+        in a table cell, the row's."""
+    @property
+    def agency_end(self) -> int:
+        """End (exclusive) of the agency's name as printed."""
+    @property
     def text(self) -> str:
         """The assigning paragraph: `doc.text[a.start:a.end]`."""
     @property
     def node(self) -> Optional[Node]:
         """The outline item `section` names (`doc.find(section)`); None when `section` is ""."""
     def to_dict(self) -> Dict[str, Any]:
-        """section, agency, agency_key, role, deadline, deadline_date (ISO string), deadline_kind, start, end, text."""
+        """section, agency, agency_key, role, deadline, deadline_date (ISO string), deadline_kind, deadline_info,
+        counterparts ([agency, role] lists), start, end, agency_start, agency_end, text."""
+    @property
+    def document(self) -> Document:
+        """The document this belongs to."""
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> Tuple[Any, ...]:
+        """Pickle support: the document (once per pickle) and the place in it."""
+    def __copy__(self) -> Self:
+        """Immutable: the object itself."""
+    def __deepcopy__(self, memo: Any) -> Self:
+        """Immutable: the object itself."""
+    def __eq__(self, other: object, /) -> bool:
+        """Equal when of equal documents and at the same place in them."""
+    def __hash__(self) -> int: ...
 
 _Paths = Union[str, "os.PathLike[str]", Iterable[Union[str, "os.PathLike[str]"]]]
 
+@final
 class Corpus:
     """A cross-reference index of many documents in a SQLite file (created when missing).
 
@@ -330,7 +492,8 @@ class Corpus:
     Dates are ISO strings; offsets (``byte_start``/``byte_end`` in the tables) are UTF-8 byte offsets.
     """
 
-    def __init__(self, db_path: Union[str, "os.PathLike[str]"]) -> None: ...
+    def __new__(cls, db_path: Union[str, "os.PathLike[str]"]) -> Corpus:
+        """Open the index in `db_path`, creating it when missing; CorpusError when it is not a vanban index."""
     @property
     def path(self) -> str:
         """The database file."""
@@ -338,12 +501,15 @@ class Corpus:
         self,
         paths: _Paths,
         workers: Optional[int] = None,
-        progress: bool = True,
+        progress: _Progress = None,
         prune: bool = False,
         force: bool = False,
     ) -> Dict[str, Any]:
         """Index files and directories (walked for .md, .txt, .htm, .html); unchanged files are skipped,
         failures recorded. Releases the GIL; Ctrl-C raises KeyboardInterrupt and keeps what was written.
+        `progress`: None for a bar where one can be seen (stderr a terminal, or a notebook), True for a bar
+        anyway, False for none, a callable `(done, total, path)` (path None for a file skipped as unchanged)
+        or a tqdm bar.
 
         Returns the counts: files, indexed, skipped, rehashed, failed, pruned, documents, errors,
         references, resolved, seconds; and "failures", this run's failed files as dicts (path, kind,
@@ -372,7 +538,14 @@ class Corpus:
     def stats(self) -> Dict[str, int]:
         """Counts: documents, nodes, refs, resolved, resolved_by_symbol, resolved_by_name, mentions,
         assignments, errors."""
+    def export(self, directory: Union[str, "os.PathLike[str]"], format: str = "parquet") -> Dict[str, str]:
+        """Write the tables (documents, outline, references, mentions, assignments, edges, errors) to
+        `directory`, one file each, `path` (the document's file) in each: `format="parquet"` (needs pyarrow:
+        `pip install 'vanban[arrow]'`; dates as date32) or "csv". Returns {table: file}."""
     def close(self) -> None:
         """Close the database; later calls raise CorpusError."""
-    def __enter__(self) -> "Corpus": ...
-    def __exit__(self, *args: Any) -> bool: ...
+    def __enter__(self) -> "Corpus":
+        """The corpus itself."""
+    def __exit__(self, _exc_type: Any, _exc: Any, _tb: Any) -> bool:
+        """Close it."""
+    def _repr_html_(self) -> str: ...

@@ -7,6 +7,8 @@
     vanban index PATH... --db FILE     build or update a cross-reference index (SQLite)
     vanban refs --db FILE QUERY ...    query it: documents, cites, cited-by, resolved, unresolved,
                                        most-cited, edges, matrix, deadlines, errors, stats
+    vanban export --db FILE DIR [--as parquet|csv]   write its tables (documents, outline, references,
+                                       mentions, assignments, edges, errors) as Parquet or CSV files
 
 A file that cannot be read or parsed gives one line on stderr, `vanban: PATH: REASON`; the other files are still
 processed and the exit status is 1. `-` reads standard input. Formats (.docx, PDF, HTML, text) and encodings
@@ -23,7 +25,7 @@ import json
 import itertools
 import os
 import sys
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from . import Corpus, CorpusError, Document, ParseFailure, VanbanError, __version__, parse_bytes, parse_file, parse_many
 
@@ -169,7 +171,7 @@ def _index(args: argparse.Namespace) -> int:
         return 1
     with corpus:
         try:
-            s = corpus.index(args.paths, workers=args.jobs, progress=not args.quiet, prune=args.prune, force=args.force)
+            s = corpus.index(args.paths, workers=args.jobs, progress=False if args.quiet else None, prune=args.prune, force=args.force)
         except KeyboardInterrupt:
             sys.stderr.write(f"{PROG}: interrupted; the index keeps what was written, run again to finish\n")
             return 130
@@ -213,7 +215,7 @@ def _print_rows(rows: List[Dict[str, Any]], columns: List[str], fmt: str) -> Non
 
 
 # (subcommand, Corpus method, help, extra arguments: (name, kwargs))
-_REFS = [
+_REFS: List[Tuple[str, str, str, List[Tuple[str, Dict[str, Any]]]]] = [
     ("documents", "documents", "the documents of the index", []),
     ("cites", "cites", "what a document cites (by id, path, file name or symbol)", [("doc", dict(metavar="DOC"))]),
     ("cited-by", "cited_by", "what cites a symbol (66-NQ/TW, 66/NQ-TW, '66-NQ/TW 2025') or a name",
@@ -250,6 +252,28 @@ def _refs(args: argparse.Namespace) -> int:
     columns = list(rows[0].keys()) if rows else []
     fmt = "json" if args.json else "csv" if getattr(args, "csv", False) else "tsv"
     _print_rows(rows, columns, fmt)
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    if not os.path.exists(args.db):
+        sys.stderr.write(f"{PROG}: {args.db}: no index there (make one with `vanban index PATH... --db {args.db}`)\n")
+        return 1
+    try:
+        with Corpus(args.db) as corpus:
+            written = corpus.export(args.directory, format=args.table_format)
+    except CorpusError as exc:
+        sys.stderr.write(f"{PROG}: {_one_line(str(exc))}\n")
+        return 1
+    except ImportError as exc:
+        sys.stderr.write(f"{PROG}: {_one_line(str(exc))}\n")
+        return 1
+    except OSError as exc:
+        sys.stderr.write(f"{PROG}: {args.directory}: {_one_line(exc.strerror or str(exc))}\n")
+        return 1
+    for table, path in written.items():
+        sys.stdout.write(f"{table}\t{path}\n")
+    sys.stdout.flush()
     return 0
 
 
@@ -308,6 +332,14 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "edges":
             q.add_argument("--csv", action="store_true", help="CSV instead of TSV")
         q.set_defaults(method=method)
+
+    p = sub.add_parser("export", help="write the tables of an index as Parquet (or CSV) files, one per table")
+    p.add_argument("directory", metavar="DIR", help="where to write documents.parquet, outline.parquet, ...")
+    p.add_argument("--db", required=True, metavar="FILE", help="the index database")
+    # `--format` names the input format elsewhere: the output's is `--as`
+    p.add_argument("--as", dest="table_format", choices=["parquet", "csv"], default="parquet",
+                   help="file format (default: parquet, needs pyarrow: pip install 'vanban[arrow]')")
+    p.set_defaults(run=_export)
     return ap
 
 

@@ -394,6 +394,18 @@ impl Corpus {
         opts: &IndexOptions,
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Result<IndexSummary> {
+        self.index_observed(paths, opts, stop, &|_, _, _| {})
+    }
+
+    /// [`Corpus::index_with`], telling `observe(done, total, path)` after each file (from the writing thread;
+    /// `path` is None for a file skipped as unchanged): for progress bars other than the one on stderr.
+    pub fn index_observed<P: AsRef<Path>>(
+        &mut self,
+        paths: &[P],
+        opts: &IndexOptions,
+        stop: &(dyn Fn() -> bool + Sync),
+        observe: &(dyn Fn(usize, usize, Option<&str>) + Sync),
+    ) -> Result<IndexSummary> {
         let t0 = Instant::now();
         let files = collect_files(paths);
         let prev = self.load_previous()?;
@@ -405,6 +417,7 @@ impl Corpus {
         let cancelled = AtomicBool::new(false);
         let force = opts.force;
         let mut wrote_any = false;
+        let mut done = 0;
         let path = self.path.clone();
         let conn = &mut self.conn;
         let written: Result<()> = std::thread::scope(|s| {
@@ -451,6 +464,8 @@ impl Corpus {
                     }
                     let Some(msg) = msg else { continue };
                     bar.inc(1);
+                    done += 1;
+                    observe(done, files.len(), msg.path());
                     match &msg {
                         Outcome::Skipped => sum.skipped += 1,
                         Outcome::Touched { .. } => {
@@ -1111,6 +1126,18 @@ enum Outcome {
     Touched { path: String, size: i64, mtime: i64, failed: bool },
     Parsed(Box<Parsed>),
     Failed(Failure),
+}
+
+impl Outcome {
+    /// The file, when it was read.
+    fn path(&self) -> Option<&str> {
+        match self {
+            Outcome::Skipped => None,
+            Outcome::Touched { path, .. } => Some(path),
+            Outcome::Parsed(p) => Some(&p.path),
+            Outcome::Failed(f) => Some(&f.path),
+        }
+    }
 }
 
 struct Failure {

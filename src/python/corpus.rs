@@ -6,9 +6,11 @@ use std::sync::Mutex;
 use pyo3::create_exception;
 use pyo3::exceptions::PyKeyboardInterrupt;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::{PyBool, PyDict, PyList};
 
-use super::{data_frame, VanbanError};
+use super::errors::VanbanError;
+use super::batch::{choose, Sink};
+use super::frames::{call, data_frame};
 use crate::index::corpus::{Corpus, IndexOptions, Table, Value};
 
 create_exception!(vanban, CorpusError, VanbanError, "The index could not be opened, written or queried.");
@@ -97,17 +99,18 @@ impl PyCorpus {
 
     /// Index files and directories (walked for .md, .txt, .htm, .html). Unchanged files are skipped, files
     /// that fail are recorded (see `errors()`). `workers`: parse threads (default: one per core); `progress`:
-    /// a progress bar on stderr when it is a terminal; `prune`: drop documents whose file is gone; `force`:
-    /// re-parse everything. Returns the counts: files, indexed, skipped, rehashed, failed, pruned,
-    /// documents, errors, references, resolved, seconds; and `failures`, this run's failed files as dicts
-    /// (path, kind, message).
-    #[pyo3(signature = (paths, workers=None, progress=true, prune=false, force=false))]
+    /// None for a bar where one can be seen (stderr a terminal, or a notebook: tqdm.auto's widget), True for
+    /// a bar anyway, False for none, a callable `(done, total, path)` (path None for a file skipped as
+    /// unchanged) or a tqdm bar; `prune`: drop documents whose file is gone; `force`: re-parse everything.
+    /// Returns the counts: files, indexed, skipped, rehashed, failed, pruned, documents, errors, references,
+    /// resolved, seconds; and `failures`, this run's failed files as dicts (path, kind, message).
+    #[pyo3(signature = (paths, workers=None, progress=None, prune=false, force=false))]
     fn index<'py>(
         &self,
         py: Python<'py>,
         paths: &Bound<'py, PyAny>,
         workers: Option<usize>,
-        progress: bool,
+        progress: Option<&Bound<'py, PyAny>>,
         prune: bool,
         force: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
@@ -115,7 +118,31 @@ impl PyCorpus {
             Ok(p) => vec![p],
             Err(_) => paths.try_iter()?.map(|p| p?.extract::<PathBuf>()).collect::<PyResult<_>>()?,
         };
-        let opts = IndexOptions { workers, progress, prune, force };
+        let (rust_bar, sink) = match choose(py, progress)? {
+            Sink::Off => (false, None),
+            Sink::Rust => (true, None),
+            Sink::Python => {
+                let progress = progress.map(|p| p.clone()).unwrap_or_else(|| PyBool::new(py, true).to_owned().into_any());
+                (false, Some(call(py, "_progress", "sink", (progress, py.None(), "index"))?.unbind()))
+            }
+        };
+        let opts = IndexOptions { workers, progress: rust_bar, prune, force };
+        let sink_error: Mutex<Option<PyErr>> = Mutex::new(None);
+        let observe = |done: usize, total: usize, path: Option<&str>| {
+            let Some(sink) = &sink else { return };
+            Python::with_gil(|py| {
+                let sink = sink.bind(py);
+                let r = (|| -> PyResult<()> {
+                    if done == 1 {
+                        sink.call_method1("start", (total,))?;
+                    }
+                    sink.call_method1("step", (path, true)).map(drop)
+                })();
+                if let Err(e) = r {
+                    sink_error.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(e);
+                }
+            })
+        };
         let interrupt: Mutex<Option<PyErr>> = Mutex::new(None);
         // Ctrl-C: the signal is seen when the writing thread takes the GIL for a moment
         let stop = || {
@@ -127,8 +154,14 @@ impl PyCorpus {
                 }
             })
         };
-        let result = self.with(py, |c| c.index_with(&paths, &opts, &stop));
+        let result = self.with(py, |c| c.index_observed(&paths, &opts, &stop, &observe));
+        if let Some(sink) = &sink {
+            sink.bind(py).call_method0("close")?;
+        }
         if let Some(e) = interrupt.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            return Err(e);
+        }
+        if let Some(e) = sink_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
             return Err(e);
         }
         let s = result?;
@@ -243,5 +276,18 @@ impl PyCorpus {
 
     fn __repr__(&self) -> String {
         format!("<Corpus {}>", self.path.display())
+    }
+
+    /// Write the index's tables (documents, outline, references, mentions, assignments, edges, errors) to
+    /// `directory` (created when missing), one file per table: `format="parquet"` (needs pyarrow: `pip install
+    /// 'vanban[arrow]'`) or `"csv"`. Returns `{table: file path}`.
+    #[pyo3(signature = (directory, format="parquet"))]
+    fn export<'py>(slf: &Bound<'py, Self>, directory: PathBuf, format: &str) -> PyResult<Bound<'py, PyAny>> {
+        call(slf.py(), "_export", "export_corpus", (slf, directory, format))
+    }
+
+    /// Jupyter's rich view: the counts and the most cited documents (self-contained HTML).
+    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
+        call(slf.py(), "_view", "corpus", (slf,))?.extract()
     }
 }

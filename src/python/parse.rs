@@ -1,0 +1,53 @@
+//! `parse`, `parse_bytes`, `parse_file`: one document.
+use std::path::PathBuf;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
+
+use super::document::PyDocument;
+use super::inner::{parsed, with_offsets};
+
+/// Parse a document from its text. Never fails.
+#[pyfunction]
+pub(super) fn parse(py: Python<'_>, text: PyBackedStr) -> PyResult<PyDocument> {
+    let r = py.allow_threads(|| Ok(with_offsets(crate::parse(&text))));
+    parsed(py, r, None)
+}
+
+/// `format=` and `encoding=` keyword arguments as read options; a name vanban does not know is a ValueError.
+pub(super) fn read_options(format: Option<&str>, encoding: Option<&str>) -> PyResult<crate::ReadOptions> {
+    let format = match format {
+        None => None,
+        Some(f) => Some(crate::Format::from_name(f).ok_or_else(|| {
+            PyValueError::new_err(format!("unknown format {f:?}: use \"text\", \"html\", \"docx\" or \"pdf\""))
+        })?),
+    };
+    let encoding = match encoding {
+        None => None,
+        Some(e) => Some(crate::Encoding::from_label(e).ok_or_else(|| {
+            PyValueError::new_err(format!("unknown encoding {e:?}: use e.g. \"utf-8\", \"windows-1258\", \"tcvn3\", \"vni\", \"viscii\""))
+        })?),
+    };
+    Ok(crate::ReadOptions { format, encoding })
+}
+
+/// Parse a document from bytes: .docx, PDF, HTML or text (UTF-8, UTF-16 with BOM, Windows-1258, TCVN3, VNI,
+/// VISCII), format and encoding detected from content unless given.
+#[pyfunction]
+#[pyo3(signature = (data, format=None, encoding=None))]
+pub(super) fn parse_bytes(py: Python<'_>, data: PyBackedBytes, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
+    let opts = read_options(format, encoding)?;
+    let r = py.allow_threads(|| crate::parse_bytes_with(&data, &opts).map(with_offsets));
+    parsed(py, r, None)
+}
+
+/// Parse a document from a file (`str` or `os.PathLike`); format and encoding as for `parse_bytes`.
+#[pyfunction]
+#[pyo3(signature = (path, format=None, encoding=None))]
+pub(super) fn parse_file(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
+    let opts = read_options(format, encoding)?;
+    let r = py.allow_threads(|| crate::parse_file_with(&path, &opts).map(with_offsets));
+    parsed(py, r, Some(path))
+}
+
