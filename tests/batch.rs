@@ -17,7 +17,7 @@ fn a_directory_parses_to_the_same_documents_as_parse_file_in_sorted_order() {
         .filter(|p| vanban::batch::is_document(p))
         .collect();
     expected.sort();
-    let opts = BatchOptions { workers: Some(2), window: None };
+    let opts = BatchOptions { workers: Some(2), ..Default::default() };
     let mut seen = Vec::new();
     for r in parse_many([&dir], opts).unwrap() {
         let doc = r.result.unwrap_or_else(|e| panic!("{e}"));
@@ -40,7 +40,7 @@ fn a_bad_file_in_the_middle_is_reported_and_the_rest_are_parsed() {
     assert!(!good.is_empty());
     let missing = dir.join("no-such-file.txt");
     let paths = [good.clone(), vec![missing.clone(), dir.join("../README.md")], good.clone()].concat();
-    let results: Vec<_> = parse_many(paths.clone(), BatchOptions { workers: Some(2), window: Some(2) })
+    let results: Vec<_> = parse_many(paths.clone(), BatchOptions { workers: Some(2), window: Some(2), ..Default::default() })
         .unwrap()
         .collect();
     assert_eq!(results.len(), paths.len());

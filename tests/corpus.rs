@@ -194,7 +194,7 @@ fn bad_files_are_recorded_with_their_error_and_the_rest_is_indexed() {
 }
 
 #[test]
-fn the_schema_version_is_recorded_and_other_databases_are_refused() {
+fn the_schema_version_is_recorded_and_another_version_is_refused_untouched() {
     let dir = scratch("schema");
     let db = dir.join("x.sqlite");
     drop(Corpus::open(&db).unwrap());
@@ -205,14 +205,37 @@ fn the_schema_version_is_recorded_and_other_databases_are_refused() {
     assert_eq!(mode, "wal");
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
-    assert!(matches!(Corpus::open(&db), Err(CorpusError::Schema { found: 99, .. })));
+    let err = Corpus::open(&db).err().unwrap();
+    assert!(matches!(err, CorpusError::Schema { found: 99, .. }), "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("left untouched") && !msg.contains("delete"), "{msg}");
+}
 
+/// Issue 13, item 7: another application's database (or any file) given as the index is looked at read-only
+/// and refused: not switched to WAL, not a byte changed, and the message never suggests deleting it.
+#[test]
+fn a_file_that_is_not_a_vanban_index_is_refused_and_never_written() {
+    let dir = scratch("not-index");
     let other = dir.join("other.sqlite");
-    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
-    assert!(matches!(Corpus::open(&other), Err(CorpusError::Schema { found: 0, .. })));
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1)").unwrap();
     let not_db = dir.join("notes.txt");
     fs::write(&not_db, "not a database at all, just some text that is long enough to be a header").unwrap();
-    assert!(matches!(Corpus::open(&not_db), Err(CorpusError::Sqlite { .. })));
+    for (file, reason) in [(&other, "a SQLite database of another application"), (&not_db, "not a SQLite database")] {
+        let before = fs::read(file).unwrap();
+        let mtime = fs::metadata(file).unwrap().modified().unwrap();
+        let err = Corpus::open(file).err().expect("refused");
+        assert!(matches!(err, CorpusError::NotAnIndex { .. }), "{err}");
+        let msg = err.to_string();
+        assert!(msg.contains(reason) && msg.contains("left untouched"), "{msg}");
+        assert!(!msg.contains("delete"), "{msg}");
+        assert_eq!(fs::read(file).unwrap(), before, "{} was written to", file.display());
+        assert_eq!(fs::metadata(file).unwrap().modified().unwrap(), mtime);
+        let wal = PathBuf::from(format!("{}-wal", file.display()));
+        assert!(!wal.exists(), "{} was switched to WAL", file.display());
+    }
+    let mode: String =
+        rusqlite::Connection::open(&other).unwrap().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    assert_eq!(mode, "delete");
 }
 
 #[test]

@@ -12,6 +12,7 @@
 //! a byte offset for text and HTML, a paragraph (and table cell) for a `.docx`, a page and line for a PDF.
 pub mod charset;
 pub mod docx;
+pub mod file;
 pub mod html;
 pub mod input;
 pub mod legacy;
@@ -35,12 +36,25 @@ pub fn read(bytes: &[u8]) -> Result<Input, Error> {
     read_with(bytes, &ReadOptions::default())
 }
 
+/// The most bytes of plain text or HTML read as one document (32 MiB): an administrative document is a few
+/// hundred KB at most, and parsing costs memory in proportion (about 15 bytes per byte of text), so a larger
+/// text is refused rather than left to take the machine's memory. Containers (`.docx`, PDF) bound what they
+/// inflate on their own.
+pub const MAX_TEXT_BYTES: usize = 32 << 20;
+
 /// Read document bytes with a format and/or encoding given (the rest detected).
 pub fn read_with(bytes: &[u8], opts: &ReadOptions) -> Result<Input, Error> {
     let format = match opts.format {
         Some(f) => f,
         None => sniff(bytes)?,
     };
+    if matches!(format, Format::Html | Format::Text) && bytes.len() > MAX_TEXT_BYTES {
+        return Err(input::decode_error(format!(
+            "a text of {} MiB (more than {} MiB): not read as one document",
+            bytes.len() >> 20,
+            MAX_TEXT_BYTES >> 20
+        )));
+    }
     let mut input = match format {
         Format::Docx => docx::read(bytes)?,
         Format::Pdf => pdf::read(bytes)?,
