@@ -36,11 +36,11 @@ pub fn read(bytes: &[u8]) -> Result<Input, Error> {
     read_with(bytes, &ReadOptions::default())
 }
 
-/// The most bytes of plain text or HTML read as one document (32 MiB): an administrative document is a few
-/// hundred KB at most, and parsing costs memory in proportion (about 15 bytes per byte of text), so a larger
-/// text is refused rather than left to take the machine's memory. Containers (`.docx`, PDF) bound what they
-/// inflate on their own.
-pub const MAX_TEXT_BYTES: usize = 32 << 20;
+/// The most bytes of plain text or HTML read as one document (16 MiB): an administrative document is a few
+/// hundred KB at most (the bench archive's largest is 809 KB), and parsing costs memory in proportion (about
+/// 13 bytes per byte of text: 142 MB for 11 MB), so a larger text is refused rather than left to take the
+/// machine's memory. Containers (`.docx`, PDF) bound what they inflate, and the text they give, on their own.
+pub const MAX_TEXT_BYTES: usize = 16 << 20;
 
 /// Read document bytes with a format and/or encoding given (the rest detected).
 pub fn read_with(bytes: &[u8], opts: &ReadOptions) -> Result<Input, Error> {
@@ -61,6 +61,12 @@ pub fn read_with(bytes: &[u8], opts: &ReadOptions) -> Result<Input, Error> {
         Format::Html => html::read(bytes, opts.encoding)?,
         Format::Text => text::read_text(bytes, opts.encoding)?,
     };
+    if input.text.len() > MAX_TEXT_BYTES {
+        return Err(input::decode_error(format!(
+            "a document whose text is more than {} MiB: not read as one document",
+            MAX_TEXT_BYTES >> 20
+        )));
+    }
     // Text typed in a legacy font and stored as Unicode (a .docx in .VnTime, a TCVN3 page declared as Latin-1,
     // a TCVN3 file converted to UTF-8 as if it were Latin-1): read its characters back as the font's bytes.
     let unicode = matches!(format, Format::Docx | Format::Pdf)
