@@ -289,3 +289,42 @@ fn the_dev_corpus_indexes_whole_and_its_laws_are_cited_by_number_and_name() {
     assert!(by.len() >= 20 && !names.is_empty(), "cited by number and by name: {} rows, {names:?}", by.len());
     assert!(by.get("resolved_path").all(|p| p.as_str().is_some_and(|p| p.ends_with("lmx_LUAT_72_2025_QH15_649675.htm"))));
 }
+
+/// Issue 13, item 6: `a\xfe.md` and `a\xff.md` were folded into one key by a lossy conversion (one document
+/// silently lost, and pruned on every run). Each keeps its own bytes.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_stay_apart() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("non-utf8");
+    let docs = copy_fixtures(&dir);
+    for (name, title) in [(&b"a\xfe.md"[..], "thứ nhất"), (&b"a\xff.md"[..], "thứ hai")] {
+        let p = docs.join(std::ffi::OsStr::from_bytes(name));
+        fs::write(p, format!("KẾ HOẠCH\n\nVề việc {title}\n\nI. MỤC ĐÍCH\n")).unwrap();
+    }
+    let mut c = Corpus::open(dir.join("x.sqlite")).unwrap();
+    let s = c.index(&[&docs], &opts()).unwrap();
+    assert_eq!((s.files, s.indexed, s.documents), (6, 6, 6));
+    let pruned = c.index(&[&docs], &IndexOptions { prune: true, ..opts() }).unwrap();
+    assert_eq!((pruned.pruned, pruned.documents, pruned.skipped), (0, 6, 6));
+    let blobs = c.query("SELECT path FROM documents WHERE typeof(path) = 'blob' ORDER BY path", []).unwrap();
+    let names: Vec<Vec<u8>> = blobs.rows.iter().map(|r| match &r[0] { Value::Bytes(b) => b.clone(), v => panic!("{v:?}") }).collect();
+    assert_eq!(names.len(), 2);
+    assert!(names[0].ends_with(b"/a\xfe.md") && names[1].ends_with(b"/a\xff.md"), "{names:?}");
+}
+
+/// Issue 13, item 8: an index can be read without writing anything, so in a directory one cannot write to.
+#[test]
+fn an_index_opened_read_only_answers_queries_and_writes_nothing() {
+    let dir = scratch("read-only");
+    let docs = copy_fixtures(&dir);
+    let db = dir.join("x.sqlite");
+    Corpus::open(&db).unwrap().index(&[&docs], &opts()).unwrap();
+    let before = fs::read(&db).unwrap();
+    let mut c = Corpus::open_read_only(&db).unwrap();
+    assert_eq!(c.documents().unwrap().len(), 4);
+    assert!(c.index(&[&docs], &opts()).is_err(), "a read-only index is not written");
+    drop(c);
+    assert!(fs::read(&db).unwrap() == before, "the index file changed");
+    assert!(matches!(Corpus::open_read_only(dir.join("none.sqlite")), Err(CorpusError::NotAnIndex { .. })));
+}

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyImportError, PyOSError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
+use pyo3::pybacked::PyBackedBytes;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyDict, PyIterator, PyList, PyString, PyTuple, PyType};
 
@@ -18,6 +18,7 @@ use crate::model::{MarkerStyle, NodeKind, Symbol, SymbolForm};
 use crate::model::Reference;
 use crate::model::Span;
 
+mod args;
 mod corpus;
 
 create_exception!(vanban, VanbanError, PyException, "Base class of the errors raised by vanban.");
@@ -157,9 +158,15 @@ fn with_offsets(doc: crate::Document) -> (crate::Document, Offsets) {
     (doc, offsets)
 }
 
-/// Parse a document from its text. Never fails.
+/// Parse a document from its text. Never fails (lone surrogates are read as U+FFFD). Warns when the whole
+/// text is the path of an existing file: `parse_file` was likely meant.
 #[pyfunction]
-fn parse(py: Python<'_>, text: PyBackedStr) -> PyResult<PyDocument> {
+fn parse(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<PyDocument> {
+    let text = args::text(text)?;
+    if text.len() < 4096 && !text.contains('\n') && !text.trim().is_empty() && std::path::Path::new(&text).is_file() {
+        let msg = format!("vanban.parse() was given {text:?}, the path of a file: it parses the string itself; use parse_file() to read the file");
+        PyErr::warn(py, &py.get_type::<pyo3::exceptions::PyUserWarning>(), &std::ffi::CString::new(msg)?, 1)?;
+    }
     let r = py.allow_threads(|| Ok(with_offsets(crate::parse(&text))));
     parsed(py, r, None)
 }
@@ -185,8 +192,9 @@ fn read_options(format: Option<&str>, encoding: Option<&str>) -> PyResult<crate:
 /// VISCII), format and encoding detected from content unless given.
 #[pyfunction]
 #[pyo3(signature = (data, format=None, encoding=None))]
-fn parse_bytes(py: Python<'_>, data: PyBackedBytes, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
+fn parse_bytes(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
     let opts = read_options(format, encoding)?;
+    let data: PyBackedBytes = args::buffer(data)?;
     let r = py.allow_threads(|| crate::parse_bytes_with(&data, &opts).map(with_offsets));
     parsed(py, r, None)
 }
@@ -194,8 +202,9 @@ fn parse_bytes(py: Python<'_>, data: PyBackedBytes, format: Option<&str>, encodi
 /// Parse a document from a file (`str` or `os.PathLike`); format and encoding as for `parse_bytes`.
 #[pyfunction]
 #[pyo3(signature = (path, format=None, encoding=None))]
-fn parse_file(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
+fn parse_file(py: Python<'_>, path: &Bound<'_, PyAny>, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
     let opts = read_options(format, encoding)?;
+    let path = args::path(path)?;
     let r = py.allow_threads(|| crate::parse_file_with(&path, &opts).map(with_offsets));
     parsed(py, r, Some(path))
 }
@@ -213,28 +222,28 @@ fn error_type_name(e: &crate::Error) -> &'static str {
 /// Parse many files in parallel; see the stub for the contract. Paths are pulled from `paths` only as the
 /// window has room, and the GIL is released while waiting for a result.
 #[pyfunction]
-#[pyo3(signature = (paths, workers=None, progress=None))]
+#[pyo3(signature = (paths, workers=None, progress=None, format=None, encoding=None))]
 fn parse_many(
     py: Python<'_>,
     paths: &Bound<'_, PyAny>,
-    workers: Option<i64>,
+    workers: Option<&Bound<'_, PyAny>>,
     progress: Option<bool>,
+    format: Option<&str>,
+    encoding: Option<&str>,
 ) -> PyResult<PyParseMany> {
-    let workers = match workers {
-        Some(n) if n < 1 => return Err(PyValueError::new_err(format!("workers must be at least 1, not {n}"))),
-        n => n.map(|n| n as usize),
-    };
-    // One path (str or os.PathLike) or an iterable of them; a str must not be iterated char by char.
-    let single = paths.is_instance_of::<PyString>() || paths.hasattr("__fspath__")?;
+    let workers = corpus::workers(workers)?;
+    let read = read_options(format, encoding)?;
+    // One path (str, bytes or os.PathLike) or an iterable of them; a str must not be iterated char by char.
+    let single = paths.is_instance_of::<PyString>() || paths.is_instance_of::<pyo3::types::PyBytes>() || paths.hasattr("__fspath__")?;
     let input = if single { PyTuple::new(py, [paths])?.into_any().try_iter()? } else { paths.try_iter()? };
     let show = progress.unwrap_or_else(|| std::io::IsTerminal::is_terminal(&std::io::stderr()));
     let progress = if show {
         // The bar needs a total: known without consuming anything when the paths are a list or a tuple
         // (directories in it are walked once to count their files).
         let listed = if single {
-            Some(vec![paths.extract::<PathBuf>()?])
+            Some(vec![args::path(paths)?])
         } else if paths.is_instance_of::<PyList>() || paths.is_instance_of::<PyTuple>() {
-            paths.try_iter()?.map(|p| p?.extract::<PathBuf>()).collect::<PyResult<Vec<_>>>().ok()
+            paths.try_iter()?.map(|p| args::path(&p?)).collect::<PyResult<Vec<_>>>().ok()
         } else {
             None
         };
@@ -243,8 +252,8 @@ fn parse_many(
     } else {
         None
     };
-    let options = BatchOptions { workers, window: None };
-    let pipeline = Pipeline::new(&options, |bytes: &[u8]| crate::parse_bytes(bytes).map(with_offsets))
+    let options = BatchOptions { workers, read, ..Default::default() };
+    let pipeline = Pipeline::new(&options, move |bytes: &[u8]| crate::parse_bytes_with(bytes, &read).map(with_offsets))
         .map_err(|e| PyOSError::new_err(format!("vanban: cannot start the worker threads: {e}")))?;
     let state = BatchState { input: Some(input.unbind()), expand: Expand::default(), pipeline, progress };
     Ok(PyParseMany { state: std::sync::Mutex::new(state) })
@@ -283,7 +292,7 @@ impl PyParseMany {
                     let Some(input) = &this.input else { break };
                     let mut input = input.bind(py).clone();
                     match input.next() {
-                        Some(item) => this.expand.push(item?.extract::<PathBuf>()?),
+                        Some(item) => this.expand.push(args::path(&item?)?),
                         None => this.input = None,
                     }
                 }

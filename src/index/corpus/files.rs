@@ -34,6 +34,11 @@ impl PathKey {
         PathKey(os_bytes(p.as_os_str()))
     }
 
+    /// A key from its stored bytes.
+    pub fn from_bytes(b: &[u8]) -> PathKey {
+        PathKey(b.to_vec())
+    }
+
     /// The path again.
     pub fn to_path(&self) -> PathBuf {
         path_of_bytes(&self.0)

@@ -152,9 +152,7 @@ pub(super) fn inspect(path: &Path) -> Result<Found> {
         Ok(m) if m.len() == 0 => return Ok(Found::Nothing),
         Ok(_) => {}
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(sql_err(path))?;
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(sql_err(path))?;
+    let conn = connect_read_only(path).map_err(sql_err(path))?;
     let version: i32 = match conn.pragma_query_value(None, "user_version", |r| r.get(0)) {
         Ok(v) => v,
         Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::NotADatabase => {
@@ -203,11 +201,39 @@ pub(super) fn open_read_only(path: &Path) -> Result<Connection> {
     if inspect(path)? != Found::Index {
         return Err(CorpusError::NotAnIndex { path: path.to_path_buf(), reason: "no index there".into() });
     }
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-        .map_err(sql_err(path))?;
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(sql_err(path))?;
+    let conn = connect_read_only(path).map_err(sql_err(path))?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(conn)
+}
+
+/// A read-only connection. A WAL index needs its `-shm` file, which SQLite cannot create in a directory one
+/// may not write to: there the file is opened as immutable instead, which is sound because nobody can be
+/// writing to it (a writer needs the same directory for its `-wal` file).
+fn connect_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    match conn.pragma_query_value(None, "schema_version", |r| r.get::<_, i64>(0)) {
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::CannotOpen => {
+            Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+        }
+        _ => Ok(conn),
+    }
+}
+
+/// `file:PATH?immutable=1`, the path percent-encoded where a URI needs it (and wherever it is not ASCII).
+fn immutable_uri(path: &Path) -> std::path::PathBuf {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut uri = String::from("file:");
+    for &b in bytes {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri.into()
 }
 
 /// The schema, in one immediate transaction: a second run that raced us here waits for our commit, then
