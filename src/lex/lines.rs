@@ -315,8 +315,9 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
     paras
 }
 
-/// Join paragraphs split by a page break: the earlier one does not end a sentence, the later one starts in
-/// lower case and carries no marker (`vừa phòng, chống` / blank / `dịch COVID-19`).
+/// Join paragraphs split by a page break: the earlier one does not end a sentence, the later one carries no
+/// marker and starts in lower case (`vừa phòng, chống` / blank / `dịch COVID-19`), or with a number after a
+/// phrase left open (`ngày 29 tháng` / blank / `4 năm 2025`).
 pub fn rejoin_page_breaks(paras: &mut Vec<Para>) {
     let mut out: Vec<Para> = Vec::with_capacity(paras.len());
     for p in paras.drain(..) {
@@ -326,9 +327,13 @@ pub fn rejoin_page_breaks(paras: &mut Vec<Para>) {
                 && !p.table_row
                 && !prev.table_row
                 && p.marker.is_none()
-                && text::starts_lower(&p.clean)
                 && !text::ends_terminal(&prev.clean)
-                && !p.clean.starts_with(|c: char| c.is_ascii_digit());
+                && if p.clean.starts_with(|c: char| c.is_ascii_digit()) {
+                    // `... ngày 29 tháng` / page break / `4 năm 2025`: a number goes on a phrase left open
+                    ends_open(&prev.clean)
+                } else {
+                    text::starts_lower(&p.clean)
+                };
             if joinable {
                 let gap = prev.end;
                 prev.last = p.last;

@@ -23,6 +23,14 @@ impl OffsetMap {
         }
     }
 
+    /// Forget the runs from clean offset `len` on (the cleaned string was cut back to `len` bytes).
+    pub fn truncate(&mut self, len: usize) {
+        let len = len as u32;
+        while self.runs.last().is_some_and(|&(c, _)| c >= len) {
+            self.runs.pop();
+        }
+    }
+
     /// Close the map: the cleaned string is `clean_len` bytes and ends at source byte `src`.
     pub fn finish(&mut self, clean_len: usize, src: usize) {
         self.end = (clean_len as u32, src as u32);

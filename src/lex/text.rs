@@ -87,6 +87,7 @@ pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut 
     // trailing bars, hashes and spaces are trimmed
     let kept = out[start..].trim_end_matches(['|', '#', ' ']).len();
     out.truncate(start + kept);
+    map.truncate(start + kept);
 }
 
 /// `clean` without the emphasis removal: keeps `*` (used where a `*` bullet must be seen).
@@ -160,7 +161,7 @@ mod tests {
     fn clean_into_gives_clean_and_maps_each_char_to_itself() {
         let cases = [
             "  **1. Sở Nội vụ:**  chủ trì ", "| a | b |", "# PHẦN I", "__x__ y_z", "a\tb\r\n", "*", "  ", "Điều 5.*  *",
-            "| | x", "x |#", "**Sở** Nội  vụ",
+            "| | x", "x |#", "**Sở** Nội  vụ", "a #", "ab | |",
         ];
         for s in cases {
             for bars in [false, true] {
@@ -169,6 +170,9 @@ mod tests {
                 clean_into(s, 100, bars, &mut out, &mut map);
                 let want = if bars { clean(&s.replace('|', " | ")) } else { clean(s) };
                 assert_eq!(&out["prefix".len()..], want, "{s:?} bars={bars}");
+                // a line joined after this one goes on from the trimmed end
+                let mut joined = map.clone();
+                joined.copy_from(out.len(), 1000);
                 map.finish(out.len(), 100 + s.len());
                 for (i, c) in out.char_indices().skip_while(|&(i, _)| i < "prefix".len()) {
                     let src = map.to_source(i) - 100;
