@@ -30,9 +30,10 @@ class InternalError(VanbanError):
     a panic in one file's parse is caught there so that the other files go on."""
 
 def parse(text: str) -> Document:
-    """Parse a document from its text. Never fails."""
+    """Parse a document from its text. Never fails: lone surrogates are read as U+FFFD (one for one, so
+    offsets still match). Warns (UserWarning) when the whole text is the path of an existing file."""
 
-def parse_bytes(data: Union[bytes, bytearray], format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
+def parse_bytes(data: Union[bytes, bytearray, memoryview, Any], format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
     """Parse a document from bytes: a .docx, a PDF with a text layer, an HTML page or text (UTF-8 with or
     without BOM, UTF-16 with BOM, Windows-1258, TCVN3, VNI, VISCII).
 
@@ -42,29 +43,32 @@ def parse_bytes(data: Union[bytes, bytearray], format: Optional[str] = None, enc
     Raises DecodeError or EmptyDocumentError.
     """
 
-def parse_file(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
+def parse_file(path: Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"], format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
     """Parse a document from a file; `format` and `encoding` as for `parse_bytes`.
 
     Raises ReadError, DecodeError or EmptyDocumentError.
     """
 
-_Path = Union[str, "os.PathLike[str]"]
+_Path = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
 def parse_many(
     paths: Union[_Path, Iterable[_Path]],
     workers: Optional[int] = None,
     progress: Optional[bool] = None,
+    format: Optional[str] = None,
+    encoding: Optional[str] = None,
 ) -> ParseMany:
     """Parse many files in parallel: an iterator of one `Document` or `ParseFailure` per file, in input order.
 
     `paths` is a file or directory, or an iterable of them (a generator is fine: it is consumed lazily, as the
     workers need more files). A directory stands for the files below it with a document extension (.txt .md
     .htm .html .docx .pdf), recursively, in sorted order; hidden entries are skipped; a directory with no
-    document is a failure. `workers` threads parse (None: one per core); at most 8 x workers files are in
-    flight, so memory stays flat however many files there are. The GIL is released while parsing.
+    document is a failure. `workers` threads parse (None, or more than the cores: one per core; all batches
+    share one pool, so no call leaves threads behind); at most 8 x workers files are in flight, so memory stays flat however many files there are. The GIL is released while parsing.
     `progress`: a progress line on stderr (None: when stderr is a terminal). A bad file never stops the batch:
-    it gives a `ParseFailure` naming it. Raises ValueError for workers < 1, TypeError for a path that is not
-    a str or os.PathLike (when the iterator reaches it).
+    it gives a `ParseFailure` naming it. `format` and `encoding`: as for `parse_bytes`, for every file. Raises
+    ValueError for workers < 1 or an unknown format/encoding, TypeError for a path that is not a str, bytes
+    or os.PathLike (when the iterator reaches it).
     """
 
 class ParseMany(Iterator[Union["Document", "ParseFailure"]]):
@@ -330,7 +334,9 @@ class Corpus:
     Dates are ISO strings; offsets (``byte_start``/``byte_end`` in the tables) are UTF-8 byte offsets.
     """
 
-    def __init__(self, db_path: Union[str, "os.PathLike[str]"]) -> None: ...
+    def __init__(self, db_path: _Path, read_only: bool = False) -> None:
+        """Open the index (created when missing; a file that is not a vanban index is refused untouched).
+        `read_only=True`: an existing index, to query only (works in a directory one cannot write to)."""
     @property
     def path(self) -> str:
         """The database file."""
@@ -342,8 +348,8 @@ class Corpus:
         prune: bool = False,
         force: bool = False,
     ) -> Dict[str, Any]:
-        """Index files and directories (walked for .md, .txt, .htm, .html); unchanged files are skipped,
-        failures recorded. Releases the GIL; Ctrl-C raises KeyboardInterrupt and keeps what was written.
+        """Index files and directories (walked as parse_many walks them); unchanged files are skipped,
+        failures recorded. `workers`: as for parse_many (ValueError below 1). Releases the GIL; Ctrl-C raises KeyboardInterrupt and keeps what was written.
 
         Returns the counts: files, indexed, skipped, rehashed, failed, pruned, documents, errors,
         references, resolved, seconds; and "failures", this run's failed files as dicts (path, kind,
