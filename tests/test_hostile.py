@@ -89,6 +89,12 @@ def test_parse_many_gives_a_failure_per_hostile_file_in_order(hostile):
     assert isinstance(results[-1], vanban.Document)
 
 
+def test_standard_input_is_read_within_the_limit():
+    with open("/dev/zero", "rb") as zero:
+        r = subprocess.run(vanban_argv() + ["annotate", "-"], stdin=zero, capture_output=True, timeout=120)
+    assert r.returncode == 1 and r.stderr.decode() == "vanban: -: larger than 256 MiB: not read\n", r.stderr
+
+
 def test_a_pdf_named_md_in_a_folder_cannot_stop_the_index(hostile, tmp_path):
     """Item 1's worst case: the looping PDF named `.md` killed every `vanban index` of its folder, for ever."""
     docs = tmp_path / "docs"

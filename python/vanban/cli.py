@@ -35,9 +35,16 @@ PROG = "vanban"
 SNIPPET = 60
 
 
+# The most read from standard input, as from a file (src/read/file.rs): `vanban annotate - < /dev/zero` ends.
+STDIN_LIMIT = 256 << 20
+
+
 def _load(path: str, format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
     if path == "-":
-        return parse_bytes(sys.stdin.buffer.read(), format=format, encoding=encoding)
+        data = sys.stdin.buffer.read(STDIN_LIMIT + 1)
+        if len(data) > STDIN_LIMIT:
+            raise OSError(f"larger than {STDIN_LIMIT >> 20} MiB: not read")
+        return parse_bytes(data, format=format, encoding=encoding)
     return parse_file(path, format=format, encoding=encoding)
 
 
@@ -116,24 +123,22 @@ def _annotate(args: argparse.Namespace) -> int:
     return status
 
 
-def _jobs(s: str) -> int:
-    try:
-        n = int(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, not {s!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
-    return n  # more than the cores is taken as one per core
+def _whole(minimum: int, most: Optional[int] = None) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least `minimum`; past `most`, `most`."""
+    def parse(s: str) -> int:
+        try:
+            n = int(s)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, not {s!r}") from None
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {n}")
+        return n if most is None else min(n, most)
+    return parse
 
 
-def _count(s: str) -> int:
-    try:
-        n = int(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a whole number, not {s!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"must be at least 0, not {n}")
-    return min(n, 2**62)  # more rows than any index holds: all of them
+# --jobs: more than the cores is taken as one per core (by vanban itself); -n: past any index's rows, all rows
+_jobs = _whole(1)
+_count = _whole(0, most=2**62)
 
 
 def _depth(node) -> int:

@@ -16,11 +16,12 @@
 //! A file that is not a vanban index is refused after a read-only look, never written to; one indexing run
 //! at a time holds the index's writer lock, and a second is refused at once with a message saying so.
 //!
-//! The concerns live apart: [`schema`] (tables, opening), [`files`] (keys and the per-file work), [`rows`]
+//! The concerns live apart: [`schema`] (tables, opening), [`path`] (the key a file is stored under), [`files`] (the per-file work), [`rows`]
 //! (a document as rows), [`writer`] (transactions, pruning), [`keys`] and [`resolve`] (resolution),
 //! [`queries`] (reading it back).
 mod files;
 mod keys;
+mod path;
 mod queries;
 mod resolve;
 mod rows;
@@ -37,7 +38,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::index::batch::{BatchOptions, Expand, Next, Pipeline, Progress};
-pub use files::PathKey;
+pub use path::PathKey;
 use files::{Failure, Outcome};
 pub use keys::{name_key, query_symbol, symbol_key};
 pub use queries::{Table, Value};

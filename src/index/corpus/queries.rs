@@ -6,7 +6,7 @@ use std::path::Path;
 use rusqlite::params;
 use serde::Serialize;
 
-use super::files::PathKey;
+use super::path::PathKey;
 use super::keys::{name_key_of_query, query_symbol, years_agree};
 use super::{Corpus, CorpusError, Result};
 
@@ -19,7 +19,7 @@ pub enum Value {
     Real(f64),
     Text(String),
     /// A BLOB: in this schema only a file name that is not UTF-8, kept as its bytes (see
-    /// [`super::files::PathKey`]).
+    /// [`super::path::PathKey`]).
     Bytes(Vec<u8>),
 }
 

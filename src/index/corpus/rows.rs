@@ -2,7 +2,7 @@
 //! their mentions, its assignments.
 use std::collections::HashMap;
 
-use super::files::PathKey;
+use super::path::PathKey;
 use super::keys::{name_key, symbol_key};
 use crate::extract::assignments::agency_key;
 use crate::model::{Date, Document, NodeKind, Symbol};

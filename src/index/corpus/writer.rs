@@ -5,7 +5,8 @@ use std::time::Instant;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::files::{Outcome, PathKey};
+use super::files::Outcome;
+use super::path::PathKey;
 use super::rows::Parsed;
 use super::{sql_err, Corpus, Result, PARSER_VERSION};
 
