@@ -3,7 +3,7 @@
 //! in any buffer (`bytes`, `bytearray`, `memoryview`, `array`, a NumPy array).
 use std::path::PathBuf;
 
-use pyo3::exceptions::PyTypeError;
+use pyo3::exceptions::{PyTypeError, PyUserWarning, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyBytes, PyMemoryView, PyString};
@@ -60,4 +60,31 @@ pub(super) fn buffer(obj: &Bound<'_, PyAny>) -> PyResult<PyBackedBytes> {
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
     obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into())
+}
+
+/// `workers=`: None (one per core) or a positive int; more than the cores is taken as one per core (see
+/// `BatchOptions::workers`). 0, a negative number or a non-int is a ValueError (a TypeError for a non-int).
+pub(super) fn workers(w: Option<&Bound<'_, PyAny>>) -> PyResult<Option<usize>> {
+    let Some(w) = w.filter(|w| !w.is_none()) else { return Ok(None) };
+    let n: i64 = match w.extract::<i64>() {
+        Ok(n) => n,
+        // an int past i64: far past the cores (taken as one per core), or far below 1
+        Err(_) if w.is_instance_of::<pyo3::types::PyInt>() => if w.gt(0)? { i64::MAX } else { i64::MIN },
+        Err(e) => return Err(e),
+    };
+    if n < 1 {
+        return Err(PyValueError::new_err(format!("workers must be at least 1, not {n}")));
+    }
+    Ok(Some(usize::try_from(n).unwrap_or(usize::MAX)))
+}
+
+/// Warn when the whole text given to `parse()` is the path of an existing file: `parse_file` was likely meant.
+pub(super) fn warn_if_path(py: Python<'_>, text: &str) -> PyResult<()> {
+    if text.len() < 4096 && !text.contains('\n') && !text.trim().is_empty() && std::path::Path::new(text).is_file() {
+        let msg = format!(
+            "vanban.parse() was given {text:?}, the path of a file: it parses the string itself; use parse_file() to read the file"
+        );
+        PyErr::warn(py, &py.get_type::<PyUserWarning>(), &std::ffi::CString::new(msg)?, 1)?;
+    }
+    Ok(())
 }

@@ -22,22 +22,6 @@ fn to_pyerr(e: crate::index::corpus::CorpusError) -> PyErr {
     }
 }
 
-/// `workers=`: None (one per core) or a positive int; more than the cores is taken as one per core (see
-/// `BatchOptions::workers`). 0, a negative number or a non-int is a ValueError (a TypeError for a non-int).
-pub(super) fn workers(w: Option<&Bound<'_, PyAny>>) -> PyResult<Option<usize>> {
-    let Some(w) = w.filter(|w| !w.is_none()) else { return Ok(None) };
-    let n: i64 = match w.extract::<i64>() {
-        Ok(n) => n,
-        // an int past i64: far past the cores (taken as one per core), or far below 1
-        Err(_) if w.is_instance_of::<pyo3::types::PyInt>() => if w.gt(0)? { i64::MAX } else { i64::MIN },
-        Err(e) => return Err(e),
-    };
-    if n < 1 {
-        return Err(PyValueError::new_err(format!("workers must be at least 1, not {n}")));
-    }
-    Ok(Some(usize::try_from(n).unwrap_or(usize::MAX)))
-}
-
 fn value<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
     Ok(match v {
         Value::Null => py.None().into_bound(py),
@@ -138,7 +122,7 @@ impl PyCorpus {
         prune: bool,
         force: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let workers = self::workers(workers)?;
+        let workers = args::workers(workers)?;
         let paths: Vec<PathBuf> = match args::path(paths) {
             Ok(p) => vec![p],
             Err(_) => paths.try_iter()?.map(|p| args::path(&p?)).collect::<PyResult<_>>()?,

@@ -163,10 +163,7 @@ fn with_offsets(doc: crate::Document) -> (crate::Document, Offsets) {
 #[pyfunction]
 fn parse(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<PyDocument> {
     let text = args::text(text)?;
-    if text.len() < 4096 && !text.contains('\n') && !text.trim().is_empty() && std::path::Path::new(&text).is_file() {
-        let msg = format!("vanban.parse() was given {text:?}, the path of a file: it parses the string itself; use parse_file() to read the file");
-        PyErr::warn(py, &py.get_type::<pyo3::exceptions::PyUserWarning>(), &std::ffi::CString::new(msg)?, 1)?;
-    }
+    args::warn_if_path(py, &text)?;
     let r = py.allow_threads(|| Ok(with_offsets(crate::parse(&text))));
     parsed(py, r, None)
 }
@@ -231,7 +228,7 @@ fn parse_many(
     format: Option<&str>,
     encoding: Option<&str>,
 ) -> PyResult<PyParseMany> {
-    let workers = corpus::workers(workers)?;
+    let workers = args::workers(workers)?;
     let read = read_options(format, encoding)?;
     // One path (str, bytes or os.PathLike) or an iterable of them; a str must not be iterated char by char.
     let single = paths.is_instance_of::<PyString>() || paths.is_instance_of::<pyo3::types::PyBytes>() || paths.hasattr("__fspath__")?;
