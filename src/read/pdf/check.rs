@@ -6,7 +6,7 @@
 //!   within [`MAX_DEPTH`] steps without a loop;
 //! - forms drawn by forms (`Do`, which the extractor follows recursively) must not draw themselves nor nest
 //!   deeper than [`MAX_DEPTH`], and what the pages draw in all, each form counted as often as it may be drawn,
-//!   must stay within [`MAX_WORK`] bytes of content (a few KB of forms drawing forms 64 times each would
+//!   must stay within [`max_work`] bytes of content (a few KB of forms drawing forms 64 times each would
 //!   otherwise be years of work).
 use std::collections::{HashMap, HashSet};
 
@@ -16,9 +16,16 @@ use super::inflate::{count_do, decode, Refusal};
 
 /// Deepest `/Parent` chain and form nesting (the page trees of real files are 2 to 5 deep, forms 1 to 3).
 pub const MAX_DEPTH: usize = 32;
-/// The most content, in bytes, the pages may draw in all, forms counted each time they are drawn (32 MiB;
-/// about half a minute of the extractor's time).
-pub const MAX_WORK: u64 = 32 << 20;
+/// The content, in bytes, the pages of a file of `file_len` bytes may draw in all, forms (and content streams
+/// shared by pages) counted each time they are drawn: [`WORK_RATIO`] times the file, at least [`MIN_WORK`],
+/// at most [`MAX_WORK`]. The extractor takes about 0.35 µs a byte, so a small file cannot keep it busy for
+/// more than a few seconds, and no file for more than about 45 s; a 1,000-page text layer is about 50 MiB.
+pub fn max_work(file_len: usize) -> u64 {
+    (file_len as u64).saturating_mul(WORK_RATIO).clamp(MIN_WORK, MAX_WORK)
+}
+pub const WORK_RATIO: u64 = 200;
+pub const MIN_WORK: u64 = 8 << 20;
+pub const MAX_WORK: u64 = 128 << 20;
 /// The most content one page may have (4 MiB): the extractor holds a page's parsed operators in memory,
 /// tens of times the content's size.
 pub const MAX_PAGE: u64 = 4 << 20;
@@ -30,7 +37,8 @@ const OVERHEAD: u64 = 256;
 type Sizes = HashMap<ObjectId, (u64, u64)>;
 
 /// Check `doc` and make it safe to extract (images emptied); `budget` is what its streams may still decode to.
-pub fn check(doc: &mut Document, mut budget: u64) -> Result<(), Refusal> {
+pub fn check(doc: &mut Document, mut budget: u64, file_len: usize) -> Result<(), Refusal> {
+    let max_work = max_work(file_len);
     let mut sizes = Sizes::new();
     for (id, object) in doc.objects.iter_mut() {
         let Object::Stream(stream) = object else { continue };
@@ -57,10 +65,10 @@ pub fn check(doc: &mut Document, mut budget: u64) -> Result<(), Refusal> {
             return Err(format!("a PDF page whose content is more than {} MiB: not read", MAX_PAGE >> 20));
         }
         work = work.saturating_add(OVERHEAD).saturating_add(forms.cost(len, dos, resources, 0)?);
-        if work > MAX_WORK {
+        if work > max_work {
             return Err(format!(
-                "a PDF whose pages draw more than {} MiB of content (forms drawn within forms): not read",
-                MAX_WORK >> 20
+                "a PDF whose pages draw more than {} MiB of content (forms or content drawn again and again): not read",
+                max_work >> 20
             ));
         }
     }

@@ -20,7 +20,7 @@ use std::rc::Rc;
 use super::input::{decode_error, Input};
 use crate::model::error::Error;
 use crate::model::source::{Format, Origin, Source};
-pub use check::{MAX_DEPTH, MAX_PAGE, MAX_WORK};
+pub use check::{max_work, MAX_DEPTH, MAX_PAGE, MAX_WORK};
 pub use inflate::{MAX_INFLATED, MAX_RATIO, MAX_STREAM};
 
 /// Fewer letters and digits than this per page on average: no text layer (a page number or a stamp is not one).
@@ -47,7 +47,7 @@ fn pages(bytes: &[u8]) -> Result<Vec<String>, Error> {
         ));
     }
     let (mut doc, budget) = inflate::load(bytes).map_err(decode_error)?;
-    check::check(&mut doc, budget).map_err(decode_error)?;
+    check::check(&mut doc, budget, bytes.len()).map_err(decode_error)?;
     let mut sink = PageSink::default();
     let result = pdf_extract::output_doc(&doc, &mut sink);
     if sink.too_long {
@@ -261,9 +261,35 @@ mod tests {
                 page(d).set("Resources", dictionary! { "Font" => dictionary! { "F1" => (1, 0) }, "XObject" => dictionary! { "X" => (6, 0) } });
             })
         };
-        assert!(reason(read(&fanout(6))).contains("forms drawn within forms"));
+        assert!(reason(read(&fanout(6))).contains("drawn again and again"));
         let two = read(&fanout(2));
         assert!(two.is_ok(), "{:?}", two.err());
+    }
+
+    /// One small stream drawn by many pages is work in proportion to the pages, not to the file: bounded too.
+    #[test]
+    fn a_content_stream_shared_by_many_pages_is_bounded_by_the_work_it_makes() {
+        use std::io::Write;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(&TEXT.repeat((1 << 18) / TEXT.len())).unwrap();
+        let content = z.finish().unwrap();
+        let shared = |pages: u32| {
+            pdf(b"", |d| {
+                let s = d.get_object_mut((4, 0)).unwrap().as_stream_mut().unwrap();
+                s.dict.set("Filter", "FlateDecode");
+                s.set_content(content.clone());
+                let page = d.get_object((3, 0)).unwrap().clone();
+                let kids: Vec<Object> = (0..pages).map(|i| Object::Reference((100 + i, 0))).collect();
+                for i in 0..pages {
+                    d.objects.insert((100 + i, 0), page.clone());
+                }
+                let tree = d.get_object_mut((2, 0)).unwrap().as_dict_mut().unwrap();
+                tree.set("Kids", kids);
+                tree.set("Count", pages as i64);
+            })
+        };
+        assert!(reason(read(&shared(64))).contains("drawn again and again"));
+        assert!(read(&shared(2)).is_ok());
     }
 
     /// Issue 13, item 2: a content stream that inflates a thousand times is refused before it is inflated.
