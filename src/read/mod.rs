@@ -143,6 +143,13 @@ mod tests {
         // no Vietnamese letter at all
         assert!(decode(b"price \x80 5").is_err());
     }
+    /// Issue 13, item 3: every reader caps what it reads; a text past the cap is refused before it is decoded.
+    #[test]
+    fn a_text_past_the_cap_is_refused_unread() {
+        let big = vec![b'a'; MAX_TEXT_BYTES + 1];
+        assert!(reason(decode(&big)).contains("more than 16 MiB"));
+        assert!(decode(&big[..1000]).is_ok());
+    }
     #[test]
     fn html_is_detected_from_content() {
         let page = b"<html><head><meta http-equiv=Content-Type content=\"text/html; charset=windows-1252\"></head>\
