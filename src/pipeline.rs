@@ -78,7 +78,7 @@ fn build(text: &str) -> Document {
     let citing: Vec<&lines::Para> =
         paras.iter().zip(&layout.zones).filter(|(_, z)| matches!(z, Zone::Title | Zone::Preamble | Zone::Body | Zone::Appendix)).map(|(p, _)| p).collect();
     let mut references = references::extract(&citing, metadata.symbol.as_ref().map(|s| s.raw.as_str()));
-    let mut assignments = assignments::tasks::read(t, &nodes, metadata.date.map(|d| d.year));
+    let mut assignments = assignments::tasks::read(t, &nodes, &paras, metadata.date.map(|d| d.year));
 
     if !norm.is_identity() {
         to_original(&norm, &mut nodes, &mut references, &mut assignments);
