@@ -12,6 +12,12 @@ without the pool. Prints files/s, MB/s, the speed-up over 1 worker, CPU use (CPU
 seconds / wall seconds: 2.00x means two cores busy all along; on a shared machine it shows what the neighbours
 left), peak RSS, RSS across the batch, and the
 failures by type (a failure is a typed error naming the file; a crash would end the run).
+
+    .venv/bin/python benches/batch.py ../shared/corpus/bench/archive-13984.tar.gz --hostile --workers 2
+
+--hostile mixes the hostile files of issue 13 (tests/hostile/make_hostile.py: looping and bomb PDFs, a FIFO, a
+link to /dev/zero, a 300 MB sparse file, a .docx bomb, two names that are not UTF-8) into a copy under /tmp:
+each must be one failure, and peak RSS stay bounded.
 """
 import argparse
 import collections
@@ -86,7 +92,8 @@ def child(directory: str, workers: str, annotate: bool, passes: int) -> None:
             if len(examples[kind]) < 5:
                 examples[kind].append(r.message if isinstance(r, vanban.ParseFailure) else str(r))
             path = r.path
-            if path and os.path.isfile(path):
+            # what was read: nothing of a file refused before reading (too large, not a regular file)
+            if path and os.path.isfile(path) and kind != "ReadError":
                 nbytes += os.path.getsize(path)
         if n % every == 0:
             samples.append((n, round(rss_mb(), 1)))
@@ -131,6 +138,8 @@ def main() -> int:
                     help="parse the files this many times in one process (a flat RSS on the later passes shows that "
                          "memory does not grow with the number of files)")
     ap.add_argument("--keep", action="store_true", help="keep the unpacked archive")
+    ap.add_argument("--hostile", action="store_true",
+                    help="mix the hostile files of tests/hostile/make_hostile.py into a copy under /tmp")
     ap.add_argument("--json", help="write all runs to this file")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -143,6 +152,14 @@ def main() -> int:
     if os.path.isfile(args.source):
         work = unpack(args.source, args.keep)
         directory = work
+    if args.hostile:
+        if work is None:  # never into the directory given: into a copy
+            work = tempfile.mkdtemp(prefix="vanban-bench-", dir="/tmp")
+            directory = shutil.copytree(args.source, os.path.join(work, "copy"), symlinks=True)
+        sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "hostile"))
+        import make_hostile
+        made = make_hostile.make(os.path.join(directory, "hostile"))
+        print(f"mixed in {len(made)} hostile files and {len(make_hostile.GOOD)} names that are not UTF-8", file=sys.stderr)
     try:
         counts = args.workers.split(",")
         runs = collections.defaultdict(list)

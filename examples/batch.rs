@@ -37,7 +37,7 @@ fn main() {
     }
     let mut base = None;
     for workers in counts {
-        let opts = BatchOptions { workers: Some(workers), window: None };
+        let opts = BatchOptions { workers: Some(workers), ..Default::default() };
         let (t0, c0) = (Instant::now(), cpu_seconds());
         let (mut files, mut bytes, mut items) = (0u64, 0u64, 0usize);
         let mut failures: BTreeMap<&'static str, u64> = BTreeMap::new();

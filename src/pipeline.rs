@@ -45,7 +45,7 @@ pub fn parse_file(path: impl AsRef<std::path::Path>) -> Result<Document, Error> 
 /// [`parse_file`] with the format and/or the encoding given instead of detected.
 pub fn parse_file_with(path: impl AsRef<std::path::Path>, opts: &ReadOptions) -> Result<Document, Error> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let bytes = crate::read::file::read_file(path)?;
     parse_bytes_with(&bytes, opts).map_err(|e| e.with_path(path))
 }
 

@@ -195,7 +195,7 @@ fn bad_files_are_recorded_with_their_error_and_the_rest_is_indexed() {
 }
 
 #[test]
-fn the_schema_version_is_recorded_and_other_databases_are_refused() {
+fn the_schema_version_is_recorded_and_another_version_is_refused_untouched() {
     let dir = scratch("schema");
     let db = dir.join("x.sqlite");
     drop(Corpus::open(&db).unwrap());
@@ -206,14 +206,37 @@ fn the_schema_version_is_recorded_and_other_databases_are_refused() {
     assert_eq!(mode, "wal");
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
-    assert!(matches!(Corpus::open(&db), Err(CorpusError::Schema { found: 99, .. })));
+    let err = Corpus::open(&db).err().unwrap();
+    assert!(matches!(err, CorpusError::Schema { found: 99, .. }), "{err}");
+    let msg = err.to_string();
+    assert!(msg.contains("left untouched") && !msg.contains("delete"), "{msg}");
+}
 
+/// Issue 13, item 7: another application's database (or any file) given as the index is looked at read-only
+/// and refused: not switched to WAL, not a byte changed, and the message never suggests deleting it.
+#[test]
+fn a_file_that_is_not_a_vanban_index_is_refused_and_never_written() {
+    let dir = scratch("not-index");
     let other = dir.join("other.sqlite");
-    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
-    assert!(matches!(Corpus::open(&other), Err(CorpusError::Schema { found: 0, .. })));
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1)").unwrap();
     let not_db = dir.join("notes.txt");
     fs::write(&not_db, "not a database at all, just some text that is long enough to be a header").unwrap();
-    assert!(matches!(Corpus::open(&not_db), Err(CorpusError::Sqlite { .. })));
+    for (file, reason) in [(&other, "a SQLite database of another application"), (&not_db, "not a SQLite database")] {
+        let before = fs::read(file).unwrap();
+        let mtime = fs::metadata(file).unwrap().modified().unwrap();
+        let err = Corpus::open(file).err().expect("refused");
+        assert!(matches!(err, CorpusError::NotAnIndex { .. }), "{err}");
+        let msg = err.to_string();
+        assert!(msg.contains(reason) && msg.contains("left untouched"), "{msg}");
+        assert!(!msg.contains("delete"), "{msg}");
+        assert_eq!(fs::read(file).unwrap(), before, "{} was written to", file.display());
+        assert_eq!(fs::metadata(file).unwrap().modified().unwrap(), mtime);
+        let wal = PathBuf::from(format!("{}-wal", file.display()));
+        assert!(!wal.exists(), "{} was switched to WAL", file.display());
+    }
+    let mode: String =
+        rusqlite::Connection::open(&other).unwrap().pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
+    assert_eq!(mode, "delete");
 }
 
 #[test]
@@ -266,4 +289,43 @@ fn the_dev_corpus_indexes_whole_and_its_laws_are_cited_by_number_and_name() {
     let names: Vec<_> = by.get("name").filter_map(|v| v.as_str()).collect();
     assert!(by.len() >= 20 && !names.is_empty(), "cited by number and by name: {} rows, {names:?}", by.len());
     assert!(by.get("resolved_path").all(|p| p.as_str().is_some_and(|p| p.ends_with("lmx_LUAT_72_2025_QH15_649675.htm"))));
+}
+
+/// Issue 13, item 6: `a\xfe.md` and `a\xff.md` were folded into one key by a lossy conversion (one document
+/// silently lost, and pruned on every run). Each keeps its own bytes.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_stay_apart() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = scratch("non-utf8");
+    let docs = copy_fixtures(&dir);
+    for (name, title) in [(&b"a\xfe.md"[..], "thứ nhất"), (&b"a\xff.md"[..], "thứ hai")] {
+        let p = docs.join(std::ffi::OsStr::from_bytes(name));
+        fs::write(p, format!("KẾ HOẠCH\n\nVề việc {title}\n\nI. MỤC ĐÍCH\n")).unwrap();
+    }
+    let mut c = Corpus::open(dir.join("x.sqlite")).unwrap();
+    let s = c.index(&[&docs], &opts()).unwrap();
+    assert_eq!((s.files, s.indexed, s.documents), (6, 6, 6));
+    let pruned = c.index(&[&docs], &IndexOptions { prune: true, ..opts() }).unwrap();
+    assert_eq!((pruned.pruned, pruned.documents, pruned.skipped), (0, 6, 6));
+    let blobs = c.query("SELECT path FROM documents WHERE typeof(path) = 'blob' ORDER BY path", []).unwrap();
+    let names: Vec<Vec<u8>> = blobs.rows.iter().map(|r| match &r[0] { Value::Bytes(b) => b.clone(), v => panic!("{v:?}") }).collect();
+    assert_eq!(names.len(), 2);
+    assert!(names[0].ends_with(b"/a\xfe.md") && names[1].ends_with(b"/a\xff.md"), "{names:?}");
+}
+
+/// Issue 13, item 8: an index can be read without writing anything, so in a directory one cannot write to.
+#[test]
+fn an_index_opened_read_only_answers_queries_and_writes_nothing() {
+    let dir = scratch("read-only");
+    let docs = copy_fixtures(&dir);
+    let db = dir.join("x.sqlite");
+    Corpus::open(&db).unwrap().index(&[&docs], &opts()).unwrap();
+    let before = fs::read(&db).unwrap();
+    let mut c = Corpus::open_read_only(&db).unwrap();
+    assert_eq!(c.documents().unwrap().len(), 4);
+    assert!(c.index(&[&docs], &opts()).is_err(), "a read-only index is not written");
+    drop(c);
+    assert!(fs::read(&db).unwrap() == before, "the index file changed");
+    assert!(matches!(Corpus::open_read_only(dir.join("none.sqlite")), Err(CorpusError::NotAnIndex { .. })));
 }

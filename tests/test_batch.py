@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import vanban
-from helpers import CORPUS_DOCS, SAMPLE, corpus_docs, run_vanban
+from helpers import CORPUS_DOCS, FIXTURES, SAMPLE, corpus_docs, run_vanban
 
 SECOND = CORPUS_DOCS / "tnt_KH_141-KH-UBND_09daab28.md"
 DOC = "QUYẾT ĐỊNH\n\nVề việc thử\n\nĐiều 1. Nội dung\n"
@@ -138,3 +138,15 @@ def test_cli_annotate_all_good_exits_zero_without_stderr(tree):
 def test_cli_jobs_must_be_positive():
     r = run_vanban("annotate", "--jobs", "0", SAMPLE)
     assert r.returncode == 2 and "at least 1" in r.stderr
+
+
+def test_parse_many_reads_every_file_with_the_format_and_encoding_given():
+    readers = FIXTURES / "readers"
+    files = [readers / "seed.tcvn3.txt", readers / "kh308.tcvn3.txt"]
+    got = list(vanban.parse_many(files, workers=2, progress=False, encoding="tcvn3"))
+    assert [d.text for d in got] == [vanban.parse_file(f, encoding="tcvn3").text for f in files]
+    assert all(d.encoding == "tcvn3" for d in got)
+    failed = list(vanban.parse_many(files[:1], progress=False, format="docx"))
+    assert isinstance(failed[0], vanban.ParseFailure) and failed[0].error_type == "DecodeError"
+    with pytest.raises(ValueError, match="klingon"):
+        vanban.parse_many(files, encoding="klingon")

@@ -39,9 +39,10 @@ class InternalError(VanbanError):
     a panic in one file's parse is caught there so that the other files go on."""
 
 def parse(text: str) -> Document:
-    """Parse a document from its text. Never fails."""
+    """Parse a document from its text. Never fails: lone surrogates are read as U+FFFD (one for one, so
+    offsets still match). Warns (UserWarning) when the whole text is the path of an existing file."""
 
-def parse_bytes(data: Union[bytes, bytearray], format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
+def parse_bytes(data: Union[bytes, bytearray, memoryview, Any], format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
     """Parse a document from bytes: a .docx, a PDF with a text layer, an HTML page or text (UTF-8 with or
     without BOM, UTF-16 with BOM, Windows-1258, TCVN3, VNI, VISCII).
 
@@ -51,13 +52,13 @@ def parse_bytes(data: Union[bytes, bytearray], format: Optional[str] = None, enc
     Raises DecodeError or EmptyDocumentError.
     """
 
-def parse_file(path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
+def parse_file(path: Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"], format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
     """Parse a document from a file; `format` and `encoding` as for `parse_bytes`.
 
     Raises ReadError, DecodeError or EmptyDocumentError.
     """
 
-_Path = Union[str, "os.PathLike[str]"]
+_Path = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
 _Progress = Union[bool, Callable[[int, Optional[int], Optional[str]], Any], Any, None]
 
@@ -65,20 +66,24 @@ def parse_many(
     paths: Union[_Path, Iterable[_Path]],
     workers: Optional[int] = None,
     progress: _Progress = None,
+    format: Optional[str] = None,
+    encoding: Optional[str] = None,
 ) -> ParseMany:
     """Parse many files in parallel: an iterator of one `Document` or `ParseFailure` per file, in input order.
 
     `paths` is a file or directory, or an iterable of them (a generator is fine: it is consumed lazily, as the
     workers need more files). A directory stands for the files below it with a document extension (.txt .md
     .htm .html .docx .pdf), recursively, in sorted order; hidden entries are skipped; a directory with no
-    document is a failure. `workers` threads parse (None: one per core); at most 8 x workers files are in
-    flight, so memory stays flat however many files there are. The GIL is released while parsing.
+    document is a failure. `workers` threads parse (None, or more than the cores: one per core; all batches
+    share one pool, so no call leaves threads behind); at most 8 x workers files are in flight, so memory stays
+    flat however many files there are. The GIL is released while parsing.
     `progress`: None for a bar where one can be seen (a line on stderr when it is a terminal, tqdm.auto's
     widget in a notebook), True for a bar anyway (tqdm.auto's, or lines on stderr without tqdm, when stderr is
     not a terminal), False for none, a callable `(done, total, path)` or a tqdm bar (advanced, not closed).
     The results know their `len()` when `paths` is a list, a tuple or one path. A bad file never stops the batch:
-    it gives a `ParseFailure` naming it. Raises ValueError for workers < 1, TypeError for a path that is not
-    a str or os.PathLike (when the iterator reaches it).
+    it gives a `ParseFailure` naming it. `format` and `encoding`: as for `parse_bytes`, for every file. Raises
+    ValueError for workers < 1 or an unknown format/encoding, TypeError for a path that is not a str, bytes
+    or os.PathLike (when the iterator reaches it).
     """
 
 @final
@@ -492,8 +497,9 @@ class Corpus:
     Dates are ISO strings; offsets (``byte_start``/``byte_end`` in the tables) are UTF-8 byte offsets.
     """
 
-    def __new__(cls, db_path: Union[str, "os.PathLike[str]"]) -> Corpus:
-        """Open the index in `db_path`, creating it when missing; CorpusError when it is not a vanban index."""
+    def __new__(cls, db_path: _Path, read_only: bool = False) -> Corpus:
+        """Open the index (created when missing; a file that is not a vanban index is refused untouched).
+        `read_only=True`: an existing index, to query only (works in a directory one cannot write to)."""
     @property
     def path(self) -> str:
         """The database file."""
@@ -505,11 +511,11 @@ class Corpus:
         prune: bool = False,
         force: bool = False,
     ) -> Dict[str, Any]:
-        """Index files and directories (walked for .md, .txt, .htm, .html); unchanged files are skipped,
-        failures recorded. Releases the GIL; Ctrl-C raises KeyboardInterrupt and keeps what was written.
-        `progress`: None for a bar where one can be seen (stderr a terminal, or a notebook), True for a bar
-        anyway, False for none, a callable `(done, total, path)` (path None for a file skipped as unchanged)
-        or a tqdm bar.
+        """Index files and directories (walked as parse_many walks them); unchanged files are skipped,
+        failures recorded. `workers`: as for parse_many (ValueError below 1). Releases the GIL; Ctrl-C raises
+        KeyboardInterrupt and keeps what was written. `progress`: None for a bar where one can be seen (stderr
+        a terminal, or a notebook), True for a bar anyway, False for none, a callable `(done, total, path)`
+        (path None for a file skipped as unchanged) or a tqdm bar (failed files counted in its postfix).
 
         Returns the counts: files, indexed, skipped, rehashed, failed, pruned, documents, errors,
         references, resolved, seconds; and "failures", this run's failed files as dicts (path, kind,
@@ -542,6 +548,8 @@ class Corpus:
         """Write the tables (documents, outline, references, mentions, assignments, edges, errors) to
         `directory`, one file each, `path` (the document's file) in each: `format="parquet"` (needs pyarrow:
         `pip install 'vanban[arrow]'`; dates as date32) or "csv". Returns {table: file}."""
+    def _rows(self, method: str, arg: Optional[str] = None, n: int = 20) -> Tuple[List[str], List[Any]]:
+        """The rows of a query method as (columns, rows of values): what `vanban refs` prints."""
     def close(self) -> None:
         """Close the database; later calls raise CorpusError."""
     def __enter__(self) -> "Corpus":

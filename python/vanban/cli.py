@@ -18,6 +18,10 @@ override them.
 `vanban index` records such files in the index instead and exits 0 once the index is built (the summary line
 counts them; `vanban refs --db FILE errors` lists them); it exits 1 only when the index itself cannot be opened
 or written, and 130 when interrupted (what was written stays; run it again to finish).
+
+A usage error (a bad option value, an argument that is not text) is one line on stderr and exit status 2;
+nothing prints a traceback. File names that are not UTF-8 keep their bytes: printed as they are in text and
+TSV output, as `\\udcXX` escapes in JSON (which `json.loads` and `os.fsencode` turn back into the bytes).
 """
 import argparse
 import csv
@@ -25,7 +29,7 @@ import json
 import itertools
 import os
 import sys
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, NoReturn, Optional, Tuple
 
 from . import Corpus, CorpusError, Document, ParseFailure, VanbanError, __version__, parse_bytes, parse_file, parse_many
 
@@ -33,14 +37,42 @@ PROG = "vanban"
 SNIPPET = 60
 
 
+# The most read from standard input, as from a file (src/read/file.rs): `vanban annotate - < /dev/zero` ends.
+STDIN_LIMIT = 256 << 20
+
+
 def _load(path: str, format: Optional[str] = None, encoding: Optional[str] = None) -> Document:
     if path == "-":
-        return parse_bytes(sys.stdin.buffer.read(), format=format, encoding=encoding)
+        data = sys.stdin.buffer.read(STDIN_LIMIT + 1)
+        if len(data) > STDIN_LIMIT:
+            raise OSError(f"larger than {STDIN_LIMIT >> 20} MiB: not read")
+        return parse_bytes(data, format=format, encoding=encoding)
     return parse_file(path, format=format, encoding=encoding)
 
 
-def _one_line(s: str) -> str:
+def _one_line(s: object) -> str:
     return " ".join(str(s).split())
+
+
+def _json_line(obj: Any) -> str:
+    """JSON text that is always valid UTF-8: a string with surrogate escapes (a file name that is not UTF-8)
+    is written as \\udcXX escapes rather than as bytes no UTF-8 reader accepts."""
+    line = json.dumps(obj, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+        return line
+    except UnicodeEncodeError:
+        return json.dumps(obj)
+
+
+def _annotation_line(doc: Document, path: Optional[str]) -> str:
+    try:
+        return doc.annotation_json(path)
+    except UnicodeEncodeError:
+        # the file name is not UTF-8 (surrogate escapes): the annotation is made without it, then given it as
+        # a JSON escape; `source` follows `schema`, the first field, in the annotation JSON
+        line = doc.annotation_json(None)
+        return line.replace('"source":null', '"source":' + json.dumps(path), 1)
 
 
 def _report(path: str, exc: BaseException) -> None:
@@ -72,34 +104,43 @@ def _each(paths: List[str], emit: Callable[[str, Document], None], args: Optiona
 
 def _annotate(args: argparse.Namespace) -> int:
     def emit(path: str, doc: Document) -> None:
-        sys.stdout.write(doc.annotation_json(path) + "\n")
+        sys.stdout.write(_annotation_line(doc, path) + "\n")
         sys.stdout.flush()
 
-    if args.format or args.encoding:
-        # explicit read options: file by file (parse_many detects format and encoding itself)
-        return _each(args.files, emit, args)
     status = 0
     # Files and directories go to parse_many (parallel, in order); `-` (standard input) is read where it stands.
     for stdin, group in itertools.groupby(args.files, key=lambda f: f == "-"):
         if stdin:
             status |= _each(list(group), emit, args)
             continue
-        for r in parse_many(list(group), workers=args.jobs, progress=args.progress):
+        batch = parse_many(list(group), workers=args.jobs, progress=args.progress, format=args.format, encoding=args.encoding)
+        for r in batch:
             if isinstance(r, ParseFailure):
                 sys.stderr.write(f"{PROG}: {r.path}: {_one_line(r.reason)}\n")
                 sys.stderr.flush()
                 status = 1
             else:
-                sys.stdout.write(r.annotation_json(r.path) + "\n")
+                sys.stdout.write(_annotation_line(r, r.path) + "\n")
     sys.stdout.flush()
     return status
 
 
-def _jobs(s: str) -> int:
-    n = int(s)
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
-    return n
+def _whole(minimum: int, most: Optional[int] = None) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least `minimum`; past `most`, `most`."""
+    def parse(s: str) -> int:
+        try:
+            n = int(s)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a whole number, not {s!r}") from None
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {n}")
+        return n if most is None else min(n, most)
+    return parse
+
+
+# --jobs: more than the cores is taken as one per core (by vanban itself); -n: past any index's rows, all rows
+_jobs = _whole(1)
+_count = _whole(0, most=2**62)
 
 
 def _depth(node) -> int:
@@ -197,20 +238,20 @@ def _cell(v: Any) -> str:
     return " ".join(str(v).split()) if isinstance(v, str) else str(v)
 
 
-def _print_rows(rows: List[Dict[str, Any]], columns: List[str], fmt: str) -> None:
+def _print_rows(rows: List[tuple], columns: List[str], fmt: str) -> None:
     out = sys.stdout
     if fmt == "json":
         for r in rows:
-            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            out.write(_json_line(dict(zip(columns, r))) + "\n")
     elif fmt == "csv":
         w = csv.writer(out, lineterminator="\n")
         w.writerow(columns)
         for r in rows:
-            w.writerow(["" if r[c] is None else r[c] for c in columns])
+            w.writerow(["" if v is None else v for v in r])
     else:
         out.write("\t".join(columns) + "\n")
         for r in rows:
-            out.write("\t".join(_cell(r[c]) for c in columns) + "\n")
+            out.write("\t".join(_cell(v) for v in r) + "\n")
     out.flush()
 
 
@@ -222,7 +263,7 @@ _REFS: List[Tuple[str, str, str, List[Tuple[str, Dict[str, Any]]]]] = [
      [("symbol", dict(metavar="SYMBOL"))]),
     ("resolved", "resolved", "references resolved to a document of the index", []),
     ("unresolved", "unresolved", "references to documents outside the index", []),
-    ("most-cited", "most_cited", "the most cited documents", [("-n", dict(type=int, default=20, dest="n"))]),
+    ("most-cited", "most_cited", "the most cited documents", [("-n", dict(type=_count, default=20, dest="n"))]),
     ("edges", "edges", "the citation graph as an edge list (source, target, count, ...)", []),
     ("matrix", "responsibility_matrix", "agency x document: assignments by role", []),
     ("deadlines", "deadlines", "assignments with a deadline, by date", []),
@@ -238,18 +279,20 @@ def _refs(args: argparse.Namespace) -> int:
     if not os.path.exists(args.db):
         sys.stderr.write(f"{PROG}: {args.db}: no index there (make one with `vanban index PATH... --db {args.db}`)\n")
         return 1
-    method = args.method
-    kwargs = {k: getattr(args, k) for k in ("doc", "symbol", "n") if hasattr(args, k)}
+    arg = getattr(args, "doc", None) or getattr(args, "symbol", None)
+    if arg is not None:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            sys.stderr.write(f"{PROG} refs: {arg!r} is not UTF-8 text; name a document by its id (see `refs documents`)\n")
+            return 2
     try:
-        with Corpus(args.db) as corpus:
-            if method == "stats":
-                rows = [corpus.stats()]
-            else:
-                rows = getattr(corpus, method)(*kwargs.values(), as_frame=False)
+        # read-only: queries never write, and an index in a read-only directory can be read
+        with Corpus(args.db, read_only=True) as corpus:
+            columns, rows = corpus._rows(args.method, arg, getattr(args, "n", 20))
     except CorpusError as exc:
         sys.stderr.write(f"{PROG}: {_one_line(str(exc))}\n")
         return 1
-    columns = list(rows[0].keys()) if rows else []
     fmt = "json" if args.json else "csv" if getattr(args, "csv", False) else "tsv"
     _print_rows(rows, columns, fmt)
     return 0
@@ -260,7 +303,7 @@ def _export(args: argparse.Namespace) -> int:
         sys.stderr.write(f"{PROG}: {args.db}: no index there (make one with `vanban index PATH... --db {args.db}`)\n")
         return 1
     try:
-        with Corpus(args.db) as corpus:
+        with Corpus(args.db, read_only=True) as corpus:
             written = corpus.export(args.directory, format=args.table_format)
     except CorpusError as exc:
         sys.stderr.write(f"{PROG}: {_one_line(str(exc))}\n")
@@ -277,12 +320,20 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line (argparse prints the whole usage first), exit status 2."""
+
+    def error(self, message: str) -> "NoReturn":  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: {_one_line(message)} (see --help)\n")
+        sys.exit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(
+    ap = _Parser(
         prog=PROG,
         description="Parse Vietnamese administrative documents (.docx, .pdf, .htm, .md, .txt): outline, metadata, annotations.",
     )
-    reading = argparse.ArgumentParser(add_help=False)
+    reading = _Parser(add_help=False)
     reading.add_argument("--format", choices=["text", "html", "docx", "pdf"], help="read every file as this format (default: detected)")
     reading.add_argument(
         "--encoding",
@@ -296,7 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="document files, or directories (their .txt .md .htm .html .docx .pdf files, recursively); "
                         "- reads standard input")
     p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
-                   help="parse N files at a time (default: one per core)")
+                   help="parse N files at a time (default and most: one per core)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="a progress line on stderr (default: when stderr is a terminal)")
     p.set_defaults(run=_annotate)
@@ -308,16 +359,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_json)
 
     p = sub.add_parser("index", help="build or update a cross-reference index of documents (SQLite)")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories walked for .md .txt .htm .html")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files, or directories (their .txt .md .htm .html .docx .pdf files, recursively)")
     p.add_argument("--db", required=True, metavar="FILE", help="the index database (created when missing)")
-    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N", help="parse threads (default: one per core)")
+    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                   help="parse threads (default and most: one per core)")
     p.add_argument("--prune", action="store_true", help="drop documents whose file is gone")
     p.add_argument("--force", action="store_true", help="re-parse every file, changed or not")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(run=_index)
 
     # --db and --json are accepted before or after the query's name
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--db", metavar="FILE", default=argparse.SUPPRESS, help="the index database")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="JSON Lines instead of TSV")
     p = sub.add_parser("refs", help="query a cross-reference index (TSV with a header, or JSON Lines)")
@@ -344,8 +397,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _utf8_streams() -> None:
-    # JSON and Vietnamese text go out as UTF-8 whatever the locale says.
-    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "backslashreplace")):
+    # JSON and Vietnamese text go out as UTF-8 whatever the locale says; a file name that is not UTF-8 goes out
+    # as its bytes (surrogateescape) on stdout, escaped on stderr (never an error while reporting one).
+    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             try:
@@ -364,8 +418,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     if getattr(args, "encoding", None):
         try:  # an unknown encoding name is a usage error, said once, not once per file
             parse_bytes(b"x", format="text", encoding=args.encoding)
+        except UnicodeError:
+            return _usage(f"--encoding {args.encoding!r} is not UTF-8 text")
         except ValueError as exc:
-            ap.error(str(exc))
+            return _usage(str(exc))
         except VanbanError:
             pass
     try:
@@ -381,6 +437,14 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 141
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        sys.stderr.write(f"{PROG}: internal error (a bug in vanban, please report it): {type(exc).__name__}: {_one_line(exc)}\n")
+        return 1
+
+
+def _usage(message: str) -> int:
+    sys.stderr.write(f"{PROG}: {_one_line(message)}\n")
+    return 2
 
 
 if __name__ == "__main__":

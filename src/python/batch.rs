@@ -1,11 +1,13 @@
 //! `parse_many`: many files in parallel, through the batch engine ([`crate::index::batch`]).
 use std::path::PathBuf;
 
-use pyo3::exceptions::{PyOSError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyOSError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyIterator, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyIterator, PyList, PyString, PyTuple};
 
+use super::args;
 use super::document::PyDocument;
+use super::parse::read_options;
 use super::errors::{error_type_name, to_pyerr};
 use super::failure::PyParseFailure;
 use super::frames::call;
@@ -15,19 +17,20 @@ use crate::index::batch::{BatchOptions, Expand, Pipeline, Progress};
 /// Parse many files in parallel; see the stub for the contract. Paths are pulled from `paths` only as the
 /// window has room, and the GIL is released while waiting for a result.
 #[pyfunction]
-#[pyo3(signature = (paths, workers=None, progress=None))]
+#[pyo3(signature = (paths, workers=None, progress=None, format=None, encoding=None))]
 pub(super) fn parse_many(
     py: Python<'_>,
     paths: &Bound<'_, PyAny>,
-    workers: Option<i64>,
+    workers: Option<&Bound<'_, PyAny>>,
     progress: Option<&Bound<'_, PyAny>>,
+    format: Option<&str>,
+    encoding: Option<&str>,
 ) -> PyResult<PyParseMany> {
-    let workers = match workers {
-        Some(n) if n < 1 => return Err(PyValueError::new_err(format!("workers must be at least 1, not {n}"))),
-        n => n.map(|n| n as usize),
-    };
-    // One path (str or os.PathLike) or an iterable of them; a str must not be iterated char by char.
-    let single = paths.is_instance_of::<PyString>() || paths.hasattr("__fspath__")?;
+    let workers = args::workers(workers)?;
+    let read = read_options(format, encoding)?;
+    // One path (str, bytes or os.PathLike) or an iterable of them; a str must not be iterated char by char.
+    let single =
+        paths.is_instance_of::<PyString>() || paths.is_instance_of::<PyBytes>() || paths.hasattr("__fspath__")?;
     let input = if single { PyTuple::new(py, [paths])?.into_any().try_iter()? } else { paths.try_iter()? };
     // The number of results is known without consuming anything when the paths are a list or a tuple
     // (directories in it are walked to count their files); counted when first asked for.
@@ -38,8 +41,8 @@ pub(super) fn parse_many(
     } else {
         None
     };
-    let options = BatchOptions { workers, window: None };
-    let pipeline = Pipeline::new(&options, |bytes: &[u8]| crate::parse_bytes(bytes).map(with_offsets))
+    let options = BatchOptions { workers, read, ..Default::default() };
+    let pipeline = Pipeline::new(&options, move |bytes: &[u8]| crate::parse_bytes_with(bytes, &read).map(with_offsets))
         .map_err(|e| PyOSError::new_err(format!("vanban: cannot start the worker threads: {e}")))?;
     let mut state =
         BatchState { input: Some(input.unbind()), listed, total: None, expand: Expand::default(), pipeline, progress: Bar::Off };
@@ -153,7 +156,7 @@ impl BatchState {
     fn total(&mut self, py: Python<'_>) -> PyResult<Option<u64>> {
         if self.total.is_none() {
             if let Some(listed) = &self.listed {
-                let paths = listed.bind(py).try_iter()?.map(|p| p?.extract::<PathBuf>()).collect::<PyResult<Vec<_>>>()?;
+                let paths = listed.bind(py).try_iter()?.map(|p| args::path(&p?)).collect::<PyResult<Vec<_>>>()?;
                 let n = py.allow_threads(|| {
                     let mut expand = Expand::default();
                     paths.into_iter().map(|p| {
@@ -206,7 +209,7 @@ impl PyParseMany {
                     let Some(input) = &this.input else { break };
                     let mut input = input.bind(py).clone();
                     match input.next() {
-                        Some(item) => this.expand.push(item?.extract::<PathBuf>()?),
+                        Some(item) => this.expand.push(args::path(&item?)?),
                         None => this.input = None,
                     }
                 }

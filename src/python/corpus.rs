@@ -4,10 +4,11 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use pyo3::create_exception;
-use pyo3::exceptions::PyKeyboardInterrupt;
+use pyo3::exceptions::{PyKeyboardInterrupt, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList};
 
+use super::args;
 use super::errors::VanbanError;
 use super::batch::{choose, Sink};
 use super::frames::{call, data_frame};
@@ -16,8 +17,10 @@ use crate::index::corpus::{Corpus, IndexOptions, Table, Value};
 create_exception!(vanban, CorpusError, VanbanError, "The index could not be opened, written or queried.");
 
 fn to_pyerr(e: crate::index::corpus::CorpusError) -> PyErr {
+    use crate::index::corpus::CorpusError as E;
     match e {
-        crate::index::corpus::CorpusError::Interrupted => PyKeyboardInterrupt::new_err("indexing interrupted"),
+        E::Interrupted => PyKeyboardInterrupt::new_err("indexing interrupted"),
+        E::Workers(e) if e.kind() == std::io::ErrorKind::InvalidInput => PyValueError::new_err(e.to_string()),
         e => CorpusError::new_err(e.to_string()),
     }
 }
@@ -28,6 +31,8 @@ fn value<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
         Value::Int(i) => i.into_pyobject(py)?.into_any(),
         Value::Real(x) => x.into_pyobject(py)?.into_any(),
         Value::Text(s) => s.into_pyobject(py)?.into_any(),
+        // a file name that is not UTF-8: a str with surrogate escapes, as os.fsdecode gives (os.fsencode: the bytes)
+        Value::Bytes(b) => crate::index::corpus::PathKey::from_bytes(b).to_path().into_pyobject(py)?.into_any(),
     })
 }
 
@@ -85,9 +90,15 @@ impl PyCorpus {
 
 #[pymethods]
 impl PyCorpus {
+    /// Open the index `db_path` (created when missing); `read_only=True`: an existing index, only to query
+    /// (nothing is written, so it works in a directory one cannot write to).
     #[new]
-    fn new(py: Python<'_>, db_path: PathBuf) -> PyResult<Self> {
-        let c = py.allow_threads(|| Corpus::open(&db_path)).map_err(to_pyerr)?;
+    #[pyo3(signature = (db_path, read_only=false))]
+    fn new(py: Python<'_>, db_path: &Bound<'_, PyAny>, read_only: bool) -> PyResult<Self> {
+        let db_path = args::path(db_path)?;
+        let c = py
+            .allow_threads(|| if read_only { Corpus::open_read_only(&db_path) } else { Corpus::open(&db_path) })
+            .map_err(to_pyerr)?;
         Ok(PyCorpus { inner: Mutex::new(Some(c)), path: db_path })
     }
 
@@ -97,26 +108,28 @@ impl PyCorpus {
         self.path.clone()
     }
 
-    /// Index files and directories (walked for .md, .txt, .htm, .html). Unchanged files are skipped, files
-    /// that fail are recorded (see `errors()`). `workers`: parse threads (default: one per core); `progress`:
-    /// None for a bar where one can be seen (stderr a terminal, or a notebook: tqdm.auto's widget), True for
-    /// a bar anyway, False for none, a callable `(done, total, path)` (path None for a file skipped as
-    /// unchanged) or a tqdm bar; `prune`: drop documents whose file is gone; `force`: re-parse everything.
-    /// Returns the counts: files, indexed, skipped, rehashed, failed, pruned, documents, errors, references,
-    /// resolved, seconds; and `failures`, this run's failed files as dicts (path, kind, message).
+    /// Index files and directories (walked for .txt .md .htm .html .docx .pdf, as parse_many walks them).
+    /// Unchanged files are skipped, files that fail are recorded (see `errors()`). `workers`: parse threads
+    /// (default and most: one per core; 0 or less is a ValueError); `progress`: None for a bar where one can
+    /// be seen (stderr a terminal, or a notebook: tqdm.auto's widget), True for a bar anyway, False for none,
+    /// a callable `(done, total, path)` (path None for a file skipped as unchanged) or a tqdm bar (failed
+    /// files counted in its postfix); `prune`: drop documents whose file is gone; `force`: re-parse
+    /// everything. Returns the counts: files, indexed, skipped, rehashed, failed, pruned, documents, errors,
+    /// references, resolved, seconds; and `failures`, this run's failed files as dicts (path, kind, message).
     #[pyo3(signature = (paths, workers=None, progress=None, prune=false, force=false))]
     fn index<'py>(
         &self,
         py: Python<'py>,
         paths: &Bound<'py, PyAny>,
-        workers: Option<usize>,
+        workers: Option<&Bound<'py, PyAny>>,
         progress: Option<&Bound<'py, PyAny>>,
         prune: bool,
         force: bool,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let paths: Vec<PathBuf> = match paths.extract::<PathBuf>() {
+        let workers = args::workers(workers)?;
+        let paths: Vec<PathBuf> = match args::path(paths) {
             Ok(p) => vec![p],
-            Err(_) => paths.try_iter()?.map(|p| p?.extract::<PathBuf>()).collect::<PyResult<_>>()?,
+            Err(_) => paths.try_iter()?.map(|p| args::path(&p?)).collect::<PyResult<_>>()?,
         };
         let (rust_bar, sink) = match choose(py, progress)? {
             Sink::Off => (false, None),
@@ -128,7 +141,7 @@ impl PyCorpus {
         };
         let opts = IndexOptions { workers, progress: rust_bar, prune, force };
         let sink_error: Mutex<Option<PyErr>> = Mutex::new(None);
-        let observe = |done: usize, total: usize, path: Option<&str>| {
+        let observe = |done: usize, total: usize, path: Option<&str>, ok: bool| {
             let Some(sink) = &sink else { return };
             Python::with_gil(|py| {
                 let sink = sink.bind(py);
@@ -136,7 +149,7 @@ impl PyCorpus {
                     if done == 1 {
                         sink.call_method1("start", (total,))?;
                     }
-                    sink.call_method1("step", (path, true)).map(drop)
+                    sink.call_method1("step", (path, ok)).map(drop)
                 })();
                 if let Err(e) = r {
                     sink_error.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(e);
@@ -179,7 +192,7 @@ impl PyCorpus {
         d.set_item("seconds", s.seconds)?;
         let failures = s.failures.iter().map(|f| {
             let e = PyDict::new(py);
-            e.set_item("path", &f.path)?;
+            e.set_item("path", f.path.as_os_str())?;
             e.set_item("kind", f.kind)?;
             e.set_item("message", &f.message)?;
             Ok(e)
@@ -223,7 +236,8 @@ impl PyCorpus {
 
     /// The `n` most cited documents, by number of citing documents.
     #[pyo3(signature = (n=20, as_frame=true))]
-    fn most_cited<'py>(&self, py: Python<'py>, n: usize, as_frame: bool) -> PyResult<Bound<'py, PyAny>> {
+    fn most_cited<'py>(&self, py: Python<'py>, n: i64, as_frame: bool) -> PyResult<Bound<'py, PyAny>> {
+        let n = usize::try_from(n).map_err(|_| PyValueError::new_err(format!("n must be at least 0, not {n}")))?;
         self.query(py, "most_cited", as_frame, |c| c.most_cited(n))
     }
 
@@ -258,6 +272,34 @@ impl PyCorpus {
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows = self.query(py, "stats", false, |c| c.stats())?;
         rows.get_item(0)
+    }
+
+    /// A query by its method name, as `(columns, rows)` with each row a tuple: what the command line prints
+    /// (the columns even when there is no row). `arg`: the document or symbol of `cites`/`cited_by`, `n` of
+    /// `most_cited`.
+    #[pyo3(signature = (method, arg=None, n=20))]
+    fn _rows<'py>(&self, py: Python<'py>, method: &str, arg: Option<&str>, n: usize) -> PyResult<(Vec<String>, Bound<'py, PyList>)> {
+        let arg = arg.unwrap_or_default();
+        let t = self.with(py, |c| match method {
+            "documents" => c.documents(),
+            "cites" => c.cites(arg),
+            "cited_by" => c.cited_by(arg),
+            "resolved" => c.resolved(),
+            "unresolved" => c.unresolved(),
+            "most_cited" => c.most_cited(n),
+            "edges" => c.edges(),
+            "responsibility_matrix" => c.responsibility_matrix(),
+            "deadlines" => c.deadlines(),
+            "errors" => c.errors(),
+            "stats" => c.stats(),
+            other => Err(crate::index::corpus::CorpusError::NoSuchDocument(format!("no query named {other}"))),
+        })?;
+        let rows = t
+            .rows
+            .iter()
+            .map(|r| Ok(pyo3::types::PyTuple::new(py, r.iter().map(|v| value(py, v)).collect::<PyResult<Vec<_>>>()?)?))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok((t.columns, PyList::new(py, rows)?))
     }
 
     /// Close the database; later calls raise CorpusError.

@@ -6,6 +6,7 @@
 //! the package `python/vanban/`, which the methods here call.
 use pyo3::prelude::*;
 
+mod args;
 mod assignment;
 mod batch;
 mod convert;

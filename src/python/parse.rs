@@ -1,16 +1,20 @@
 //! `parse`, `parse_bytes`, `parse_file`: one document.
-use std::path::PathBuf;
-
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
+use pyo3::pybacked::PyBackedBytes;
+use pyo3::types::PyString;
+
+use super::args;
 
 use super::document::PyDocument;
 use super::inner::{parsed, with_offsets};
 
-/// Parse a document from its text. Never fails.
+/// Parse a document from its text. Never fails (lone surrogates are read as U+FFFD). Warns when the whole
+/// text is the path of an existing file: `parse_file` was likely meant.
 #[pyfunction]
-pub(super) fn parse(py: Python<'_>, text: PyBackedStr) -> PyResult<PyDocument> {
+pub(super) fn parse(py: Python<'_>, text: &Bound<'_, PyString>) -> PyResult<PyDocument> {
+    let text = args::text(text)?;
+    args::warn_if_path(py, &text)?;
     let r = py.allow_threads(|| Ok(with_offsets(crate::parse(&text))));
     parsed(py, r, None)
 }
@@ -36,17 +40,19 @@ pub(super) fn read_options(format: Option<&str>, encoding: Option<&str>) -> PyRe
 /// VISCII), format and encoding detected from content unless given.
 #[pyfunction]
 #[pyo3(signature = (data, format=None, encoding=None))]
-pub(super) fn parse_bytes(py: Python<'_>, data: PyBackedBytes, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
+pub(super) fn parse_bytes(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
     let opts = read_options(format, encoding)?;
+    let data: PyBackedBytes = args::buffer(data)?;
     let r = py.allow_threads(|| crate::parse_bytes_with(&data, &opts).map(with_offsets));
     parsed(py, r, None)
 }
 
-/// Parse a document from a file (`str` or `os.PathLike`); format and encoding as for `parse_bytes`.
+/// Parse a document from a file (`str`, `bytes` or `os.PathLike`); format and encoding as for `parse_bytes`.
 #[pyfunction]
 #[pyo3(signature = (path, format=None, encoding=None))]
-pub(super) fn parse_file(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
+pub(super) fn parse_file(py: Python<'_>, path: &Bound<'_, PyAny>, format: Option<&str>, encoding: Option<&str>) -> PyResult<PyDocument> {
     let opts = read_options(format, encoding)?;
+    let path = args::path(path)?;
     let r = py.allow_threads(|| crate::parse_file_with(&path, &opts).map(with_offsets));
     parsed(py, r, Some(path))
 }

@@ -28,8 +28,9 @@ use std::io::Read;
 
 /// Most zip entries a `.docx` may have.
 pub const MAX_ENTRIES: usize = 10_000;
-/// Most bytes inflated over all the parts read.
-pub const MAX_TOTAL: u64 = 256 << 20;
+/// Most bytes inflated over all the parts read (64 MiB: the XML of a long report is a few MB; images are never
+/// inflated).
+pub const MAX_TOTAL: u64 = 64 << 20;
 /// Most an entry may inflate relative to its compressed size (entries under 1 MiB are not held to it).
 pub const MAX_RATIO: u64 = 200;
 /// Deepest XML element nesting read.
