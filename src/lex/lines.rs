@@ -130,18 +130,91 @@ fn marker_of(raw_first_line: &str, clean: &str) -> Option<Marker> {
     markers::detect(clean)
 }
 
-/// Typical width of a hard-wrapped line (chars), or `usize::MAX` when the text is not hard-wrapped.
-fn wrap_width(text: &str, lines: &[Line]) -> usize {
-    let mut lens: Vec<usize> = lines
-        .windows(2)
-        .filter(|w| w[0].kind == LineKind::Text && w[1].kind == LineKind::Text)
-        .map(|w| text[w[0].start..w[0].end].trim().chars().count())
-        .collect();
-    if lens.len() < 8 {
-        return usize::MAX;
+/// A text line, cleaned once, with its marker.
+struct TextLine {
+    clean: String,
+    marker: Option<Marker>,
+    /// Nothing but a marker (`**1.**`, `2.2.`): the text follows on the next line.
+    marker_alone: bool,
+}
+
+impl TextLine {
+    fn new(raw: &str) -> TextLine {
+        let clean = text::clean(raw);
+        let marker = marker_of(raw, &clean);
+        let marker_alone = marker.as_ref().is_some_and(|m| m.len >= clean.len());
+        TextLine { clean, marker, marker_alone }
     }
-    lens.sort_unstable();
-    lens[lens.len() * 4 / 5]
+    /// Starts in lower case without a marker: plainly the rest of the sentence above.
+    fn continues(&self) -> bool {
+        self.marker.is_none() && text::starts_lower(&self.clean)
+    }
+}
+
+/// How a document's lines were broken, measured on the document itself: hard-wrapped (a portal's pages,
+/// plain-text exports), or one paragraph per line (text copied out of Word, the published codes). A text line
+/// that runs on in lower case on the next line was wrapped: when such lines are common, the text is
+/// hard-wrapped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Wrap {
+    /// Each line break ends a paragraph unless the next line plainly continues the sentence.
+    None,
+    /// Hard-wrapped: a line whose length plus a space plus the next line's first word stays under `fit`
+    /// characters was ended on purpose (the next word would have fit). With `ragged_first`, the first line of a
+    /// paragraph is often cut short (a portal's hanging indent), so its length says nothing.
+    Fit { fit: usize, ragged_first: bool },
+}
+
+/// Share of adjacent text lines, in per cent, that must run on in lower case for a text to count as
+/// hard-wrapped (one-paragraph-per-line texts stay under 10%, wrapped ones are over 15%).
+const WRAPPED_SHARE: usize = 12;
+
+fn measure_wrap(info: &[Option<TextLine>]) -> Wrap {
+    let mut pairs = 0;
+    let mut wrapped = 0;
+    // wrap points inside a paragraph (the line itself runs on from the one above): the line's length plus
+    // the word that did not fit; a paragraph's first line may be short and is measured apart
+    let mut fits: Vec<usize> = Vec::new();
+    let mut first_fits: Vec<usize> = Vec::new();
+    let mut lens: Vec<usize> = Vec::new();
+    let chars = |t: &TextLine| t.clean.chars().count();
+    for i in 1..info.len() {
+        let (Some(p), Some(l)) = (&info[i - 1], &info[i]) else { continue };
+        if p.clean.is_empty() || l.clean.is_empty() {
+            continue;
+        }
+        pairs += 1;
+        if l.continues() {
+            wrapped += 1;
+            lens.push(chars(p));
+            let fit = chars(p) + 1 + first_word_len(&l.clean);
+            if p.continues() {
+                fits.push(fit);
+            } else if p.marker.is_some() {
+                first_fits.push(fit);
+            }
+        }
+    }
+    if wrapped < 2 || wrapped * 100 < pairs * WRAPPED_SHARE {
+        return Wrap::None;
+    }
+    // the lowest decile of the wrap points: a greedy wrap at width W gives W + 1 exactly; a portal's ragged
+    // wrap a little less than its usual width
+    let fit = if fits.len() >= 5 {
+        fits.sort_unstable();
+        fits[fits.len() / 10]
+    } else {
+        lens.sort_unstable();
+        lens[lens.len() * 9 / 10] * 4 / 5
+    };
+    // first lines wrapped well before the others: most of them would have had room for the next word (too few
+    // to tell: as if they were)
+    let short_firsts = first_fits.iter().filter(|&&f| f < fit).count();
+    Wrap::Fit { fit, ragged_first: first_fits.len() < 3 || short_firsts * 2 > first_fits.len() }
+}
+
+fn first_word_len(clean: &str) -> usize {
+    clean.split(' ').next().map_or(0, |w| w.chars().count())
 }
 
 fn ends_with_emphasis(raw: &str) -> bool {
@@ -153,62 +226,99 @@ fn ends_with_emphasis(raw: &str) -> bool {
 fn ends_open(clean_line: &str) -> bool {
     let last = text::last_meaningful(clean_line);
     matches!(last, Some(',' | '-' | '–' | '(' | '/' | '&'))
-        || clean_line
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| matches!(w, "và" | "của" | "các" | "với" | "về" | "cho" | "tại" | "theo" | "số" | "ngày" | "năm" | "tháng" | "trong" | "để" | "Điều" | "điều" | "khoản" | "Khoản" | "điểm" | "Điểm" | "Mục" | "mục" | "Phụ"))
+        || clean_line.rsplit(' ').next().is_some_and(|w| {
+            // in capitals too: a title wrapped after `SỐ` or `CỦA`
+            let w = w.to_lowercase();
+            matches!(w.as_str(), "và" | "của" | "các" | "với" | "về" | "cho" | "tại" | "theo" | "số" | "ngày" | "năm" | "tháng" | "trong" | "để" | "điều" | "khoản" | "điểm" | "mục" | "phụ" | "phần" | "chương")
+        })
 }
 
-/// Whether line `l` begins a new paragraph after line `p` with no blank line between.
-fn breaks_between(p_raw: &str, p_clean: &str, p_marker_alone: bool, l_clean: &str, l_marker: Option<&Marker>, wrap: usize, p_is_first: bool) -> bool {
-    // `**1.****` / `**Trên cơ sở ...`: a marker alone on its line goes with the text after it
-    if p_marker_alone {
+/// Capitals (`I. MỤC ĐÍCH, YÊU CẦU`, a title's last line, a signer's title, `THỦ` of a heading cut by its
+/// emphasis).
+fn is_caps(clean: &str) -> bool {
+    text::upper_ratio(clean) > 0.8 && clean.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// Ordinary text: letters, mostly lower case.
+fn is_mixed_case(clean: &str) -> bool {
+    clean.chars().any(char::is_lowercase) && text::upper_ratio(clean) < 0.5
+}
+
+/// Whether text line `l` begins a new paragraph after text line `p` (no blank line between), judged as a
+/// reader would: a marker at the line start, sentence-final punctuation, a line ended before the document's
+/// wrap width (the next word would have fit), a heading in capitals above ordinary text.
+fn breaks_between(p_raw: &str, p: &TextLine, p_is_first: bool, l_raw: &str, l: &TextLine, wrap: Wrap) -> bool {
+    // `**1.****` / `**Trên cơ sở ...`, `2.2.` / its text: a marker alone on its line goes with the text after it
+    if p.marker_alone || l.continues() {
         return false;
     }
-    let p_len = p_clean.chars().count();
-    let short = wrap == usize::MAX || p_len * 100 < wrap * 80;
-    if let Some(m) = l_marker {
+    let (pc, lc) = (&p.clean, &l.clean);
+    if let Some(m) = &l.marker {
         // `(Khoản 1, Điều` / `24)`: inside an open parenthesis
-        if p_clean.matches('(').count() > p_clean.matches(')').count() {
+        if pc.matches('(').count() > pc.matches(')').count() {
             return false;
         }
         // `Trong giai đoạn 2026` / `- 2030 phấn đấu`: a range wrapped at the dash
-        if m.style == crate::model::MarkerStyle::Bullet
-            && l_clean[m.len..].starts_with(|c: char| c.is_ascii_digit())
-            && p_clean.ends_with(|c: char| c.is_ascii_digit())
-        {
+        if m.style == crate::model::MarkerStyle::Bullet && lc[m.len..].starts_with(|c: char| c.is_ascii_digit()) && pc.ends_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
-        if text::ends_terminal(p_clean) || ends_with_emphasis(p_raw) {
+    }
+    let Wrap::Fit { fit, ragged_first } = wrap else {
+        // one paragraph per line: a line ends its paragraph, unless it stops on a word that cannot end one
+        // (`... thực hiện: Các` / `Sở, ngành, đơn vị`, `Hà Nội, ngày` / `29 tháng 11 năm 2025`)
+        // or a numbered heading in capitals runs on in capitals (`II. HOÀN` / `THIỆN CƠ CHẾ, CHÍNH SÁCH ...`)
+        let heading_runs_on = p.marker.as_ref().is_some_and(|m| m.style != crate::model::MarkerStyle::Bullet)
+            && is_caps(pc)
+            && is_caps(lc)
+            && !text::ends_terminal(pc);
+        return l.marker.is_some() || !(ends_open(pc) || heading_runs_on);
+    };
+    // the line was ended before the wrap width: the next word would have fit on it
+    let ragged = ragged_first && p_is_first;
+    let ended_early = !ragged && pc.chars().count() + 1 + first_word_len(lc) < fit;
+    if let Some(m) = &l.marker {
+        if text::ends_terminal(pc) || ends_with_emphasis(p_raw) {
             return true;
         }
-        if ends_open(p_clean) {
+        // `từ sản xuất` / `- quản lý - tiêu thụ`: a dash inside a sentence, not a bullet
+        if m.style == crate::model::MarkerStyle::Bullet && text::starts_lower(&lc[m.len..]) {
             return false;
         }
-        // A short line that is not the first of its paragraph ends it.
-        return short && !p_is_first || wrap == usize::MAX;
+        // a marker after a paragraph's ragged first line: the line's end says nothing, the marker decides
+        return (ended_early || ragged) && !ends_open(pc);
     }
-    if text::starts_lower(l_clean) {
-        return false;
-    }
-    if text::ends_terminal(p_clean) && short {
+    // a heading in capitals above ordinary text (a title's last line, then `Căn cứ ...`)
+    if is_caps(pc) && is_mixed_case(lc) && !ends_open(pc) {
         return true;
     }
-    // a bold heading line closed by its emphasis, followed by ordinary text
-    ends_with_emphasis(p_raw) && p_raw.trim_start().starts_with("**") && !ends_open(p_clean) && short
+    if text::ends_terminal(pc) && ended_early {
+        return true;
+    }
+    // a heading in capitals ended early, then another (a title, then the authority that issues it): in a
+    // portal's page the lines of a centred heading break anywhere, so there only a new bold run tells
+    let opens_bold = l_raw.trim_start().starts_with("**") && p_raw.matches("**").count() % 2 == 0;
+    if is_caps(pc) && ended_early && !ends_open(pc) && (opens_bold || is_caps(lc) && !ragged_first) {
+        return true;
+    }
+    // a line in bold from end to end (`**CÔNG ĐIỆN**`), a heading of its own
+    is_whole_bold(p_raw) && !ends_open(pc)
+}
+
+/// A line that is one bold run: `**` at both ends and none open inside.
+fn is_whole_bold(raw: &str) -> bool {
+    let t = raw.trim();
+    t.len() > 4 && t.starts_with("**") && t.ends_with("**") && t.matches("**").count() == 2
 }
 
 /// Group lines into paragraphs.
 pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
-    let wrap = wrap_width(text, lines);
+    let info: Vec<Option<TextLine>> = lines.iter().map(|l| (l.kind == LineKind::Text).then(|| TextLine::new(&text[l.start..l.end]))).collect();
+    let wrap = measure_wrap(&info);
     let mut paras: Vec<Para> = Vec::new();
     let mut open = false;
     let mut gap = false;
     let mut cell = false;
     let mut prev_line: Option<usize> = None;
-    // the previous text line, cleaned, and whether it is nothing but a marker (computed once per line)
-    let mut prev_clean = String::new();
-    let mut prev_marker_alone = false;
     for (i, line) in lines.iter().enumerate() {
         let raw = &text[line.start..line.end];
         match line.kind {
@@ -250,33 +360,32 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
             }
             LineKind::Text => {}
         }
-        let clean = text::clean(raw);
-        let marker = marker_of(raw, &clean);
-        let was_open = open;
-        let p_marker_alone = std::mem::replace(&mut prev_marker_alone, marker.as_ref().is_some_and(|m| m.len >= clean.len()));
-        let p_clean = std::mem::replace(&mut prev_clean, clean.clone());
-        if was_open {
-            let p = paras.last_mut().unwrap();
-            let pl = &lines[prev_line.unwrap()];
-            let p_raw = &text[pl.start..pl.end];
-            if !breaks_between(p_raw, &p_clean, p_marker_alone, &clean, marker.as_ref(), wrap, p.first == prev_line.unwrap()) {
+        if open {
+            let pi = prev_line.unwrap();
+            let pl = &lines[pi];
+            let p_is_first = paras.last().is_some_and(|p| p.first == pi);
+            let joins = !breaks_between(&text[pl.start..pl.end], info[pi].as_ref().unwrap(), p_is_first, raw, info[i].as_ref().unwrap(), wrap);
+            if joins {
+                let clean = &info[i].as_ref().unwrap().clean;
+                let p = paras.last_mut().unwrap();
                 p.last = i;
                 p.end = line.end;
                 if !p.clean.is_empty() && !clean.is_empty() {
                     p.clean.push(' ');
                 }
-                p.clean.push_str(&clean);
+                p.clean.push_str(clean);
                 prev_line = Some(i);
                 continue;
             }
         }
+        let t = info[i].as_ref().unwrap();
         paras.push(Para {
             first: i,
             last: i,
             start: line.start,
             end: line.end,
-            clean,
-            marker,
+            clean: t.clean.clone(),
+            marker: t.marker.clone(),
             table_row: false,
             gap_before: gap,
             cell_before: cell,

@@ -88,13 +88,28 @@ fn type_heading(clean: &str) -> Option<(DocType, usize)> {
 
 fn is_header_like(p: &Para) -> bool {
     let c = &p.clean;
-    text::upper_ratio(c) > 0.8
+    // 3 in 4: a legacy font's toned capitals decode in lower case (`ủY BAN NHÂN DÂN THàNH PHố Hà NộI`)
+    text::upper_ratio(c) >= 0.75
         || is_motto(c)
         || c.starts_with("Số")
         || c.starts_with("V/v")
         || c.starts_with("Về việc")
         || c.contains("ngày") && c.contains("tháng") && c.contains("năm") && c.len() < 120
         || c.starts_with("Độc lập")
+}
+
+/// A công văn's summary printed under its number without `V/v` (`Số: 5155/SGDĐT-GDTXNNĐH` / `Về hướng dẫn ...`).
+fn is_summary_under_number(paras: &[Para], i: usize) -> bool {
+    i > 0 && paras[i].clean.starts_with("Về ") && paras[i - 1].clean.starts_with("Số")
+}
+
+/// The start of a place name broken off its date (`Thành phố Hồ Chí` / `Minh, ngày 28 tháng 11 năm 2025`).
+fn is_place_start(paras: &[Para], i: usize) -> bool {
+    let c = &paras[i].clean;
+    c.chars().count() < 40
+        && c.starts_with(char::is_uppercase)
+        && !text::ends_terminal(c)
+        && paras.get(i + 1).is_some_and(|n| n.clean.contains("ngày") && n.clean.contains("tháng") && n.clean.chars().count() < 80)
 }
 
 /// Authority words that open the line naming who issues (after a mixed-case title): `CHỦ TỊCH ỦY BAN ...`.
@@ -247,7 +262,12 @@ pub fn layout(paras: &[Para]) -> Layout {
     } else {
         // no type name (a công văn, or a header lost): the header is the run of header-like paragraphs
         cursor = start;
-        while cursor < end && cursor < start + 20 && is_header_like(&paras[cursor]) && paras[cursor].marker.is_none() && !is_authority(&paras[cursor].clean) {
+        while cursor < end
+            && cursor < start + 20
+            && (is_header_like(&paras[cursor]) || is_summary_under_number(paras, cursor) || is_place_start(paras, cursor))
+            && paras[cursor].marker.is_none()
+            && !is_authority(&paras[cursor].clean)
+        {
             zones[cursor] = Zone::Header;
             cursor += 1;
         }
