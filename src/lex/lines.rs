@@ -1,6 +1,7 @@
 //! Lines and paragraphs: the text cut into lines, lines classified, and hard-wrapped or page-broken lines
 //! joined back into paragraphs.
 use super::markers::{self, Marker};
+use super::offsets::OffsetMap;
 use super::text;
 
 /// One line of the (normalized) text.
@@ -88,6 +89,8 @@ pub struct Para {
     pub end: usize,
     /// The text without emphasis or table markup, lines joined by single spaces.
     pub clean: String,
+    /// The way back from `clean` to the text.
+    pub map: OffsetMap,
     pub marker: Option<Marker>,
     pub table_row: bool,
     /// Separated from the previous paragraph by a blank or layout line (not just a line break).
@@ -133,17 +136,19 @@ fn marker_of(raw_first_line: &str, clean: &str) -> Option<Marker> {
 /// A text line, cleaned once, with its marker.
 struct TextLine {
     clean: String,
+    /// The way back from `clean` to the text (taken by the paragraph the line goes to).
+    map: OffsetMap,
     marker: Option<Marker>,
     /// Nothing but a marker (`**1.**`, `2.2.`): the text follows on the next line.
     marker_alone: bool,
 }
 
 impl TextLine {
-    fn new(raw: &str) -> TextLine {
-        let clean = text::clean(raw);
+    fn new(raw: &str, start: usize) -> TextLine {
+        let (clean, map) = cleaned(raw, start, false);
         let marker = marker_of(raw, &clean);
         let marker_alone = marker.as_ref().is_some_and(|m| m.len >= clean.len());
-        TextLine { clean, marker, marker_alone }
+        TextLine { clean, map, marker, marker_alone }
     }
     /// Starts in lower case without a marker: plainly the rest of the sentence above.
     fn continues(&self) -> bool {
@@ -195,7 +200,8 @@ fn measure_wrap(info: &[Option<TextLine>]) -> Wrap {
             }
         }
     }
-    if wrapped < 2 || wrapped * 100 < pairs * WRAPPED_SHARE {
+    // (a snippet of a few lines: one that runs on is enough when it is a good share of them)
+    if wrapped == 0 || wrapped * 100 < pairs * if wrapped == 1 { 3 * WRAPPED_SHARE } else { WRAPPED_SHARE } {
         return Wrap::None;
     }
     // the lowest decile of the wrap points: a greedy wrap at width W gives W + 1 exactly; a portal's ragged
@@ -310,9 +316,30 @@ fn is_whole_bold(raw: &str) -> bool {
     t.len() > 4 && t.starts_with("**") && t.ends_with("**") && t.matches("**").count() == 2
 }
 
+/// A line's cleaned text and its map back to the text.
+fn cleaned(raw: &str, start: usize, bars: bool) -> (String, OffsetMap) {
+    let mut clean = String::with_capacity(raw.len());
+    let mut map = OffsetMap::default();
+    text::clean_into(raw, start, bars, &mut clean, &mut map);
+    map.finish(clean.len(), start + raw.len());
+    (clean, map)
+}
+
+/// Append a line's (or paragraph's) cleaned text to a paragraph, a space between them standing for the line
+/// break at `gap`.
+fn join(p: &mut Para, clean: &str, map: &OffsetMap, gap: usize) {
+    if !p.clean.is_empty() && !clean.is_empty() {
+        p.map.copy_from(p.clean.len(), gap);
+        p.clean.push(' ');
+    }
+    let at = p.clean.len();
+    p.clean.push_str(clean);
+    p.map.append(map, at);
+}
+
 /// Group lines into paragraphs.
 pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
-    let info: Vec<Option<TextLine>> = lines.iter().map(|l| (l.kind == LineKind::Text).then(|| TextLine::new(&text[l.start..l.end]))).collect();
+    let mut info: Vec<Option<TextLine>> = lines.iter().map(|l| (l.kind == LineKind::Text).then(|| TextLine::new(&text[l.start..l.end], l.start))).collect();
     let wrap = measure_wrap(&info);
     let mut paras: Vec<Para> = Vec::new();
     let mut open = false;
@@ -339,12 +366,14 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
                 continue;
             }
             LineKind::TableRow => {
+                let (clean, map) = cleaned(raw, line.start, true);
                 paras.push(Para {
                     first: i,
                     last: i,
                     start: line.start,
                     end: line.end,
-                    clean: text::clean(&raw.replace('|', " | ")),
+                    clean,
+                    map,
                     marker: None,
                     table_row: true,
                     gap_before: gap,
@@ -366,25 +395,24 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
             let p_is_first = paras.last().is_some_and(|p| p.first == pi);
             let joins = !breaks_between(&text[pl.start..pl.end], info[pi].as_ref().unwrap(), p_is_first, raw, info[i].as_ref().unwrap(), wrap);
             if joins {
-                let clean = &info[i].as_ref().unwrap().clean;
+                let t = info[i].as_mut().unwrap();
+                let map = std::mem::take(&mut t.map);
                 let p = paras.last_mut().unwrap();
                 p.last = i;
                 p.end = line.end;
-                if !p.clean.is_empty() && !clean.is_empty() {
-                    p.clean.push(' ');
-                }
-                p.clean.push_str(clean);
+                join(p, &t.clean, &map, pl.end);
                 prev_line = Some(i);
                 continue;
             }
         }
-        let t = info[i].as_ref().unwrap();
+        let t = info[i].as_mut().unwrap();
         paras.push(Para {
             first: i,
             last: i,
             start: line.start,
             end: line.end,
             clean: t.clean.clone(),
+            map: std::mem::take(&mut t.map),
             marker: t.marker.clone(),
             table_row: false,
             gap_before: gap,
@@ -400,8 +428,9 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
     paras
 }
 
-/// Join paragraphs split by a page break: the earlier one does not end a sentence, the later one starts in
-/// lower case and carries no marker (`vừa phòng, chống` / blank / `dịch COVID-19`).
+/// Join paragraphs split by a page break: the earlier one does not end a sentence, the later one carries no
+/// marker and starts in lower case (`vừa phòng, chống` / blank / `dịch COVID-19`), or with a number after a
+/// phrase left open (`ngày 29 tháng` / blank / `4 năm 2025`).
 pub fn rejoin_page_breaks(paras: &mut Vec<Para>) {
     let mut out: Vec<Para> = Vec::with_capacity(paras.len());
     for p in paras.drain(..) {
@@ -411,15 +440,19 @@ pub fn rejoin_page_breaks(paras: &mut Vec<Para>) {
                 && !p.table_row
                 && !prev.table_row
                 && p.marker.is_none()
-                && text::starts_lower(&p.clean)
                 && !text::ends_terminal(&prev.clean)
-                && !p.clean.starts_with(|c: char| c.is_ascii_digit());
+                && if p.clean.starts_with(|c: char| c.is_ascii_digit()) {
+                    // `... ngày 29 tháng` / page break / `4 năm 2025`: a number goes on a phrase left open
+                    ends_open(&prev.clean)
+                } else {
+                    text::starts_lower(&p.clean)
+                };
             if joinable {
+                let gap = prev.end;
                 prev.last = p.last;
                 prev.end = p.end;
                 prev.bar_after = p.bar_after;
-                prev.clean.push(' ');
-                prev.clean.push_str(&p.clean);
+                join(prev, &p.clean, &p.map, gap);
                 continue;
             }
         }
