@@ -253,7 +253,7 @@ fn is_mixed_case(clean: &str) -> bool {
 /// Whether text line `l` begins a new paragraph after text line `p` (no blank line between), judged as a
 /// reader would: a marker at the line start, sentence-final punctuation, a line ended before the document's
 /// wrap width (the next word would have fit), a heading in capitals above ordinary text.
-fn breaks_between(p_raw: &str, p: &TextLine, p_is_first: bool, l_raw: &str, l: &TextLine, wrap: Wrap) -> bool {
+fn breaks_between(para_raw: &str, p_raw: &str, p: &TextLine, p_is_first: bool, l_raw: &str, l: &TextLine, wrap: Wrap) -> bool {
     // `**1.****` / `**Trên cơ sở ...`, `2.2.` / its text: a marker alone on its line goes with the text after it
     if p.marker_alone || l.continues() {
         return false;
@@ -306,14 +306,19 @@ fn breaks_between(p_raw: &str, p: &TextLine, p_is_first: bool, l_raw: &str, l: &
     if is_caps(pc) && ended_early && !ends_open(pc) && (opens_bold || is_caps(lc) && !ragged_first) {
         return true;
     }
-    // a line in bold from end to end (`**CÔNG ĐIỆN**`), a heading of its own
-    is_whole_bold(p_raw) && !ends_open(pc)
+    if ends_open(pc) {
+        return false;
+    }
+    // a change of type at the break: a paragraph in bold from end to end (`**CÔNG ĐIỆN**`, `**Điều` /
+    // `1. Phạm vi điều chỉnh**`) is a heading of its own; an emphasis closed at the end of a line and a bold run
+    // opened at the start of the next (`... thu hồi đất[1]*` / `**Chương`)
+    is_whole_bold(para_raw) || ends_with_emphasis(p_raw) && opens_bold
 }
 
 /// A line that is one bold run: `**` at both ends and none open inside.
 fn is_whole_bold(raw: &str) -> bool {
     let t = raw.trim();
-    t.len() > 4 && t.starts_with("**") && t.ends_with("**") && t.matches("**").count() == 2
+    t.len() > 4 && t.starts_with("**") && t.ends_with("**") && t[2..t.len() - 2].trim_end_matches(['*', ' ']).matches("**").count() == 0
 }
 
 /// A line's cleaned text and its map back to the text.
@@ -393,7 +398,8 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
             let pi = prev_line.unwrap();
             let pl = &lines[pi];
             let p_is_first = paras.last().is_some_and(|p| p.first == pi);
-            let joins = !breaks_between(&text[pl.start..pl.end], info[pi].as_ref().unwrap(), p_is_first, raw, info[i].as_ref().unwrap(), wrap);
+            let para_raw = &text[paras.last().unwrap().start..pl.end];
+            let joins = !breaks_between(para_raw, &text[pl.start..pl.end], info[pi].as_ref().unwrap(), p_is_first, raw, info[i].as_ref().unwrap(), wrap);
             if joins {
                 let t = info[i].as_mut().unwrap();
                 let map = std::mem::take(&mut t.map);
@@ -401,6 +407,11 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
                 p.last = i;
                 p.end = line.end;
                 join(p, &t.clean, &map, pl.end);
+                if p.marker.is_none() && p.last == p.first + 1 {
+                    // `**Chương` / `I**`, `**Điều` / `1. Phạm vi điều chỉnh**`: a marker broken over two lines
+                    let first = &lines[p.first];
+                    p.marker = marker_of(&text[first.start..first.end], &p.clean);
+                }
                 prev_line = Some(i);
                 continue;
             }
