@@ -245,6 +245,11 @@ fn is_caps(clean: &str) -> bool {
     text::upper_ratio(clean) > 0.8 && clean.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
+/// A word that opens a legal heading and wants its number (`Điều`, `Chương`, `Mục`, `Phần`).
+fn is_legal_word(clean: &str) -> bool {
+    matches!(clean.to_lowercase().as_str(), "điều" | "chương" | "mục" | "phần" | "tiểu mục")
+}
+
 /// Ordinary text: letters, mostly lower case.
 fn is_mixed_case(clean: &str) -> bool {
     clean.chars().any(char::is_lowercase) && text::upper_ratio(clean) < 0.5
@@ -282,12 +287,18 @@ fn breaks_between(para_raw: &str, p_raw: &str, p: &TextLine, p_is_first: bool, l
     // the line was ended before the wrap width: the next word would have fit on it
     let ragged = ragged_first && p_is_first;
     let ended_early = !ragged && pc.chars().count() + 1 + first_word_len(lc) < fit;
-    if let Some(m) = &l.marker {
+    // `... quy định:` / `“Điều 50. ...`: a quotation opened at the start of a line after a colon
+    if text::ends_terminal(pc) && pc.ends_with(':') && lc.starts_with(['“', '"']) {
+        return true;
+    }
+    // `**Điều` / `3. Lập, thẩm định ...**`: a legal heading's word alone on its line opens the heading as a marker
+    // would
+    if l.marker.is_some() || is_legal_word(lc) {
         if text::ends_terminal(pc) || ends_with_emphasis(p_raw) {
             return true;
         }
         // `từ sản xuất` / `- quản lý - tiêu thụ`: a dash inside a sentence, not a bullet
-        if m.style == crate::model::MarkerStyle::Bullet && text::starts_lower(&lc[m.len..]) {
+        if l.marker.as_ref().is_some_and(|m| m.style == crate::model::MarkerStyle::Bullet && text::starts_lower(&lc[m.len..])) {
             return false;
         }
         // a marker after a paragraph's ragged first line: the line's end says nothing, the marker decides
