@@ -1,5 +1,6 @@
 //! Lines and paragraphs: the text cut into lines, lines classified, and hard-wrapped or page-broken lines
 //! joined back into paragraphs.
+use super::heads;
 use super::markers::{self, Marker};
 use super::offsets::OffsetMap;
 use super::text;
@@ -264,6 +265,10 @@ fn breaks_between(para_raw: &str, p_raw: &str, p: &TextLine, p_is_first: bool, l
         return false;
     }
     let (pc, lc) = (&p.clean, &l.clean);
+    // `... nhiệm kỳ 2026-2031./.` ends the text; `Nơi nhận:` and `TM. BAN THƯỜNG TRỰC` open the closing
+    if pc.trim_end_matches(['*', ' ']).ends_with("./.") || heads::is_recipients_head(lc) || heads::is_authority(lc) {
+        return true;
+    }
     if let Some(m) = &l.marker {
         // `(Khoản 1, Điều` / `24)`: inside an open parenthesis
         if pc.matches('(').count() > pc.matches(')').count() {

@@ -4,6 +4,7 @@ use crate::model::DocType;
 use crate::lex::lines::Para;
 use crate::model::MarkerStyle;
 use crate::lex::text;
+pub use crate::lex::heads::{is_authority, is_recipients_head};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -40,12 +41,6 @@ const PREAMBLE_CUES: &[&str] = &[
 static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH|KẾT LUẬN)\s*:$").unwrap()
 });
-/// Signature authority lines, both systems: `TM.`, `KT.`, `TL.`, `TUQ.`, `Q.`, `T/M`, `K/T`, `T/L`.
-pub static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:TM|KT|TL|TUQ|TƯQ|Q|PP)\s*\.\s*\S|(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|Q\s*/\s*)\.?\s+\S)").unwrap()
-});
-static RECIPIENTS_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:nơi\s+nhận|nơi\s+gửi)\s*:?").unwrap());
 static SUMMARY_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+(?: \p{L}+){0,3} \d+[/-]").unwrap());
 
 /// The parts found, as a zone per paragraph, and where the title is.
@@ -59,14 +54,6 @@ pub struct Layout {
 
 fn starts_with_any(s: &str, cues: &[&str]) -> bool {
     cues.iter().any(|c| s.starts_with(c) && s[c.len()..].chars().next().is_none_or(|ch| !ch.is_alphanumeric()))
-}
-
-pub fn is_authority(clean: &str) -> bool {
-    AUTHORITY.is_match(clean)
-}
-
-pub fn is_recipients_head(clean: &str) -> bool {
-    RECIPIENTS_HEAD.is_match(clean)
 }
 
 /// A type name standing as a title (`KẾ HOẠCH`, `QUYẾT ĐỊNH`, `CÔNG ĐIỆN VỀ VIỆC ...`): returns the type and
