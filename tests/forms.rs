@@ -204,7 +204,11 @@ fn signature_blocks(o: &Original) -> Option<(usize, usize)> {
 /// (d) A web page's title line before the document, made from its metadata as the portals write it.
 fn portal_title(o: &Original) -> String {
     let m = &o.ann.metadata;
-    let kind = m.doc_type.as_deref().and_then(vanban::DocType::from_code).map(|t| t.name()).unwrap_or_else(|| "Văn bản".into());
+    // the type's name (`Quyết định`), a type outside the table as printed (`Điều lệ`)
+    let kind = match m.doc_type.as_deref() {
+        Some(code) => vanban::DocType::from_code(code).map(|t| t.name()).unwrap_or_else(|| code.to_string()),
+        None => "Văn bản".into(),
+    };
     let mut line = kind;
     if let Some(s) = &m.symbol {
         write!(line, " {s}").unwrap();

@@ -182,7 +182,6 @@ fn measure_wrap(info: &[Option<TextLine>]) -> Wrap {
     // the word that did not fit; a paragraph's first line may be short and is measured apart
     let mut fits: Vec<usize> = Vec::new();
     let mut first_fits: Vec<usize> = Vec::new();
-    let mut lens: Vec<usize> = Vec::new();
     let chars = |t: &TextLine| t.clean.chars().count();
     for i in 1..info.len() {
         let (Some(p), Some(l)) = (&info[i - 1], &info[i]) else { continue };
@@ -192,7 +191,6 @@ fn measure_wrap(info: &[Option<TextLine>]) -> Wrap {
         pairs += 1;
         if l.continues() {
             wrapped += 1;
-            lens.push(chars(p));
             let fit = chars(p) + 1 + first_word_len(&l.clean);
             if p.continues() {
                 fits.push(fit);
@@ -207,13 +205,13 @@ fn measure_wrap(info: &[Option<TextLine>]) -> Wrap {
     }
     // the lowest decile of the wrap points: a greedy wrap at width W gives W + 1 exactly; a portal's ragged
     // wrap a little less than its usual width
-    let fit = if fits.len() >= 5 {
-        fits.sort_unstable();
-        fits[fits.len() / 10]
-    } else {
-        lens.sort_unstable();
-        lens[lens.len() * 9 / 10] * 4 / 5
-    };
+    // too few wrap points to measure (a snippet, a text of blank-separated paragraphs): every line counts as
+    // ended early, so the punctuation and the markers decide
+    if fits.len() < 5 {
+        return Wrap::Fit { fit: usize::MAX / 2, ragged_first: false };
+    }
+    fits.sort_unstable();
+    let fit = fits[fits.len() / 10];
     // first lines wrapped well before the others: most of them would have had room for the next word (too few
     // to tell: as if they were)
     let short_firsts = first_fits.iter().filter(|&&f| f < fit).count();
@@ -313,12 +311,13 @@ fn breaks_between(para_raw: &str, p_raw: &str, p: &TextLine, p_is_first: bool, l
     if is_caps(pc) && is_mixed_case(lc) && !ends_open(pc) {
         return true;
     }
-    if text::ends_terminal(pc) && ended_early {
+    // a sentence ended, then a bold run opened (`... các cấp.` / `**HƯỚNG DẪN**`)
+    let opens_bold = l_raw.trim_start().starts_with("**") && p_raw.matches("**").count() % 2 == 0;
+    if text::ends_terminal(pc) && (ended_early || opens_bold) {
         return true;
     }
     // a heading in capitals ended early, then another (a title, then the authority that issues it): in a
     // portal's page the lines of a centred heading break anywhere, so there only a new bold run tells
-    let opens_bold = l_raw.trim_start().starts_with("**") && p_raw.matches("**").count() % 2 == 0;
     if is_caps(pc) && ended_early && !ends_open(pc) && (opens_bold || is_caps(lc) && !ragged_first) {
         return true;
     }

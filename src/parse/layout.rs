@@ -90,6 +90,20 @@ fn is_summary_under_number(paras: &[Para], i: usize) -> bool {
     i > 0 && paras[i].clean.starts_with("Về ") && paras[i - 1].clean.starts_with("Số")
 }
 
+/// A web page's title line for the document it shows: the type in running text, then its number, year or
+/// issuer (`Công văn 627/BYT-BH năm 2021 về ... do Bộ Y tế ban hành.`, `Thông tư 21/2025/TT-BGDĐT.`).
+fn is_portal_title(c: &str) -> bool {
+    static NUMBER_OR_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\S+(?: \S+){0,3} \d+[/-]|\bnăm \d{4}\b|ban hành\.?$").unwrap());
+    let typed = match DocType::from_word_prefix(c) {
+        // `Nghị quyết số: 101/2025/UBTVQH15`, `Luật số: ...`: the document's own number line
+        Some((_, len)) => !text::is_upper(&c[..len]) && !c[len..].trim_start().to_lowercase().starts_with("số"),
+        None => c.starts_with("Văn bản "),
+    };
+    // in running text: mostly lower case, the symbol aside
+    let words: String = c.split(' ').filter(|w| !w.contains(|ch: char| ch.is_ascii_digit())).collect::<Vec<_>>().join(" ");
+    typed && text::upper_ratio(&words) < 0.5 && c.chars().count() < 400 && NUMBER_OR_YEAR.is_match(c)
+}
+
 /// The start of a place name broken off its date (`Thành phố Hồ Chí` / `Minh, ngày 28 tháng 11 năm 2025`).
 fn is_place_start(paras: &[Para], i: usize) -> bool {
     let c = &paras[i].clean;
@@ -181,6 +195,10 @@ pub fn layout(paras: &[Para]) -> Layout {
             }
             start = h;
         }
+    }
+    // a web page's own title line before the document (`Công văn 627/BYT-BH năm 2021 về ... do Bộ Y tế ban hành.`)
+    if let Some(i) = (start..anchor.min(start + 3)).find(|&i| is_portal_title(&paras[i].clean)) {
+        start = i + 1;
     }
     // --- portal chrome after the document
     let mut end = n;
@@ -328,6 +346,22 @@ pub fn layout(paras: &[Para]) -> Layout {
 /// `Độc lập - Tự do - Hạnh phúc`, `ĐẢNG CỘNG SẢN VIỆT NAM`).
 pub fn is_motto(c: &str) -> bool {
     let u = c.to_uppercase();
-    u == "CỘNG" || u.contains("CỘNG HÒA") || u.contains("CỘNG HOÀ") || u.contains("CHỦ NGHĨA VIỆT NAM") || u.contains("XÃ HỘI CHỦ NGHĨA")
-        || u.starts_with("ĐỘC LẬP") || u.contains("ĐẢNG CỘNG SẢN")
+    if u.starts_with("ĐỘC LẬP") || u == "CỘNG" {
+        return true;
+    }
+    // printed in capitals, alone or inside a flattened header; in running text (a portal's title line `... do Ban
+    // Chấp hành Trung ương Đảng Cộng sản Việt Nam ban hành`) the words are in lower case
+    const CAPS: &[&str] = &["CỘNG HÒA", "CỘNG HOÀ", "CHỦ NGHĨA VIỆT NAM", "XÃ HỘI CHỦ NGHĨA", "ĐẢNG CỘNG SẢN"];
+    let chars: Vec<char> = c.chars().collect();
+    let upper: Vec<char> = u.chars().collect();
+    CAPS.iter().any(|m| {
+        let Some(at) = u.find(m) else { return false };
+        if chars.len() != upper.len() {
+            return true;
+        }
+        // the same words in the line as written: mostly capitals (a legacy font decodes toned capitals in lower case)
+        let from = u[..at].chars().count();
+        let words: String = chars[from..from + m.chars().count()].iter().collect();
+        text::upper_ratio(&words) >= 0.6
+    })
 }
