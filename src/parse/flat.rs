@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// Where a part of a header starts inside a line: the motto (in capitals), `Độc lập - ...`, `Số:` and a number,
 /// the summary of a công văn.
 static HEADER_PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"CỘNG\s+H[ÒO]À?\s+XÃ\s+HỘI|CỘNG\s+HOÀ\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|(?i:độc\s+lập\s*[-–])|\bSố\s*:?\s*(?:\d|/)|\bV/v\b|\bVề việc\b")
+    Regex::new(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|(?i:độc\s+lập\s*[-–])|\bSố\s*:?\s*(?:\d|/)|\bV/v\b|\bVề việc\b")
         .unwrap()
 });
 /// `Số: 45/KH-UBND`, `Số 36-HD/VPTW`, `Luật số: 64/2025/QH15`: the number and symbol (group 1).
@@ -41,10 +41,15 @@ pub fn header_parts(clean: &str) -> Vec<String> {
                 cuts.push(m.start() + symbol_end(rest));
             }
         }
-        // the place before `, ngày ...`, and the end of the date
+        // the motto's second line ends at `Hạnh phúc`
+        if let Some(k) = piece.find("Hạnh phúc").or_else(|| piece.find("HẠNH PHÚC")) {
+            cuts.push(k + "Hạnh phúc".len());
+        }
+        // the place before `, ngày ...` (after the parts found so far), and the end of the date
         for d in DATE_AFTER_PLACE.find_iter(piece) {
+            let from = cuts.iter().copied().filter(|&c| c <= d.start()).max().unwrap_or(0);
+            let p = from + place_start(&piece[from..d.start()]);
             // (`phố Hồ Chí Minh, ngày ...`: the rest of a place wrapped in its cell stays whole)
-            let p = place_start(&piece[..d.start()]);
             if piece[..p].contains(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == ':') {
                 cuts.push(p);
             }
@@ -297,6 +302,12 @@ mod tests {
             header_parts("THỦ TƯỚNG CHÍNH PHỦ ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Số: 2623/QĐ-TTg Hà Nội, ngày 29 tháng 11 năm 2025"),
             ["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 2623/QĐ-TTg", "Hà Nội, ngày 29 tháng 11 năm 2025"]
         );
+        // tnt_KH_308-KH-UBND_8e9a425d.md as a PDF's text layer lays it out
+        assert_eq!(
+            header_parts("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ["ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+        );
+        assert_eq!(header_parts("Độc lập - Tự do - Hạnh phúc Số: 308/KH-UBND"), ["Độc lập - Tự do - Hạnh phúc", "Số: 308/KH-UBND"]);
         assert_eq!(
             header_parts("CHÍNH PHỦ_______ Số: 172/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập – Tự do – Hạnh phúc____________________"),
             ["CHÍNH PHỦ", "Số: 172/2025/NĐ-CP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc"]

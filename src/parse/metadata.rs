@@ -26,6 +26,14 @@ fn zone_lines<'a>(t: &'a str, lines: &[Line], paras: &[Para], layout: &Layout, z
         if layout.zones[i] != zone {
             continue;
         }
+        // a header paragraph whole: its lines wrapped inside a cell (`**ĐẢNG` / `CỘNG SẢN VIỆT NAM**`) read as one
+        let raw = &t[p.start..p.end];
+        if zone == Zone::Header && !p.table_row && !raw.contains('|') {
+            if !p.clean.is_empty() {
+                out.push((p.clean.clone(), raw));
+            }
+            continue;
+        }
         for l in &lines[p.first..=p.last] {
             let raw = &t[l.start..l.end];
             if l.kind == LineKind::Text && !(zone == Zone::Header && raw.contains('|')) {
@@ -68,9 +76,10 @@ pub fn extract(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Meta
 
 fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &Layout) {
     // each line cut into its parts: a header flattened onto one line reads as one part per line
-    let hl: Vec<(String, &str)> = zone_lines(t, lines, paras, layout, Zone::Header)
+    // (with whether it is a part of its line after the first: such a part was never wrapped from the one before)
+    let hl: Vec<(String, &str, bool)> = zone_lines(t, lines, paras, layout, Zone::Header)
         .into_iter()
-        .flat_map(|(c, raw)| flat::header_parts(&c).into_iter().map(move |part| (part, raw)))
+        .flat_map(|(c, raw)| flat::header_parts(&c).into_iter().enumerate().map(move |(k, part)| (part, raw, k > 0)))
         .collect();
     let mut issuer: Vec<String> = Vec::new();
     let mut issuer_done = false;
@@ -130,8 +139,8 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
                         // `Thành phố Hồ Chí` / `Minh, ngày 28 ...`: a place wrapped in its cell
                         if i > 0 && cap.get(1).unwrap().start() <= 1 {
                             let (pc, praw) = (&hl[i - 1].0, hl[i - 1].1);
-                            let (_, craw) = &hl[i];
-                            let adjacent = (craw.as_ptr() as usize).saturating_sub(praw.as_ptr() as usize + praw.len()) <= 2;
+                            let (_, craw, cut) = &hl[i];
+                            let adjacent = !cut && (craw.as_ptr() as usize).saturating_sub(praw.as_ptr() as usize + praw.len()) <= 2;
                             if adjacent && !is_motto(pc) && !pc.starts_with("Số") && !pc.contains("ngày") && !text::ends_terminal(pc) && text::upper_ratio(pc) < 0.8 {
                                 place = format!("{pc} {place}");
                             }
@@ -181,7 +190,10 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
         if !in_list {
             continue;
         }
-        if layout::is_authority(c) || layout::looks_like_name(c) && !c.starts_with(['-', '+', '•']) && items.last().is_some_and(|l| l.starts_with("Lưu")) {
+        if layout::is_authority(c)
+            || is_signature_line(c)
+            || layout::looks_like_name(c) && !c.starts_with(['-', '+', '•']) && items.last().is_some_and(|l| l.starts_with("Lưu"))
+        {
             in_list = false;
             list_done = true;
             continue;
@@ -228,7 +240,7 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
             }
             if in_list {
                 let starts_item = l.0.starts_with(['-', '+', '•', '–']);
-                if starts_item || !text::is_upper(&l.0) {
+                if starts_item || !(text::is_upper(&l.0) || is_signature_line(&l.0)) {
                     continue;
                 }
                 in_list = false;
@@ -244,4 +256,12 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
     }
     m.signer_title = parts.title;
     m.signer = parts.signer;
+}
+
+/// A signature flattened onto one line (`CHỦ TỊCH Phùng Thị Hồng Hà`): a title in capitals, then a name.
+fn is_signature_line(c: &str) -> bool {
+    !c.starts_with(['-', '+', '•', '–']) && {
+        let s = flat::signature(&[c]);
+        s.signer.is_some() && (s.title.is_some() || !s.authorities.is_empty())
+    }
 }
