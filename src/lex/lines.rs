@@ -257,14 +257,16 @@ fn is_mixed_case(clean: &str) -> bool {
 /// Whether text line `l` begins a new paragraph after text line `p` (no blank line between), judged as a
 /// reader would: a marker at the line start, sentence-final punctuation, a line ended before the document's
 /// wrap width (the next word would have fit), a heading in capitals above ordinary text.
-fn breaks_between(para_raw: &str, p_raw: &str, p: &TextLine, p_is_first: bool, l_raw: &str, l: &TextLine, wrap: Wrap) -> bool {
+fn breaks_between(para: &Para, para_raw: &str, p_raw: &str, p: &TextLine, p_is_first: bool, l_raw: &str, l: &TextLine, wrap: Wrap) -> bool {
     // `**1.****` / `**Trên cơ sở ...`, `2.2.` / its text: a marker alone on its line goes with the text after it
     if p.marker_alone || l.continues() {
         return false;
     }
     let (pc, lc) = (&p.clean, &l.clean);
-    // `... nhiệm kỳ 2026-2031./.` ends the text; `Nơi nhận:` and `TM. BAN THƯỜNG TRỰC` open the closing
-    if pc.trim_end_matches(['*', ' ']).ends_with("./.") || heads::is_recipients_head(lc) || heads::is_authority(lc) {
+    // `... nhiệm kỳ 2026-2031./.` ends the text; `Nơi nhận:` and `TM. BAN THƯỜNG TRỰC` open the closing; the
+    // filing note (`- Lưu: VT, CT.`) ends the recipients
+    let filing_note = para.marker.as_ref().is_some_and(|m| m.style == crate::model::MarkerStyle::Bullet) && para.body().starts_with("Lưu");
+    if pc.trim_end_matches(['*', ' ']).ends_with("./.") || heads::is_recipients_head(lc) || heads::is_authority(lc) || filing_note && text::ends_terminal(pc) {
         return true;
     }
     if let Some(m) = &l.marker {
@@ -275,6 +277,10 @@ fn breaks_between(para_raw: &str, p_raw: &str, p: &TextLine, p_is_first: bool, l
         // `Trong giai đoạn 2026` / `- 2030 phấn đấu`: a range wrapped at the dash
         if m.style == crate::model::MarkerStyle::Bullet && lc[m.len..].starts_with(|c: char| c.is_ascii_digit()) && pc.ends_with(|c: char| c.is_ascii_digit()) {
             return false;
+        }
+        // `- Như Điều 3,` / `- Ban Bí thư (để báo cáo),`: a list of bullets, each ended by a comma
+        if para.marker.as_ref().is_some_and(|pm| pm.punct == m.punct && pm.style == m.style) && text::last_meaningful(pc) == Some(',') {
+            return true;
         }
     }
     let Wrap::Fit { fit, ragged_first } = wrap else {
@@ -413,8 +419,9 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
             let pi = prev_line.unwrap();
             let pl = &lines[pi];
             let p_is_first = paras.last().is_some_and(|p| p.first == pi);
-            let para_raw = &text[paras.last().unwrap().start..pl.end];
-            let joins = !breaks_between(para_raw, &text[pl.start..pl.end], info[pi].as_ref().unwrap(), p_is_first, raw, info[i].as_ref().unwrap(), wrap);
+            let para = paras.last().unwrap();
+            let para_raw = &text[para.start..pl.end];
+            let joins = !breaks_between(para, para_raw, &text[pl.start..pl.end], info[pi].as_ref().unwrap(), p_is_first, raw, info[i].as_ref().unwrap(), wrap);
             if joins {
                 let t = info[i].as_mut().unwrap();
                 let map = std::mem::take(&mut t.map);

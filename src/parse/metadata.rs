@@ -26,9 +26,10 @@ fn zone_lines<'a>(t: &'a str, lines: &[Line], paras: &[Para], layout: &Layout, z
         if layout.zones[i] != zone {
             continue;
         }
-        // a header paragraph whole: its lines wrapped inside a cell (`**ĐẢNG` / `CỘNG SẢN VIỆT NAM**`) read as one
+        // a paragraph whole: its lines wrapped inside a cell (`**ĐẢNG` / `CỘNG SẢN VIỆT NAM**`, `*Nơi` / `nhận:*`)
+        // read as one
         let raw = &t[p.start..p.end];
-        if zone == Zone::Header && !p.table_row && !raw.contains('|') {
+        if !p.table_row && !raw.contains('|') {
             if !p.clean.is_empty() {
                 out.push((p.clean.clone(), raw));
             }
