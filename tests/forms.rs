@@ -315,8 +315,10 @@ fn docx(o: &Original) -> Vec<u8> {
                 write!(body, "<w:tbl>{rows}</w:tbl>").unwrap();
                 i = k;
             }
-            Block::Para { clean, .. } => {
-                body.push_str(&w_p(clean));
+            Block::Para { clean, lines, .. } => {
+                // a `*` bullet is gone from the cleaned text (emphasis uses `*` too): Word shows it
+                let star = lines.first().is_some_and(|l| l.starts_with("* ") && !l[2..].contains('*'));
+                body.push_str(&w_p(&if star { format!("* {clean}") } else { clean.clone() }));
                 i += 1;
             }
             Block::Layout(_) => i += 1,

@@ -33,7 +33,7 @@ pub fn header_parts(clean: &str) -> Vec<String> {
         // the motto's first line ends at `VIỆT NAM`; the number at the end of its symbol
         for m in HEADER_PART.find_iter(piece) {
             let rest = &piece[m.start()..];
-            if rest.starts_with("CỘNG") {
+            if rest.starts_with("CỘNG") || rest.starts_with("ĐẢNG") {
                 if let Some(k) = rest.find("VIỆT NAM") {
                     cuts.push(m.start() + k + "VIỆT NAM".len());
                 }
@@ -86,7 +86,8 @@ fn place_start(before: &str) -> usize {
         })
         .filter(|(_, w)| !w.is_empty())
         .collect();
-    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    // (an acronym in capitals before the place ends it: `... thuế GTGT Tây Ninh`)
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase()) && !(w.chars().count() >= 2 && text::is_upper(w));
     let mut k = words.len();
     while k > 0 {
         let w = words[k - 1].1;
@@ -315,6 +316,11 @@ mod tests {
     }
     #[test]
     fn a_cong_van_summary_ends_where_the_place_begins() {
+        // tnt_CV_3257-TNI-QLDN1_2249fe89.md
+        assert_eq!(
+            header_parts("V/v thuế suất thuế GTGT Tây Ninh, ngày 20 tháng 11 năm 2025"),
+            ["V/v thuế suất thuế GTGT", "Tây Ninh, ngày 20 tháng 11 năm 2025"]
+        );
         // tnt_CV_4240-UBND-VX_a12a41bb.md, its header on one line
         assert_eq!(
             header_parts("Số: 4240/UBND-VX V/v khẩn trương hoàn thành cập nhật, đồng bộ cơ sở dữ liệu cán bộ, công chức, viên chức Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025"),

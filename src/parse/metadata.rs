@@ -204,12 +204,13 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
         if body.is_empty() {
             continue;
         }
+        // the filing note (`Lưu: VT, ...`) is the last recipient: what follows it without a bullet is not one
+        if !bullet && items.last().is_some_and(|l| l.starts_with("Lưu")) {
+            in_list = false;
+            list_done = true;
+            continue;
+        }
         if bullet || items.is_empty() || items.last().is_some_and(|l| text::ends_terminal(l) && !l.ends_with(',')) {
-            if items.last().is_some_and(|l| l.starts_with("Lưu")) && !bullet {
-                in_list = false;
-                list_done = true;
-                continue;
-            }
             items.push(body.to_string());
         } else {
             let last = items.last_mut().unwrap();
