@@ -168,7 +168,7 @@ enum Wrap {
     /// Hard-wrapped: a line whose length plus a space plus the next line's first word stays under `fit`
     /// characters was ended on purpose (the next word would have fit). With `ragged_first`, the first line of a
     /// paragraph is often cut short (a portal's hanging indent), so its length says nothing.
-    Fit { fit: usize, ragged_first: bool },
+    Fit { fit: usize, ragged_first: bool, even: bool },
 }
 
 /// Share of adjacent text lines, in per cent, that must run on in lower case for a text to count as
@@ -208,14 +208,15 @@ fn measure_wrap(info: &[Option<TextLine>]) -> Wrap {
     // too few wrap points to measure (a snippet, a text of blank-separated paragraphs): every line counts as
     // ended early, so the punctuation and the markers decide
     if fits.len() < 5 {
-        return Wrap::Fit { fit: usize::MAX / 2, ragged_first: false };
+        return Wrap::Fit { fit: usize::MAX / 2, ragged_first: false, even: false };
     }
     fits.sort_unstable();
     let fit = fits[fits.len() / 10];
     // first lines wrapped well before the others: most of them would have had room for the next word (too few
     // to tell: as if they were)
     let short_firsts = first_fits.iter().filter(|&&f| f < fit).count();
-    Wrap::Fit { fit, ragged_first: first_fits.len() < 3 || short_firsts * 2 > first_fits.len() }
+    let ragged_first = first_fits.len() < 3 || short_firsts * 2 > first_fits.len();
+    Wrap::Fit { fit, ragged_first, even: !ragged_first }
 }
 
 fn first_word_len(clean: &str) -> usize {
@@ -283,7 +284,7 @@ fn breaks_between(para: &Para, para_raw: &str, p_raw: &str, p: &TextLine, p_is_f
             return true;
         }
     }
-    let Wrap::Fit { fit, ragged_first } = wrap else {
+    let Wrap::Fit { fit, ragged_first, even } = wrap else {
         // one paragraph per line: a line ends its paragraph, unless it stops on a word that cannot end one
         // (`... thực hiện: Các` / `Sở, ngành, đơn vị`, `Hà Nội, ngày` / `29 tháng 11 năm 2025`)
         // or a numbered heading in capitals runs on in capitals (`II. HOÀN` / `THIỆN CƠ CHẾ, CHÍNH SÁCH ...`)
@@ -320,6 +321,11 @@ fn breaks_between(para: &Para, para_raw: &str, p_raw: &str, p: &TextLine, p_is_f
     // a sentence ended, then a bold run opened (`... các cấp.` / `**HƯỚNG DẪN**`)
     let opens_bold = l_raw.trim_start().starts_with("**") && p_raw.matches("**").count() % 2 == 0;
     if text::ends_terminal(pc) && (ended_early || opens_bold) {
+        return true;
+    }
+    // where the wrap is even (first lines run as long as the others), only a paragraph's end stops a line short
+    // (not inside an emphasis left open: `**Lê Tấn` / `Cận**`)
+    if ended_early && even && !ends_open(pc) && para_raw.matches("**").count() % 2 == 0 {
         return true;
     }
     // a heading in capitals ended early, then another (a title, then the authority that issues it): in a

@@ -50,6 +50,20 @@ pub struct Layout {
     /// Paragraph of the type name (`KẾ HOẠCH`) and the title's text.
     pub type_para: Option<usize>,
     pub title: Option<String>,
+    /// Documents issued with this one and printed after its signature (`KẾ HOẠCH` / its title / `(Kèm theo
+    /// Quyết định số ...)`), besides the numbered `PHỤ LỤC`s.
+    pub attachments: Vec<Attachment>,
+}
+
+/// A document issued with the one parsed, printed after its signature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    /// Its first paragraph (the type name, or its title).
+    pub para: usize,
+    /// Its type when a type name opens it (`KẾ HOẠCH`, `QUY CHẾ`).
+    pub doc_type: Option<DocType>,
+    /// Its title, without the type name (`TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN`).
+    pub title: Option<String>,
 }
 
 fn starts_with_any(s: &str, cues: &[&str]) -> bool {
@@ -125,6 +139,77 @@ fn is_appendix_start(clean: &str) -> bool {
     upper_start("PHỤ LỤC") || upper_start("ĐỀ CƯƠNG") || clean == "Phụ lục" || {
         clean.starts_with("Phụ lục ") && clean.len() < 20
     }
+}
+
+/// A title in capitals from paragraph `i` over a note `(Ban hành kèm theo Quyết định số ...)` (within a few
+/// paragraphs, all in capitals between): the note's paragraph.
+fn attach_note(paras: &[Para], i: usize, end: usize) -> Option<usize> {
+    let caps = |p: &Para| !p.table_row && !p.in_table && p.marker.is_none() && text::upper_ratio(&p.clean) > 0.8 && p.clean.chars().count() < 300;
+    if !caps(&paras[i]) || is_motto(&paras[i].clean) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < end.min(i + 5) {
+        let c = &paras[j].clean;
+        if c.starts_with('(') && c.to_lowercase().contains("kèm theo") {
+            return Some(j);
+        }
+        if !caps(&paras[j]) || is_appendix_start(c) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The documents printed after the signature: the first paragraph of the appendix zone when a type name or a
+/// noted title opens it, and later ones that carry a `(kèm theo ...)` note; `PHỤ LỤC`s are the outline's
+/// business.
+fn find_attachments(paras: &[Para], from: usize, end: usize) -> Vec<Attachment> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < end {
+        let c = &paras[i].clean;
+        if is_appendix_start(c) {
+            // a numbered appendix's own title and note (`PHỤ LỤC I` / `DANH MỤC ...` / `(Kèm theo ...)`)
+            i += 1;
+            while i < end && text::upper_ratio(&paras[i].clean) > 0.8 && paras[i].marker.is_none() {
+                i += 1;
+            }
+            continue;
+        }
+        if paras[i].marker.is_some() || paras[i].table_row || paras[i].in_table {
+            i += 1;
+            continue;
+        }
+        // the first paragraph after the signature, or later a type name over its note (a form of an appendix,
+        // `Mẫu số 45` / `DANH MỤC ...` / `(Kèm theo ...)`, is none)
+        let typed = type_heading(c);
+        let note = attach_note(paras, i, end);
+        let form = i > 0 && paras[i - 1].clean.starts_with("Mẫu");
+        if form || !(i == from && (note.is_some() || typed.is_some()) || typed.is_some() && note.is_some()) {
+            i += 1;
+            continue;
+        }
+        // the title: after the type name, and the capitals down to the note
+        let mut parts: Vec<&str> = Vec::new();
+        let rest = typed.as_ref().map_or(c.as_str(), |(_, len)| c[*len..].trim());
+        if !rest.is_empty() {
+            parts.push(rest);
+        }
+        let last = note.unwrap_or(i + 4).min(end);
+        let mut j = i + 1;
+        while j < last && text::upper_ratio(&paras[j].clean) > 0.8 && paras[j].marker.is_none() {
+            if !paras[j].clean.starts_with('(') {
+                parts.push(&paras[j].clean);
+            }
+            j += 1;
+        }
+        let title = (!parts.is_empty()).then(|| parts.join(" "));
+        out.push(Attachment { para: i, doc_type: typed.map(|(t, _)| t), title });
+        i = j.max(i + 1);
+    }
+    out
 }
 
 /// Whether a closing-zone paragraph still belongs to the signature and recipients.
@@ -284,11 +369,13 @@ pub fn layout(paras: &[Para]) -> Layout {
     // `CHỦ TỊCH QUỐC HỘI` / `Trần Thanh Mẫn`) is the closing
     let closing = closing.or_else(|| trailing_signature(paras, cursor, end));
     let body_end = closing.unwrap_or(end);
+    let mut attachments = Vec::new();
     if let Some(c) = closing {
         let mut i = c;
         while i < end {
-            // a type name after the closing starts an attachment (`QUY CHẾ` issued with a decision)
-            if is_appendix_start(&paras[i].clean) || i > c && type_heading(&paras[i].clean).is_some() {
+            // a type name after the closing starts an attachment (`QUY CHẾ` issued with a decision), and so does a
+            // title in capitals over `(Ban hành kèm theo ...)`
+            if is_appendix_start(&paras[i].clean) || i > c && (type_heading(&paras[i].clean).is_some() || attach_note(paras, i, end).is_some()) {
                 break;
             }
             if !closing_like(&paras[i]) {
@@ -300,6 +387,7 @@ pub fn layout(paras: &[Para]) -> Layout {
         for z in &mut zones[i..end] {
             *z = Zone::Appendix;
         }
+        attachments = find_attachments(paras, i, end);
     }
     // --- preamble: up to the operative line or the first marked paragraph
     let mut i = cursor;
@@ -339,7 +427,7 @@ pub fn layout(paras: &[Para]) -> Layout {
     for z in &mut zones[cursor..preamble_end] {
         *z = Zone::Preamble;
     }
-    Layout { zones, doc_type, type_para, title }
+    Layout { zones, doc_type, type_para, title, attachments }
 }
 
 /// The national motto or the Party's name at the top right of a header (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`,

@@ -194,6 +194,8 @@ pub fn tree(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Vec<Nod
     let mut stack: Vec<Open> = Vec::new();
     let mut closed_body = false;
     let mut quotes = Quotes::default();
+    // attachments' items and their titles, for headings
+    let mut attachment_headings: Vec<(NodeId, Option<String>)> = Vec::new();
     // item id -> its marker paragraph's leaf id, for headings
     let mut first_leaf: Vec<(NodeId, NodeId, usize)> = Vec::new();
 
@@ -227,6 +229,10 @@ pub fn tree(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Vec<Nod
         // an appendix (after the signature, or in a text that lost its closing) opens a depth-1 item
         let appendix_label = if p.in_table || p.table_row { None } else { appendix_label(&p.clean) }
             .filter(|_| zone == Zone::Appendix || text::upper_ratio(&p.clean) > 0.7 && p.clean.chars().count() < 40);
+        // a document issued with this one (`KẾ HOẠCH` / its title / `(Kèm theo Quyết định ...)`): its items form
+        // their own subtree under one `Phụ lục`, headed by its title
+        let attachment = if zone == Zone::Appendix { layout.attachments.iter().find(|a| a.para == pi) } else { None };
+        let appendix_label = appendix_label.or_else(|| attachment.map(|_| "Phụ lục".to_string()));
         let marker = if p.table_row || p.in_table || quoted { None } else { p.marker.clone() };
         if let Some(label) = appendix_label {
             stack.clear();
@@ -236,7 +242,10 @@ pub fn tree(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Vec<Nod
             b.gap_to(p.start, cont);
             let id = b.add(cont, item);
             let leaf = b.leaf(id, NodeKind::Paragraph, Span::new(p.start, p.end));
-            first_leaf.push((id, leaf, pi));
+            match attachment {
+                Some(a) => attachment_headings.push((id, a.title.clone())),
+                None => first_leaf.push((id, leaf, pi)),
+            }
             stack.push(Open { node: id, key: StyleKey { style: MarkerStyle::Appendix, punct: Punct::None, depth: 0 }, ordinal: 0, child_keys: Vec::new() });
             continue;
         }
@@ -332,6 +341,9 @@ pub fn tree(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Vec<Nod
     nodes[0].span = Span::new(0, t.len());
     compute_paths(&mut nodes, 0, "");
     compute_headings(&mut nodes, paras, &first_leaf);
+    for (id, title) in attachment_headings {
+        nodes[id].heading = title.map(|t| text::strip_trailing_punct(&t).to_string());
+    }
 
     nodes
 }
