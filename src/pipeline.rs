@@ -85,7 +85,7 @@ fn build(text: &str) -> Document {
         .filter_map(|a| Some(references::Attached { doc_type: a.doc_type.clone()?, title: a.title.as_deref()?, opening: &paras[a.para] }))
         .collect();
     references::mark_attached(&citing, &attached, &mut references);
-    let mut assignments = assignments::tasks::read(t, &nodes, metadata.date.map(|d| d.year));
+    let mut assignments = assignments::tasks::read(t, &nodes, &paras, metadata.date.map(|d| d.year));
 
     if !norm.is_identity() {
         to_original(&norm, &mut nodes, &mut references, &mut assignments);

@@ -40,6 +40,8 @@ tags! {
     Head = "head",
     /// Opens an agency in lower case too, inside a sentence (`người đứng đầu`, `ủy ban nhân dân`).
     HeadLower = "head_lower",
+    /// A head that is a whole name by itself (`Ủy ban nhân dân`, `Chính phủ`): a verb may follow it at once.
+    Complete = "complete",
     /// Begins like a head word but names no actor (`Trường hợp`, `Hội nghị`, `Ban hành`).
     NotHead = "not_head",
     /// A plural noun: `các X` names a class of actors (`các sở`, `các cơ quan`).
@@ -62,6 +64,8 @@ tags! {
     CompoundTail = "compound_tail",
     /// A verb: it ends an agency's name and makes the agency act.
     Verb = "verb",
+    /// Looks like a verb to the verb miner (`scripts/mine_verbs.py`) and is none (`cần thiết`, `phù hợp`).
+    NotVerb = "not_verb",
     /// Ends an agency's name but is no verb (a preposition, conjunction, adverb of time, a noun of the task).
     Stop = "stop",
     /// An adverb that may come before the verb (`tiếp tục`, `kịp thời`).
@@ -147,6 +151,12 @@ impl Tags {
     }
     fn insert(&mut self, t: Tag) {
         self.0 |= 1 << t as u8;
+    }
+}
+
+impl From<&[Tag]> for Tags {
+    fn from(t: &[Tag]) -> Tags {
+        Tags::of(t)
     }
 }
 
