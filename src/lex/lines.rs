@@ -314,8 +314,10 @@ fn breaks_between(para: &Para, para_raw: &str, p_raw: &str, p: &TextLine, p_is_f
         // a marker after a paragraph's ragged first line: the line's end says nothing, the marker decides
         return (ended_early || ragged) && !ends_open(pc);
     }
-    // a heading in capitals above ordinary text (a title's last line, then `Căn cứ ...`)
-    if is_caps(pc) && is_mixed_case(lc) && !ends_open(pc) {
+    // a heading in capitals above ordinary text (a title's last line, then `Căn cứ ...`; `... GIAI ĐOẠN` / `2026 -
+    // 2030` / `Căn cứ ...`: a line of figures goes with the capitals above it)
+    let caps_above = is_caps(pc) || !pc.chars().any(char::is_alphabetic) && is_caps(&para.clean);
+    if caps_above && is_mixed_case(lc) && !ends_open(pc) {
         return true;
     }
     // a sentence ended, then a bold run opened (`... các cấp.` / `**HƯỚNG DẪN**`)
@@ -323,9 +325,17 @@ fn breaks_between(para: &Para, para_raw: &str, p_raw: &str, p: &TextLine, p_is_f
     if text::ends_terminal(pc) && (ended_early || opens_bold) {
         return true;
     }
+    // a title in capitals, then the authority that enacts it (`... VỀ DU LỊCH` / `TRƯỞNG BAN CHỈ ĐẠO ...`)
+    if is_caps(pc) && is_caps(lc) && !ends_open(pc) && heads::opens_enacting_line(lc) {
+        return true;
+    }
     // where the wrap is even (first lines run as long as the others), only a paragraph's end stops a line short
     // (not inside an emphasis left open: `**Lê Tấn` / `Cận**`)
     if ended_early && even && !ends_open(pc) && para_raw.matches("**").count() % 2 == 0 {
+        return true;
+    }
+    // a line in bold from end to end after one that is not (`... KHU VỰC MIỀN TRUNG` / `**CHÍNH PHỦ**`)
+    if is_whole_bold(l_raw) && opens_bold && !ends_open(pc) {
         return true;
     }
     // a heading in capitals ended early, then another (a title, then the authority that issues it): in a

@@ -127,12 +127,6 @@ fn is_place_start(paras: &[Para], i: usize) -> bool {
         && paras.get(i + 1).is_some_and(|n| n.clean.contains("ngày") && n.clean.contains("tháng") && n.clean.chars().count() < 80)
 }
 
-/// Authority words that open the line naming who issues (after a mixed-case title): `CHỦ TỊCH ỦY BAN ...`.
-const ISSUING_AUTHORITY: &[&str] = &[
-    "CHỦ TỊCH", "BỘ TRƯỞNG", "THỦ TƯỚNG", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "BAN BÍ THƯ", "BỘ CHÍNH TRỊ", "ỦY BAN",
-    "UỶ BAN", "HỘI ĐỒNG", "GIÁM ĐỐC", "QUỐC HỘI", "CHÍNH PHỦ", "TỔNG", "CỤC TRƯỞNG", "CHÁNH", "BAN TỔ CHỨC",
-    "BAN TUYÊN GIÁO", "VĂN PHÒNG", "TRƯỞNG BAN", "THƯỜNG TRỰC", "BAN THƯỜNG TRỰC",
-];
 
 fn is_appendix_start(clean: &str) -> bool {
     let upper_start = |w: &str| clean.starts_with(w) && text::upper_ratio(clean) > 0.7;
@@ -334,7 +328,7 @@ pub fn layout(paras: &[Para]) -> Layout {
                     || text::starts_lower(c)
                     || so_far_upper
                         && text::upper_ratio(c) > 0.8
-                        && !ISSUING_AUTHORITY.iter().any(|a| c.starts_with(a)));
+                        && !crate::lex::heads::is_enacting_authority(c));
             if !takes {
                 break;
             }
