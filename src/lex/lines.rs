@@ -279,6 +279,18 @@ fn breaks_between(para: &Para, para_raw: &str, p_raw: &str, p: &TextLine, p_is_f
         if m.style == crate::model::MarkerStyle::Bullet && lc[m.len..].starts_with(|c: char| c.is_ascii_digit()) && pc.ends_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
+        // `Điều 4. Nguyên tắc tổ chức ... địa phương` / `1. Tuân thủ ...`: a heading's items start under it, however
+        // long its line
+        use crate::model::MarkerStyle::*;
+        let heading = para.marker.as_ref().is_some_and(|pm| matches!(pm.style, Part | Chapter | LegalSection | Subsection | Article | Roman | Letter));
+        if heading && matches!(m.style, Arabic | Dotted | Point | Bullet) && !ends_open(pc) && !text::ends_terminal(pc) {
+            return true;
+        }
+        // a legal heading (`Điều 8.`, `Chương III`) opens its paragraph wherever the line above ends (a citation
+        // run on from it is no marker: `Điều 39 Luật ...`)
+        if matches!(m.style, Part | Chapter | LegalSection | Subsection | Article) && !ends_open(pc) {
+            return true;
+        }
         // `- Như Điều 3,` / `- Ban Bí thư (để báo cáo),`: a list of bullets, each ended by a comma
         if para.marker.as_ref().is_some_and(|pm| pm.punct == m.punct && pm.style == m.style) && text::last_meaningful(pc) == Some(',') {
             return true;
