@@ -132,6 +132,16 @@ pub fn detect(text: &str) -> Option<Marker> {
     if let Some(c) = (legal_start).then(|| LEGAL.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let mk = |style, label: String, ordinal| Some(Marker { style, punct: Punct::None, label, ordinal, len, roman_or_letter: false });
+        // `Điều 39 Luật Di sản văn hóa ...`, `Chương V của Luật ...`, `Mục 3 Chương V`: a citation run on from the
+        // line above, not a heading (a heading's number is followed by its punctuation, its title or nothing)
+        let rest = &text[len..];
+        let unpunctuated = !c.get(0).unwrap().as_str().trim_end().ends_with(['.', ':', '-', '–']);
+        let cited = rest.starts_with(char::is_lowercase)
+            || DocType::from_word_prefix(rest).is_some_and(|(_, l)| !crate::lex::text::is_upper(&rest[..l]))
+            || LEGAL.captures(rest).is_some_and(|r| !crate::lex::text::is_upper(r.get(0).unwrap().as_str()));
+        if unpunctuated && !rest.is_empty() && cited {
+            return None;
+        }
         if let Some(n) = c.get(2) {
             let n = n.as_str();
             let lower = n.to_lowercase();
@@ -158,13 +168,6 @@ pub fn detect(text: &str) -> Option<Marker> {
             return mk(MarkerStyle::LegalSection, format!("Mục {n}"), ord);
         }
         if let Some(n) = c.get(10) {
-            // `Điều 39 Luật Di sản văn hóa ...`, `Điều 4 của Nghị định`: a citation run on from the line above, not
-            // an article (an article's number is followed by its punctuation, its title or nothing)
-            let rest = &text[len..];
-            let unpunctuated = !text[n.end()..len].contains(['.', ':', '-', '–']);
-            if unpunctuated && (rest.starts_with(char::is_lowercase) || DocType::from_word_prefix(rest).is_some_and(|(_, l)| !crate::lex::text::is_upper(&rest[..l]))) {
-                return None;
-            }
             let head = capitalized(c.get(9).unwrap().as_str());
             return mk(MarkerStyle::Article, format!("{head} {}", n.as_str()), n.as_str().trim_end_matches(char::is_alphabetic).parse().unwrap_or(0));
         }
@@ -305,6 +308,10 @@ mod tests {
         assert_eq!(label("Điều 39 Luật Di sản văn hóa đối với từng dự án cụ thể."), None);
         assert_eq!(label("Điều 4 Nghị định này;"), None);
         assert_eq!(label("Điều 4 của Luật"), None);
+        // lmx_NQ_101_2025_UBTVQH15_678562.htm re-wrapped: `... tại Mục 2 và Mục 3` / `Chương V của Luật ...`
+        assert_eq!(label("Chương V của Luật Bầu cử đại biểu Quốc hội"), None);
+        assert_eq!(label("Mục 3 Chương V của Luật"), None);
+        assert_eq!(label("CHƯƠNG II QUY ĐỊNH CHUNG"), Some((MarkerStyle::Chapter, "Chương II".into())));
         // a symbol wrapped before its number (tnt_QD_2820-QD-UBND_001c610b.md)
         assert_eq!(label("06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025"), None);
         assert_eq!(label("49/QCPH-UBND-UBMT-HCTĐ ngày 24/01/2025"), None);
