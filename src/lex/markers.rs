@@ -204,7 +204,9 @@ pub fn detect(text: &str) -> Option<Marker> {
         let len = c.get(0).unwrap().end();
         let label = c.get(1).unwrap().as_str();
         let spaced = len > 0 && text[..len].ends_with(|ch: char| ch.is_whitespace() || ch == '.');
-        if rest_ok(len) && (spaced || text[len..].starts_with(char::is_alphabetic)) && !text[len..].starts_with(|ch: char| ch.is_ascii_digit() || ch == '%' || ch == ',') {
+        // `2.11.` alone on its line, its text on the next
+        let alone = len == text.len() && text.ends_with('.');
+        if alone || rest_ok(len) && (spaced || text[len..].starts_with(char::is_alphabetic)) && !text[len..].starts_with(|ch: char| ch.is_ascii_digit() || ch == '%' || ch == ',') {
             let last = label.rsplit('.').next().unwrap().parse().unwrap_or(0);
             return Some(Marker { style: MarkerStyle::Dotted, punct: Punct::Dot, label: label.to_string(), ordinal: last, len, roman_or_letter: false });
         }
@@ -312,6 +314,9 @@ mod tests {
         assert_eq!(label("Chương V của Luật Bầu cử đại biểu Quốc hội"), None);
         assert_eq!(label("Mục 3 Chương V của Luật"), None);
         assert_eq!(label("CHƯƠNG II QUY ĐỊNH CHUNG"), Some((MarkerStyle::Chapter, "Chương II".into())));
+        // a number alone on its line (tnt_KH_182-KH-UBND_f069c23c.md: `*2.11.` / `Đề nghị Ủy ban ...`)
+        assert_eq!(label("2.11."), Some((MarkerStyle::Dotted, "2.11".into())));
+        assert_eq!(label("2.11"), None);
         // a symbol wrapped before its number (tnt_QD_2820-QD-UBND_001c610b.md)
         assert_eq!(label("06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025"), None);
         assert_eq!(label("49/QCPH-UBND-UBMT-HCTĐ ngày 24/01/2025"), None);
