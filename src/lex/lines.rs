@@ -271,8 +271,9 @@ fn breaks_between(para: &Para, para_raw: &str, p_raw: &str, p: &TextLine, p_is_f
         return true;
     }
     if let Some(m) = &l.marker {
-        // `(Khoản 1, Điều` / `24)`: inside an open parenthesis
-        if pc.matches('(').count() > pc.matches(')').count() {
+        // `(Khoản 1, Điều` / `24)`: inside an open parenthesis (one left open by a typo does not outlast the
+        // sentence: `... (quy định tại Điều 22 ... năm 2015 (được sửa đổi ... 2025);`)
+        if pc.matches('(').count() > pc.matches(')').count() && !text::ends_terminal(pc) {
             return false;
         }
         // `Trong giai đoạn 2026` / `- 2030 phấn đấu`: a range wrapped at the dash
