@@ -235,7 +235,7 @@ fn ends_open(clean_line: &str) -> bool {
         || clean_line.rsplit(' ').next().is_some_and(|w| {
             // in capitals too: a title wrapped after `SỐ` or `CỦA`
             let w = w.to_lowercase();
-            matches!(w.as_str(), "và" | "của" | "các" | "với" | "về" | "cho" | "tại" | "theo" | "số" | "ngày" | "năm" | "tháng" | "trong" | "để" | "điều" | "khoản" | "điểm" | "mục" | "phụ" | "phần" | "chương")
+            matches!(w.as_str(), "và" | "của" | "các" | "với" | "về" | "cho" | "tại" | "theo" | "số" | "ngày" | "năm" | "tháng" | "trong" | "để" | "điều" | "khoản" | "điểm" | "mục" | "phụ" | "phần" | "chương" | "khóa" | "khoá")
         })
 }
 
@@ -290,6 +290,10 @@ fn breaks_between(para: &Para, para_raw: &str, p_raw: &str, p: &TextLine, p_is_f
         // a legal heading (`Điều 8.`, `Chương III`) opens its paragraph wherever the line above ends (a citation
         // run on from it is no marker: `Điều 39 Luật ...`)
         if matches!(m.style, Part | Chapter | LegalSection | Subsection | Article) && !ends_open(pc) {
+            return true;
+        }
+        // so does a section's heading in capitals (`**II. LĨNH VỰC TRỒNG TRỌT.**`)
+        if matches!(m.style, Roman | Letter) && lc.len() > m.len && is_caps(lc) && !ends_open(pc) {
             return true;
         }
         // `- Như Điều 3,` / `- Ban Bí thư (để báo cáo),`: a list of bullets, each ended by a comma
