@@ -104,20 +104,21 @@ impl Rng {
     }
 }
 
-/// Greedy word wrap at `width` characters.
+/// Greedy word wrap at `width` characters of the text as it reads (markdown emphasis counts for nothing, as
+/// when the portal's pages were wrapped), the markup kept.
 fn wrap(s: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut n = 0;
     for w in s.split_whitespace() {
-        let wl = w.chars().count();
-        if n > 0 && n + 1 + wl > width {
+        let wl = w.chars().filter(|&c| c != '*' && c != '_').count();
+        if n > 0 && wl > 0 && n + 1 + wl > width {
             out.push(std::mem::take(&mut cur));
             n = 0;
         }
-        if n > 0 {
+        if !cur.is_empty() {
             cur.push(' ');
-            n += 1;
+            n += (n > 0) as usize;
         }
         cur.push_str(w);
         n += wl;

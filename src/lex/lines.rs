@@ -245,6 +245,10 @@ fn is_caps(clean: &str) -> bool {
     text::upper_ratio(clean) > 0.8 && clean.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
+/// A second enclosed number or letter further on a line (`... ; (2) Bộ ...`, `... ; (ii) Định danh ...`).
+static INLINE_ENUMERATION: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"[;,.:]\s*\**\((?:\d{1,2}|[ivx]{1,4}|[a-zđ])\)").unwrap());
+
 /// A word that opens a legal heading and wants its number (`Điều`, `Chương`, `Mục`, `Phần`).
 fn is_legal_word(clean: &str) -> bool {
     matches!(clean.to_lowercase().as_str(), "điều" | "chương" | "mục" | "phần" | "tiểu mục")
@@ -321,6 +325,15 @@ fn breaks_between(para: &Para, para_raw: &str, p_raw: &str, p: &TextLine, p_is_f
     // `**Điều` / `3. Lập, thẩm định ...**`: a legal heading's word alone on its line opens the heading as a marker
     // would
     if l.marker.is_some() || is_legal_word(lc) {
+        // `... như sau:` / `(1) Thanh tra ...; (2) Bộ ...`, `...; (2) ...;` / `(3) Việc ...`: an enumeration inside
+        // the sentence, wrapped at one of its numbers (a full line before it; the enumeration goes on in the line or
+        // has begun in the paragraph)
+        let inline = l.marker.as_ref().is_some_and(|m| {
+            m.punct == markers::Punct::Enclosed && (INLINE_ENUMERATION.is_match(&lc[m.len..]) || INLINE_ENUMERATION.is_match(para.body()))
+        });
+        if inline && !ended_early && !ragged {
+            return false;
+        }
         if text::ends_terminal(pc) || ends_with_emphasis(p_raw) {
             return true;
         }
