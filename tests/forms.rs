@@ -487,7 +487,6 @@ fn compare(o: &Original, which: &'static str) -> Outcome {
 }
 
 #[test]
-#[ignore = "issue 11: the forms do not agree yet"]
 fn every_form_of_every_document_gives_the_same_outline_and_metadata() {
     let paths = corpus();
     assert_eq!(paths.len(), 130, "the vendored corpus");

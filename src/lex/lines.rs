@@ -134,6 +134,29 @@ fn marker_of(raw_first_line: &str, clean: &str) -> Option<Marker> {
     markers::detect(clean)
 }
 
+/// The last number seen of each numbering (style, punctuation, and for `1.2.` its parent `1`), to tell the next
+/// item of a list from a number that a line happens to start with.
+#[derive(Default)]
+struct Numbering {
+    last: std::collections::HashMap<(crate::model::MarkerStyle, markers::Punct, String), u32>,
+}
+
+impl Numbering {
+    fn key(m: &Marker) -> (crate::model::MarkerStyle, markers::Punct, String) {
+        let parent = m.label.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_string());
+        (m.style, m.punct, parent)
+    }
+    fn saw(&mut self, m: &Marker) {
+        if m.ordinal > 0 {
+            self.last.insert(Self::key(m), m.ordinal);
+        }
+    }
+    /// Whether `m` is the number after the last one seen of its numbering.
+    fn continues(&self, m: &Marker) -> bool {
+        m.ordinal > 1 && self.last.get(&Self::key(m)) == Some(&(m.ordinal - 1))
+    }
+}
+
 /// A text line, cleaned once, with its marker.
 struct TextLine {
     clean: String,
@@ -259,10 +282,28 @@ fn is_mixed_case(clean: &str) -> bool {
     clean.chars().any(char::is_lowercase) && text::upper_ratio(clean) < 0.5
 }
 
+/// Two adjacent text lines, and what is known around them.
+#[derive(Clone, Copy)]
+struct Pair<'a> {
+    /// The paragraph the upper line ends so far, and its text.
+    para: &'a Para,
+    para_raw: &'a str,
+    /// The upper line, its text, and whether it is its paragraph's first.
+    p: &'a TextLine,
+    p_raw: &'a str,
+    p_is_first: bool,
+    /// The lower line and its text.
+    l: &'a TextLine,
+    l_raw: &'a str,
+    /// The lower line's marker comes next in a numbering seen before (`1.1.` ... then `1.2.`).
+    in_sequence: bool,
+}
+
 /// Whether text line `l` begins a new paragraph after text line `p` (no blank line between), judged as a
 /// reader would: a marker at the line start, sentence-final punctuation, a line ended before the document's
 /// wrap width (the next word would have fit), a heading in capitals above ordinary text.
-fn breaks_between(para: &Para, para_raw: &str, p_raw: &str, p: &TextLine, p_is_first: bool, l_raw: &str, l: &TextLine, wrap: Wrap) -> bool {
+fn breaks_between(pair: &Pair, wrap: Wrap) -> bool {
+    let Pair { para, para_raw, p, p_raw, p_is_first, l, l_raw, in_sequence } = *pair;
     // `**1.****` / `**Trên cơ sở ...`, `2.2.` / its text: a marker alone on its line goes with the text after it
     if p.marker_alone || l.continues() {
         return false;
@@ -334,7 +375,8 @@ fn breaks_between(para: &Para, para_raw: &str, p_raw: &str, p: &TextLine, p_is_f
         if inline && !ended_early && !ragged {
             return false;
         }
-        if text::ends_terminal(pc) || ends_with_emphasis(p_raw) {
+        // the next number of a list under way (`1.1. ...` ... `... 689` / `1.2. Trung tâm ...`), or a sentence ended
+        if in_sequence && !ends_open(pc) || text::ends_terminal(pc) || ends_with_emphasis(p_raw) {
             return true;
         }
         // `từ sản xuất` / `- quản lý - tiêu thụ`: a dash inside a sentence, not a bullet
@@ -413,6 +455,7 @@ fn join(p: &mut Para, clean: &str, map: &OffsetMap, gap: usize) {
 pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
     let mut info: Vec<Option<TextLine>> = lines.iter().map(|l| (l.kind == LineKind::Text).then(|| TextLine::new(&text[l.start..l.end], l.start))).collect();
     let wrap = measure_wrap(&info);
+    let mut numbering = Numbering::default();
     let mut paras: Vec<Para> = Vec::new();
     let mut open = false;
     let mut gap = false;
@@ -466,8 +509,18 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
             let pl = &lines[pi];
             let p_is_first = paras.last().is_some_and(|p| p.first == pi);
             let para = paras.last().unwrap();
-            let para_raw = &text[para.start..pl.end];
-            let joins = !breaks_between(para, para_raw, &text[pl.start..pl.end], info[pi].as_ref().unwrap(), p_is_first, raw, info[i].as_ref().unwrap(), wrap);
+            let l = info[i].as_ref().unwrap();
+            let pair = Pair {
+                para,
+                para_raw: &text[para.start..pl.end],
+                p: info[pi].as_ref().unwrap(),
+                p_raw: &text[pl.start..pl.end],
+                p_is_first,
+                l,
+                l_raw: raw,
+                in_sequence: l.marker.as_ref().is_some_and(|m| numbering.continues(m)),
+            };
+            let joins = !breaks_between(&pair, wrap);
             if joins {
                 let t = info[i].as_mut().unwrap();
                 let map = std::mem::take(&mut t.map);
@@ -479,12 +532,18 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
                     // `**Chương` / `I**`, `**Điều` / `1. Phạm vi điều chỉnh**`: a marker broken over two lines
                     let first = &lines[p.first];
                     p.marker = marker_of(&text[first.start..first.end], &p.clean);
+                    if let Some(m) = &p.marker {
+                        numbering.saw(m);
+                    }
                 }
                 prev_line = Some(i);
                 continue;
             }
         }
         let t = info[i].as_mut().unwrap();
+        if let Some(m) = &t.marker {
+            numbering.saw(m);
+        }
         paras.push(Para {
             first: i,
             last: i,
