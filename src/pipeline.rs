@@ -78,6 +78,13 @@ fn build(text: &str) -> Document {
     let citing: Vec<&lines::Para> =
         paras.iter().zip(&layout.zones).filter(|(_, z)| matches!(z, Zone::Title | Zone::Preamble | Zone::Body | Zone::Appendix)).map(|(p, _)| p).collect();
     let mut references = references::extract(&citing, metadata.symbol.as_ref().map(|s| s.raw.as_str()));
+    // the documents issued with this one, printed after its signature
+    let attached: Vec<references::Attached> = layout
+        .attachments
+        .iter()
+        .filter_map(|a| Some(references::Attached { doc_type: a.doc_type.clone()?, title: a.title.as_deref()?, opening: &paras[a.para] }))
+        .collect();
+    references::mark_attached(&citing, &attached, &mut references);
     let mut assignments = assignments::tasks::read(t, &nodes, &paras, metadata.date.map(|d| d.year));
 
     if !norm.is_identity() {

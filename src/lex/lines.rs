@@ -1,5 +1,6 @@
 //! Lines and paragraphs: the text cut into lines, lines classified, and hard-wrapped or page-broken lines
 //! joined back into paragraphs.
+use super::heads;
 use super::markers::{self, Marker};
 use super::offsets::OffsetMap;
 use super::text;
@@ -133,18 +134,116 @@ fn marker_of(raw_first_line: &str, clean: &str) -> Option<Marker> {
     markers::detect(clean)
 }
 
-/// Typical width of a hard-wrapped line (chars), or `usize::MAX` when the text is not hard-wrapped.
-fn wrap_width(text: &str, lines: &[Line]) -> usize {
-    let mut lens: Vec<usize> = lines
-        .windows(2)
-        .filter(|w| w[0].kind == LineKind::Text && w[1].kind == LineKind::Text)
-        .map(|w| text[w[0].start..w[0].end].trim().chars().count())
-        .collect();
-    if lens.len() < 8 {
-        return usize::MAX;
+/// The last number seen of each numbering (style, punctuation, and for `1.2.` its parent `1`), to tell the next
+/// item of a list from a number that a line happens to start with.
+#[derive(Default)]
+struct Numbering {
+    last: std::collections::HashMap<(crate::model::MarkerStyle, markers::Punct, String), u32>,
+}
+
+impl Numbering {
+    fn key(m: &Marker) -> (crate::model::MarkerStyle, markers::Punct, String) {
+        let parent = m.label.rsplit_once('.').map_or(String::new(), |(p, _)| p.to_string());
+        (m.style, m.punct, parent)
     }
-    lens.sort_unstable();
-    lens[lens.len() * 4 / 5]
+    fn saw(&mut self, m: &Marker) {
+        if m.ordinal > 0 {
+            self.last.insert(Self::key(m), m.ordinal);
+        }
+    }
+    /// Whether `m` is the number after the last one seen of its numbering.
+    fn continues(&self, m: &Marker) -> bool {
+        m.ordinal > 1 && self.last.get(&Self::key(m)) == Some(&(m.ordinal - 1))
+    }
+}
+
+/// A text line, cleaned once, with its marker.
+struct TextLine {
+    clean: String,
+    /// The way back from `clean` to the text (taken by the paragraph the line goes to).
+    map: OffsetMap,
+    marker: Option<Marker>,
+    /// Nothing but a marker (`**1.**`, `2.2.`): the text follows on the next line.
+    marker_alone: bool,
+}
+
+impl TextLine {
+    fn new(raw: &str, start: usize) -> TextLine {
+        let (clean, map) = cleaned(raw, start, false);
+        let marker = marker_of(raw, &clean);
+        let marker_alone = marker.as_ref().is_some_and(|m| m.len >= clean.len());
+        TextLine { clean, map, marker, marker_alone }
+    }
+    /// Starts in lower case without a marker: plainly the rest of the sentence above.
+    fn continues(&self) -> bool {
+        self.marker.is_none() && text::starts_lower(&self.clean)
+    }
+}
+
+/// How a document's lines were broken, measured on the document itself: hard-wrapped (a portal's pages,
+/// plain-text exports), or one paragraph per line (text copied out of Word, the published codes). A text line
+/// that runs on in lower case on the next line was wrapped: when such lines are common, the text is
+/// hard-wrapped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Wrap {
+    /// Each line break ends a paragraph unless the next line plainly continues the sentence.
+    None,
+    /// Hard-wrapped: a line whose length plus a space plus the next line's first word stays under `fit`
+    /// characters was ended on purpose (the next word would have fit). With `ragged_first`, the first line of a
+    /// paragraph is often cut short (a portal's hanging indent), so its length says nothing.
+    Fit { fit: usize, ragged_first: bool, even: bool },
+}
+
+/// Share of adjacent text lines, in per cent, that must run on in lower case for a text to count as
+/// hard-wrapped (one-paragraph-per-line texts stay under 10%, wrapped ones are over 15%).
+const WRAPPED_SHARE: usize = 12;
+
+fn measure_wrap(info: &[Option<TextLine>]) -> Wrap {
+    let mut pairs = 0;
+    let mut wrapped = 0;
+    // wrap points inside a paragraph (the line itself runs on from the one above): the line's length plus
+    // the word that did not fit; a paragraph's first line may be short and is measured apart
+    let mut fits: Vec<usize> = Vec::new();
+    let mut first_fits: Vec<usize> = Vec::new();
+    let chars = |t: &TextLine| t.clean.chars().count();
+    for i in 1..info.len() {
+        let (Some(p), Some(l)) = (&info[i - 1], &info[i]) else { continue };
+        if p.clean.is_empty() || l.clean.is_empty() {
+            continue;
+        }
+        pairs += 1;
+        if l.continues() {
+            wrapped += 1;
+            let fit = chars(p) + 1 + first_word_len(&l.clean);
+            if p.continues() {
+                fits.push(fit);
+            } else if p.marker.is_some() {
+                first_fits.push(fit);
+            }
+        }
+    }
+    // (a snippet of a few lines: one that runs on is enough when it is a good share of them)
+    if wrapped == 0 || wrapped * 100 < pairs * if wrapped == 1 { 3 * WRAPPED_SHARE } else { WRAPPED_SHARE } {
+        return Wrap::None;
+    }
+    // the lowest decile of the wrap points: a greedy wrap at width W gives W + 1 exactly; a portal's ragged
+    // wrap a little less than its usual width
+    // too few wrap points to measure (a snippet, a text of blank-separated paragraphs): every line counts as
+    // ended early, so the punctuation and the markers decide
+    if fits.len() < 5 {
+        return Wrap::Fit { fit: usize::MAX / 2, ragged_first: false, even: false };
+    }
+    fits.sort_unstable();
+    let fit = fits[fits.len() / 10];
+    // first lines wrapped well before the others: most of them would have had room for the next word (too few
+    // to tell: as if they were)
+    let short_firsts = first_fits.iter().filter(|&&f| f < fit).count();
+    let ragged_first = first_fits.len() < 3 || short_firsts * 2 > first_fits.len();
+    Wrap::Fit { fit, ragged_first, even: !ragged_first }
+}
+
+fn first_word_len(clean: &str) -> usize {
+    clean.split(' ').next().map_or(0, |w| w.chars().count())
 }
 
 fn ends_with_emphasis(raw: &str) -> bool {
@@ -156,49 +255,179 @@ fn ends_with_emphasis(raw: &str) -> bool {
 fn ends_open(clean_line: &str) -> bool {
     let last = text::last_meaningful(clean_line);
     matches!(last, Some(',' | '-' | '–' | '(' | '/' | '&'))
-        || clean_line
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| matches!(w, "và" | "của" | "các" | "với" | "về" | "cho" | "tại" | "theo" | "số" | "ngày" | "năm" | "tháng" | "trong" | "để" | "Điều" | "điều" | "khoản" | "Khoản" | "điểm" | "Điểm" | "Mục" | "mục" | "Phụ"))
+        || clean_line.rsplit(' ').next().is_some_and(|w| {
+            // in capitals too: a title wrapped after `SỐ` or `CỦA`
+            let w = w.to_lowercase();
+            matches!(w.as_str(), "và" | "của" | "các" | "với" | "về" | "cho" | "tại" | "theo" | "số" | "ngày" | "năm" | "tháng" | "trong" | "để" | "điều" | "khoản" | "điểm" | "mục" | "phụ" | "phần" | "chương" | "khóa" | "khoá")
+        })
 }
 
-/// Whether line `l` begins a new paragraph after line `p` with no blank line between.
-fn breaks_between(p_raw: &str, p_clean: &str, p_marker_alone: bool, l_clean: &str, l_marker: Option<&Marker>, wrap: usize, p_is_first: bool) -> bool {
-    // `**1.****` / `**Trên cơ sở ...`: a marker alone on its line goes with the text after it
-    if p_marker_alone {
+/// Capitals (`I. MỤC ĐÍCH, YÊU CẦU`, a title's last line, a signer's title, `THỦ` of a heading cut by its
+/// emphasis).
+fn is_caps(clean: &str) -> bool {
+    text::upper_ratio(clean) > 0.8 && clean.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// A second enclosed number or letter further on a line (`... ; (2) Bộ ...`, `... ; (ii) Định danh ...`).
+static INLINE_ENUMERATION: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"[;,.:]\s*\**\((?:\d{1,2}|[ivx]{1,4}|[a-zđ])\)").unwrap());
+
+/// A word that opens a legal heading and wants its number (`Điều`, `Chương`, `Mục`, `Phần`).
+fn is_legal_word(clean: &str) -> bool {
+    matches!(clean.to_lowercase().as_str(), "điều" | "chương" | "mục" | "phần" | "tiểu mục")
+}
+
+/// Ordinary text: letters, mostly lower case.
+fn is_mixed_case(clean: &str) -> bool {
+    clean.chars().any(char::is_lowercase) && text::upper_ratio(clean) < 0.5
+}
+
+/// Two adjacent text lines, and what is known around them.
+#[derive(Clone, Copy)]
+struct Pair<'a> {
+    /// The paragraph the upper line ends so far, and its text.
+    para: &'a Para,
+    para_raw: &'a str,
+    /// The upper line, its text, and whether it is its paragraph's first.
+    p: &'a TextLine,
+    p_raw: &'a str,
+    p_is_first: bool,
+    /// The lower line and its text.
+    l: &'a TextLine,
+    l_raw: &'a str,
+    /// The lower line's marker comes next in a numbering seen before (`1.1.` ... then `1.2.`).
+    in_sequence: bool,
+}
+
+/// Whether text line `l` begins a new paragraph after text line `p` (no blank line between), judged as a
+/// reader would: a marker at the line start, sentence-final punctuation, a line ended before the document's
+/// wrap width (the next word would have fit), a heading in capitals above ordinary text.
+fn breaks_between(pair: &Pair, wrap: Wrap) -> bool {
+    let Pair { para, para_raw, p, p_raw, p_is_first, l, l_raw, in_sequence } = *pair;
+    // `**1.****` / `**Trên cơ sở ...`, `2.2.` / its text: a marker alone on its line goes with the text after it
+    if p.marker_alone || l.continues() {
         return false;
     }
-    let p_len = p_clean.chars().count();
-    let short = wrap == usize::MAX || p_len * 100 < wrap * 80;
-    if let Some(m) = l_marker {
-        // `(Khoản 1, Điều` / `24)`: inside an open parenthesis
-        if p_clean.matches('(').count() > p_clean.matches(')').count() {
+    let (pc, lc) = (&p.clean, &l.clean);
+    // `... nhiệm kỳ 2026-2031./.` ends the text; `Nơi nhận:` and `TM. BAN THƯỜNG TRỰC` open the closing; the
+    // filing note (`- Lưu: VT, CT.`) ends the recipients
+    let filing_note = para.marker.as_ref().is_some_and(|m| m.style == crate::model::MarkerStyle::Bullet) && para.body().starts_with("Lưu");
+    if pc.trim_end_matches(['*', ' ']).ends_with("./.") || heads::is_recipients_head(lc) || heads::is_authority(lc) || filing_note && text::ends_terminal(pc) {
+        return true;
+    }
+    if let Some(m) = &l.marker {
+        // `(Khoản 1, Điều` / `24)`: inside an open parenthesis (one left open by a typo does not outlast the
+        // sentence: `... (quy định tại Điều 22 ... năm 2015 (được sửa đổi ... 2025);`)
+        if pc.matches('(').count() > pc.matches(')').count() && !text::ends_terminal(pc) {
             return false;
         }
         // `Trong giai đoạn 2026` / `- 2030 phấn đấu`: a range wrapped at the dash
-        if m.style == crate::model::MarkerStyle::Bullet
-            && l_clean[m.len..].starts_with(|c: char| c.is_ascii_digit())
-            && p_clean.ends_with(|c: char| c.is_ascii_digit())
-        {
+        if m.style == crate::model::MarkerStyle::Bullet && lc[m.len..].starts_with(|c: char| c.is_ascii_digit()) && pc.ends_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
-        if text::ends_terminal(p_clean) || ends_with_emphasis(p_raw) {
+        // `Điều 4. Nguyên tắc tổ chức ... địa phương` / `1. Tuân thủ ...`: a heading's items start under it, however
+        // long its line
+        use crate::model::MarkerStyle::*;
+        let heading = para.marker.as_ref().is_some_and(|pm| matches!(pm.style, Part | Chapter | LegalSection | Subsection | Article | Roman | Letter));
+        if heading && matches!(m.style, Arabic | Dotted | Point | Bullet) && !ends_open(pc) && !text::ends_terminal(pc) {
             return true;
         }
-        if ends_open(p_clean) {
-            return false;
+        // a legal heading (`Điều 8.`, `Chương III`) opens its paragraph wherever the line above ends (a citation
+        // run on from it is no marker: `Điều 39 Luật ...`)
+        if matches!(m.style, Part | Chapter | LegalSection | Subsection | Article) && !ends_open(pc) {
+            return true;
         }
-        // A short line that is not the first of its paragraph ends it.
-        return short && !p_is_first || wrap == usize::MAX;
+        // so does a section's heading in capitals (`**II. LĨNH VỰC TRỒNG TRỌT.**`)
+        if matches!(m.style, Roman | Letter) && lc.len() > m.len && is_caps(lc) && !ends_open(pc) {
+            return true;
+        }
+        // `- Như Điều 3,` / `- Ban Bí thư (để báo cáo),`: a list of bullets, each ended by a comma
+        if para.marker.as_ref().is_some_and(|pm| pm.punct == m.punct && pm.style == m.style) && text::last_meaningful(pc) == Some(',') {
+            return true;
+        }
     }
-    if text::starts_lower(l_clean) {
-        return false;
-    }
-    if text::ends_terminal(p_clean) && short {
+    let Wrap::Fit { fit, ragged_first, even } = wrap else {
+        // one paragraph per line: a line ends its paragraph, unless it stops on a word that cannot end one
+        // (`... thực hiện: Các` / `Sở, ngành, đơn vị`, `Hà Nội, ngày` / `29 tháng 11 năm 2025`)
+        // or a numbered heading in capitals runs on in capitals (`II. HOÀN` / `THIỆN CƠ CHẾ, CHÍNH SÁCH ...`)
+        let heading_runs_on = p.marker.as_ref().is_some_and(|m| m.style != crate::model::MarkerStyle::Bullet)
+            && is_caps(pc)
+            && is_caps(lc)
+            && !text::ends_terminal(pc);
+        return l.marker.is_some() || !(ends_open(pc) || heading_runs_on);
+    };
+    // the line was ended before the wrap width: the next word would have fit on it
+    let ragged = ragged_first && p_is_first;
+    let ended_early = !ragged && pc.chars().count() + 1 + first_word_len(lc) < fit;
+    // `... quy định:` / `“Điều 50. ...`: a quotation opened at the start of a line after a colon
+    if text::ends_terminal(pc) && pc.ends_with(':') && lc.starts_with(['“', '"']) {
         return true;
     }
-    // a bold heading line closed by its emphasis, followed by ordinary text
-    ends_with_emphasis(p_raw) && p_raw.trim_start().starts_with("**") && !ends_open(p_clean) && short
+    // `**Điều` / `3. Lập, thẩm định ...**`: a legal heading's word alone on its line opens the heading as a marker
+    // would
+    if l.marker.is_some() || is_legal_word(lc) {
+        // `... như sau:` / `(1) Thanh tra ...; (2) Bộ ...`, `...; (2) ...;` / `(3) Việc ...`: an enumeration inside
+        // the sentence, wrapped at one of its numbers (a full line before it; the enumeration goes on in the line or
+        // has begun in the paragraph)
+        let inline = l.marker.as_ref().is_some_and(|m| {
+            m.punct == markers::Punct::Enclosed && (INLINE_ENUMERATION.is_match(&lc[m.len..]) || INLINE_ENUMERATION.is_match(para.body()))
+        });
+        if inline && !ended_early && !ragged {
+            return false;
+        }
+        // the next number of a list under way (`1.1. ...` ... `... 689` / `1.2. Trung tâm ...`), or a sentence ended
+        if in_sequence && !ends_open(pc) || text::ends_terminal(pc) || ends_with_emphasis(p_raw) {
+            return true;
+        }
+        // `từ sản xuất` / `- quản lý - tiêu thụ`: a dash inside a sentence, not a bullet
+        if l.marker.as_ref().is_some_and(|m| m.style == crate::model::MarkerStyle::Bullet && text::starts_lower(&lc[m.len..])) {
+            return false;
+        }
+        // a marker after a paragraph's ragged first line: the line's end says nothing, the marker decides
+        return (ended_early || ragged) && !ends_open(pc);
+    }
+    // a heading in capitals above ordinary text (a title's last line, then `Căn cứ ...`; `... GIAI ĐOẠN` / `2026 -
+    // 2030` / `Căn cứ ...`: a line of figures goes with the capitals above it)
+    let caps_above = is_caps(pc) || !pc.chars().any(char::is_alphabetic) && is_caps(&para.clean);
+    if caps_above && is_mixed_case(lc) && !ends_open(pc) {
+        return true;
+    }
+    // a sentence ended, then a bold run opened (`... các cấp.` / `**HƯỚNG DẪN**`)
+    let opens_bold = l_raw.trim_start().starts_with("**") && p_raw.matches("**").count() % 2 == 0;
+    if text::ends_terminal(pc) && (ended_early || opens_bold) {
+        return true;
+    }
+    // a title in capitals, then the authority that enacts it (`... VỀ DU LỊCH` / `TRƯỞNG BAN CHỈ ĐẠO ...`)
+    if is_caps(pc) && is_caps(lc) && !ends_open(pc) && heads::opens_enacting_line(lc) {
+        return true;
+    }
+    // where the wrap is even (first lines run as long as the others), only a paragraph's end stops a line short
+    // (not inside an emphasis left open: `**Lê Tấn` / `Cận**`)
+    if ended_early && even && !ends_open(pc) && para_raw.matches("**").count() % 2 == 0 {
+        return true;
+    }
+    // a line in bold from end to end after one that is not (`... KHU VỰC MIỀN TRUNG` / `**CHÍNH PHỦ**`)
+    if is_whole_bold(l_raw) && opens_bold && !ends_open(pc) {
+        return true;
+    }
+    // a heading in capitals ended early, then another (a title, then the authority that issues it): in a
+    // portal's page the lines of a centred heading break anywhere, so there only a new bold run tells
+    if is_caps(pc) && ended_early && !ends_open(pc) && (opens_bold || is_caps(lc) && !ragged_first) {
+        return true;
+    }
+    if ends_open(pc) {
+        return false;
+    }
+    // a change of type at the break: a paragraph in bold from end to end (`**CÔNG ĐIỆN**`, `**Điều` /
+    // `1. Phạm vi điều chỉnh**`) is a heading of its own; an emphasis closed at the end of a line and a bold run
+    // opened at the start of the next (`... thu hồi đất[1]*` / `**Chương`)
+    is_whole_bold(para_raw) || ends_with_emphasis(p_raw) && opens_bold
+}
+
+/// A line that is one bold run: `**` at both ends and none open inside.
+fn is_whole_bold(raw: &str) -> bool {
+    let t = raw.trim();
+    t.len() > 4 && t.starts_with("**") && t.ends_with("**") && t[2..t.len() - 2].trim_end_matches(['*', ' ']).matches("**").count() == 0
 }
 
 /// A line's cleaned text and its map back to the text.
@@ -224,15 +453,14 @@ fn join(p: &mut Para, clean: &str, map: &OffsetMap, gap: usize) {
 
 /// Group lines into paragraphs.
 pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
-    let wrap = wrap_width(text, lines);
+    let mut info: Vec<Option<TextLine>> = lines.iter().map(|l| (l.kind == LineKind::Text).then(|| TextLine::new(&text[l.start..l.end], l.start))).collect();
+    let wrap = measure_wrap(&info);
+    let mut numbering = Numbering::default();
     let mut paras: Vec<Para> = Vec::new();
     let mut open = false;
     let mut gap = false;
     let mut cell = false;
     let mut prev_line: Option<usize> = None;
-    // the previous text line, cleaned, and whether it is nothing but a marker (computed once per line)
-    let mut prev_clean = String::new();
-    let mut prev_marker_alone = false;
     for (i, line) in lines.iter().enumerate() {
         let raw = &text[line.start..line.end];
         match line.kind {
@@ -276,31 +504,54 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
             }
             LineKind::Text => {}
         }
-        let (clean, map) = cleaned(raw, line.start, false);
-        let marker = marker_of(raw, &clean);
-        let was_open = open;
-        let p_marker_alone = std::mem::replace(&mut prev_marker_alone, marker.as_ref().is_some_and(|m| m.len >= clean.len()));
-        let p_clean = std::mem::replace(&mut prev_clean, clean.clone());
-        if was_open {
-            let p = paras.last_mut().unwrap();
-            let pl = &lines[prev_line.unwrap()];
-            let p_raw = &text[pl.start..pl.end];
-            if !breaks_between(p_raw, &p_clean, p_marker_alone, &clean, marker.as_ref(), wrap, p.first == prev_line.unwrap()) {
+        if open {
+            let pi = prev_line.unwrap();
+            let pl = &lines[pi];
+            let p_is_first = paras.last().is_some_and(|p| p.first == pi);
+            let para = paras.last().unwrap();
+            let l = info[i].as_ref().unwrap();
+            let pair = Pair {
+                para,
+                para_raw: &text[para.start..pl.end],
+                p: info[pi].as_ref().unwrap(),
+                p_raw: &text[pl.start..pl.end],
+                p_is_first,
+                l,
+                l_raw: raw,
+                in_sequence: l.marker.as_ref().is_some_and(|m| numbering.continues(m)),
+            };
+            let joins = !breaks_between(&pair, wrap);
+            if joins {
+                let t = info[i].as_mut().unwrap();
+                let map = std::mem::take(&mut t.map);
+                let p = paras.last_mut().unwrap();
                 p.last = i;
                 p.end = line.end;
-                join(p, &clean, &map, pl.end);
+                join(p, &t.clean, &map, pl.end);
+                if p.marker.is_none() && p.last == p.first + 1 {
+                    // `**Chương` / `I**`, `**Điều` / `1. Phạm vi điều chỉnh**`: a marker broken over two lines
+                    let first = &lines[p.first];
+                    p.marker = marker_of(&text[first.start..first.end], &p.clean);
+                    if let Some(m) = &p.marker {
+                        numbering.saw(m);
+                    }
+                }
                 prev_line = Some(i);
                 continue;
             }
+        }
+        let t = info[i].as_mut().unwrap();
+        if let Some(m) = &t.marker {
+            numbering.saw(m);
         }
         paras.push(Para {
             first: i,
             last: i,
             start: line.start,
             end: line.end,
-            clean,
-            map,
-            marker,
+            clean: t.clean.clone(),
+            map: std::mem::take(&mut t.map),
+            marker: t.marker.clone(),
             table_row: false,
             gap_before: gap,
             cell_before: cell,

@@ -1,6 +1,6 @@
 //! Item markers at the start of a paragraph: `I.`, `A.`, `1.`, `1.1.`, `a)`, `-`, `Điều 5.`, `Chương II` ...
 //! (`vn-document-format.md` §4–5). Recognition only; nesting is the outline's business.
-use crate::model::MarkerStyle;
+use crate::model::{DocType, MarkerStyle};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -132,6 +132,16 @@ pub fn detect(text: &str) -> Option<Marker> {
     if let Some(c) = (legal_start).then(|| LEGAL.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let mk = |style, label: String, ordinal| Some(Marker { style, punct: Punct::None, label, ordinal, len, roman_or_letter: false });
+        // `Điều 39 Luật Di sản văn hóa ...`, `Chương V của Luật ...`, `Mục 3 Chương V`: a citation run on from the
+        // line above, not a heading (a heading's number is followed by its punctuation, its title or nothing)
+        let rest = &text[len..];
+        let unpunctuated = !c.get(0).unwrap().as_str().trim_end().ends_with(['.', ':', '-', '–']);
+        let cited = rest.starts_with(char::is_lowercase)
+            || DocType::from_word_prefix(rest).is_some_and(|(_, l)| !crate::lex::text::is_upper(&rest[..l]))
+            || LEGAL.captures(rest).is_some_and(|r| !crate::lex::text::is_upper(r.get(0).unwrap().as_str()));
+        if unpunctuated && !rest.is_empty() && cited {
+            return None;
+        }
         if let Some(n) = c.get(2) {
             let n = n.as_str();
             let lower = n.to_lowercase();
@@ -166,7 +176,9 @@ pub fn detect(text: &str) -> Option<Marker> {
         let len = c.get(0).unwrap().end();
         let r = c.get(1).unwrap().as_str();
         if let Some(v) = roman_value(r) {
-            if (rest_ok(len) || len == text.len() && !r.is_empty() && text.trim_end().ends_with(['.', '-', ')', '/'])) && !text[len..].starts_with(|ch: char| ch.is_ascii_digit()) {
+            // `C/O giấy`: an abbreviation, not `C/` and a heading (a heading after a bare slash is in capitals)
+            let abbreviation = text[r.len()..len].find('/').is_some_and(|k| crate::lex::text::upper_ratio(&text[r.len() + k + 1..]) < 0.8);
+            if !abbreviation && (rest_ok(len) || len == text.len() && !r.is_empty() && text.trim_end().ends_with(['.', '-', ')', '/'])) && !text[len..].starts_with(|ch: char| ch.is_ascii_digit()) {
                 return Some(Marker {
                     style: MarkerStyle::Roman,
                     punct: Punct::Dot,
@@ -192,7 +204,9 @@ pub fn detect(text: &str) -> Option<Marker> {
         let len = c.get(0).unwrap().end();
         let label = c.get(1).unwrap().as_str();
         let spaced = len > 0 && text[..len].ends_with(|ch: char| ch.is_whitespace() || ch == '.');
-        if rest_ok(len) && (spaced || text[len..].starts_with(char::is_alphabetic)) && !text[len..].starts_with(|ch: char| ch.is_ascii_digit() || ch == '%' || ch == ',') {
+        // `2.11.` alone on its line, its text on the next
+        let alone = len == text.len() && text.ends_with('.');
+        if alone || rest_ok(len) && (spaced || text[len..].starts_with(char::is_alphabetic)) && !text[len..].starts_with(|ch: char| ch.is_ascii_digit() || ch == '%' || ch == ',') {
             let last = label.rsplit('.').next().unwrap().parse().unwrap_or(0);
             return Some(Marker { style: MarkerStyle::Dotted, punct: Punct::Dot, label: label.to_string(), ordinal: last, len, roman_or_letter: false });
         }
@@ -207,8 +221,10 @@ pub fn detect(text: &str) -> Option<Marker> {
         let next = text[len..].chars().next();
         let spaced = text[..len].ends_with(char::is_whitespace) && punct != Punct::Dot || text[..len].ends_with(". ") || text[..len].ends_with(") ");
         let next = if spaced && next.is_some_and(|c| c.is_ascii_digit()) { Some('x') } else { next };
-        // `10/2025`, `30-5-2019`, `1.000`, `3%` are numbers, not markers; `1.` alone is a marker
-        if next.is_none_or(|ch| !ch.is_ascii_digit() && ch != '%' && ch != ',') && !(next.is_none() && punct == Punct::Dot && !text.ends_with('.')) {
+        // `10/2025`, `30-5-2019`, `1.000`, `3%` are numbers, not markers; `1.` alone is a marker; `06/QĐ-TTg`,
+        // `49/QCPH-UBND` are document symbols (a citation wrapped before its number)
+        let symbol = matches!(c.get(2).map(|p| p.as_str()), Some("/" | "-" | "–")) && is_symbol_code(&text[len..]);
+        if !symbol && next.is_none_or(|ch| !ch.is_ascii_digit() && ch != '%' && ch != ',') && !(next.is_none() && punct == Punct::Dot && !text.ends_with('.')) {
             return Some(Marker { style: MarkerStyle::Arabic, punct, label: unpadded(num), ordinal: num.parse().unwrap_or(0), len, roman_or_letter: false });
         }
     }
@@ -236,6 +252,12 @@ pub fn detect(text: &str) -> Option<Marker> {
         }
     }
     None
+}
+
+/// The code part of a document symbol: capitals (and `Đ`, `&`, `.`) up to a `-` or `/` (`QĐ-TTg`, `KH/TU`).
+fn is_symbol_code(s: &str) -> bool {
+    let code = s.len() - s.trim_start_matches(|c: char| c.is_uppercase() || matches!(c, '&' | '.')).len();
+    code >= 1 && s[code..].starts_with(['-', '/'])
 }
 
 fn fold_ws(s: &str) -> String {
@@ -284,5 +306,22 @@ mod tests {
         assert_eq!(label("Mục tiêu chung"), None);
         assert_eq!(label("-----"), None);
         assert_eq!(label("1.000 người"), None);
+        // a citation wrapped before `Điều` (tnt_ND_308-2025-ND-CP_54c3026b.md)
+        assert_eq!(label("Điều 39 Luật Di sản văn hóa đối với từng dự án cụ thể."), None);
+        assert_eq!(label("Điều 4 Nghị định này;"), None);
+        assert_eq!(label("Điều 4 của Luật"), None);
+        // lmx_NQ_101_2025_UBTVQH15_678562.htm re-wrapped: `... tại Mục 2 và Mục 3` / `Chương V của Luật ...`
+        assert_eq!(label("Chương V của Luật Bầu cử đại biểu Quốc hội"), None);
+        assert_eq!(label("Mục 3 Chương V của Luật"), None);
+        assert_eq!(label("CHƯƠNG II QUY ĐỊNH CHUNG"), Some((MarkerStyle::Chapter, "Chương II".into())));
+        // a number alone on its line (tnt_KH_182-KH-UBND_f069c23c.md: `*2.11.` / `Đề nghị Ủy ban ...`)
+        assert_eq!(label("2.11."), Some((MarkerStyle::Dotted, "2.11".into())));
+        assert_eq!(label("2.11"), None);
+        // a symbol wrapped before its number (tnt_QD_2820-QD-UBND_001c610b.md)
+        assert_eq!(label("06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025"), None);
+        assert_eq!(label("49/QCPH-UBND-UBMT-HCTĐ ngày 24/01/2025"), None);
+        // tnt_QD_3361-QD-BCT_266dbea1.md: `- Ký cấp phép trực tiếp` / `C/O giấy ...`
+        assert_eq!(label("C/O giấy (tiếp tục thực hiện Bước 5 và Bước 6)."), None);
+        assert_eq!(label("IV/TỔ CHỨC THỰC HIỆN"), Some((MarkerStyle::Roman, "IV".into())));
     }
 }

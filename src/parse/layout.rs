@@ -4,6 +4,7 @@ use crate::model::DocType;
 use crate::lex::lines::Para;
 use crate::model::MarkerStyle;
 use crate::lex::text;
+pub use crate::lex::heads::{is_authority, is_recipients_head};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -40,12 +41,6 @@ const PREAMBLE_CUES: &[&str] = &[
 static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH|KẾT LUẬN)\s*:$").unwrap()
 });
-/// Signature authority lines, both systems: `TM.`, `KT.`, `TL.`, `TUQ.`, `Q.`, `T/M`, `K/T`, `T/L`.
-pub static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:TM|KT|TL|TUQ|TƯQ|Q|PP)\s*\.\s*\S|(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|Q\s*/\s*)\.?\s+\S)").unwrap()
-});
-static RECIPIENTS_HEAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:nơi\s+nhận|nơi\s+gửi)\s*:?").unwrap());
 static SUMMARY_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+(?: \p{L}+){0,3} \d+[/-]").unwrap());
 
 /// The parts found, as a zone per paragraph, and where the title is.
@@ -55,18 +50,24 @@ pub struct Layout {
     /// Paragraph of the type name (`KẾ HOẠCH`) and the title's text.
     pub type_para: Option<usize>,
     pub title: Option<String>,
+    /// Documents issued with this one and printed after its signature (`KẾ HOẠCH` / its title / `(Kèm theo
+    /// Quyết định số ...)`), besides the numbered `PHỤ LỤC`s.
+    pub attachments: Vec<Attachment>,
+}
+
+/// A document issued with the one parsed, printed after its signature.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    /// Its first paragraph (the type name, or its title).
+    pub para: usize,
+    /// Its type when a type name opens it (`KẾ HOẠCH`, `QUY CHẾ`).
+    pub doc_type: Option<DocType>,
+    /// Its title, without the type name (`TRIỂN KHAI THI HÀNH LUẬT BẢO VỆ DỮ LIỆU CÁ NHÂN`).
+    pub title: Option<String>,
 }
 
 fn starts_with_any(s: &str, cues: &[&str]) -> bool {
     cues.iter().any(|c| s.starts_with(c) && s[c.len()..].chars().next().is_none_or(|ch| !ch.is_alphanumeric()))
-}
-
-pub fn is_authority(clean: &str) -> bool {
-    AUTHORITY.is_match(clean)
-}
-
-pub fn is_recipients_head(clean: &str) -> bool {
-    RECIPIENTS_HEAD.is_match(clean)
 }
 
 /// A type name standing as a title (`KẾ HOẠCH`, `QUYẾT ĐỊNH`, `CÔNG ĐIỆN VỀ VIỆC ...`): returns the type and
@@ -88,7 +89,8 @@ fn type_heading(clean: &str) -> Option<(DocType, usize)> {
 
 fn is_header_like(p: &Para) -> bool {
     let c = &p.clean;
-    text::upper_ratio(c) > 0.8
+    // 3 in 4: a legacy font's toned capitals decode in lower case (`ủY BAN NHÂN DÂN THàNH PHố Hà NộI`)
+    text::upper_ratio(c) >= 0.75
         || is_motto(c)
         || c.starts_with("Số")
         || c.starts_with("V/v")
@@ -97,18 +99,111 @@ fn is_header_like(p: &Para) -> bool {
         || c.starts_with("Độc lập")
 }
 
-/// Authority words that open the line naming who issues (after a mixed-case title): `CHỦ TỊCH ỦY BAN ...`.
-const ISSUING_AUTHORITY: &[&str] = &[
-    "CHỦ TỊCH", "BỘ TRƯỞNG", "THỦ TƯỚNG", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "BAN BÍ THƯ", "BỘ CHÍNH TRỊ", "ỦY BAN",
-    "UỶ BAN", "HỘI ĐỒNG", "GIÁM ĐỐC", "QUỐC HỘI", "CHÍNH PHỦ", "TỔNG", "CỤC TRƯỞNG", "CHÁNH", "BAN TỔ CHỨC",
-    "BAN TUYÊN GIÁO", "VĂN PHÒNG", "TRƯỞNG BAN", "THƯỜNG TRỰC", "BAN THƯỜNG TRỰC",
-];
+/// A công văn's summary printed under its number without `V/v` (`Số: 5155/SGDĐT-GDTXNNĐH` / `Về hướng dẫn ...`).
+fn is_summary_under_number(paras: &[Para], i: usize) -> bool {
+    i > 0 && paras[i].clean.starts_with("Về ") && paras[i - 1].clean.starts_with("Số")
+}
+
+/// A web page's title line for the document it shows: the type in running text, then its number, year or
+/// issuer (`Công văn 627/BYT-BH năm 2021 về ... do Bộ Y tế ban hành.`, `Thông tư 21/2025/TT-BGDĐT.`).
+fn is_portal_title(c: &str) -> bool {
+    static NUMBER_OR_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\S+(?: \S+){0,3} \d+[/-]|\bnăm \d{4}\b|ban hành\.?$").unwrap());
+    let typed = match DocType::from_word_prefix(c) {
+        // `Nghị quyết số: 101/2025/UBTVQH15`, `Luật số: ...`: the document's own number line
+        Some((_, len)) => !text::is_upper(&c[..len]) && !c[len..].trim_start().to_lowercase().starts_with("số"),
+        None => c.starts_with("Văn bản "),
+    };
+    // in running text: mostly lower case, the symbol aside
+    let words: String = c.split(' ').filter(|w| !w.contains(|ch: char| ch.is_ascii_digit())).collect::<Vec<_>>().join(" ");
+    typed && text::upper_ratio(&words) < 0.5 && c.chars().count() < 400 && NUMBER_OR_YEAR.is_match(c)
+}
+
+/// The start of a place name broken off its date (`Thành phố Hồ Chí` / `Minh, ngày 28 tháng 11 năm 2025`).
+fn is_place_start(paras: &[Para], i: usize) -> bool {
+    let c = &paras[i].clean;
+    c.chars().count() < 40
+        && c.starts_with(char::is_uppercase)
+        && !text::ends_terminal(c)
+        && paras.get(i + 1).is_some_and(|n| n.clean.contains("ngày") && n.clean.contains("tháng") && n.clean.chars().count() < 80)
+}
+
 
 fn is_appendix_start(clean: &str) -> bool {
     let upper_start = |w: &str| clean.starts_with(w) && text::upper_ratio(clean) > 0.7;
     upper_start("PHỤ LỤC") || upper_start("ĐỀ CƯƠNG") || clean == "Phụ lục" || {
         clean.starts_with("Phụ lục ") && clean.len() < 20
     }
+}
+
+/// A title in capitals from paragraph `i` over a note `(Ban hành kèm theo Quyết định số ...)` (within a few
+/// paragraphs, all in capitals between): the note's paragraph.
+fn attach_note(paras: &[Para], i: usize, end: usize) -> Option<usize> {
+    let caps = |p: &Para| !p.table_row && !p.in_table && p.marker.is_none() && text::upper_ratio(&p.clean) > 0.8 && p.clean.chars().count() < 300;
+    if !caps(&paras[i]) || is_motto(&paras[i].clean) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < end.min(i + 5) {
+        let c = &paras[j].clean;
+        if c.starts_with('(') && c.to_lowercase().contains("kèm theo") {
+            return Some(j);
+        }
+        if !caps(&paras[j]) || is_appendix_start(c) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The documents printed after the signature: the first paragraph of the appendix zone when a type name or a
+/// noted title opens it, and later ones that carry a `(kèm theo ...)` note; `PHỤ LỤC`s are the outline's
+/// business.
+fn find_attachments(paras: &[Para], from: usize, end: usize) -> Vec<Attachment> {
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < end {
+        let c = &paras[i].clean;
+        if is_appendix_start(c) {
+            // a numbered appendix's own title and note (`PHỤ LỤC I` / `DANH MỤC ...` / `(Kèm theo ...)`)
+            i += 1;
+            while i < end && text::upper_ratio(&paras[i].clean) > 0.8 && paras[i].marker.is_none() {
+                i += 1;
+            }
+            continue;
+        }
+        if paras[i].marker.is_some() || paras[i].table_row || paras[i].in_table {
+            i += 1;
+            continue;
+        }
+        // the first paragraph after the signature, or later a type name over its note (a form of an appendix,
+        // `Mẫu số 45` / `DANH MỤC ...` / `(Kèm theo ...)`, is none)
+        let typed = type_heading(c);
+        let note = attach_note(paras, i, end);
+        let form = i > 0 && paras[i - 1].clean.starts_with("Mẫu");
+        if form || !(i == from && (note.is_some() || typed.is_some()) || typed.is_some() && note.is_some()) {
+            i += 1;
+            continue;
+        }
+        // the title: after the type name, and the capitals down to the note
+        let mut parts: Vec<&str> = Vec::new();
+        let rest = typed.as_ref().map_or(c.as_str(), |(_, len)| c[*len..].trim());
+        if !rest.is_empty() {
+            parts.push(rest);
+        }
+        let last = note.unwrap_or(i + 4).min(end);
+        let mut j = i + 1;
+        while j < last && text::upper_ratio(&paras[j].clean) > 0.8 && paras[j].marker.is_none() {
+            if !paras[j].clean.starts_with('(') {
+                parts.push(&paras[j].clean);
+            }
+            j += 1;
+        }
+        let title = (!parts.is_empty()).then(|| parts.join(" "));
+        out.push(Attachment { para: i, doc_type: typed.map(|(t, _)| t), title });
+        i = j.max(i + 1);
+    }
+    out
 }
 
 /// Whether a closing-zone paragraph still belongs to the signature and recipients.
@@ -180,6 +275,10 @@ pub fn layout(paras: &[Para]) -> Layout {
             start = h;
         }
     }
+    // a web page's own title line before the document (`Công văn 627/BYT-BH năm 2021 về ... do Bộ Y tế ban hành.`)
+    if let Some(i) = (start..anchor.min(start + 3)).find(|&i| is_portal_title(&paras[i].clean)) {
+        start = i + 1;
+    }
     // --- portal chrome after the document
     let mut end = n;
     if let Some(f) = (start..n).find(|&i| CHROME_FOOTER.iter().any(|c| paras[i].clean.starts_with(c))) {
@@ -229,7 +328,7 @@ pub fn layout(paras: &[Para]) -> Layout {
                     || text::starts_lower(c)
                     || so_far_upper
                         && text::upper_ratio(c) > 0.8
-                        && !ISSUING_AUTHORITY.iter().any(|a| c.starts_with(a)));
+                        && !crate::lex::heads::is_enacting_authority(c));
             if !takes {
                 break;
             }
@@ -247,7 +346,12 @@ pub fn layout(paras: &[Para]) -> Layout {
     } else {
         // no type name (a công văn, or a header lost): the header is the run of header-like paragraphs
         cursor = start;
-        while cursor < end && cursor < start + 20 && is_header_like(&paras[cursor]) && paras[cursor].marker.is_none() && !is_authority(&paras[cursor].clean) {
+        while cursor < end
+            && cursor < start + 20
+            && (is_header_like(&paras[cursor]) || is_summary_under_number(paras, cursor) || is_place_start(paras, cursor))
+            && paras[cursor].marker.is_none()
+            && !is_authority(&paras[cursor].clean)
+        {
             zones[cursor] = Zone::Header;
             cursor += 1;
         }
@@ -259,11 +363,13 @@ pub fn layout(paras: &[Para]) -> Layout {
     // `CHỦ TỊCH QUỐC HỘI` / `Trần Thanh Mẫn`) is the closing
     let closing = closing.or_else(|| trailing_signature(paras, cursor, end));
     let body_end = closing.unwrap_or(end);
+    let mut attachments = Vec::new();
     if let Some(c) = closing {
         let mut i = c;
         while i < end {
-            // a type name after the closing starts an attachment (`QUY CHẾ` issued with a decision)
-            if is_appendix_start(&paras[i].clean) || i > c && type_heading(&paras[i].clean).is_some() {
+            // a type name after the closing starts an attachment (`QUY CHẾ` issued with a decision), and so does a
+            // title in capitals over `(Ban hành kèm theo ...)`
+            if is_appendix_start(&paras[i].clean) || i > c && (type_heading(&paras[i].clean).is_some() || attach_note(paras, i, end).is_some()) {
                 break;
             }
             if !closing_like(&paras[i]) {
@@ -275,6 +381,7 @@ pub fn layout(paras: &[Para]) -> Layout {
         for z in &mut zones[i..end] {
             *z = Zone::Appendix;
         }
+        attachments = find_attachments(paras, i, end);
     }
     // --- preamble: up to the operative line or the first marked paragraph
     let mut i = cursor;
@@ -314,13 +421,29 @@ pub fn layout(paras: &[Para]) -> Layout {
     for z in &mut zones[cursor..preamble_end] {
         *z = Zone::Preamble;
     }
-    Layout { zones, doc_type, type_para, title }
+    Layout { zones, doc_type, type_para, title, attachments }
 }
 
 /// The national motto or the Party's name at the top right of a header (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`,
 /// `Độc lập - Tự do - Hạnh phúc`, `ĐẢNG CỘNG SẢN VIỆT NAM`).
 pub fn is_motto(c: &str) -> bool {
     let u = c.to_uppercase();
-    u == "CỘNG" || u.contains("CỘNG HÒA") || u.contains("CỘNG HOÀ") || u.contains("CHỦ NGHĨA VIỆT NAM") || u.contains("XÃ HỘI CHỦ NGHĨA")
-        || u.starts_with("ĐỘC LẬP") || u.contains("ĐẢNG CỘNG SẢN")
+    if u.starts_with("ĐỘC LẬP") || u == "CỘNG" {
+        return true;
+    }
+    // printed in capitals, alone or inside a flattened header; in running text (a portal's title line `... do Ban
+    // Chấp hành Trung ương Đảng Cộng sản Việt Nam ban hành`) the words are in lower case
+    const CAPS: &[&str] = &["CỘNG HÒA", "CỘNG HOÀ", "CHỦ NGHĨA VIỆT NAM", "XÃ HỘI CHỦ NGHĨA", "ĐẢNG CỘNG SẢN"];
+    let chars: Vec<char> = c.chars().collect();
+    let upper: Vec<char> = u.chars().collect();
+    CAPS.iter().any(|m| {
+        let Some(at) = u.find(m) else { return false };
+        if chars.len() != upper.len() {
+            return true;
+        }
+        // the same words in the line as written: mostly capitals (a legacy font decodes toned capitals in lower case)
+        let from = u[..at].chars().count();
+        let words: String = chars[from..from + m.chars().count()].iter().collect();
+        text::upper_ratio(&words) >= 0.6
+    })
 }

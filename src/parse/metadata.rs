@@ -1,5 +1,6 @@
 //! The document's own metadata: type, number and symbol, issuer, place and date (header), title, signature
 //! and recipients (closing).
+use super::flat::{self, SO};
 use super::layout::{self, is_motto, Layout, Zone};
 use crate::lex::symbol::parse_symbol;
 use crate::model::{Date, DocType};
@@ -9,9 +10,6 @@ use crate::lex::text;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static SO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định)\s+)?(?i:số)\s*:?\s*(\d{0,5}\s*[/\-–]\s*[\p{L}\d.&]+(?:\s*[/\-–.]\s*[\p{L}\d.&]+)*)").unwrap()
-});
 static SO_INSIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bSố\s*:?\s*\d").unwrap());
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)([\p{L}.][\p{L}. \-]*?)\s*,\s*(?i:ngày)\s*(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}))").unwrap()
@@ -26,6 +24,15 @@ fn zone_lines<'a>(t: &'a str, lines: &[Line], paras: &[Para], layout: &Layout, z
     let mut out = Vec::new();
     for (i, p) in paras.iter().enumerate() {
         if layout.zones[i] != zone {
+            continue;
+        }
+        // a paragraph whole: its lines wrapped inside a cell (`**ĐẢNG` / `CỘNG SẢN VIỆT NAM**`, `*Nơi` / `nhận:*`)
+        // read as one
+        let raw = &t[p.start..p.end];
+        if !p.table_row && !raw.contains('|') {
+            if !p.clean.is_empty() {
+                out.push((p.clean.clone(), raw));
+            }
             continue;
         }
         for l in &lines[p.first..=p.last] {
@@ -69,7 +76,12 @@ pub fn extract(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Meta
 }
 
 fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &Layout) {
-    let hl = zone_lines(t, lines, paras, layout, Zone::Header);
+    // each line cut into its parts: a header flattened onto one line reads as one part per line
+    // (with whether it is a part of its line after the first: such a part was never wrapped from the one before)
+    let hl: Vec<(String, &str, bool)> = zone_lines(t, lines, paras, layout, Zone::Header)
+        .into_iter()
+        .flat_map(|(c, raw)| flat::header_parts(&c).into_iter().enumerate().map(move |(k, part)| (part, raw, k > 0)))
+        .collect();
     let mut issuer: Vec<String> = Vec::new();
     let mut issuer_done = false;
     let mut prev_motto = false;
@@ -111,7 +123,9 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
                 continue;
             }
         }
-        if m.date.is_none() && c.contains("ngày") {
+        // `Đồng Tháp,` / `ngày 01 tháng 12 năm 2025`: a date wrapped after its place
+        let date_next = c.ends_with(',') && hl.get(i + 1).is_some_and(|n| n.0.to_lowercase().starts_with("ngày"));
+        if m.date.is_none() && (c.contains("ngày") || date_next) {
             // a date may wrap over two lines of its cell
             let joined = if i + 1 < hl.len() { format!("{} {}", c, hl[i + 1].0) } else { c.clone() };
             for cand in [&c, &joined] {
@@ -126,8 +140,8 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
                         // `Thành phố Hồ Chí` / `Minh, ngày 28 ...`: a place wrapped in its cell
                         if i > 0 && cap.get(1).unwrap().start() <= 1 {
                             let (pc, praw) = (&hl[i - 1].0, hl[i - 1].1);
-                            let (_, craw) = &hl[i];
-                            let adjacent = (craw.as_ptr() as usize).saturating_sub(praw.as_ptr() as usize + praw.len()) <= 2;
+                            let (_, craw, cut) = &hl[i];
+                            let adjacent = !cut && (craw.as_ptr() as usize).saturating_sub(praw.as_ptr() as usize + praw.len()) <= 2;
                             if adjacent && !is_motto(pc) && !pc.starts_with("Số") && !pc.contains("ngày") && !text::ends_terminal(pc) && text::upper_ratio(pc) < 0.8 {
                                 place = format!("{pc} {place}");
                             }
@@ -159,13 +173,6 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
     }
 }
 
-/// Words that open a signer's title: a line starting with one is never the wrapped end of an authority line.
-const TITLE_WORDS: &[&str] = &[
-    "CHỦ TỊCH", "PHÓ", "BÍ THƯ", "GIÁM ĐỐC", "TRƯỞNG", "BỘ TRƯỞNG", "THỦ TƯỚNG", "CHÁNH", "TỔNG", "CỤC TRƯỞNG",
-    "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "THỨ TRƯỞNG", "ỦY VIÊN", "UỶ VIÊN", "KT.", "TM.", "TL.", "K/T", "T/M", "T/L", "Q.",
-    "CHỦ NHIỆM", "TUQ.",
-];
-
 fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &Layout) {
     let cl = zone_lines(t, lines, paras, layout, Zone::Closing);
     // --- recipients
@@ -184,7 +191,10 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
         if !in_list {
             continue;
         }
-        if layout::is_authority(c) || layout::looks_like_name(c) && !c.starts_with(['-', '+', '•']) && items.last().is_some_and(|l| l.starts_with("Lưu")) {
+        if layout::is_authority(c)
+            || is_signature_line(c)
+            || layout::looks_like_name(c) && !c.starts_with(['-', '+', '•']) && items.last().is_some_and(|l| l.starts_with("Lưu"))
+        {
             in_list = false;
             list_done = true;
             continue;
@@ -194,12 +204,13 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
         if body.is_empty() {
             continue;
         }
+        // the filing note (`Lưu: VT, ...`) is the last recipient: what follows it without a bullet is not one
+        if !bullet && items.last().is_some_and(|l| l.starts_with("Lưu")) {
+            in_list = false;
+            list_done = true;
+            continue;
+        }
         if bullet || items.is_empty() || items.last().is_some_and(|l| text::ends_terminal(l) && !l.ends_with(',')) {
-            if items.last().is_some_and(|l| l.starts_with("Lưu")) && !bullet {
-                in_list = false;
-                list_done = true;
-                continue;
-            }
             items.push(body.to_string());
         } else {
             let last = items.last_mut().unwrap();
@@ -231,7 +242,7 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
             }
             if in_list {
                 let starts_item = l.0.starts_with(['-', '+', '•', '–']);
-                if starts_item || !text::is_upper(&l.0) {
+                if starts_item || !(text::is_upper(&l.0) || is_signature_line(&l.0)) {
                     continue;
                 }
                 in_list = false;
@@ -240,66 +251,19 @@ fn closing(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &L
         }
         v
     };
-    let mut auth: Vec<String> = Vec::new();
-    let mut k = 0;
-    while k < sig.len() {
-        let (c, raw) = sig[k];
-        if layout::is_authority(c) {
-            let mut line = c.clone();
-            // `**TM. ỦY BAN NHÂN` / `DÂN**`: an authority wrapped inside its emphasis
-            let open_bold = raw.trim_start().starts_with("**") && !raw.trim_end().ends_with("**");
-            if open_bold && k + 1 < sig.len() {
-                let next = &sig[k + 1].0;
-                if text::is_upper(next) && !TITLE_WORDS.iter().any(|w| next.starts_with(w)) && next.split_whitespace().count() <= 2 {
-                    line.push(' ');
-                    line.push_str(next);
-                    k += 1;
-                }
-            }
-            auth.push(line);
-            k += 1;
-            continue;
-        }
-        if !auth.is_empty() {
-            break;
-        }
-        k += 1;
+    let lines: Vec<&str> = sig.iter().map(|l| l.0.as_str()).collect();
+    let parts = flat::signature(&lines);
+    if !parts.authorities.is_empty() {
+        m.signing_authority = Some(parts.authorities.join(" / "));
     }
-    if !auth.is_empty() {
-        m.signing_authority = Some(auth.join(" / "));
-    }
-    // title and name after the authority lines (or, with none, at the end of the closing)
-    let rest: Vec<&String> = if auth.is_empty() {
-        sig.iter().map(|l| &l.0).collect()
-    } else {
-        sig[k..].iter().map(|l| &l.0).collect()
-    };
-    let is_note = |s: &str| s.starts_with('(') || s.starts_with("Đã ký") || s.to_lowercase().contains("đã ký");
-    let name_at = rest.iter().position(|s| layout::looks_like_name(s) || is_upper_name(s) && !auth.is_empty() && rest.iter().take_while(|x| *x != s).any(|x| text::is_upper(x)));
-    if let Some(ni) = name_at {
-        m.signer = Some(rest[ni].to_string());
-        let titles: Vec<&str> = rest[..ni]
-            .iter()
-            .filter(|s| !is_note(s) && text::upper_ratio(s) > 0.8 && !layout::is_authority(s) && !layout::is_recipients_head(s))
-            .map(|s| s.as_str())
-            .collect();
-        if auth.is_empty() {
-            m.signer_title = titles.last().map(|s| s.to_string());
-        } else if !titles.is_empty() {
-            m.signer_title = Some(titles.join(" "));
-        }
-    } else if !auth.is_empty() {
-        m.signer_title = rest.iter().find(|s| text::upper_ratio(s) > 0.8 && !is_note(s)).map(|s| s.to_string());
-    }
+    m.signer_title = parts.title;
+    m.signer = parts.signer;
 }
 
-/// A name printed in capitals (`NGUYỄN VĂN A`): 2–5 words, letters only, a Vietnamese surname first.
-fn is_upper_name(s: &str) -> bool {
-    const SURNAMES: &[&str] = &[
-        "NGUYỄN", "TRẦN", "LÊ", "PHẠM", "HOÀNG", "HUỲNH", "PHAN", "VŨ", "VÕ", "ĐẶNG", "BÙI", "ĐỖ", "HỒ", "NGÔ", "DƯƠNG",
-        "LÝ", "ĐINH", "ĐÀO", "LƯƠNG", "TRỊNH", "MAI", "TRƯƠNG", "LÂM", "HÀ", "TÔ", "TẠ", "VƯƠNG", "CAO", "LƯU", "LA",
-        "LAN", "THÁI", "QUÁCH", "TRIỆU", "NÔNG", "ÔNG", "CHU", "KIỀU", "DOÃN", "TỐNG", "LỤC", "MẠC", "PHÙNG", "VI",
-    ];
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (2..=5).contains(&words.len()) && text::is_upper(s) && SURNAMES.contains(&words[0]) && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+/// A signature flattened onto one line (`CHỦ TỊCH Phùng Thị Hồng Hà`): a title in capitals, then a name.
+fn is_signature_line(c: &str) -> bool {
+    !c.starts_with(['-', '+', '•', '–']) && {
+        let s = flat::signature(&[c]);
+        s.signer.is_some() && (s.title.is_some() || !s.authorities.is_empty())
+    }
 }

@@ -62,6 +62,30 @@ fn is_closing_paragraph(clean: &str) -> bool {
     CUES.iter().any(|c| clean.starts_with(c)) || clean.trim_end_matches(['*', ' ']).ends_with("./.")
 }
 
+/// Text quoted from another document (`“6. Ủy ban bầu cử ...”`, an amending law's new wording, a letter that
+/// quotes the article it applies: `"Điều 60. ...` ... `... phân cấp."`) runs from a paragraph that opens a
+/// quotation mark to the one that closes it: its numbered lines are not this document's items. Real texts mix
+/// the marks (`"Điều 106 ...` closed by `”`, `”5. Sửa đổi ...` opening), so any of `“ ” "` opens or closes: a
+/// paragraph that starts with one and leaves an odd number of them opens a quotation, the next paragraph with
+/// an odd number closes it.
+#[derive(Default)]
+struct Quotes {
+    open: bool,
+}
+
+impl Quotes {
+    /// Whether the paragraph lies inside a quotation; the state moves past it.
+    fn inside(&mut self, clean: &str) -> bool {
+        let odd = clean.matches(['“', '”', '"']).count() % 2 == 1;
+        if self.open {
+            self.open = !odd;
+            return true;
+        }
+        self.open = odd && clean.starts_with(['“', '”', '"']);
+        self.open
+    }
+}
+
 struct Builder<'a> {
     text: &'a str,
     lines: &'a [Line],
@@ -169,13 +193,16 @@ pub fn tree(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Vec<Nod
     let mut container: Option<(Zone, NodeId)> = None;
     let mut stack: Vec<Open> = Vec::new();
     let mut closed_body = false;
-    // open quotation marks carried over from earlier paragraphs
-    let mut quote_depth: i32 = 0;
+    let mut quotes = Quotes::default();
+    // attachments' items and their titles, for headings
+    let mut attachment_headings: Vec<(NodeId, Option<String>)> = Vec::new();
     // item id -> its marker paragraph's leaf id, for headings
     let mut first_leaf: Vec<(NodeId, NodeId, usize)> = Vec::new();
 
     for (pi, p) in paras.iter().enumerate() {
         let zone = layout.zones[pi];
+        // a quotation may open in the preamble (`Căn cứ ... quy định:` / `“Điều 49. ...`) and run into the body
+        let quoted = zone != Zone::Closing && quotes.inside(&p.clean);
         let cont = match container {
             Some((z, id)) if z == zone => id,
             _ => {
@@ -202,11 +229,10 @@ pub fn tree(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Vec<Nod
         // an appendix (after the signature, or in a text that lost its closing) opens a depth-1 item
         let appendix_label = if p.in_table || p.table_row { None } else { appendix_label(&p.clean) }
             .filter(|_| zone == Zone::Appendix || text::upper_ratio(&p.clean) > 0.7 && p.clean.chars().count() < 40);
-        // text quoted from another document (`“6. Ủy ban bầu cử ...”`, an amending law's new wording) runs
-        // from an opening “ to the paragraph that closes it: its numbered lines are not this document's items
-        let balance = p.clean.matches('“').count() as i32 - p.clean.matches('”').count() as i32;
-        let quoted = quote_depth > 0 || p.clean.starts_with('“') && balance > 0;
-        quote_depth = if quoted { (quote_depth + balance).max(0) } else { 0 };
+        // a document issued with this one (`KẾ HOẠCH` / its title / `(Kèm theo Quyết định ...)`): its items form
+        // their own subtree under one `Phụ lục`, headed by its title
+        let attachment = if zone == Zone::Appendix { layout.attachments.iter().find(|a| a.para == pi) } else { None };
+        let appendix_label = appendix_label.or_else(|| attachment.map(|_| "Phụ lục".to_string()));
         let marker = if p.table_row || p.in_table || quoted { None } else { p.marker.clone() };
         if let Some(label) = appendix_label {
             stack.clear();
@@ -216,7 +242,10 @@ pub fn tree(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Vec<Nod
             b.gap_to(p.start, cont);
             let id = b.add(cont, item);
             let leaf = b.leaf(id, NodeKind::Paragraph, Span::new(p.start, p.end));
-            first_leaf.push((id, leaf, pi));
+            match attachment {
+                Some(a) => attachment_headings.push((id, a.title.clone())),
+                None => first_leaf.push((id, leaf, pi)),
+            }
             stack.push(Open { node: id, key: StyleKey { style: MarkerStyle::Appendix, punct: Punct::None, depth: 0 }, ordinal: 0, child_keys: Vec::new() });
             continue;
         }
@@ -312,6 +341,9 @@ pub fn tree(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Vec<Nod
     nodes[0].span = Span::new(0, t.len());
     compute_paths(&mut nodes, 0, "");
     compute_headings(&mut nodes, paras, &first_leaf);
+    for (id, title) in attachment_headings {
+        nodes[id].heading = title.map(|t| text::strip_trailing_punct(&t).to_string());
+    }
 
     nodes
 }

@@ -8,6 +8,7 @@
 //! - pinpoint: the article, clause and point each mention names ([`pinpoint`]).
 //!
 //! Their words are the lexicon's (`data/lexicon.tsv`); the shapes are in [`vocab`].
+mod attached;
 mod named;
 mod notes;
 mod numbered;
@@ -23,6 +24,8 @@ use named::Named;
 use resolve::{Alias, AliasTarget, NameForm};
 use rustc_hash::FxHashMap as HashMap;
 use zone::{fold_key, fold_name};
+
+pub use attached::{mark as mark_attached, Attached};
 
 /// The paragraph being read: its cleaned text and the way back to the text.
 pub(super) struct Ctx<'a> {

@@ -1,0 +1,45 @@
+//! Lines that open a part of the document whatever the line before them says: the recipients' head (`Nơi
+//! nhận:`), a signing authority (`TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`, `T/M BAN THƯỜNG VỤ`), the authority that
+//! enacts under a title (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`). The layout finds the closing and the end of the title by
+//! them, and the paragraphs are cut before them.
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Signature authority lines, both systems: `TM.`, `KT.`, `TL.`, `TUQ.`, `Q.`, `T/M`, `K/T`, `T/L`.
+static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:TM|KT|TL|TUQ|TƯQ|Q|PP)\s*\.\s*\S|(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|Q\s*/\s*)\.?\s+\S)").unwrap()
+});
+static RECIPIENTS_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:nơi\s+nhận|nơi\s+gửi)\s*:?").unwrap());
+
+/// A signing authority at the start of a cleaned line or paragraph.
+pub fn is_authority(clean: &str) -> bool {
+    AUTHORITY.is_match(clean)
+}
+
+/// `Nơi nhận:` (`Nơi gửi:`) at the start of a cleaned line or paragraph.
+pub fn is_recipients_head(clean: &str) -> bool {
+    RECIPIENTS_HEAD.is_match(clean)
+}
+
+/// Authority words that open the line naming who issues (after a mixed-case title): `CHỦ TỊCH ỦY BAN ...`.
+const ENACTING_AUTHORITY: &[&str] = &[
+    "CHỦ TỊCH", "BỘ TRƯỞNG", "THỦ TƯỚNG", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "BAN BÍ THƯ", "BỘ CHÍNH TRỊ", "ỦY BAN",
+    "UỶ BAN", "HỘI ĐỒNG", "GIÁM ĐỐC", "QUỐC HỘI", "CHÍNH PHỦ", "TỔNG", "CỤC TRƯỞNG", "CHÁNH", "BAN TỔ CHỨC",
+    "BAN TUYÊN GIÁO", "VĂN PHÒNG", "TRƯỞNG BAN", "THƯỜNG TRỰC", "BAN THƯỜNG TRỰC",
+];
+
+/// The line naming who enacts, under a title in capitals (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`, `BỘ TRƯỞNG BỘ NỘI VỤ`,
+/// `TRƯỞNG BAN CHỈ ĐẠO ...`).
+pub fn is_enacting_authority(clean: &str) -> bool {
+    ENACTING_AUTHORITY.iter().any(|a| clean.starts_with(a))
+}
+
+/// An enacting authority that is an office-holder (`CHỦ TỊCH ...`, `BỘ TRƯỞNG ...`, `TRƯỞNG BAN ...`): unlike a
+/// body's name (`QUỐC HỘI`, `ỦY BAN ...`), it does not go on inside a title in capitals.
+pub fn opens_enacting_line(clean: &str) -> bool {
+    const OFFICERS: &[&str] = &[
+        "CHỦ TỊCH", "BỘ TRƯỞNG", "THỦ TƯỚNG", "GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "TRƯỞNG BAN",
+        "CHÁNH VĂN PHÒNG",
+    ];
+    OFFICERS.iter().any(|w| clean.starts_with(w))
+}

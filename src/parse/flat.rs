@@ -1,0 +1,354 @@
+//! Header and signature blocks read whatever their line breaks: flattened onto one line (`THỦ TƯỚNG CHÍNH PHỦ
+//! ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 05/2025/QĐ-TTg Hà Nội, ngày ...`;
+//! `KT. TỔNG GIÁM ĐỐC PHÓ TỔNG GIÁM ĐỐC Phạm Văn A`), one part per line, or wrapped anywhere in between. The
+//! parts are recognised inside a line by what they are, as a reader does: the motto, `Số:` and its symbol, the
+//! place before `, ngày`, a signing authority's prefix, a title, a name.
+use crate::lex::heads;
+use crate::lex::text;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Where a part of a header starts inside a line: the motto (in capitals), `Độc lập - ...`, `Số:` and a number,
+/// the summary of a công văn.
+static HEADER_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|(?i:độc\s+lập\s*[-–])|\bSố\s*:?\s*(?:\d|/)|\bV/v\b|\bVề việc\b")
+        .unwrap()
+});
+/// `Số: 45/KH-UBND`, `Số 36-HD/VPTW`, `Luật số: 64/2025/QH15`: the number and symbol (group 1).
+pub static SO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định)\s+)?(?i:số)\s*:?\s*(\d{0,5}\s*[/\-–]\s*[\p{L}\d.&]+(?:\s*[/\-–.]\s*[\p{L}\d.&]+)*)").unwrap()
+});
+/// A rule drawn under a header part (`-------`, `_____`), or a table bar left inside a line.
+static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[-–_=*]{3,}|\s\|\s|\|").unwrap());
+/// `, ngày 28 tháng 11 năm 2025`, `, ngày 28/11/2025`: the date after a place.
+static DATE_AFTER_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s*(?i:ngày)\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})").unwrap()
+});
+
+/// A header line cut into its parts, in order; a line that holds one part comes back whole.
+pub fn header_parts(clean: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for piece in RULE.split(clean) {
+        let mut cuts: Vec<usize> = HEADER_PART.find_iter(piece).map(|m| m.start()).collect();
+        // the motto's first line ends at `VIỆT NAM`; the number at the end of its symbol
+        for m in HEADER_PART.find_iter(piece) {
+            let rest = &piece[m.start()..];
+            if rest.starts_with("CỘNG") || rest.starts_with("ĐẢNG") {
+                if let Some(k) = rest.find("VIỆT NAM") {
+                    cuts.push(m.start() + k + "VIỆT NAM".len());
+                }
+            } else if rest.starts_with("Số") {
+                cuts.push(m.start() + symbol_end(rest));
+            }
+        }
+        // the motto's second line ends at `Hạnh phúc`
+        if let Some(k) = piece.find("Hạnh phúc").or_else(|| piece.find("HẠNH PHÚC")) {
+            cuts.push(k + "Hạnh phúc".len());
+        }
+        // the place before `, ngày ...` (after the parts found so far), and the end of the date
+        for d in DATE_AFTER_PLACE.find_iter(piece) {
+            let from = cuts.iter().copied().filter(|&c| c <= d.start()).max().unwrap_or(0);
+            let p = from + place_start(&piece[from..d.start()]);
+            // (`phố Hồ Chí Minh, ngày ...`: the rest of a place wrapped in its cell stays whole)
+            if piece[..p].contains(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == ':') {
+                cuts.push(p);
+            }
+            cuts.push(d.end());
+        }
+        cuts.push(0);
+        cuts.push(piece.len());
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            let part = piece[w[0]..w[1]].trim().trim_matches(|c: char| c == '|' || c.is_whitespace());
+            if !part.is_empty() {
+                out.push(part.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Byte length of `Số: 2623/QĐ-TTg` at the start of `s`: the word, its colon and the symbol.
+fn symbol_end(s: &str) -> usize {
+    SO.find(s).map_or(s.len().min(3), |m| m.end())
+}
+
+/// Where a place name starts, given the text before `, ngày`: the run of capitalized words at its end (`Thành
+/// phố Hồ Chí Minh`: a lower-case word inside a capitalized run belongs to it).
+fn place_start(before: &str) -> usize {
+    let words: Vec<(usize, &str)> = before
+        .split(' ')
+        .scan(0usize, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    // (an acronym in capitals before the place ends it: `... thuế GTGT Tây Ninh`)
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase()) && !(w.chars().count() >= 2 && text::is_upper(w));
+    let mut k = words.len();
+    while k > 0 {
+        let w = words[k - 1].1;
+        let inside = k >= 2 && capital(words[k - 2].1) && k < words.len() && w.chars().all(char::is_lowercase);
+        if !(capital(w) || inside) || w.contains(|c: char| c.is_ascii_digit() || c == ':') {
+            break;
+        }
+        k -= 1;
+    }
+    words.get(k).map_or(before.len(), |(s, _)| *s)
+}
+
+/// A signature block read from its lines (or one flattened line): the signing authorities, the signer's title,
+/// the signer.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Signature {
+    /// `TM. ỦY BAN NHÂN DÂN`, `KT. CHỦ TỊCH`: as printed, in order.
+    pub authorities: Vec<String>,
+    pub title: Option<String>,
+    pub signer: Option<String>,
+}
+
+/// Words that open a signer's title after a collective's name (`TM. BAN THƯỜNG TRỰC` `CHỦ TỊCH`).
+const TITLE_HEADS: &[&str] = &[
+    "PHÓ", "CHỦ TỊCH", "BÍ THƯ", "THỦ TƯỚNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH", "TRƯỞNG",
+    "CỤC TRƯỞNG", "VỤ TRƯỞNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "CHỦ NHIỆM", "ỦY VIÊN", "UỶ VIÊN", "TỔNG BÍ THƯ",
+];
+/// Words that end the title an authority acts for (`TL. BỘ TRƯỞNG`, `TUQ. CHỦ TỊCH`, `KT. GIÁM ĐỐC`).
+const TITLE_ENDS: &[&str] = &["TRƯỞNG", "TỊCH", "ĐỐC", "TƯỚNG", "THƯ", "NHIỆM", "PHÒNG", "ÁN", "TRA"];
+
+/// Vietnamese surnames, to tell a name printed in capitals from a title.
+const SURNAMES: &[&str] = &[
+    "NGUYỄN", "TRẦN", "LÊ", "PHẠM", "HOÀNG", "HUỲNH", "PHAN", "VŨ", "VÕ", "ĐẶNG", "BÙI", "ĐỖ", "HỒ", "NGÔ", "DƯƠNG", "LÝ",
+    "ĐINH", "ĐÀO", "LƯƠNG", "TRỊNH", "MAI", "TRƯƠNG", "LÂM", "HÀ", "TÔ", "TẠ", "VƯƠNG", "CAO", "LƯU", "LA", "LAN", "THÁI",
+    "QUÁCH", "TRIỆU", "NÔNG", "ÔNG", "CHU", "KIỀU", "DOÃN", "TỐNG", "LỤC", "MẠC", "PHÙNG", "VI",
+];
+
+/// Notes in a signature block that are none of its parts: `(Đã ký)`, `(Ký, đóng dấu)`.
+fn is_note(w: &str) -> bool {
+    let l = w.to_lowercase();
+    l.starts_with('(') || l.contains("đã ký") || matches!(l.as_str(), "đã" | "ký" | "ký)" | "[daky]")
+}
+
+/// Read a signature block from its lines (authority lines, titles, the name, in any line breaks).
+pub fn signature(lines: &[&str]) -> Signature {
+    // words in order with their line, notes left out
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let cleaned: Vec<String> = lines.iter().map(|l| NOTE.replace_all(l, " ").into_owned()).collect();
+    for (li, l) in cleaned.iter().enumerate() {
+        words.extend(l.split_whitespace().filter(|w| !is_note(w)).map(|w| (li, w)));
+    }
+    let rest_text = |k: usize| words[k..].iter().map(|w| w.1).collect::<Vec<_>>().join(" ");
+    let Some(first) = (0..words.len()).find(|&k| PREFIX.is_match(words[k].1) && heads::is_authority(&rest_text(k))) else {
+        return untitled(&words);
+    };
+    // a line of capitals belongs to the block whole (a legacy font decodes toned capitals in lower case:
+    // `T/M BAN THƯờNG Vụ`)
+    let caps_line: Vec<bool> = cleaned.iter().map(|l| is_caps_line(l)).collect();
+    let mut caps_end = first;
+    while caps_end < words.len() && (is_caps_word(words[caps_end].1) || is_joiner(words[caps_end].1) || caps_line[words[caps_end].0]) {
+        caps_end += 1;
+    }
+    let mut caps: Vec<&str> = words[first..caps_end].iter().map(|w| w.1).collect();
+    let mut signer = name_at(&words[caps_end..]);
+    // a name printed in capitals (`NGUYỄN VĂN A`) closes the capitals
+    if signer.is_none() {
+        if let Some(k) = (1..caps.len()).rev().find(|&k| SURNAMES.contains(&caps[k]) && (2..=5).contains(&(caps.len() - k))) {
+            signer = Some(caps[k..].join(" "));
+            caps.truncate(k);
+        }
+    }
+    let mut sig = Signature { signer, ..Default::default() };
+    // cut the capitals at each authority prefix
+    let text = caps.join(" ");
+    let starts: Vec<usize> = PREFIX
+        .find_iter(&text)
+        .map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start().len()))
+        .filter(|&s| heads::is_authority(&text[s..]))
+        .collect();
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(text.len());
+        let seg = text[s..e].trim();
+        if k + 1 < starts.len() {
+            sig.authorities.push(seg.to_string());
+        } else {
+            let (authority, title) = split_last_authority(seg);
+            sig.authorities.push(authority);
+            sig.title = title;
+        }
+    }
+    sig
+}
+
+/// A block without an authority (`THỦ TƯỚNG` / `Phạm Minh Chính`): the first name after a title in capitals,
+/// the title being the capitals on the line before the name (or before it on its line).
+fn untitled(words: &[(usize, &str)]) -> Signature {
+    for n in 1..words.len() {
+        if !is_caps_word(words[n - 1].1) {
+            continue;
+        }
+        let Some(signer) = name_at(&words[n..]) else { continue };
+        let line = words[n - 1].0;
+        let from = (0..n).rev().take_while(|&k| words[k].0 == line && (is_caps_word(words[k].1) || is_joiner(words[k].1))).last().unwrap_or(n);
+        let title: Vec<&str> = words[from..n].iter().map(|w| w.1).collect();
+        return Signature { authorities: Vec::new(), title: some(&title.join(" ")), signer: Some(signer) };
+    }
+    Signature::default()
+}
+
+static NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\((?:[^()]{0,40})\)|\[[^\]]{0,20}\]").unwrap());
+/// The prefix of a signing authority anywhere in a line (checked with [`heads::is_authority`]).
+static PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(?:(?:TM|KT|TL|TUQ|TƯQ|Q|PP)\s*\.|(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ)\b)").unwrap());
+
+/// A word of an authority or title: capitals (a legacy font's toned capitals in lower case count, `CHủ TịCH`).
+fn is_caps_word(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters > 0 && text::upper_ratio(w) >= 0.5 && !(letters >= 2 && w.chars().skip(1).all(|c| c.is_lowercase()))
+        || heads::is_authority(w)
+}
+
+/// A line of capitals with no name on it.
+fn is_caps_line(l: &str) -> bool {
+    let words: Vec<&str> = l.split_whitespace().collect();
+    text::upper_ratio(l) >= 0.5 && !words.windows(2).any(|w| is_name_word(w[0]) && is_name_word(w[1]))
+}
+
+/// Punctuation between the words of a title (`BỘ TRƯỞNG, CHỦ NHIỆM`, `KT.BỘ TRƯỞNG`).
+fn is_joiner(w: &str) -> bool {
+    w.chars().all(|c| matches!(c, ',' | '-' | '–' | '.' | '/' | '&'))
+}
+
+/// The signer's name at the start of `words`: 2 to 6 capitalized words (or a name in capitals).
+/// A name is written on one line (a surname alone on its line goes on with the next: `**Dương` / `Đức Tuấn**`).
+fn name_at(words: &[(usize, &str)]) -> Option<String> {
+    let line = words.first()?.0;
+    let on_line = words.iter().take_while(|w| w.0 == line).count();
+    let lines = if on_line == 1 { 2 } else { 1 };
+    let words: Vec<&str> = words.iter().take_while(|w| w.0 < line + lines).map(|w| w.1).collect();
+    let mut n = words.iter().take_while(|w| is_name_word(w)).count().min(6);
+    // `Phạm Văn A`: a one-letter given name
+    if n >= 2 && n < 6 && words.get(n).is_some_and(|w| w.chars().count() == 1 && w.starts_with(char::is_uppercase)) {
+        n += 1;
+    }
+    (n >= 2).then(|| words[..n].join(" "))
+}
+
+/// A capitalized word: a capital, then lower case only.
+fn is_name_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && w.chars().count() >= 2 && cs.all(char::is_lowercase)
+}
+
+/// `KT. CHỦ TỊCH PHÓ CHỦ TỊCH`: the authority (`KT. CHỦ TỊCH`) and the signer's title after it (`PHÓ CHỦ
+/// TỊCH`). A deputy's title opens with `PHÓ` (or `THỨ TRƯỞNG`); after a collective (`TM.`, `T/M`) the title
+/// opens with a title's word; after one who acts for a head (`TL.`, `TUQ.`, `KT.`) the head's title ends at its
+/// last word (`BỘ TRƯỞNG`, `CHỦ TỊCH`), a title joined to it by a comma included (`BỘ TRƯỞNG, CHỦ NHIỆM`).
+fn split_last_authority(seg: &str) -> (String, Option<String>) {
+    let prefix_len = PREFIX.find(seg).filter(|m| m.start() == 0).map_or(0, |m| m.end());
+    let words: Vec<(usize, &str)> = seg[prefix_len..]
+        .split(' ')
+        .scan(prefix_len, |pos, w| {
+            let start = *pos;
+            *pos += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let upper: Vec<String> = words.iter().map(|(_, w)| w.to_uppercase()).collect();
+    let starts_with = |k: usize, phrase: &str| {
+        let p: Vec<&str> = phrase.split(' ').collect();
+        k + p.len() <= upper.len() && p.iter().enumerate().all(|(j, w)| upper[k + j].trim_end_matches(',') == *w)
+    };
+    let collective = {
+        let p = seg[..prefix_len].to_uppercase();
+        p.starts_with("TM") || p.starts_with('T') && p.contains('M')
+    };
+    let cut = (1..words.len())
+        .find(|&k| starts_with(k, "PHÓ") || starts_with(k, "THỨ TRƯỞNG"))
+        // (`T/M BAN BÍ THƯ`, `ĐOÀN CHỦ TỊCH`: bodies named after a title)
+        .or_else(|| {
+            let body_noun = |k: usize| {
+                matches!(upper[k - 1].as_str(), "BAN" | "ĐOÀN") && ["BÍ THƯ", "CHỦ TỊCH", "CHỦ NHIỆM"].iter().any(|h| starts_with(k, h))
+            };
+            collective.then(|| (1..words.len()).find(|&k| !body_noun(k) && TITLE_HEADS.iter().any(|h| starts_with(k, h)))).flatten()
+        })
+        .or_else(|| {
+            // the head's title ends at its last word; `, CHỦ NHIỆM` goes on with it
+            let mut end = (0..words.len()).find(|&k| TITLE_ENDS.contains(&upper[k].trim_end_matches(',')))? + 1;
+            while end < words.len() && words[end - 1].1.ends_with(',') {
+                end = (end..words.len()).find(|&k| TITLE_ENDS.contains(&upper[k].trim_end_matches(',')))? + 1;
+            }
+            (end < words.len()).then_some(end)
+        });
+    match cut {
+        Some(k) => (seg[..words[k].0].trim().to_string(), some(&seg[words[k].0..])),
+        None => (seg.trim().to_string(), None),
+    }
+}
+
+fn some(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn a_flattened_header_falls_into_its_parts() {
+        // the issue's example, and the header of tnt_ND_172-2025-ND-CP_de54f5fa.md as the portal prints it
+        assert_eq!(
+            header_parts("THỦ TƯỚNG CHÍNH PHỦ ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- Số: 2623/QĐ-TTg Hà Nội, ngày 29 tháng 11 năm 2025"),
+            ["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Số: 2623/QĐ-TTg", "Hà Nội, ngày 29 tháng 11 năm 2025"]
+        );
+        // tnt_KH_308-KH-UBND_8e9a425d.md as a PDF's text layer lays it out
+        assert_eq!(
+            header_parts("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ["ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+        );
+        assert_eq!(header_parts("Độc lập - Tự do - Hạnh phúc Số: 308/KH-UBND"), ["Độc lập - Tự do - Hạnh phúc", "Số: 308/KH-UBND"]);
+        assert_eq!(
+            header_parts("CHÍNH PHỦ_______ Số: 172/2025/NĐ-CP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập – Tự do – Hạnh phúc____________________"),
+            ["CHÍNH PHỦ", "Số: 172/2025/NĐ-CP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc"]
+        );
+    }
+    #[test]
+    fn a_cong_van_summary_ends_where_the_place_begins() {
+        // tnt_CV_3257-TNI-QLDN1_2249fe89.md
+        assert_eq!(
+            header_parts("V/v thuế suất thuế GTGT Tây Ninh, ngày 20 tháng 11 năm 2025"),
+            ["V/v thuế suất thuế GTGT", "Tây Ninh, ngày 20 tháng 11 năm 2025"]
+        );
+        // tnt_CV_4240-UBND-VX_a12a41bb.md, its header on one line
+        assert_eq!(
+            header_parts("Số: 4240/UBND-VX V/v khẩn trương hoàn thành cập nhật, đồng bộ cơ sở dữ liệu cán bộ, công chức, viên chức Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025"),
+            ["Số: 4240/UBND-VX", "V/v khẩn trương hoàn thành cập nhật, đồng bộ cơ sở dữ liệu cán bộ, công chức, viên chức", "Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025"]
+        );
+    }
+    #[test]
+    fn a_line_of_one_part_comes_back_whole() {
+        for l in ["ỦY BAN NHÂN DÂN", "Số: 617/KH-UBND", "Số: /QĐ-MTTQ-BTT", "Hà Nội, ngày 17 tháng 11 năm 2025", "V/v trả lãi tiền vay cho cổ đông"] {
+            assert_eq!(header_parts(l), [l]);
+        }
+    }
+    #[test]
+    fn a_flattened_signature_falls_into_its_parts() {
+        let s = signature(&["TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Huỳnh Minh Tuấn"]);
+        assert_eq!(s.authorities, ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"]);
+        assert_eq!((s.title.as_deref(), s.signer.as_deref()), (Some("PHÓ CHỦ TỊCH"), Some("Huỳnh Minh Tuấn")));
+        // the issue's example
+        let s = signature(&["KT. TỔNG GIÁM ĐỐC PHÓ TỔNG GIÁM ĐỐC Phạm Văn A"]);
+        assert_eq!((s.authorities.join(" / "), s.title.as_deref(), s.signer.as_deref()), ("KT. TỔNG GIÁM ĐỐC".into(), Some("PHÓ TỔNG GIÁM ĐỐC"), Some("Phạm Văn A")));
+        // tnt_CV_11298-VPCP-KTTH_a8b68052.md: the authority wrapped after its comma
+        let s = signature(&["KT. BỘ TRƯỞNG,", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Phạm Mạnh Cường"]);
+        assert_eq!((s.authorities.join(" / "), s.title.as_deref()), ("KT. BỘ TRƯỞNG, CHỦ NHIỆM".into(), Some("PHÓ CHỦ NHIỆM")));
+        let s = signature(&["TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ PHÁP CHẾ (Đã ký) Nguyễn Văn B"]);
+        assert_eq!((s.authorities.join(" / "), s.title.as_deref(), s.signer.as_deref()), ("TL. BỘ TRƯỞNG".into(), Some("VỤ TRƯỞNG VỤ PHÁP CHẾ"), Some("Nguyễn Văn B")));
+        let s = signature(&["TM. BAN THƯỜNG TRỰC", "CHỦ TỊCH", "Lan Thị Vân"]);
+        assert_eq!((s.authorities.join(" / "), s.title.as_deref()), ("TM. BAN THƯỜNG TRỰC".into(), Some("CHỦ TỊCH")));
+        let s = signature(&["THỦ TƯỚNG", "Phạm Minh Chính"]);
+        assert_eq!((s.authorities.len(), s.title.as_deref(), s.signer.as_deref()), (0, Some("THỦ TƯỚNG"), Some("Phạm Minh Chính")));
+    }
+}
