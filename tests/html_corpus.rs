@@ -161,3 +161,41 @@ fn typed_errors_for_containers_and_empty_pages() {
     let empty = b"<html><head><title>x</title><style>p{}</style></head><body><p>&nbsp;</p><p><o:p></o:p></p></body></html>";
     assert!(matches!(vanban::parse_bytes(empty), Err(vanban::Error::Empty { .. })));
 }
+
+/// The legal items of a parse (Phần, Chương, Mục, Tiểu mục, Điều, khoản, điểm), by path, as the annotation
+/// gives them (quoted articles of an amended law are not this law's items).
+fn legal_items(doc: &vanban::Document) -> Vec<String> {
+    let bullet = |seg: &str| seg.starts_with('-') || seg.starts_with('+') || seg.starts_with('*');
+    doc.annotation(None).outline.into_iter().map(|o| o.path).filter(|p| !p.split('/').any(bullet)).collect()
+}
+
+#[test]
+fn word_html_laws_read_as_one_paragraph_per_line_keep_every_legal_item() {
+    // the published texts of the codes: one paragraph per line, no blank line between (issue 11)
+    for name in [LUAT_72, LUAT_83, NQ_101, NQ_99] {
+        let doc = vanban::parse_file(htm(name)).unwrap();
+        let text = vanban::lex::normalize::normalize(&doc.text).text;
+        let lines = vanban::lex::lines::split_lines(&text);
+        let (paras, _) = vanban::debug_layout(&text);
+        let mut flat: Vec<String> = Vec::new();
+        let mut li = 0;
+        for p in &paras {
+            // layout lines (table bars) as they are, each paragraph's lines joined
+            flat.extend(lines[li..p.first].iter().filter(|l| l.kind == vanban::lex::lines::LineKind::Layout).map(|l| text[l.start..l.end].trim().to_string()));
+            let joined: Vec<&str> = lines[p.first..=p.last].iter().map(|l| text[l.start..l.end].trim()).filter(|l| !l.is_empty()).collect();
+            flat.push(joined.join(" "));
+            li = p.last + 1;
+        }
+        let one_per_line = vanban::parse(&flat.join("\n"));
+        let (want, got) = (legal_items(&doc), legal_items(&one_per_line));
+        assert!(want.len() > 20, "{name}: {} legal items in the HTML parse", want.len());
+        assert_eq!(got, want, "{name}");
+        // and the HTML parse itself has every article: Điều 1 to Điều N, in order
+        let articles: Vec<u32> = doc
+            .outline()
+            .filter(|&id| doc.node(id).style == Some(vanban::MarkerStyle::Article))
+            .map(|id| doc.node(id).label.as_deref().unwrap().trim_start_matches("Điều ").parse().unwrap())
+            .collect();
+        assert_eq!(articles, (1..=articles.len() as u32).collect::<Vec<_>>(), "{name}");
+    }
+}

@@ -104,3 +104,13 @@ fn quoted_wording_of_another_document_has_no_items() {
     let paths: Vec<String> = d.outline().map(|id| d.node(id).path.clone().unwrap()).collect();
     assert_eq!(paths, ["Điều 1", "Điều 1/1", "Điều 1/2", "Điều 2"]);
 }
+
+#[test]
+fn quoted_points_one_paragraph_per_line_stay_inside_the_quoting_point() {
+    // lmx_LUAT_72_2025_QH15_649675.htm, Điều 52 khoản 2, one paragraph per line: the quoted `“a) ...` starts in
+    // lower case after `như sau:`, and must still open its own (quoted) paragraph, so its `b)` is no item
+    let t = "LUẬT\nThử\nĐiều 52. Sửa đổi luật khác\n2. Sửa đổi, bổ sung một số điều của Luật Thủ đô như sau:\nb) Sửa đổi, bổ sung điểm a và điểm b khoản 1 Điều 14 như sau:\n“a) Căn cứ vào yêu cầu công tác, Ủy ban nhân dân Thành phố được quyền phân cấp;\nb) Trong trường hợp cần thiết, Ủy ban nhân dân Thành phố có thể ủy quyền;”.\nc) Sửa đổi, bổ sung khoản 2 Điều 15 như sau:\n“2. Người đứng đầu cơ quan chuyên môn được ký hợp đồng.”.\nĐiều 53. Hiệu lực thi hành\n";
+    let d = parse(t);
+    let paths: Vec<String> = d.outline().map(|id| d.node(id).path.clone().unwrap()).collect();
+    assert_eq!(paths, ["Điều 52", "Điều 52/2", "Điều 52/2/b", "Điều 52/2/c", "Điều 53"]);
+}

@@ -304,11 +304,16 @@ struct Pair<'a> {
 /// wrap width (the next word would have fit), a heading in capitals above ordinary text.
 fn breaks_between(pair: &Pair, wrap: Wrap) -> bool {
     let Pair { para, para_raw, p, p_raw, p_is_first, l, l_raw, in_sequence } = *pair;
+    let (pc, lc) = (&p.clean, &l.clean);
+    // `... quy định:` / `“Điều 50. ...`, `... như sau:` / `“a) Căn cứ ...`: a quotation opened at the start of a
+    // line after a colon (in lower case too: what it quotes may be a point)
+    if !p.marker_alone && pc.ends_with(':') && lc.starts_with(['“', '"']) {
+        return true;
+    }
     // `**1.****` / `**Trên cơ sở ...`, `2.2.` / its text: a marker alone on its line goes with the text after it
     if p.marker_alone || l.continues() {
         return false;
     }
-    let (pc, lc) = (&p.clean, &l.clean);
     // `... nhiệm kỳ 2026-2031./.` ends the text; `Nơi nhận:` and `TM. BAN THƯỜNG TRỰC` open the closing; the
     // filing note (`- Lưu: VT, CT.`) ends the recipients
     let filing_note = para.marker.as_ref().is_some_and(|m| m.style == crate::model::MarkerStyle::Bullet) && para.body().starts_with("Lưu");
@@ -359,10 +364,6 @@ fn breaks_between(pair: &Pair, wrap: Wrap) -> bool {
     // the line was ended before the wrap width: the next word would have fit on it
     let ragged = ragged_first && p_is_first;
     let ended_early = !ragged && pc.chars().count() + 1 + first_word_len(lc) < fit;
-    // `... quy định:` / `“Điều 50. ...`: a quotation opened at the start of a line after a colon
-    if text::ends_terminal(pc) && pc.ends_with(':') && lc.starts_with(['“', '"']) {
-        return true;
-    }
     // `**Điều` / `3. Lập, thẩm định ...**`: a legal heading's word alone on its line opens the heading as a marker
     // would
     if l.marker.is_some() || is_legal_word(lc) {
