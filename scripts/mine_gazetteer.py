@@ -485,7 +485,8 @@ def strip_item(raw: str) -> list[str]:
             words = before.split()
             if len(words) == 2 and words[0].casefold() in DETERMINERS and after:
                 # `Các Bộ: Tài chính, Quốc phòng` -> `Bộ Tài chính`, `Bộ Quốc phòng`
-                for member in re.split(r"\s*[,;]\s*|\s+và\s+", after):
+                # members split at commas only: `Nông nghiệp và Môi trường` is one ministry
+                for member in re.split(r"\s*[,;]\s*", after):
                     if member and member[0].isupper() and not is_acronym(member.split()[0]):
                         out.append(f"{words[1][0].upper()}{words[1][1:]} {member}")
             out.append(before)
@@ -513,6 +514,11 @@ def shape_ok(tok: list[str]) -> bool:
         return False
     if len(words) == 1 and not is_acronym(words[0]):
         return False
+    if "." in tok:
+        # `PCT. Nguyễn Thành Hưng`: an office abbreviated, a dot, then a person's name (capitalised syllables)
+        after = tok[len(tok) - tok[::-1].index(".") :]
+        if len(after) >= 2 and all(is_capital(t) and is_syllable(t) for t in after):
+            return False
     return tok[-1] not in ("-", ",", "&", "và")
 
 
@@ -750,7 +756,9 @@ def split_names(tok: list[str], vocab: Vocab) -> list[list[str]]:
             n = vocab.head_at(tok, j)
             bare = vocab.head_at(cur, 0) >= len(cur)
             plural = j < len(tok) and tok[j].casefold() in DETERMINERS
-            if n and (t == "," or not bare or plural):
+            # `Ban NVT, PC`, `Cục KSTTHC, VPCP`: an abbreviation standing alone after a comma is another unit
+            lone = t == "," and j < len(tok) and is_acronym(tok[j]) and (j + 1 == len(tok) or tok[j + 1] in (",", ";"))
+            if n and (t == "," or not bare or plural) or lone and is_acronym(cur[-1]):
                 out.append(cur)
                 cur = []
                 i = j
@@ -824,6 +832,8 @@ class Entry:
     docs: dict[str, set[str]] = field(default_factory=lambda: collections.defaultdict(set))
     forms: collections.Counter = field(default_factory=collections.Counter)
     body_forms: collections.Counter = field(default_factory=collections.Counter)
+    sig_office: set[str] = field(default_factory=set)  # documents that sign under it as a title
+    sig_body: set[str] = field(default_factory=set)  # documents that sign for it as a body (`TM.`)
 
     def count(self, sources) -> int:
         return len(set().union(*(self.docs.get(s, set()) for s in sources)))
@@ -948,11 +958,18 @@ def doc_names(doc: Doc, chunks: list[tuple[str, str]], vocab: Vocab) -> list[tup
 
 def runs_on(tok: list[str], here: set[str], vocab: Vocab) -> bool:
     """A name read from free text that is another name of the same document with words run on after it
-    (`Bộ Tài chính tham gia ý kiến` beside `Bộ Tài chính`): the words after it are lower case, past the head's
-    own lower-case words, and open no qualifier."""
-    run = len(casing_run(tok))
-    for i in range(len(tok) - 1, max(run, 2) - 1, -1):
-        if is_lower(tok[i]) and key_of(tok[:i]) in here and not vocab.qualifier_at(tok, i):
+    (`Bộ Tài chính tham gia ý kiến` beside `Bộ Tài chính`, `Chính phủ quản lý` beside `Chính phủ`): the words
+    after it are lower case, past the head, and open no qualifier, head (`Người đứng đầu | cơ quan`),
+    determiner or function word."""
+    start = vocab.head_at(tok, 0) or len(casing_run(tok))
+    for i in range(len(tok) - 1, max(start, 2) - 1, -1):
+        if (
+            is_lower(tok[i])
+            and key_of(tok[:i]) in here
+            and not vocab.qualifier_at(tok, i)
+            and not vocab.head_at(capitalised(tok[i:]), 0)
+            and tok[i].casefold() not in DETERMINERS + FUNCTION_WORDS
+        ):
             return True
     return False
 
@@ -1182,9 +1199,11 @@ def classify_heads(named: dict[str, list[tuple[str, list[str]]]], docs: list[Doc
             if h and source == "issuer":
                 as_body[h].add(doc.digest)
         for prefix, target in doc.authorities:
-            h = title_head(tokens(target))
-            if h:
-                (as_body if prefix == "TM" else as_office)[h].add(doc.digest)
+            # `KT. BỘ TRƯỞNG, CHỦ NHIỆM`: each part is a title
+            for part in target.split(","):
+                h = title_head(tokens(part))
+                if h:
+                    (as_body if prefix == "TM" else as_office)[h].add(doc.digest)
         for title in doc.titles:
             h = title_head(tokens(title))
             if h:
@@ -1220,12 +1239,23 @@ def classify_heads(named: dict[str, list[tuple[str, list[str]]]], docs: list[Doc
         else:
             role = "body"
         out[h] = {"role": role, "as_body": b, "as_office": o}
-    # an abbreviated head (`VP`) takes the role its expansion (`Văn phòng`) has by signature evidence
+    # a head without signature evidence takes the office role of a longer head it opens that has it (`Trưởng`
+    # from `Trưởng ban`: `TRƯỞNG PHÒNG` says nothing, case being lost, but `Trưởng thôn` is an office too)
+    for h in sorted(out):
+        if out[h]["as_body"] or out[h]["as_office"] or out[h]["role"] == "class":
+            continue
+        if any(len(g) > len(h) and g[: len(h)] == h and out[g]["as_office"] > out[g]["as_body"] for g in out):
+            out[h]["role"] = "office"
+    # an abbreviated head without signature evidence (`VP`, `PCT`) takes the role of its expansion's head
+    # (`Văn phòng`, `Phó`)
     inherited: set[tuple] = set()
     for r in sorted(abbreviations, key=lambda r: (-r["docs"], -r["paired"], r["expansion_key"])):
-        a, x = (r["abbreviation"].casefold(),), tuple(r["expansion_key"].split(" "))
-        if a in out and a not in inherited and x in out and (out[x]["as_body"] or out[x]["as_office"]) and not (out[a]["as_body"] or out[a]["as_office"]):
-            out[a]["role"] = out[x]["role"]
+        a = (r["abbreviation"].casefold(),)
+        x = capitalised(r["expansion_key"].split(" "))
+        n = vocab.head_at(x, 0)
+        xh = tuple(t.casefold() for t in x[:n])
+        if a in out and a not in inherited and n and xh in out and not (out[a]["as_body"] or out[a]["as_office"]):
+            out[a]["role"] = out[xh]["role"]
             inherited.add(a)
     return out
 
@@ -1266,6 +1296,15 @@ def mine(docs: list[Doc], log=lambda *a: None, vocab: Vocab | None = None) -> Re
                 e = entries[k] = Entry(tok=tok)
             e.docs[source].add(doc.digest)
             e.forms[" ".join(tok)] += 1
+    for doc in docs:
+        for prefix, target in doc.authorities:
+            e = entries.get(key_of(tokens(target)))
+            if e is not None:
+                (e.sig_body if prefix == "TM" else e.sig_office).add(doc.digest)
+        for title in doc.titles:
+            e = entries.get(key_of(tokens(title)))
+            if e is not None:
+                e.sig_office.add(doc.digest)
     log(f"candidates: {len(entries)} names")
     scan_body(docs, entries)
     list_ends = {e.tok[-1].casefold() for e in entries.values() if e.count(LIST_SOURCES)}
@@ -1452,12 +1491,25 @@ HEAD_COLUMNS = ["type", "key", "phrase", "role", "docs", "names", "branches", "a
 ABBREV_COLUMNS = ["abbreviation", "expansion_key", "expansion", "docs", "defined", "paired"]
 
 
+def name_kind(e: Entry, h: tuple, roles: dict) -> str:
+    """The kind of a name: its head's role; a name with no head is an office-holder when signatures show it
+    as a title (`KT. THỐNG ĐỐC`) more than as a body (`TM. CHÍNH PHỦ`); a type word with a list of type words
+    after it is a class (`Sở, ban, ngành cấp tỉnh`)."""
+    if not h:
+        return "office" if len(e.sig_office) > len(e.sig_body) else "body"
+    role = roles[h]["role"]
+    rest = e.tok[len(h) :]
+    if role == "body" and len(rest) >= 2 and rest[0] == "," and is_lower(rest[1]):
+        return "class"
+    return role
+
+
 def agency_rows(res: Result) -> list[list]:
     rows = []
     for k in res.kept:
         e = res.entries[k]
         h = head_of(e, res.vocab)
-        role = res.head_roles[h]["role"] if h else "body"
+        role = name_kind(e, h, res.head_roles)
         name = display_name(e, res.lexicon)
         others = sorted({join_tokens(f.split(" ")) for f in e.forms} - {name})
         rows.append([
