@@ -68,7 +68,7 @@ MIN_HEAD_BRANCHES = 3
 #: (`Sở Tư pháp`) is followed by qualifiers, and `Vụ Pháp chế Bộ Tư pháp` by its parent body.
 MIN_EXT_BRANCHES = 3
 #: A qualifier (a lower-case tail such as `tỉnh`, `có liên quan`) must end names in this many documents ...
-MIN_QUALIFIER_DOCS = 3
+MIN_QUALIFIER_DOCS = 4
 #: ... after this many different names (`Sở Tư pháp tỉnh`, `Công an tỉnh`, ...), of which this many are seen
 #: as names without it (a tail that cuts a word in two, `Sở Tư pháp` / `Hội đồng quốc | gia`, leaves none) ...
 MIN_QUALIFIER_LEFT = 4
@@ -464,9 +464,10 @@ LIST_CHROME = ("như", "lưu")
 
 
 def strip_item(raw: str) -> list[str]:
-    """A recipient item without its bullet, notes and archive mark; `Các Bộ: Tài chính, Nội vụ` distributed
-    (`Bộ Tài chính`, `Bộ Nội vụ`); `VPUB: CVP, PCVP` is `VPUB` (the officers after the colon belong to it).
-    Returns chunks that may still hold several names separated by commas."""
+    """A recipient item without its bullet, notes and archive mark. Before a colon is the name: `VPUB: CVP,
+    PCVP` is `VPUB` (the officers after the colon belong to it), `Các Bộ: Tài chính, Văn hóa, Thể thao và Du
+    lịch` is `Các Bộ` (the members cannot be told apart without knowing the ministries). Returns chunks that
+    may still hold several names separated by commas."""
     s = TERM.sub("", clean(raw))
     s = BULLET.sub("", s)
     s = s.rstrip(" ;.,:").replace("./.", "").strip()
@@ -481,15 +482,7 @@ def strip_item(raw: str) -> list[str]:
         if not part:
             continue
         if ":" in part:
-            before, after = (x.strip() for x in part.split(":", 1))
-            words = before.split()
-            if len(words) == 2 and words[0].casefold() in DETERMINERS and after:
-                # `Các Bộ: Tài chính, Quốc phòng` -> `Bộ Tài chính`, `Bộ Quốc phòng`
-                # members split at commas only: `Nông nghiệp và Môi trường` is one ministry
-                for member in re.split(r"\s*[,;]\s*", after):
-                    if member and member[0].isupper() and not is_acronym(member.split()[0]):
-                        out.append(f"{words[1][0].upper()}{words[1][1:]} {member}")
-            out.append(before)
+            out.append(part.split(":", 1)[0].strip())
         else:
             out.append(part)
     # a unit named in brackets (`Bộ Tư pháp (Cục Kiểm tra văn bản)`); notes in brackets are filtered by heads
@@ -1166,8 +1159,9 @@ def classify_heads(named: dict[str, list[tuple[str, list[str]]]], docs: list[Doc
     """body, office or class for each head. A determiner opens a class. Otherwise the signature says it: a
     head that opens a signer's title or a `KT.`/`TL.`/`TUQ.`/`Q.` line names an office-holder; one that opens
     a header cell's body or a `TM.` line names a body. Without that evidence: an office-holder is followed by
-    the body it heads (`Người đứng đầu cơ quan`, `Giám đốc Sở Tư pháp`) in most of its names and ends almost
-    none (a body ends names: `Thường trực Đảng ủy`)."""
+    the body it heads (`Người đứng đầu cơ quan`, `Giám đốc Sở Tư pháp`) in most of its names, at least once by
+    a class or a generic body (`Thủ trưởng các sở`; a body of a body is followed by a proper one: `Website Cục
+    Thuế`), and ends almost none (a body ends names: `Thường trực Đảng ủy`)."""
     as_body: dict[tuple, set] = collections.defaultdict(set)
     as_office: dict[tuple, set] = collections.defaultdict(set)
 
@@ -1209,7 +1203,7 @@ def classify_heads(named: dict[str, list[tuple[str, list[str]]]], docs: list[Doc
             if h:
                 as_office[h].add(doc.digest)
     # (names going on with a body after the head, names ending with the head, names opening with it)
-    followed: dict[tuple, list[int]] = collections.defaultdict(lambda: [0, 0, 0])
+    followed: dict[tuple, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
     for k, e in entries.items():
         for i in range(len(e.tok)):
             n = vocab.head_at(capitalised(e.tok[i:]), 0)
@@ -1220,32 +1214,45 @@ def classify_heads(named: dict[str, list[tuple[str, list[str]]]], docs: list[Doc
             continue
         rest = e.tok[len(h) :]
         followed[h][2] += 1
+        # a lower-case head after it must have two words or more: `Tổng cục | trưởng` is the word `Tổng cục
+        # trưởng`, `Người đứng đầu | cơ quan` is an office-holder and a body
+        lower_head = bool(rest) and is_lower(rest[0]) and vocab.head_at(capitalised(rest), 0) >= 2
+        if rest and (rest[0].casefold() in DETERMINERS or lower_head):
+            followed[h][3] += 1  # a class or a generic body after it: `Thủ trưởng các sở`, `Người đứng đầu cơ quan`
         if rest and rest[0].casefold() in DETERMINERS:
             rest = rest[1:]
-        if rest and vocab.head_at(capitalised(rest), 0):
+        if rest and (vocab.head_at(rest, 0) or lower_head):
             followed[h][0] += 1
     out = {}
     for h in vocab.heads:
         b, o = len(as_body[h]), len(as_office[h])
-        f, ends, n = followed[h]
+        f, ends, n, generic = followed[h]
         if h[0] in DETERMINERS:
             role = "class"
         elif o > b:
             role = "office"
         elif b > 0:
             role = "body"
-        elif n >= OFFICE_MIN_NAMES and f >= OFFICE_FOLLOWED_SHARE * n and ends <= OFFICE_MAX_ENDS_SHARE * n:
+        elif n >= OFFICE_MIN_NAMES and f >= OFFICE_FOLLOWED_SHARE * n and ends <= OFFICE_MAX_ENDS_SHARE * n and generic:
             role = "office"
         else:
             role = "body"
         out[h] = {"role": role, "as_body": b, "as_office": o}
     # a head without signature evidence takes the office role of a longer head it opens that has it (`Trưởng`
-    # from `Trưởng ban`: `TRƯỞNG PHÒNG` says nothing, case being lost, but `Trưởng thôn` is an office too)
+    # from `Trưởng ban`: `TRƯỞNG PHÒNG` says nothing, case being lost, but `Trưởng thôn` is an office too), or
+    # the role of the longest head that opens it and has evidence (`Chủ tịch nước` from `Chủ tịch`)
+    def evidenced(g):
+        return out[g]["as_body"] or out[g]["as_office"]
+
     for h in sorted(out):
-        if out[h]["as_body"] or out[h]["as_office"] or out[h]["role"] == "class":
+        if evidenced(h) or out[h]["role"] == "class":
             continue
         if any(len(g) > len(h) and g[: len(h)] == h and out[g]["as_office"] > out[g]["as_body"] for g in out):
             out[h]["role"] = "office"
+            continue
+        shorter = [g for g in out if len(g) < len(h) and h[: len(g)] == g and evidenced(g)]
+        if shorter:
+            out[h]["role"] = out[max(shorter, key=len)]["role"]
     # an abbreviated head without signature evidence (`VP`, `PCT`) takes the role of its expansion's head
     # (`Văn phòng`, `Phó`)
     inherited: set[tuple] = set()
@@ -1491,13 +1498,19 @@ HEAD_COLUMNS = ["type", "key", "phrase", "role", "docs", "names", "branches", "a
 ABBREV_COLUMNS = ["abbreviation", "expansion_key", "expansion", "docs", "defined", "paired"]
 
 
-def name_kind(e: Entry, h: tuple, roles: dict) -> str:
+def name_kind(e: Entry, h: tuple, roles: dict, shown: list[str]) -> str:
     """The kind of a name: its head's role; a name with no head is an office-holder when signatures show it
     as a title (`KT. THỐNG ĐỐC`) more than as a body (`TM. CHÍNH PHỦ`); a type word with a list of type words
-    after it is a class (`Sở, ban, ngành cấp tỉnh`)."""
+    after it is a class (`Sở, ban, ngành cấp tỉnh`); a head run on in lower case into an office word is an
+    office-holder (`Cục trưởng`, `Tổng cục trưởng`)."""
     if not h:
         return "office" if len(e.sig_office) > len(e.sig_body) else "body"
     role = roles[h]["role"]
+    run = casing_run(shown)  # the running-text form: an upper-case line has lost its case
+    last = (run[-1].casefold(),)
+    if len(run) > len(h) and last in roles and roles[last]["role"] == "office":
+        # `Cục trưởng Cục Thuế`: the head `Cục` and `trưởng` make one word, whose last syllable names an office
+        return "office"
     rest = e.tok[len(h) :]
     if role == "body" and len(rest) >= 2 and rest[0] == "," and is_lower(rest[1]):
         return "class"
@@ -1509,8 +1522,8 @@ def agency_rows(res: Result) -> list[list]:
     for k in res.kept:
         e = res.entries[k]
         h = head_of(e, res.vocab)
-        role = name_kind(e, h, res.head_roles)
         name = display_name(e, res.lexicon)
+        role = name_kind(e, h, res.head_roles, tokens(name))
         others = sorted({join_tokens(f.split(" ")) for f in e.forms} - {name})
         rows.append([
             k, name, role, " ".join(h), e.count(SOURCES),

@@ -156,6 +156,8 @@ def test_tone_placement_is_canonicalised_in_open_syllables_only():
 
 def test_recipient_items_lose_bullets_notes_and_the_archive_line():
     assert miner.strip_item("- Thủ tướng Chính phủ (để b/c);") == ["Thủ tướng Chính phủ"]
-    assert miner.strip_item("- Các Bộ: Tài chính, Quốc phòng;") == ["Bộ Tài chính", "Bộ Quốc phòng", "Các Bộ"]
+    # the members after the colon are not split: `Văn hóa, Thể thao và Du lịch` is one ministry
+    assert miner.strip_item("- Các Bộ: Văn hóa, Thể thao và Du lịch, Tài chính;") == ["Các Bộ"]
+    assert miner.strip_item("- VPUB: CVP, các PCVP;") == ["VPUB"]
     assert miner.strip_item("- Lưu: VT, TH.") == []
     assert miner.strip_item("- Như Điều 3;") == []
