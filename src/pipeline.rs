@@ -6,6 +6,7 @@ use crate::lex::lines;
 use crate::lex::normalize::{normalize, Normalized};
 use crate::model::{Assignment, Document, Error, Node, NodeKind, Reference, Span};
 use crate::read::{Input, ReadOptions};
+use crate::parse::layout::Zone;
 use crate::parse::{layout, metadata, outline};
 
 /// Parse a document from its text. Never fails: any string gives a lossless tree.
@@ -73,14 +74,11 @@ fn build(text: &str) -> Document {
 
     let mut nodes = outline::tree(t, &lines, &paras, &layout);
     let metadata = metadata::extract(t, &lines, &paras, &layout);
-    let citing: Vec<Span> = nodes[0]
-        .children
-        .iter()
-        .filter(|&&c| matches!(nodes[c].kind, NodeKind::Title | NodeKind::Preamble | NodeKind::Body))
-        .map(|&c| nodes[c].span)
-        .collect();
-    let mut references = references::extract(t, &citing, metadata.symbol.as_ref().map(|s| s.raw.as_str()));
-    let mut assignments = assignments::tasks::read(t, &nodes, metadata.date.map(|d| d.year));
+    // the title, preamble and body cite; the header and closing do not
+    let citing: Vec<&lines::Para> =
+        paras.iter().zip(&layout.zones).filter(|(_, z)| matches!(z, Zone::Title | Zone::Preamble | Zone::Body | Zone::Appendix)).map(|(p, _)| p).collect();
+    let mut references = references::extract(&citing, metadata.symbol.as_ref().map(|s| s.raw.as_str()));
+    let mut assignments = assignments::tasks::read(t, &nodes, &paras, metadata.date.map(|d| d.year));
 
     if !norm.is_identity() {
         to_original(&norm, &mut nodes, &mut references, &mut assignments);

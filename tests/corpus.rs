@@ -153,7 +153,8 @@ fn a_second_run_reparses_nothing_and_a_changed_file_only_is_reparsed() {
     assert_eq!(c.find_document("kh-12.md").unwrap(), id_before);
     assert!(resolutions(&c).contains(&res("kh-20.md", "12/KH-UBND", Some("kh-12.md"))));
     let agencies = c.query("SELECT agency FROM assignments WHERE doc_id = ?1 ORDER BY ord", [id_before]).unwrap();
-    assert_eq!(agencies.get("agency").filter_map(|v| v.as_str()).collect::<Vec<_>>(), ["Sở Thông tin và Truyền thông", "Sở Xây dựng"]);
+    // the subject of `chủ trì` in an item leads and is responsible for the item's work
+    assert_eq!(agencies.get("agency").filter_map(|v| v.as_str()).collect::<Vec<_>>(), ["Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông", "Sở Xây dựng"]);
 
     // a removed file stays until pruned; its citations then no longer resolve
     fs::remove_file(&kh12).unwrap();
@@ -249,7 +250,7 @@ fn queries_give_documents_cites_edges_matrix_and_deadlines() {
 
     let dl = c.deadlines().unwrap();
     let dates: Vec<_> = dl.get("deadline_date").map(|v| v.as_str().unwrap()).collect();
-    assert_eq!(dates, ["2025-06-30", "2025-06-30", "2025-11-30"]);
+    assert_eq!(dates, ["2025-06-30", "2025-06-30", "2025-06-30", "2025-11-30", "2025-11-30"]);
     let stats = c.stats().unwrap();
     assert_eq!(stats.rows[0][stats.column("resolved").unwrap()], Value::Int(5));
 }

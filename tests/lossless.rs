@@ -86,3 +86,27 @@ fn corpus_annotations_are_valid_json() {
         assert!(v2["source"].is_null());
     });
 }
+
+#[test]
+fn every_paragraphs_clean_text_maps_back_to_its_characters() {
+    // The extractors read a paragraph's cleaned text and report spans through its map: each cleaned character
+    // must map to that very character of the text (a space may stand for a line break, a tab or a table bar).
+    for path in corpus_files() {
+        let text = vanban::read::decode(&std::fs::read(&path).unwrap()).unwrap();
+        let norm = vanban::lex::normalize::normalize(&text);
+        let (paras, _) = vanban::debug_layout(&text);
+        for p in &paras {
+            for (i, c) in p.clean.char_indices() {
+                let at = p.map.to_source(i);
+                let sc = norm.text[at..].chars().next().unwrap();
+                assert!(
+                    sc == c || c == ' ' && (sc.is_whitespace() || sc == '|'),
+                    "{}: {:?}: clean char {c:?} at {i} maps to {sc:?} at {at}",
+                    path.display(),
+                    p.clean
+                );
+            }
+            assert!(p.map.to_source(p.clean.len()) <= p.end);
+        }
+    }
+}

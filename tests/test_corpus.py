@@ -54,7 +54,7 @@ def test_index_then_query_as_lists(docs, tmp_path):
         assert len(c.resolved(as_frame=False)) == 5
         assert c.stats()["resolved_by_name"] == 2
         deadlines = c.deadlines(as_frame=False)
-        assert [d["deadline_date"] for d in deadlines] == ["2025-06-30", "2025-06-30", "2025-11-30"]
+        assert [d["deadline_date"] for d in deadlines] == ["2025-06-30", "2025-06-30", "2025-06-30", "2025-11-30", "2025-11-30"]
         with pytest.raises(vanban.CorpusError, match="no document in the index matches"):
             c.cites("nothing.md")
     with pytest.raises(vanban.CorpusError, match="closed"):
@@ -71,7 +71,7 @@ def test_frames_are_pandas_dataframes(docs, tmp_path):
     assert len(edges) == 5
     m = c.responsibility_matrix()
     assert {"agency_key", "agency", "path", "lead", "coordinate", "responsible", "total"} <= set(m.columns)
-    assert int(m["total"].sum()) == 3
+    assert int(m["total"].sum()) == 5
     assert list(c.errors().columns) == ["path", "kind", "message", "size", "at"]
     assert len(c.documents()) == 4
 

@@ -1,6 +1,7 @@
 //! Lines and paragraphs: the text cut into lines, lines classified, and hard-wrapped or page-broken lines
 //! joined back into paragraphs.
 use super::markers::{self, Marker};
+use super::offsets::OffsetMap;
 use super::text;
 
 /// One line of the (normalized) text.
@@ -88,6 +89,8 @@ pub struct Para {
     pub end: usize,
     /// The text without emphasis or table markup, lines joined by single spaces.
     pub clean: String,
+    /// The way back from `clean` to the text.
+    pub map: OffsetMap,
     pub marker: Option<Marker>,
     pub table_row: bool,
     /// Separated from the previous paragraph by a blank or layout line (not just a line break).
@@ -198,6 +201,27 @@ fn breaks_between(p_raw: &str, p_clean: &str, p_marker_alone: bool, l_clean: &st
     ends_with_emphasis(p_raw) && p_raw.trim_start().starts_with("**") && !ends_open(p_clean) && short
 }
 
+/// A line's cleaned text and its map back to the text.
+fn cleaned(raw: &str, start: usize, bars: bool) -> (String, OffsetMap) {
+    let mut clean = String::with_capacity(raw.len());
+    let mut map = OffsetMap::default();
+    text::clean_into(raw, start, bars, &mut clean, &mut map);
+    map.finish(clean.len(), start + raw.len());
+    (clean, map)
+}
+
+/// Append a line's (or paragraph's) cleaned text to a paragraph, a space between them standing for the line
+/// break at `gap`.
+fn join(p: &mut Para, clean: &str, map: &OffsetMap, gap: usize) {
+    if !p.clean.is_empty() && !clean.is_empty() {
+        p.map.copy_from(p.clean.len(), gap);
+        p.clean.push(' ');
+    }
+    let at = p.clean.len();
+    p.clean.push_str(clean);
+    p.map.append(map, at);
+}
+
 /// Group lines into paragraphs.
 pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
     let wrap = wrap_width(text, lines);
@@ -229,12 +253,14 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
                 continue;
             }
             LineKind::TableRow => {
+                let (clean, map) = cleaned(raw, line.start, true);
                 paras.push(Para {
                     first: i,
                     last: i,
                     start: line.start,
                     end: line.end,
-                    clean: text::clean(&raw.replace('|', " | ")),
+                    clean,
+                    map,
                     marker: None,
                     table_row: true,
                     gap_before: gap,
@@ -250,7 +276,7 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
             }
             LineKind::Text => {}
         }
-        let clean = text::clean(raw);
+        let (clean, map) = cleaned(raw, line.start, false);
         let marker = marker_of(raw, &clean);
         let was_open = open;
         let p_marker_alone = std::mem::replace(&mut prev_marker_alone, marker.as_ref().is_some_and(|m| m.len >= clean.len()));
@@ -262,10 +288,7 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
             if !breaks_between(p_raw, &p_clean, p_marker_alone, &clean, marker.as_ref(), wrap, p.first == prev_line.unwrap()) {
                 p.last = i;
                 p.end = line.end;
-                if !p.clean.is_empty() && !clean.is_empty() {
-                    p.clean.push(' ');
-                }
-                p.clean.push_str(&clean);
+                join(p, &clean, &map, pl.end);
                 prev_line = Some(i);
                 continue;
             }
@@ -276,6 +299,7 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
             start: line.start,
             end: line.end,
             clean,
+            map,
             marker,
             table_row: false,
             gap_before: gap,
@@ -291,8 +315,9 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
     paras
 }
 
-/// Join paragraphs split by a page break: the earlier one does not end a sentence, the later one starts in
-/// lower case and carries no marker (`vừa phòng, chống` / blank / `dịch COVID-19`).
+/// Join paragraphs split by a page break: the earlier one does not end a sentence, the later one carries no
+/// marker and starts in lower case (`vừa phòng, chống` / blank / `dịch COVID-19`), or with a number after a
+/// phrase left open (`ngày 29 tháng` / blank / `4 năm 2025`).
 pub fn rejoin_page_breaks(paras: &mut Vec<Para>) {
     let mut out: Vec<Para> = Vec::with_capacity(paras.len());
     for p in paras.drain(..) {
@@ -302,15 +327,19 @@ pub fn rejoin_page_breaks(paras: &mut Vec<Para>) {
                 && !p.table_row
                 && !prev.table_row
                 && p.marker.is_none()
-                && text::starts_lower(&p.clean)
                 && !text::ends_terminal(&prev.clean)
-                && !p.clean.starts_with(|c: char| c.is_ascii_digit());
+                && if p.clean.starts_with(|c: char| c.is_ascii_digit()) {
+                    // `... ngày 29 tháng` / page break / `4 năm 2025`: a number goes on a phrase left open
+                    ends_open(&prev.clean)
+                } else {
+                    text::starts_lower(&p.clean)
+                };
             if joinable {
+                let gap = prev.end;
                 prev.last = p.last;
                 prev.end = p.end;
                 prev.bar_after = p.bar_after;
-                prev.clean.push(' ');
-                prev.clean.push_str(&p.clean);
+                join(prev, &p.clean, &p.map, gap);
                 continue;
             }
         }

@@ -1,7 +1,11 @@
 //! The lexical layer: the text normalized ([`normalize`]), cut into lines and paragraphs ([`lines`]), with
 //! outline markers ([`markers`]), cleaning and character tests ([`text`]) and document symbols ([`symbol`]).
+pub mod fold;
+pub mod lexicon;
 pub mod lines;
 pub mod markers;
 pub mod normalize;
+pub mod offsets;
 pub mod symbol;
 pub mod text;
+pub mod tokens;

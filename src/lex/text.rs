@@ -1,5 +1,6 @@
 //! Small text helpers shared by the parsers: markdown emphasis and table markup removed from extracted
 //! strings, case tests, sentence ends.
+use super::offsets::OffsetMap;
 
 /// The text of a line or paragraph without formatting: markdown emphasis (`**`, `*`, `__`), heading hashes,
 /// table bars at the ends; runs of white space folded to one space; trimmed.
@@ -42,6 +43,51 @@ pub fn clean(s: &str) -> String {
     } else {
         t.to_string()
     }
+}
+
+/// [`clean`] appended to `out`, each run of it mapped back to its source byte (`base` + the offset in `s`) in
+/// `map`. With `bars`, a table bar `|` stands apart from its neighbours as in `clean(&s.replace('|', " | "))`.
+/// The cleaned text is the same as `clean`'s; nothing is appended for a line with no content.
+pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut OffsetMap) {
+    let start = out.len();
+    let mut pending_space: Option<usize> = None;
+    let mut prev_underscore = false;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '_' && (prev_underscore || chars.peek().is_some_and(|&(_, n)| n == '_')) {
+            prev_underscore = true;
+            continue;
+        }
+        prev_underscore = false;
+        if c == '*' {
+            continue;
+        }
+        let bar = bars && c == '|';
+        if c.is_whitespace() || bar {
+            if out.len() > start {
+                pending_space.get_or_insert(i);
+            }
+            if !bar {
+                continue;
+            }
+        }
+        if out.len() == start && (c == '|' || c == '#') {
+            continue; // leading table bars and heading hashes are trimmed
+        }
+        if let Some(sp) = pending_space.take() {
+            map.copy_from(out.len(), base + sp);
+            out.push(' ');
+        }
+        map.copy_from(out.len(), base + i);
+        out.push(c);
+        if bar {
+            pending_space = Some(i + 1);
+        }
+    }
+    // trailing bars, hashes and spaces are trimmed
+    let kept = out[start..].trim_end_matches(['|', '#', ' ']).len();
+    out.truncate(start + kept);
+    map.truncate(start + kept);
 }
 
 /// `clean` without the emphasis removal: keeps `*` (used where a `*` bullet must be seen).
@@ -111,6 +157,31 @@ pub fn leading_format_len(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn clean_into_gives_clean_and_maps_each_char_to_itself() {
+        let cases = [
+            "  **1. Sở Nội vụ:**  chủ trì ", "| a | b |", "# PHẦN I", "__x__ y_z", "a\tb\r\n", "*", "  ", "Điều 5.*  *",
+            "| | x", "x |#", "**Sở** Nội  vụ", "a #", "ab | |",
+        ];
+        for s in cases {
+            for bars in [false, true] {
+                let mut out = String::from("prefix");
+                let mut map = OffsetMap::default();
+                clean_into(s, 100, bars, &mut out, &mut map);
+                let want = if bars { clean(&s.replace('|', " | ")) } else { clean(s) };
+                assert_eq!(&out["prefix".len()..], want, "{s:?} bars={bars}");
+                // a line joined after this one goes on from the trimmed end
+                let mut joined = map.clone();
+                joined.copy_from(out.len(), 1000);
+                map.finish(out.len(), 100 + s.len());
+                for (i, c) in out.char_indices().skip_while(|&(i, _)| i < "prefix".len()) {
+                    let src = map.to_source(i) - 100;
+                    let sc = s[src..].chars().next().unwrap();
+                    assert!(sc == c || c == ' ' && (sc.is_whitespace() || sc == '|'), "{s:?}: {c:?} at {i} maps to {sc:?}");
+                }
+            }
+        }
+    }
     #[test]
     fn clean_removes_emphasis_and_folds_space() {
         assert_eq!(clean("**1**. **Mục   đích**"), "1. Mục đích");

@@ -131,4 +131,7 @@ pub struct Assignment {
     pub deadline: Option<Deadline>,
     /// The paragraph that assigns it (byte span into the text).
     pub span: Span,
+    /// The agency's name as printed (byte span into the text; a table row's span for a table cell).
+    #[serde(default)]
+    pub agency_span: Span,
 }

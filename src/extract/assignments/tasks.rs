@@ -1,8 +1,10 @@
 //! The work to read: the tree's body paragraphs and table rows as [`Task`]s and [`Row`]s, each with its section
 //! (the nearest enclosing item that is not a bullet) and the items above it.
-use super::{extract, from_tables, section_of, Row, Task};
-use crate::lex::{markers, text};
+use super::{extract, section_of, Row, Task};
+use crate::lex::lines::Para;
+use crate::lex::text;
 use crate::model::{Assignment, MarkerStyle, Node, NodeId, NodeKind};
+use std::collections::HashMap;
 
 /// `item` and the non-bullet items above it, nearest first.
 fn enclosing_items(nodes: &[Node], item: Option<NodeId>) -> Vec<NodeId> {
@@ -17,21 +19,12 @@ fn enclosing_items(nodes: &[Node], item: Option<NodeId>) -> Vec<NodeId> {
     v
 }
 
-/// Assignments from the paragraphs and table rows of the body and the appendices.
-pub fn read(t: &str, nodes: &[Node], doc_year: Option<u16>) -> Vec<Assignment> {
+/// Assignments from the paragraphs and table rows of the body and the appendices. `paras` are the paragraphs
+/// the tree was built from (their cleaned text is what is read).
+pub fn read(t: &str, nodes: &[Node], paras: &[Para], doc_year: Option<u16>) -> Vec<Assignment> {
+    let by_start: HashMap<usize, &Para> = paras.iter().map(|p| (p.start, p)).collect();
     let sections: Vec<(NodeId, String, Option<NodeId>)> = (0..nodes.len())
-        .filter(|&i| nodes[i].kind == NodeKind::Paragraph)
-        .filter(|&i| {
-            // inside a body container
-            let mut p = nodes[i].parent;
-            while let Some(id) = p {
-                if nodes[id].kind == NodeKind::Body {
-                    return true;
-                }
-                p = nodes[id].parent;
-            }
-            false
-        })
+        .filter(|&i| nodes[i].kind == NodeKind::Paragraph && in_body(nodes, i))
         .map(|i| {
             let (s, item) = section_of(nodes, i);
             (i, s, item)
@@ -39,33 +32,46 @@ pub fn read(t: &str, nodes: &[Node], doc_year: Option<u16>) -> Vec<Assignment> {
         .collect();
     let tasks: Vec<Task> = sections
         .iter()
-        .map(|(i, section, item)| {
+        .filter_map(|(i, section, item)| {
+            let p = by_start.get(&nodes[*i].span.start).filter(|p| p.end == nodes[*i].span.end)?;
             let parent = nodes[*i].parent.unwrap_or(0);
             let is_first = nodes[parent].kind == NodeKind::Item && nodes[parent].children.iter().find(|&&c| nodes[c].kind == NodeKind::Paragraph) == Some(i);
-            let mut clean = text::clean(nodes[*i].span.slice(t));
+            let mut from = 0;
             if is_first {
-                if let Some(m) = markers::detect(&clean) {
-                    clean = clean[m.len..].to_string();
+                if let Some(m) = &p.marker {
+                    from = m.len;
                 }
                 // an article's title (`Điều 4. Cán bộ làm nhiệm vụ lưu trữ`) names its subject, it assigns nothing;
                 // `Điều 3. Chánh Văn phòng ... chịu trách nhiệm thi hành Quyết định này./.` is a sentence
-                if nodes[parent].style == Some(MarkerStyle::Article) && is_title(&clean) && nodes[parent].children.len() > 1 {
-                    clean.clear();
+                if nodes[parent].style == Some(MarkerStyle::Article) && is_title(&p.clean[from..]) && nodes[parent].children.len() > 1 {
+                    from = p.clean.len();
                 }
             }
-            Task {
-                text: clean,
+            Some(Task {
+                text: &p.clean,
+                map: &p.map,
+                from,
                 span: nodes[*i].span,
                 section,
                 item: *item,
                 items: enclosing_items(nodes, *item),
                 first_of_item: is_first && nodes[parent].style != Some(MarkerStyle::Bullet),
-            }
+            })
         })
         .collect();
-    let mut records = extract(&tasks, doc_year);
-    records.extend(from_tables(&table_rows(t, nodes), doc_year));
-    records
+    extract(&tasks, &table_rows(t, nodes), doc_year)
+}
+
+/// Whether node `i` lies inside a body container.
+fn in_body(nodes: &[Node], i: NodeId) -> bool {
+    let mut p = nodes[i].parent;
+    while let Some(id) = p {
+        if nodes[id].kind == NodeKind::Body {
+            return true;
+        }
+        p = nodes[id].parent;
+    }
+    false
 }
 
 /// A short line without a sentence's final stop: a title.

@@ -20,6 +20,9 @@ use crate::model::source::{Encoding, Origin};
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
+mod syllable;
+pub use syllable::is_syllable;
+
 /// A legacy Vietnamese font encoding.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Legacy {
@@ -230,48 +233,9 @@ pub struct Detection {
     pub confidence: f32,
 }
 
-/// The vowel groups of Vietnamese rhymes, without tone (longest first, for the regex).
-const NUCLEI: &[&str] = &[
-    "iêu", "oai", "oay", "oeo", "uây", "uôi", "uya", "uyê", "uyu", "ươi", "ươu", "yêu", "ai", "ao", "au", "ay", "âu",
-    "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ",
-    "uy", "ưa", "ưi", "ươ", "ưu", "yê", "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
-];
-
-/// Toneless syllable: onset, vowel group, coda (after lower-casing and removing the tone mark).
-static SYLLABLE: LazyLock<regex::Regex> = LazyLock::new(|| {
-    let nuclei = NUCLEI.join("|");
-    regex::Regex::new(&format!("^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?(?:{nuclei})(?:ch|ng|nh|[cmnpt])?$")).unwrap()
-});
-
-const TONES: [char; 5] = [GRAVE, ACUTE, TILDE, HOOK, DOT];
-
-/// Whether `word` (no spaces) is a well-formed Vietnamese syllable: at most one tone mark, on a vowel.
-pub fn is_syllable(word: &str) -> bool {
-    let mut toneless = String::with_capacity(word.len());
-    let mut tones = 0;
-    let mut last_base = ' ';
-    for c in word.nfd() {
-        if TONES.contains(&c) {
-            tones += 1;
-            if !"aeiouyAEIOUY".contains(last_base) {
-                return false;
-            }
-        } else {
-            if !unicode_normalization::char::is_combining_mark(c) {
-                last_base = c;
-            }
-            toneless.extend(c.to_lowercase());
-        }
-    }
-    if tones > 1 || toneless.is_empty() {
-        return false;
-    }
-    let toneless: String = toneless.nfc().collect();
-    SYLLABLE.is_match(&toneless)
-}
-
-/// Words of a valid UTF-8 text scored for its confidence.
-const UTF8_SAMPLE: usize = 500;
+/// Words of a valid UTF-8 text scored for its confidence: enough to tell Vietnamese from legacy bytes read as
+/// Latin-1 (a share far below 0.8) and cheap on every file.
+const UTF8_SAMPLE: usize = 200;
 
 /// Words scored at most (enough to tell the encodings apart; keeps detection cheap on big files).
 const MAX_WORDS: usize = 4000;
@@ -345,25 +309,23 @@ fn read_word(e: Encoding, w: &[u8]) -> Option<String> {
 
 /// Detect the encoding of text bytes without a BOM among UTF-8, Windows-1258, TCVN3, VNI and VISCII. `None`
 /// when no reading looks like Vietnamese text (binary data, another language's legacy encoding, too little
-/// to judge). Pure ASCII is UTF-8 with confidence 1; valid UTF-8 holding multi-byte characters is UTF-8 (legacy
-/// bytes are almost never valid UTF-8).
+/// to judge). Valid UTF-8 is UTF-8 (legacy bytes are almost never valid UTF-8), with the confidence of
+/// [`unicode_confidence`] (at least 0.5; 1 for pure ASCII).
 ///
-/// Confidence: the share of the words holding a non-ASCII byte that read as Vietnamese in the chosen
-/// encoding, times the share, among the words that tell it from each other candidate, that speak for it
+/// Otherwise the confidence is the share of the words holding a non-ASCII byte that read as Vietnamese in the
+/// chosen encoding, times the share, among the words that tell it from each other candidate, that speak for it
 /// (the lowest over the candidates).
 pub fn detect(bytes: &[u8]) -> Option<Detection> {
+    // valid UTF-8 is UTF-8: checked first and cheaply, since nearly every file is
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(Detection { encoding: Encoding::Utf8, confidence: unicode_confidence(text).max(0.5) });
+    }
     let words: Vec<&[u8]> =
         bytes.split(|b| b.is_ascii_whitespace()).filter(|w| is_discriminating(w)).take(MAX_WORDS).collect();
-    let utf8_ok = std::str::from_utf8(bytes).is_ok();
     if words.is_empty() {
-        return utf8_ok.then_some(Detection { encoding: Encoding::Utf8, confidence: 1.0 });
+        return None;
     }
     let readers: Vec<_> = CANDIDATES.iter().map(|&e| move |w: &[u8]| read_word(e, w)).collect();
-    if utf8_ok {
-        // UTF-8 it is; a sample of words is enough for the confidence
-        let masks = validity(&words[..words.len().min(UTF8_SAMPLE)], &readers);
-        return Some(Detection { encoding: Encoding::Utf8, confidence: judge(&masks, 0, 1..CANDIDATES.len()).max(0.5) });
-    }
     let masks = validity(&words, &readers);
     // a Windows-1258 reading must also pass its own checks (no undefined bytes, letters Vietnamese)
     let allowed: Vec<usize> =
@@ -393,8 +355,12 @@ pub fn unicode_confidence(text: &str) -> f32 {
 /// Whether a Unicode text is really in a legacy font encoding (its characters the font's bytes): the legacy
 /// reading and its confidence, when one reads as Vietnamese clearly better than the text as it is.
 pub fn detect_in_unicode(text: &str) -> Option<(Legacy, f32)> {
+    // most text reads as Vietnamese at once: judged on a sample before anything is collected
+    if unicode_confidence(text) > 0.8 {
+        return None;
+    }
     let words: Vec<&str> = text.split_whitespace().filter(|w| !w.is_ascii()).take(MAX_WORDS).collect();
-    if words.is_empty() || unicode_confidence(text) > 0.8 {
+    if words.is_empty() {
         return None;
     }
     let bytes: Vec<Vec<u8>> = words.iter().filter_map(|w| font_bytes(w)).collect();
@@ -419,16 +385,6 @@ pub fn detect_in_unicode(text: &str) -> Option<(Legacy, f32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn syllables() {
-        for w in ["các", "của", "và", "trong", "được", "những", "tỉnh", "thực", "hiện", "nghiêng", "khuyến", "Ủy", "quý", "hoà", "giữ", "ương"] {
-            assert!(is_syllable(w), "{w}");
-        }
-        for w in ["Uû", "nh©n", "chaøo", "Straße", "für", "xyz", "ñy", "bŕ", "ĐĐ", "tiếngg", "ả̀"] {
-            assert!(!is_syllable(w), "{w}");
-        }
-    }
 
     #[test]
     fn decodes_tcvn3_with_case_lost_on_toned_capitals() {

@@ -1,0 +1,296 @@
+//! Agency names over a paragraph's tokens: where a name starts (a head word, a lower-case head, `các` + a
+//! plural noun), where it ends (a verb or stop word of the lexicon, punctuation), and how a list of them splits
+//! (`annotation-schema.md`: at `;` always, at `,`/`và` only where the next part is itself an agency).
+use crate::lex::lexicon::{Entry, Tag};
+use crate::lex::tokens::{Kind, Lexed};
+
+/// A name found: its tokens `[start, end)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Name {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Name {
+    /// The name as printed (the paragraph's text from its first to its last token).
+    pub fn text<'a>(&self, lx: &Lexed<'a>) -> &'a str {
+        let (s, e) = (lx.toks[self.start].start as usize, lx.toks[self.end - 1].end as usize);
+        &lx.text[s..e]
+    }
+}
+
+/// The most words in one name: a longer run is a sentence, not a name.
+const MAX_WORDS: usize = 20;
+
+/// Whether token `i` is the word `w`.
+fn is(lx: &Lexed, i: usize, w: &str) -> bool {
+    lx.is(i, w)
+}
+
+fn is_cap(lx: &Lexed, i: usize) -> bool {
+    lx.get(i).is_some_and(|t| t.is_word() && t.is_cap())
+}
+
+fn is_lower(lx: &Lexed, i: usize) -> bool {
+    lx.get(i).is_some_and(|t| t.is_word() && !t.is_cap() && !t.is_number())
+}
+
+/// The length (in tokens) of a head at token `i`: what opens an agency.
+pub fn head_at(lx: &Lexed, i: usize) -> Option<usize> {
+    let t = lx.get(i)?;
+    if !t.is_word() || lx.starts(i, Tag::NotHead) {
+        return None;
+    }
+    // `các`/`Các`/`tất cả các`/`những` + a plural noun: a class
+    if let Some(n) = plural_class_at(lx, i) {
+        return Some(n);
+    }
+    // a head in capitals opens a name only as an abbreviation (`UBND`): `ỦY BAN NHÂN DÂN`, `GIÁM ĐỐC` are
+    // header and signature lines
+    let cased = |e: &&Entry| !t.is_upper() || e.has(Tag::Abbreviation);
+    if let Some(e) = lx.entry(i, Tag::HeadLower).filter(cased) {
+        return Some(e.len);
+    }
+    if t.is_cap() {
+        if let Some(e) = lx.entry(i, Tag::Head).filter(cased) {
+            return Some(e.len);
+        }
+    }
+    None
+}
+
+/// `các sở`, `Các cơ quan`, `tất cả các đơn vị`, `những cá nhân`: the length of the determiner.
+fn plural_class_at(lx: &Lexed, i: usize) -> Option<usize> {
+    let det = if is(lx, i, "các") || is(lx, i, "những") {
+        1
+    } else if lx.phrase_at(i, "tất cả các") {
+        3
+    } else {
+        return None;
+    };
+    lx.starts(i + det, Tag::Plural).then_some(det)
+}
+
+/// A bare plural noun of two words or more at token `i` (`doanh nghiệp`, `đơn vị`): after a named agency it
+/// opens another (`Bộ Công an, doanh nghiệp đồng hành`).
+fn bare_plural_at(lx: &Lexed, i: usize) -> Option<usize> {
+    if !is_lower(lx, i) {
+        return None;
+    }
+    lx.entry(i, Tag::Plural).filter(|e| e.len >= 2).map(|e| e.len)
+}
+
+/// A word that ends a name: a verb or stop word of the lexicon in lower case, not a qualifier of the name
+/// (`cùng cấp`, `có liên quan`).
+pub fn stop_at(lx: &Lexed, i: usize) -> bool {
+    is_lower(lx, i) && lx.starts(i, [Tag::Verb, Tag::Stop].as_slice()) && !lx.starts(i, Tag::Qualifier)
+}
+
+/// Whether a verb (not a mere stop word) starts at token `i`, an adverb allowed first (`kịp thời phản ánh`).
+pub fn verb_at(lx: &Lexed, i: usize) -> bool {
+    let i = skip_adverbs(lx, i);
+    stop_at(lx, i) && lx.starts(i, Tag::Verb) && !only_stop(lx, i) || lx.phrase_at(i, "có trách nhiệm") || lx.phrase_at(i, "tổ chức")
+}
+
+/// Whether the longest phrase at `i` among verbs and stop words is a stop word only.
+fn only_stop(lx: &Lexed, i: usize) -> bool {
+    lx.entry(i, [Tag::Verb, Tag::Stop].as_slice()).is_some_and(|e| e.has(Tag::Stop) && !e.has(Tag::Verb))
+}
+
+/// Past the adverbs at token `i` (`tiếp tục`, `kịp thời`).
+pub fn skip_adverbs(lx: &Lexed, mut i: usize) -> usize {
+    while let Some(e) = lx.entry(i, Tag::Adverb) {
+        i += e.len;
+    }
+    i
+}
+
+/// Whether `[start, end)` opens a class of actors (`các cơ quan`, `Cấp ủy`, `Người đứng đầu`), so that a
+/// lower-case noun after a comma goes on with it.
+fn class_like(lx: &Lexed, start: usize, end: usize) -> bool {
+    lx.starts(start, Tag::ClassHead)
+        || plural_class_at(lx, start).is_some()
+        || lx.entry(start, Tag::BareClassHead).is_some_and(|e| end == start + e.len)
+        || (start + 1..end).any(|k| is(lx, k, "các"))
+}
+
+/// Whether the words after a comma at token `j` go on with the name `[start, j)`: a level (`cấp xã`), a
+/// lower-case noun inside a class (`các cấp ủy, tổ chức đảng`), or a noun repeated from the name
+/// (`Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ`).
+fn continues_after_comma(lx: &Lexed, start: usize, j: usize) -> bool {
+    if is(lx, j, "cấp") {
+        return true;
+    }
+    if !is_lower(lx, j) || lx.starts(j, Tag::ProperLower) || plural_class_at(lx, j).is_some() || stop_at(lx, j) {
+        return false;
+    }
+    let noun = lx.starts(j, [Tag::Plural, Tag::ClassNoun].as_slice());
+    if noun && class_like(lx, start, j - 1) {
+        return true;
+    }
+    // a noun the name already holds after its head: the head governs both
+    lx.entry(j, Tag::Plural).is_some_and(|e| {
+        (start + 1..j).any(|k| (0..e.len).all(|m| lx.get(k + m).zip(lx.get(j + m)).is_some_and(|(a, b)| a.word == b.word && a.is_word())))
+    })
+}
+
+/// One name starting at a head of `h` tokens at `i`, up to `end`: its end token.
+fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
+    let is_class = plural_class_at(lx, i).is_some();
+    let mut j = i + h;
+    // a complete head (`Ủy ban nhân dân`) or one in lower case (`cấp có thẩm quyền`) is a whole noun phrase: a
+    // verb may follow at once; after another head (`Sở`, `Cơ quan`, `Người đứng đầu`) the name goes on
+    let complete = lx.entry(i, [Tag::Head, Tag::HeadLower].as_slice()).is_some_and(|e| e.len == h && e.has(Tag::Complete));
+    let mut words = usize::from((complete || !is_cap(lx, i)) && !is_class);
+    while j < end {
+        let t = lx.toks[j];
+        match t.kind {
+            Kind::Punct(',') => {
+                let after = j + 1;
+                if continues_after_comma(lx, i, after) {
+                    j = after + 1;
+                    words += 1;
+                    continue;
+                }
+                if head_at(lx, after).is_some() || !is_class && bare_plural_at(lx, after).is_some() {
+                    break;
+                }
+                // `các cơ quan, đơn vị, địa phương`: plural nouns go on with one class; `Sở Văn hóa, Thể thao và
+                // Du lịch`: a capitalized word goes on with a name
+                let continues = lx.starts(after, Tag::Plural) && is_lower(lx, after) || is_cap(lx, after) && !stop_at(lx, after);
+                if !continues {
+                    break;
+                }
+                j = after;
+            }
+            // `chính trị - xã hội`, `Tài chính - Kế hoạch`, `TT&TT`
+            Kind::Punct('-' | '–' | '&') if words > 0 && lx.get(j + 1).is_some_and(|n| n.is_word()) && !stop_at(lx, j + 1) => j += 1,
+            Kind::Punct(_) => break,
+            Kind::Word => {
+                if is(lx, j, "và") || is(lx, j, "hoặc") {
+                    let after = j + 1;
+                    if head_at(lx, after).is_some() {
+                        break;
+                    }
+                    // `Ủy ban nhân dân các xã, phường và đặc khu`: a plural noun goes on with a class
+                    let in_class = is_class || (i..j).any(|k| is(lx, k, "các"));
+                    let continues = in_class && lx.starts(after, Tag::Plural) && is_lower(lx, after) || is_cap(lx, after) && !stop_at(lx, after);
+                    if !continues {
+                        break;
+                    }
+                    j = after;
+                    continue;
+                }
+                // `Ủy ban MTTQ Việt Nam cấp trên`, `... nêu trên`, `... có liên quan`: a level or a qualifier, whatever
+                // its words are elsewhere
+                if let Some(e) = lx.entry(j, [Tag::Level, Tag::Qualifier].as_slice()).filter(|_| words > 0 || !is_class) {
+                    j += e.len;
+                    words += 2;
+                    continue;
+                }
+                // `Giao Sở X Khẩn trương ...`: an adverb, even capitalized, is no part of a name
+                if words > 0 && t.is_cap() && lx.starts(j, Tag::Adverb) {
+                    break;
+                }
+                // a syllable right after a capitalized one is the rest of a compound of the name (`Đào tạo`,
+                // `Chương trình`), whatever it is alone; a verb of two syllables or more ends the name still
+                let compound_tail = is_cap(lx, j - 1) && lx.entry(j, [Tag::Verb, Tag::Stop].as_slice()).is_some_and(|e| e.len == 1);
+                if words > 0 && stop_at(lx, j) && !compound_tail || words > MAX_WORDS {
+                    break;
+                }
+                // the hazard of `tổ chức`: a noun after `các`/`và`/a comma or before `chính trị`, else a verb
+                let after_joint = j > 0 && (is(lx, j - 1, "và") || lx.toks[j - 1].is_punct(','));
+                if words > 0 && !after_joint && !t.is_cap() && lx.phrase_at(j, "tổ chức") && !(is_lower(lx, j + 2) && ["chính trị", "đảng", "đoàn thể", "hội"].iter().any(|w| lx.phrase_at(j + 2, w))) {
+                    break;
+                }
+                words += 1;
+                j += 1;
+            }
+        }
+    }
+    // `cơ quan chủ trì`, `đơn vị phối hợp`: the lead or partner body as a noun, not a role given here
+    if j == i + h && (lx.phrase_at(i, "cơ quan") || lx.phrase_at(i, "đơn vị")) && ["chủ trì", "phối hợp", "thực hiện"].iter().any(|r| lx.phrase_at(j, r)) {
+        j += 2;
+    }
+    j
+}
+
+/// A list of agencies starting at token `i` (before `end`): the names and the token after the list.
+pub fn list_at(lx: &Lexed, i: usize, end: usize) -> (Vec<Name>, usize) {
+    let mut out = Vec::new();
+    let mut pos = i;
+    // after a named agency a bare plural noun opens the next one; after a class it continues the class
+    let mut bare_plural_ok = false;
+    loop {
+        let Some(h) = head_at(lx, pos).or_else(|| bare_plural_ok.then(|| bare_plural_at(lx, pos)).flatten()) else { break };
+        let e = one_name(lx, pos, h, end);
+        let name = Name { start: pos, end: trim_end(lx, pos, e) };
+        if name.end > name.start {
+            out.push(name);
+        }
+        bare_plural_ok = plural_class_at(lx, pos).is_none();
+        pos = e;
+        // the separator to the next agency of the list
+        let sep = match lx.get(pos) {
+            Some(t) if t.is_punct(',') || t.is_punct(';') => 1,
+            Some(t) if t.is_word() && (is(lx, pos, "và") || is(lx, pos, "hoặc")) => 1,
+            _ => break,
+        };
+        let next = pos + sep;
+        if next >= end || head_at(lx, next).is_none() && !(bare_plural_ok && sep == 1 && lx.toks[pos].is_punct(',') && bare_plural_at(lx, next).is_some()) {
+            break;
+        }
+        pos = next;
+    }
+    (out, pos)
+}
+
+/// The end of a name without trailing punctuation or joints.
+fn trim_end(lx: &Lexed, start: usize, mut end: usize) -> usize {
+    while end > start && (lx.toks[end - 1].kind != Kind::Word || is(lx, end - 1, "và") || is(lx, end - 1, "hoặc")) {
+        end -= 1;
+    }
+    end
+}
+
+/// Whether tokens `[i, end)` are nothing but a list of agencies (`các cơ quan, đơn vị, sở, ngành;`).
+pub fn list_only(lx: &Lexed, i: usize, end: usize) -> bool {
+    let (names, used) = list_at(lx, i, end);
+    !names.is_empty() && (used..end).all(|k| lx.toks[k].kind != Kind::Word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(t: &str) -> Vec<String> {
+        let lx = Lexed::new(t);
+        let (n, _) = list_at(&lx, 0, lx.len());
+        n.iter().map(|n| n.text(&lx).to_string()).collect()
+    }
+
+    #[test]
+    fn lists_split_only_before_head_words() {
+        assert_eq!(names("Sở Văn hóa, Thể thao và Du lịch làm tốt"), ["Sở Văn hóa, Thể thao và Du lịch"]);
+        assert_eq!(names("Sở Nội vụ, Sở Tư pháp."), ["Sở Nội vụ", "Sở Tư pháp"]);
+        assert_eq!(names("Các Sở, ngành, đơn vị, UBND cấp xã."), ["Các Sở, ngành, đơn vị", "UBND cấp xã"]);
+        assert_eq!(names("Mặt trận Tổ quốc, các tổ chức chính trị - xã hội tỉnh"), ["Mặt trận Tổ quốc", "các tổ chức chính trị - xã hội tỉnh"]);
+    }
+
+    #[test]
+    fn a_head_shared_by_a_repeated_noun_keeps_one_name() {
+        // tnt_CD_226-CD-TTg_858c0de4.md
+        assert_eq!(
+            names("các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương nêu trên tập trung thực hiện"),
+            ["các Bộ trưởng", "Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương nêu trên"]
+        );
+        // tnt_KH_308-KH-UBND_8e9a425d.md: a bare plural after a named agency is another actor
+        assert_eq!(names("Bộ Khoa học và Công nghệ, doanh nghiệp đồng hành để xây dựng"), ["Bộ Khoa học và Công nghệ", "doanh nghiệp đồng hành"]);
+    }
+
+    #[test]
+    fn a_name_ends_at_a_verb() {
+        assert_eq!(names("Người đứng đầu đơn vị soạn thảo văn bản phải kiểm tra"), ["Người đứng đầu đơn vị soạn thảo văn bản"]);
+        assert_eq!(names("các đơn vị dự trữ quốc gia sẵn sàng phương tiện"), ["các đơn vị dự trữ quốc gia"]);
+    }
+}

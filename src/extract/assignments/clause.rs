@@ -1,0 +1,100 @@
+//! Clauses of a paragraph: where work is assigned. A clause ends at `;`, `.`, `:` (outside brackets); an
+//! opener after a comma (`..., yêu cầu Giám đốc sở ...`), an agency after a fronted phrase (`Căn cứ ..., các sở
+//! ... có trách nhiệm`) or after `vướng mắc` starts a new one.
+use super::agency::{head_at, list_only, verb_at};
+use crate::lex::lexicon::Tag;
+use crate::lex::tokens::{Kind, Lexed};
+
+/// The token indexes where the clauses of `[from, to)` start (the first is `from`).
+pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {
+    let mut v = vec![from];
+    let mut depth = 0usize;
+    let mut i = from;
+    while i < to {
+        let t = lx.toks[i];
+        match t.kind {
+            Kind::Punct('(') => depth += 1,
+            Kind::Punct(')') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > 0 {
+            i += 1;
+            continue;
+        }
+        let clause = *v.last().unwrap();
+        match t.kind {
+            // a full stop inside a number (`3.300.000`) ends nothing
+            Kind::Punct('.') if i > from && lx.toks[i - 1].is_number() && lx.get(i + 1).is_some_and(|n| n.is_number()) => {}
+            Kind::Punct(';' | '.' | ':') => {
+                if i + 1 < to {
+                    v.push(i + 1);
+                }
+            }
+            Kind::Punct(',') => {
+                let next = i + 1;
+                // `phải hướng dẫn, yêu cầu các đơn vị ...`: verbs of one subject, not a new clause
+                let opener = lx.starts(next, Tag::Opener) && !lx.toks[next].is_cap() && !last_is_verb(lx, clause, i);
+                // `Căn cứ nội dung Kế hoạch ..., các sở, ngành ... có trách nhiệm`
+                let fronted = || lx.starts(skip_bullets(lx, clause), Tag::Fronted) && !(clause..i).any(|k| lx.toks[k].is_punct(','));
+                if next < to && (opener || head_at(lx, next).is_some() && fronted()) {
+                    v.push(next);
+                }
+            }
+            Kind::Word if i > clause => {
+                // `nếu có khó khăn, vướng mắc các cơ quan ...`, `..., vướng mắc đề nghị các sở ...`
+                let cue = lx.entry(i, Tag::ClauseCue).map(|e| i + e.len);
+                if let Some(after) = cue {
+                    let after = after + usize::from(lx.get(after).is_some_and(|t| t.is_punct(',')));
+                    if after < to && (head_at(lx, after).is_some() || lx.starts(after, Tag::Opener)) {
+                        v.push(after);
+                        i = after;
+                        continue;
+                    }
+                }
+                // `..., đề nghị các sở ...` in the middle of a clause: a request this document makes, unless the
+                // actor sends it (`gửi văn bản đề nghị Bộ trưởng ...`) or it follows the issuer (`Ủy ban nhân dân
+                // tỉnh yêu cầu các cơ quan ...`, read whole)
+                if mid_request(lx, clause, i, to) {
+                    v.push(i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    v.dedup();
+    v
+}
+
+/// A lower-case `đề nghị`/`yêu cầu` at token `i` of the clause from `clause`, addressed to an agency.
+fn mid_request(lx: &Lexed, clause: usize, i: usize, to: usize) -> bool {
+    if !(lx.phrase_at(i, "đề nghị") || lx.phrase_at(i, "yêu cầu")) || lx.toks[i].is_cap() {
+        return false;
+    }
+    let prev = |w: &str| {
+        let n = w.split(' ').count();
+        i >= clause + n && lx.phrase_at(i - n, w)
+    };
+    if ["được", "để", "theo", "các", "văn bản", "hồ sơ", "tờ trình", "có văn bản"].iter().any(|w| prev(w)) {
+        return false;
+    }
+    let after = i + 2;
+    if after >= to || head_at(lx, after).is_none() {
+        return false;
+    }
+    // the issuer right before: the clause is read whole
+    !(i > clause && list_only(lx, skip_bullets(lx, clause), i))
+}
+
+/// Whether the clause `[clause, i)` ends with a verb (`phải hướng dẫn`), so a comma after it joins another verb.
+fn last_is_verb(lx: &Lexed, clause: usize, i: usize) -> bool {
+    (1..=3).any(|n| i >= clause + n && verb_at(lx, i - n) && lx.entry(i - n, Tag::Verb).is_some_and(|e| e.len == n))
+}
+
+/// Past the bullets and punctuation a clause may start with (`- `, `+ `).
+pub fn skip_bullets(lx: &Lexed, mut i: usize) -> usize {
+    while lx.get(i).is_some_and(|t| matches!(t.kind, Kind::Punct('-' | '+' | '•' | '–'))) {
+        i += 1;
+    }
+    i
+}

@@ -1,0 +1,121 @@
+//! Deadlines (`vn-document-format.md` §7c): a day (`trước ngày 30/6/2022`; a missing year comes from the
+//! document), a quarter, month or year, a range, a recurring or ongoing task, a time counted from an event.
+use crate::lex::lexicon::{Lexicon, Tag};
+use crate::model::{Date, Deadline, DeadlineKind, Period};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The period of a recurring deadline named in `lower`: of several (`định kỳ 6 tháng, hằng năm`), the
+/// shortest.
+fn period_in(lower: &str) -> Option<Period> {
+    const ORDER: [(&str, Period); 5] = [
+        ("weekly", Period::Weekly),
+        ("monthly", Period::Monthly),
+        ("quarterly", Period::Quarterly),
+        ("half yearly", Period::HalfYearly),
+        ("yearly", Period::Yearly),
+    ];
+    Lexicon::global()
+        .phrases(Tag::Period)
+        .filter(|e| lower.contains(e.phrase.as_str()))
+        .filter_map(|e| ORDER.iter().position(|(n, _)| Some(*n) == e.value(Tag::Period)))
+        .min()
+        .map(|k| ORDER[k].1)
+}
+
+/// A deadline phrase: an ISO date when a day is given (`trước ngày 30/6/2022`; a missing year comes from the
+/// document), its kind (quarter, month, year, range, recurring, ongoing), and the phrase as printed.
+pub fn parse(phrase: &str, doc_year: Option<u16>) -> Deadline {
+    let phrase = phrase.trim().trim_end_matches(['.', ';', ',']).trim().to_string();
+    let lower = phrase.to_lowercase();
+    static DAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\bngày\s*|\b(?:trước|chậm nhất(?: là)?|hoàn thành trước|trong|đến)\s+)(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b|\bngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
+    });
+    static QUARTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\bquý\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|năm)\s*(\d{4}))?").unwrap());
+    static MONTH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\btháng\s+(\d{1,2})\b(?:\s*(?:/|năm)\s*(\d{4}))?").unwrap());
+    static YEARS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b").unwrap());
+    let mut d = Deadline { phrase: phrase.clone(), date: None, kind: DeadlineKind::Other, year: None, part: None, every: None };
+    let days: Vec<Date> = DAY
+        .captures_iter(&lower)
+        .filter_map(|c| {
+            let (dd, m, y) = if c.get(1).is_some() { (c.get(1), c.get(2), c.get(3)) } else { (c.get(4), c.get(5), c.get(6)) };
+            let y = y.and_then(|y| y.as_str().parse().ok()).or(doc_year)?;
+            Date::new(y, m?.as_str().parse().ok()?, dd?.as_str().parse().ok()?)
+        })
+        .collect();
+    d.every = period_in(&lower);
+    let ranged = lower.contains("đến") && (lower.contains("từ") || lower.contains("giai đoạn"))
+        || lower.contains("giai đoạn")
+        || YEARS.find_iter(&lower).count() >= 2 && days.is_empty();
+    if let Some(last) = days.last() {
+        d.date = Some(*last);
+        d.kind = if days.len() >= 2 || ranged { DeadlineKind::Range } else { DeadlineKind::Date };
+        if d.every.is_some() {
+            d.kind = DeadlineKind::Recurring;
+        }
+        return d;
+    }
+    if d.every.is_some() || lower.contains("định kỳ") {
+        d.kind = DeadlineKind::Recurring;
+        return d;
+    }
+    if ranged {
+        d.kind = DeadlineKind::Range;
+        d.year = YEARS.find_iter(&lower).last().and_then(|m| m.as_str().parse().ok());
+        return d;
+    }
+    let year_of = |m: Option<regex::Match>| m.and_then(|m| m.as_str().parse().ok()).or(doc_year);
+    if let Some(c) = QUARTER.captures(&lower) {
+        d.kind = DeadlineKind::Quarter;
+        d.part = match c.get(1).map_or("", |m| m.as_str()) {
+            "i" | "1" => Some(1),
+            "ii" | "2" => Some(2),
+            "iii" | "3" => Some(3),
+            _ => Some(4),
+        };
+        d.year = year_of(c.get(2));
+        return d;
+    }
+    if let Some(c) = MONTH.captures(&lower) {
+        if let Some(m) = c.get(1).and_then(|m| m.as_str().parse::<u8>().ok()).filter(|m| (1..=12).contains(m)) {
+            d.kind = DeadlineKind::Month;
+            d.part = Some(m);
+            d.year = year_of(c.get(2));
+            return d;
+        }
+    }
+    static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:không quá|tối đa(?: là)?|trong thời hạn|trong vòng|trong thời gian|chậm nhất(?: là)?|^)\s*\d{1,3}\s+(?:ngày|tháng|năm|giờ)\b").unwrap()
+    });
+    if WITHIN.is_match(&lower) {
+        d.kind = DeadlineKind::Within;
+        return d;
+    }
+    if Lexicon::global().phrases(Tag::Ongoing).any(|e| lower.contains(e.phrase.as_str())) {
+        d.kind = DeadlineKind::Ongoing;
+        return d;
+    }
+    if let Some(y) = YEARS.find(&lower) {
+        d.kind = DeadlineKind::Year;
+        d.year = y.as_str().parse().ok();
+    }
+    d
+}
+
+/// A deadline inside a clause (`..., báo cáo UBND tỉnh trước ngày 15/12/2025`, `hoàn thành trong quý III/2025`):
+/// the phrase from its cue to the end of the clause's part.
+pub(super) fn within_clause(clause: &str, doc_year: Option<u16>) -> Option<Deadline> {
+    static CUE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:trước ngày|chậm nhất(?: là)?(?: ngày)?|hoàn thành trong|hoàn thành trước|hoàn thành năm|trong quý|trong tháng|trong năm|định kỳ|hằng năm|hàng năm|hằng quý|hằng tháng|trong thời hạn|không quá)\b").unwrap()
+    });
+    let m = CUE.find(clause)?;
+    let rest = &clause[m.start()..];
+    let end = rest.find([';', '(', ')']).or_else(|| rest.find(". ")).unwrap_or(rest.len());
+    let phrase = rest[..end].trim_end_matches(['.', ',', ' ']);
+    // a phrase that names no time beyond its cue (`trong năm` alone) is none
+    let d = parse(phrase, doc_year);
+    (d.kind != DeadlineKind::Other).then_some(d)
+}
+

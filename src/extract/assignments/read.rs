@@ -1,0 +1,411 @@
+//! Reading a paragraph's clauses for work: a clause that opens with an agency (or with `Giao`/`Đề nghị`/`Yêu
+//! cầu`/`Chỉ đạo` and an agency) names who acts; what follows says how (`chủ trì`, `phối hợp`, `có trách nhiệm`,
+//! `theo dõi, đôn đốc`). `phối hợp với X`, `báo cáo ... về X` and `chỉ đạo X` inside a clause name the others.
+//! An item addressed to an agency (`1. Ban Tổ chức Tỉnh ủy:`) lends it as the implied subject of the item's
+//! other clauses.
+use super::agency::{head_at, list_at, list_only, skip_adverbs, verb_at, Name};
+use super::clause::{self, skip_bullets};
+use super::{deadline, Out, Task};
+use crate::lex::lexicon::Tag;
+use crate::lex::tokens::{Kind, Lexed};
+use crate::model::{NodeId, Role};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What the paragraphs read so far lend to the next: the agencies each item is addressed to.
+#[derive(Default)]
+pub struct Context {
+    addressed: Vec<(NodeId, Vec<Agent>)>,
+}
+
+/// An agency named in the text: its name as printed and where (clean-text byte range of its paragraph).
+#[derive(Clone, Debug)]
+pub struct Agent {
+    pub name: String,
+    pub at: (usize, usize),
+}
+
+pub(super) fn agents(lx: &Lexed, names: &[Name]) -> Vec<Agent> {
+    names.iter().map(|n| Agent { name: n.text(lx).to_string(), at: (lx.toks[n.start].start as usize, lx.toks[n.end - 1].end as usize) }).collect()
+}
+
+/// The role an opener gives (`Giao` → responsible, `Chỉ đạo` → directed).
+fn opener_role(lx: &Lexed, i: usize) -> Option<(Role, usize)> {
+    let e = lx.entry(i, Tag::Opener)?;
+    let role = if e.value(Tag::Opener) == Some("directed") { Role::Directed } else { Role::Responsible };
+    Some((role, e.len))
+}
+
+/// The role a cue right after an agency gives it (`chủ trì` → lead, `phối hợp` → coordinate, `theo dõi` →
+/// monitor), looking past a fronted qualifier (`theo chức năng, nhiệm vụ, thẩm quyền chủ trì`).
+fn role_after(lx: &Lexed, i: usize, end: usize) -> Option<Role> {
+    let i = skip_adverbs(lx, i + usize::from(lx.get(i).is_some_and(|t| t.is_punct(','))));
+    if let Some(e) = lx.entry(i, Tag::RoleCue) {
+        return Some(if e.value(Tag::RoleCue) == Some("monitor") { Role::Monitor } else { Role::Lead });
+    }
+    if lx.phrase_at(i, "phối hợp") {
+        return Some(Role::Coordinate);
+    }
+    // `X, chủ trì ...` a few words on, before any clause end
+    (i..end.min(i + 40)).take_while(|&k| !matches!(lx.toks[k].kind, Kind::Punct(';' | '.'))).any(|k| lx.toks[k].is_punct(',') && lx.phrase_at(k + 1, "chủ trì")).then_some(Role::Lead)
+}
+
+/// `theo chức năng, nhiệm vụ, thẩm quyền` after an agency: how it acts, not what it does; skipped.
+fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
+    if !(lx.phrase_at(i, "theo chức năng") || lx.phrase_at(i, "theo nhiệm vụ")) {
+        return i;
+    }
+    while i < end && (lx.toks[i].is_punct(',') || lx.toks[i].is_word() && !lx.starts(i, [Tag::RoleCue, Tag::Duty].as_slice()) && !(lx.phrase_at(i, "phối hợp"))) {
+        if lx.toks[i].is_word() && verb_at(lx, i) && !lx.phrase_at(i, "được") && !lx.phrase_at(i, "giao") {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// What follows an agency that makes it responsible: a duty (`có trách nhiệm`, `phải`, `căn cứ chức năng`).
+fn duty_at(lx: &Lexed, i: usize) -> bool {
+    lx.starts(skip_adverbs(lx, i), Tag::Duty) || lx.phrase_at(i, "được giao") || lx.phrase_at(i, "được phân công")
+}
+
+/// A money amount (`3.300.000 đồng`, `500.000đ`): the line is a rate or an allowance, not a task.
+fn names_amount(s: &str) -> bool {
+    static AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,3}(?:[.,]\d{3})+\s*(?:đồng|đ\b|VNĐ)").unwrap());
+    s.contains(|c: char| c.is_ascii_digit()) && AMOUNT.is_match(s)
+}
+
+/// A title line: short, no sentence stop at the end.
+fn is_title_line(s: &str) -> bool {
+    let s = s.trim();
+    !s.ends_with(['.', ';']) && s.split_whitespace().count() <= 20
+}
+
+/// The words between tokens `i` and `end` as printed.
+pub(super) fn text_of<'a>(lx: &Lexed<'a>, i: usize, end: usize) -> &'a str {
+    if i >= end {
+        return "";
+    }
+    &lx.text[lx.toks[i].start as usize..lx.toks[end - 1].end as usize]
+}
+
+/// The subject of `có trách nhiệm`/`chịu trách nhiệm` when it runs past the first verb (`Người được giao theo
+/// dõi, giải quyết công việc của cơ quan, tổ chức có trách nhiệm ...`): the clause up to the phrase, without a
+/// gloss in brackets, a participle clause (`được phân công ...`) or a qualifier (`trong phạm vi ...`).
+fn duty_subject(lx: &Lexed, i: usize, end: usize) -> Option<Vec<Name>> {
+    head_at(lx, i)?;
+    let at = (i..end).find(|&k| lx.phrase_at(k, "có trách nhiệm") || lx.phrase_at(k, "chịu trách nhiệm"))?;
+    let mut stop = at;
+    if let Some(p) = (i..at).find(|&k| lx.toks[k].is_punct('(')) {
+        stop = p;
+    }
+    let head = head_at(lx, i).unwrap_or(0);
+    if let Some(p) = (i + head..stop).find(|&k| lx.is(k, "được")) {
+        stop = p;
+    }
+    for q in ["trong phạm vi", "theo phạm vi", "theo chức năng", "trong quá trình"] {
+        if let Some(p) = (i..stop).find(|&k| lx.phrase_at(k, q)) {
+            stop = p;
+        }
+    }
+    let words = (i..stop).filter(|&k| lx.toks[k].is_word()).count();
+    if stop <= i || words > 20 || (i..stop).any(|k| matches!(lx.toks[k].kind, Kind::Punct(';' | ':'))) {
+        return None;
+    }
+    Some(split_listed(lx, i, stop))
+}
+
+/// A list whose end is known (a labelled value, a table cell, a duty's subject), split by the schema's rule:
+/// at `;` always, at `,` and `và` only before a head word; each part kept whole.
+pub fn split_listed(lx: &Lexed, i: usize, end: usize) -> Vec<Name> {
+    let mut out = Vec::new();
+    let mut start = i;
+    let mut k = i;
+    let push = |s: usize, e: usize, out: &mut Vec<Name>| {
+        let mut s = s;
+        let mut e = e;
+        while s < e && lx.toks[s].kind != Kind::Word {
+            s += 1;
+        }
+        while e > s && matches!(lx.toks[e - 1].kind, Kind::Punct('.' | ',' | ';')) {
+            e -= 1;
+        }
+        if e > s && text_of(lx, s, e).chars().count() <= 150 {
+            out.push(Name { start: s, end: e });
+        }
+    };
+    while k < end {
+        let t = lx.toks[k];
+        if t.is_punct(';') {
+            push(start, k, &mut out);
+            start = k + 1;
+        } else if (t.is_punct(',') || lx.is(k, "và")) && head_at(lx, k + 1).is_some() && !(t.is_punct(',') && continues_class(lx, start, k + 1)) {
+            push(start, k, &mut out);
+            start = k + 1;
+        }
+        k += 1;
+    }
+    push(start, end, &mut out);
+    out
+}
+
+/// Whether the part `[start, ..)` is a class (`các cấp ủy, ...`) that the lower-case word at `j` continues.
+fn continues_class(lx: &Lexed, start: usize, j: usize) -> bool {
+    lx.is(j, "cấp") || (lx.starts(start, Tag::ClassHead) || lx.is(start, "các")) && !lx.toks[j].is_cap() && lx.starts(j, [Tag::Plural, Tag::ClassNoun].as_slice()) && !lx.starts(j, Tag::ProperLower)
+}
+
+impl Context {
+    /// The agencies the nearest enclosing item of `t` that has one is addressed to.
+    fn implied(&self, t: &Task) -> Option<Vec<Agent>> {
+        t.items.iter().find_map(|i| self.addressed.iter().rev().find(|(id, _)| id == i).map(|(_, a)| a.clone()))
+    }
+}
+
+/// Read the clauses of a task paragraph from token `from`.
+pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Out, doc_year: Option<u16>) {
+    let end = lx.len();
+    let starts = clause::starts(lx, from, end);
+    // once per paragraph: a scan per clause would be quadratic in a long paragraph
+    let rate_line = names_amount(&lx.text[lx.toks.get(from).map_or(lx.text.len(), |t| t.start as usize)..]);
+    let whole_title = starts.len() == 1 && t.first_of_item && is_title_line(text_of(lx, from, end));
+    // `Giao người đứng đầu các cơ quan ...; Chủ tịch Ủy ban nhân dân các xã ...`: a list of agencies split by `;`
+    // after an opener; the opener's role and the item's address carry to each part
+    let mut list_role: Option<Role> = None;
+    let mut marks: Vec<(usize, usize, usize)> = Vec::with_capacity(starts.len());
+    for (k, &start) in starts.iter().enumerate() {
+        let stop = starts.get(k + 1).copied().unwrap_or(end);
+        marks.push((out.len(), start, stop));
+        let c = skip_bullets(lx, start);
+        if c >= stop {
+            continue;
+        }
+        let (opener, body) = match opener_role(lx, c) {
+            Some((r, n)) => (Some(r), c + n),
+            None => (None, c),
+        };
+        // an allowance or a rate (`Cán bộ, công chức trực tiếp tham mưu ...: 70.000 đồng/người/ngày`) assigns
+        // nothing unless it says so outright
+        if opener.is_none() && rate_line && !(c..stop).any(|i| lx.phrase_at(i, "trách nhiệm")) {
+            continue;
+        }
+        for a in super::passive::agents_in(lx, c, stop) {
+            out.push(t, &a, Role::Responsible);
+        }
+        let (mut names, mut used) = list_at(lx, body, stop);
+        // an item addressed to an office-holder by its field (`3. Cán bộ phụ trách lĩnh vực giám sát và phản biện
+        // xã hội`): the whole title is the actor
+        if opener.is_none() && whole_title && !names.is_empty() && used < stop {
+            let last = names.last().unwrap();
+            let extend = text_of(lx, last.start, last.end).contains("phụ trách") || lx.phrase_at(used, "phụ trách") || lx.phrase_at(used, "trên địa bàn");
+            if extend {
+                let mut e = stop;
+                while e > last.start && !lx.toks[e - 1].is_word() {
+                    e -= 1;
+                }
+                names.last_mut().unwrap().end = e;
+                used = stop;
+            }
+        }
+        let carried = list_role.take();
+        let opener = opener.or(carried.filter(|_| !names.is_empty() && (used..stop).all(|i| !lx.toks[i].is_word())));
+        if opener.is_none() {
+            if let Some(subject) = duty_subject(lx, body, stop) {
+                used = subject.last().map_or(used, |n| n.end);
+                names = subject;
+            }
+        }
+        let after = skip_manner(lx, used, stop);
+        if names.is_empty() {
+            implied_subject(lx, c, stop, t, cx, out);
+            continue;
+        }
+        let subject = agents(lx, &names);
+        let at_after = |w: &str| lx.phrase_at(after, w);
+        let role = role_after(lx, after, stop);
+        // `1. Ban Tổ chức Tỉnh ủy:` or `X: Chủ trì ...` — but not `Chủ tịch ...: 500.000 đồng` (a value)
+        let after_colon = lx.get(after).is_some_and(|t| t.is_punct(':'));
+        let is_heading = after >= stop && !lx.get(after).is_some_and(|t| t.is_word()) || after_colon && !lx.get(after + 1).is_some_and(|t| t.is_number()) && !rate_line;
+        if opener.is_none() {
+            // `Ban thường vụ tỉnh ủy quy định ...`: a power, not a duty
+            if lx.starts(after, Tag::Power) && !duty_at(lx, after) {
+                continue;
+            }
+            // `X; Y; Z ban hành ...` after `do`: the parts of one list split by `;`, not subjects
+            if k > 0 && list_only(lx, skip_bullets(lx, starts[k - 1]), start) {
+                continue;
+            }
+            // `Ủy ban nhân dân tỉnh yêu cầu các cơ quan ...`: the subject issues, the object must act
+            if let Some((Role::Responsible, n)) = opener_role(lx, after).filter(|_| !lx.toks[after].is_cap()) {
+                let (objects, _) = list_at(lx, after + n, stop);
+                if !objects.is_empty() {
+                    let objects = agents(lx, &objects);
+                    for a in &objects {
+                        out.push(t, a, Role::Responsible);
+                    }
+                    inline(lx, after, stop, t, Some(&objects), out);
+                    continue;
+                }
+            }
+            // `Điều 5. Hội đồng nhân dân tỉnh giao` (the tasks follow in its items): the subject issues them
+            if lx.starts(after, Tag::Issuing) {
+                continue;
+            }
+        }
+        if let Some(r) = opener {
+            for a in &subject {
+                out.push(t, a, r);
+            }
+        }
+        if let Some(r) = role {
+            for a in &subject {
+                out.push(t, a, r);
+                // who must follow the implementation up acts too; so does the subject of `X chủ trì ...`
+                if opener.is_none() && (r == Role::Monitor || r == Role::Lead && start == from && t.first_of_item) {
+                    out.push(t, a, Role::Responsible);
+                }
+            }
+        } else if opener.is_none() && (is_heading && start == from || duty_at(lx, after) || verb_at(lx, after)) {
+            for a in &subject {
+                out.push(t, a, Role::Responsible);
+            }
+        }
+        if t.first_of_item && start == from && (opener.is_some() || is_heading || role.is_some()) {
+            if let Some(i) = t.item {
+                cx.addressed.push((i, subject.clone()));
+            }
+        }
+        if t.first_of_item && carried.is_some() && opener.is_some() {
+            if let Some(entry) = cx.addressed.iter_mut().rev().find(|(id, _)| Some(*id) == t.item) {
+                entry.1.extend(subject.iter().cloned());
+            }
+        }
+        if opener.is_some() && (used..stop).all(|i| !lx.toks[i].is_word()) {
+            list_role = opener;
+        }
+        // `Giao Ban Quản lý ... chỉ đạo các đơn vị ...`: whom the actor must direct
+        if opener != Some(Role::Directed) && at_after("chỉ đạo") {
+            let (objects, _) = list_at(lx, after + 2, stop);
+            for a in agents(lx, &objects) {
+                out.push(t, &a, Role::Directed);
+            }
+        }
+        // the addressed agency also leads or monitors in the same clause: `X: Chủ trì ...; theo dõi`
+        inline(lx, after, stop, t, Some(&subject), out);
+    }
+    // each clause's own deadline goes to its records
+    for (j, &(first, start, stop)) in marks.iter().enumerate() {
+        let to = marks.get(j + 1).map_or(out.len(), |m| m.0);
+        if first < to {
+            if let Some(d) = deadline::within_clause(text_of(lx, start, stop), doc_year) {
+                out.fill_deadline(first..to, &d);
+            }
+        }
+    }
+}
+
+/// A clause without its own subject: the item's addressed agencies act (`Chủ trì, phối hợp ...`, `Theo dõi,
+/// đôn đốc ...`).
+fn implied_subject(lx: &Lexed, c: usize, stop: usize, t: &Task, cx: &Context, out: &mut Out) {
+    let implied = cx.implied(t);
+    if let Some(subj) = implied.as_ref() {
+        let i = skip_adverbs(lx, c);
+        if lx.entry(i, Tag::RoleCue).is_some_and(|e| e.value(Tag::RoleCue) == Some("lead")) {
+            for a in subj {
+                out.push(t, a, Role::Lead);
+            }
+        }
+    }
+    inline(lx, c, stop, t, implied.as_deref(), out);
+}
+
+/// `phối hợp với X`, `báo cáo ... về X`, `chỉ đạo X` and `theo dõi, đôn đốc` inside a clause `[i, end)`, with
+/// `subject` the agencies in force.
+pub(super) fn inline(lx: &Lexed, i: usize, end: usize, t: &Task, subject: Option<&[Agent]>, out: &mut Out) {
+    for k in i..end {
+        if lx.phrase_at(k, "phối hợp") {
+            let mut j = k + 2;
+            while lx.phrase_at(j, "chặt chẽ") || lx.phrase_at(j, "thường xuyên") {
+                j += 2;
+            }
+            if lx.is(j, "với") || lx.is(j, "cùng") {
+                j += 1;
+            }
+            let (names, _) = list_at(lx, j, end);
+            for a in agents(lx, &names) {
+                out.push(t, &a, Role::Coordinate);
+            }
+        }
+        if lx.phrase_at(k, "báo cáo") || lx.phrase_at(k, "phản ánh") {
+            report_target(lx, k + 2, end, t, out);
+        }
+    }
+    if let Some(subj) = subject {
+        if monitors(lx, i, end) {
+            for a in subj {
+                out.push(t, a, Role::Monitor);
+            }
+        }
+    }
+}
+
+/// The target of a report: right after the verb (`báo cáo UBND tỉnh`) or after `về`/`cho`/`lên`/`gửi`/`đến`
+/// within its clause; the channel `(qua X)` is not recorded.
+fn report_target(lx: &Lexed, i: usize, end: usize, t: &Task, out: &mut Out) {
+    let stop = (i..end).find(|&k| matches!(lx.toks[k].kind, Kind::Punct('.' | ';'))).unwrap_or(end);
+    let (names, _) = list_at(lx, i, stop);
+    if !names.is_empty() {
+        for a in agents(lx, &names) {
+            out.push(t, &a, Role::ReportTo);
+        }
+        return;
+    }
+    for cue in ["về", "cho", "lên", "gửi", "đến"] {
+        for k in i..stop {
+            if lx.is(k, cue) {
+                let (names, _) = list_at(lx, k + 1, stop);
+                if !names.is_empty() {
+                    for a in agents(lx, &names) {
+                        out.push(t, &a, Role::ReportTo);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Whether a clause assigns the follow-up of the implementation: `đôn đốc` with the implementation anywhere in
+/// its clause (or an activity of it named at once: `đôn đốc việc ...`); `theo dõi`, `kiểm tra`, `giám sát` with
+/// the implementation or its progress within a few words.
+fn monitors(lx: &Lexed, i: usize, end: usize) -> bool {
+    (i..end).any(|k| {
+        let urge = lx.phrase_at(k, "đôn đốc");
+        if !(urge || lx.phrase_at(k, "theo dõi") || lx.phrase_at(k, "kiểm tra") || lx.phrase_at(k, "giám sát")) {
+            return false;
+        }
+        let from = k + 2;
+        if urge {
+            let direct = {
+                let mut j = from;
+                while lx.get(j).is_some_and(|t| t.is_punct(',')) {
+                    j += 1;
+                }
+                lx.is(j, "việc") || lx.phrase_at(j, "thực hiện") || lx.phrase_at(j, "triển khai")
+            };
+            let clause_end = (from..end).find(|&j| matches!(lx.toks[j].kind, Kind::Punct(';' | '.'))).unwrap_or(end);
+            direct || (from..clause_end).any(|j| lx.starts(j, Tag::MonitorObjectFar))
+        } else {
+            // within eight words
+            let mut words = 0;
+            let mut j = from;
+            while j < end && words < 8 {
+                if lx.starts(j, Tag::MonitorObject) {
+                    return true;
+                }
+                words += usize::from(lx.toks[j].is_word());
+                j += 1;
+            }
+            false
+        }
+    })
+}

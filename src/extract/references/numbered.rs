@@ -1,0 +1,283 @@
+//! Numbered citations: `Kế hoạch số 58-KH/BTCTW, ngày 28/02/2022 của Ban Tổ chức Trung ương`, in Party and
+//! state forms, with their date and issuer (after `của`, or before the citation: `Ngày …, X đã ban hành Công
+//! văn số …`, `đề nghị của X tại Tờ trình số …`); lists that cite several (`số 19-NQ/TW, số 20-NQ/TW và số
+//! 21-NQ/TW`); a type word right before a symbol without `số` (`Quy định 366-QĐ/TW`); standards (`TCVN
+//! 14423:2025`).
+use super::resolve::NameForm;
+use super::vocab::{is_a, BARE_NUMBER, DATE, ISSUER, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, MORE, NAME_BEFORE_NUMBER, NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
+use super::zone::{clause_start, collapse, floor_boundary};
+use super::{Ctx, Refs};
+use crate::lex::lexicon::{Lexicon, Tag};
+use crate::lex::symbol::parse_symbol;
+use crate::lex::tokens::is_word_char;
+use crate::model::{Date, DocType, Symbol};
+
+/// A type word that names a law (`Luật`, `Bộ luật`, `Pháp lệnh`): only a law is cited with its name between
+/// the type word and `số`.
+fn is_law(word: &str) -> bool {
+    Lexicon::global().get(word).and_then(|e| e.value(Tag::Named)) == Some("law")
+}
+
+/// The type word that ends `window` (which ends in white space), possibly followed by a name of one to
+/// sixteen words starting with a capital (`Luật Lưu trữ `): its offset, the word, and the name. The leftmost
+/// such type word wins, and of words at one offset the first listed (`Nghị quyết liên tịch` before `Nghị
+/// quyết`). A name holds no capitalized type word (`Luật Đất đai và Nghị định ` is a Nghị định), though it
+/// may hold other words that name documents (`Luật Quy hoạch đô thị và nông thôn `).
+pub(super) fn type_before(window: &str) -> Option<(usize, &'static str, &str)> {
+    if !window.ends_with(char::is_whitespace) {
+        return None;
+    }
+    // the words of the window and their offsets (an opening bracket or quote stands apart: `(Thông báo số`)
+    let mut ws: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in window.char_indices() {
+        if c.is_whitespace() || matches!(c, '(' | '[' | '“' | '"') {
+            if let Some(s) = start.take() {
+                ws.push((s, &window[s..i]));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    let n = ws.len();
+    let mut best = None;
+    // k: the number of name words between the type word and the number
+    for k in 0..=NAME_BEFORE_NUMBER.min(n) {
+        if k > 0 {
+            let w = ws[n - k].1;
+            let bare = w.trim_end_matches(',');
+            if !(w == "-" || !bare.is_empty() && bare.chars().all(char::is_alphabetic)) {
+                break;
+            }
+        }
+        let first_cap = k == 0 || ws[n - k].1.starts_with(char::is_uppercase);
+        // `Báo cáo tiếp thu số …`, `Báo cáo thẩm tra số …`: a lower-case qualifier of the type, not a name
+        let qualified = k > 0 && {
+            let q = window[ws[n - k].0..].trim();
+            is_a(q, Tag::TypeQualifier)
+        };
+        let found = TYPE_WORD_PARTS.iter().find(|(_, parts)| {
+            let m = parts.len();
+            n - k >= m
+                && ws[n - k - m..n - k].iter().enumerate().all(|(j, w)| {
+                    // `Nghị quyết: số …`
+                    let w = if k == 0 && j == m - 1 { w.1.trim_end_matches(':') } else { w.1 };
+                    w == parts[j]
+                })
+        });
+        if let Some((word, parts)) = found {
+            if qualified && !is_law(word) {
+                best = Some((ws[n - k - parts.len()].0, *word, ""));
+            } else if first_cap {
+                best = Some((ws[n - k - parts.len()].0, *word, if k == 0 { "" } else { window[ws[n - k].0..].trim() }));
+            }
+            // a name holds no capitalized type word
+            if word.starts_with(char::is_uppercase) {
+                break;
+            }
+        }
+    }
+    best
+}
+
+fn date_of(c: &regex::Captures, first: usize) -> Option<Date> {
+    let g = |i: usize| c.get(first + i).map(|m| m.as_str());
+    let (d, m, y) = match g(0) {
+        Some(d) => (d, g(1)?, g(2)?),
+        None => (g(3)?, g(4)?, g(5)?),
+    };
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+fn date_at(rest: &str) -> (Option<Date>, usize) {
+    match DATE.captures(rest) {
+        Some(c) => (date_of(&c, 1), c.get(0).unwrap().end()),
+        None => (None, 0),
+    }
+}
+
+fn tidy_issuer(s: &str) -> Option<String> {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s.trim_matches(|ch: char| ch == ',' || ch == '*' || ch.is_whitespace()).to_string();
+    (!s.is_empty() && s.chars().count() < 120).then_some(s)
+}
+
+/// The issuer after `của` at the start of `rest`, and where it ends in `rest`.
+fn issuer_at(rest: &str) -> Option<(String, usize)> {
+    let c = ISSUER.find(rest)?;
+    let tail = &rest[c.end()..];
+    // a type word inside an agency's name does not end it (`Bộ Kế hoạch và Đầu tư`, `Phòng Tài chính - Kế hoạch`)
+    let inside_name = |m: &regex::Match| {
+        let word = m.as_str().trim_start();
+        word.starts_with(char::is_uppercase) && {
+            let before = tail[..m.start()].trim_end();
+            before.ends_with('-') || before.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase) && is_a(w, Tag::IssuerWord))
+        }
+    };
+    let end = ISSUER_END.find_iter(tail).find(|m| !inside_name(m)).map_or_else(|| floor_boundary(tail, 120), |m| m.start());
+    tidy_issuer(&tail[..end]).map(|i| (i, c.end() + end))
+}
+
+/// What a numbered citation is about, when it reads as the name of a document of its type (`Nghị định số
+/// 200/2025/NĐ-CP … quy định chi tiết một số điều của Luật Phòng thủ dân sự`): the subject up to the clause
+/// end, without `về` / `về việc`.
+fn subject_at(rest: &str) -> Option<&str> {
+    let rest = rest.trim_start_matches([' ', ',']);
+    let rest = rest.strip_prefix("về việc ").or_else(|| rest.strip_prefix("về ")).unwrap_or(rest);
+    if !["quy định", "hướng dẫn", "sửa đổi", "bãi bỏ"].iter().any(|v| rest.starts_with(v)) {
+        return None;
+    }
+    let end = rest.find([';', '(', ')', ':', '\n', '|', '“', '”']).unwrap_or(rest.len());
+    let end = rest[..end].find(". ").unwrap_or(end);
+    let s = rest[..floor_boundary(rest, end.min(300))].trim_end_matches([' ', ',', '.']);
+    (s.split_whitespace().count() >= 3).then_some(s)
+}
+
+/// The issuer (and date) named before a citation, in the clause that leads to its type word.
+fn issuer_before(before: &str) -> Option<(String, Option<Date>)> {
+    if let Some(c) = ISSUER_BEFORE_TAI.captures(before) {
+        return tidy_issuer(&c["i"]).map(|i| (i, None));
+    }
+    let c = ISSUER_BEFORE_ISSUED.captures(before)?;
+    // `Sau khi Thủ tướng Chính phủ ban hành …`: the issuer follows the conjunction
+    let i = &c["i"];
+    let i = i.rsplit_once(" khi ").map_or(i, |(_, b)| b);
+    let issuer = tidy_issuer(i)?;
+    // a clause, not a run of lower-case text: the issuer starts with a capital and holds a few words
+    (issuer.split_whitespace().count() <= 14).then(|| (issuer, date_of(&c, 1)))
+}
+
+fn type_of(word: &str, symbol: &Symbol) -> Option<DocType> {
+    let lower = word.to_lowercase();
+    if lower == "văn bản" {
+        return Some(symbol.type_code.as_deref().and_then(DocType::from_code).unwrap_or(DocType::CongVan));
+    }
+    DocType::from_word_prefix(word).map(|(t, _)| t)
+}
+
+/// The numbered citations of a paragraph, added to `refs`: `(start, end, reference)` of
+/// each, in the zone.
+pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
+    let zone = cx.zone;
+    let mut numbered: Vec<(usize, usize, usize)> = Vec::new();
+    // for lists sharing one issuer (`Nghị định số A ngày …, Nghị định số B ngày … của Chính phủ`):
+    // (reference, start, end of its date, issuer)
+    let mut chain: Vec<(Option<usize>, usize, usize, Option<String>)> = Vec::new();
+    let mut consumed = 0;
+    // (where the type word may end, the symbol, whether `số` comes first), in text order
+    let mut found: Vec<(usize, regex::Match, bool)> = NUMBER.captures_iter(zone).map(|c| (c.get(0).unwrap().start(), c.name("sym").unwrap(), true)).collect();
+    found.extend(BARE_NUMBER.captures_iter(zone).map(|c| {
+        let sym = c.name("sym").unwrap();
+        (sym.start(), sym, false)
+    }));
+    found.sort_by_key(|f| f.0);
+    for (at, sym_m, with_so) in found {
+        if at < consumed {
+            continue;
+        }
+        // `… /UBTVQH15.` ends a sentence: a dash after the full stop opens the next line, not a symbol part
+        let sym = sym_m.as_str();
+        let sym = match sym.find('.').filter(|&d| sym[d + 1..].trim_start().starts_with('-')) {
+            Some(d) => &sym[..d],
+            None => sym,
+        };
+        if !with_so {
+            // a symbol right after a type word: it must hold letters (`366-QĐ/TW`, not a date) and stand
+            // alone (not the tail of `QH15/…`)
+            if !sym.contains(|c: char| c.is_uppercase()) || zone[..at].ends_with(|c: char| is_word_char(c) || "/-.".contains(c)) {
+                continue;
+            }
+        }
+        let mut from = at.saturating_sub(TYPE_WINDOW);
+        while !zone.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some((t_at, word, name)) = type_before(&zone[from..at]) else { continue };
+        let law = is_law(word);
+        // a name between the type word and `số` only for laws (`Luật Lưu trữ số 33/2024/QH15`)
+        if !name.is_empty() && !(law && with_so) {
+            continue;
+        }
+        let mut pos = sym_m.end();
+        let start = from + t_at;
+        let mut syms = vec![(sym.to_string(), start, sym_m.end())];
+        // `số 19-NQ/TW, số 20-NQ/TW và số 21-NQ/TW`
+        while let Some(m) = MORE.captures(&zone[pos..]) {
+            let s = m.name("sym").unwrap();
+            syms.push((s.as_str().to_string(), pos + s.start(), pos + s.end()));
+            pos += m.get(0).unwrap().end();
+        }
+        consumed = pos;
+        let (mut date, used) = date_at(&zone[pos..]);
+        let after = issuer_at(&zone[pos + used..]);
+        let subject = subject_at(&zone[pos + used + after.as_ref().map_or(0, |a| a.1)..]);
+        let mut issuer = after.map(|a| a.0);
+        let single = syms.len() == 1;
+        if issuer.is_none() && single {
+            let cs = clause_start(zone, start, 240);
+            if let Some((i, d)) = issuer_before(&zone[cs..start]) {
+                issuer = Some(i);
+                date = date.or(d);
+            }
+        }
+        let mut last = None;
+        for (s, s_start, s_end) in syms {
+            let raw: String = s.split_whitespace().collect::<String>().trim_end_matches(['.', '-']).to_string();
+            let symbol = parse_symbol(&raw);
+            let t = type_of(word, &symbol);
+            if let Some(i) = refs.add(cx, t, symbol, if single { date } else { None }, issuer.clone(), (s_start, s_end)) {
+                numbered.push((start, pos, i));
+                let t = type_of(word, refs.list[i].symbol.as_ref().unwrap()).unwrap_or(DocType::Luat);
+                if law && !name.is_empty() {
+                    refs.known_as(i, t.clone(), NameForm::new(&format!("{word} {name}")));
+                }
+                // `Nghị định số … quy định chi tiết …`, later `Nghị định quy định chi tiết …`
+                if let Some(subject) = subject.filter(|_| single) {
+                    refs.known_as(i, t, NameForm::new(&format!("{word} {subject}")));
+                }
+                last = Some(i);
+            }
+        }
+        chain.push((if single { last } else { None }, start, pos + used, issuer));
+    }
+    share_issuers(zone, &mut chain, refs);
+    for c in STANDARD.captures_iter(zone) {
+        let m = c.get(0).unwrap();
+        let raw = collapse(m.as_str());
+        let symbol = Symbol {
+            raw: raw.clone(),
+            number: Some(c["n"].split([':', '-', '/']).next().unwrap_or("").trim().to_string()),
+            year: None,
+            type_code: Some(c["t"].to_string()),
+            issuer_code: None,
+            form: None,
+        };
+        if let Some(i) = refs.add(cx, Some(DocType::Other(c["t"].to_string())), symbol, None, None, (m.start(), m.end())) {
+            numbered.push((m.start(), m.end(), i));
+        }
+    }
+    numbered.sort_unstable();
+    numbered
+}
+
+/// An issuer shared by a list of citations: `A ngày …, B ngày … của Chính phủ`.
+fn share_issuers(zone: &str, chain: &mut [(Option<usize>, usize, usize, Option<String>)], refs: &mut Refs) {
+    for k in (0..chain.len().saturating_sub(1)).rev() {
+        let (next_start, next_issuer) = (chain[k + 1].1, chain[k + 1].3.clone());
+        let (this, _, end, issuer) = &chain[k];
+        let gap = zone.get(*end..next_start).unwrap_or("").trim();
+        // one issuer for both only when their symbols name the same issuer (`… /NĐ-CP, … /NĐ-CP của Chính phủ`)
+        let code = |i: &Option<usize>| i.and_then(|i| refs.list[i].symbol.as_ref().and_then(|s| s.issuer_code.clone()));
+        let same = code(this).is_some() && code(this) == code(&chain[k + 1].0);
+        if issuer.is_none() && same && (gap == "," || gap == "và") {
+            chain[k].3 = next_issuer;
+        }
+    }
+    for (i, _, _, issuer) in chain.iter() {
+        if let (Some(i), Some(iss)) = (i, issuer) {
+            if refs.list[*i].issuer.is_none() {
+                refs.list[*i].issuer = Some(iss.clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! Pinpoints: the article, clause and point of a cited document printed right before a mention
+//! (`điểm a khoản 2 Điều 5 của Luật ...`).
+use super::zone::floor_boundary;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// `điểm a khoản 2 Điều 5 (của)` ending right before a mention: at least one part.
+static PINPOINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:[Đđ]iểm)\s+(?P<point>[a-zđ])\s*,?\s+)?(?:(?:[Kk]hoản)\s+(?P<clause>\d{1,3})\s*,?\s+)?(?:(?:[Đđ]iều)\s+(?P<article>\d{1,4}[a-z]?)\s*,?\s+)?(?:của\s+)?$").unwrap()
+});
+
+/// A pinpoint found in a zone: where its phrase starts (in the zone) and its parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Found {
+    pub start: usize,
+    pub article: Option<String>,
+    pub clause: Option<String>,
+    pub point: Option<String>,
+}
+
+/// The pinpoint printed right before byte `start` of `zone`, if any.
+pub(super) fn before(zone: &str, start: usize) -> Option<Found> {
+    let from = floor_boundary(zone, start.saturating_sub(64));
+    let window = &zone[from..start];
+    // a pinpoint ends in white space right before the mention: most mentions have none
+    if !window.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let c = PINPOINT.captures(window)?;
+    let get = |n: &str| c.name(n).map(|m| m.as_str().to_string());
+    let (article, clause, point) = (get("article"), get("clause"), get("point"));
+    if article.is_none() && clause.is_none() && point.is_none() {
+        return None;
+    }
+    Some(Found { start: from + c.get(0)?.start(), article, clause, point })
+}

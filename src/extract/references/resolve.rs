@@ -1,0 +1,153 @@
+//! Resolving names to documents: aliases defined in the text (`(sau đây viết tắt là …)`), later short forms
+//! (`Nghị quyết Đại hội XIII`, `Luật MTTQ Việt Nam`), a law cited by name and by number, and a document named
+//! as what a cited document approves are one document.
+use super::named::{named_kind, Named};
+use super::vocab::ALIAS;
+use super::zone::{clause_start, collapse, fold_name};
+use crate::lex::tokens::is_word_char;
+use crate::model::{DocType, Reference};
+
+/// A name as compared: its words (lower case, but all-capital abbreviations kept), the years it names set
+/// apart, `năm`/`giai đoạn`/`đến` dropped.
+#[derive(Debug, PartialEq)]
+pub(super) struct NameForm {
+    words: Vec<String>,
+    years: Option<(u16, u16)>,
+}
+
+impl NameForm {
+    pub(super) fn new(name: &str) -> Self {
+        let (words, years) = name_words(name);
+        NameForm { words, years }
+    }
+    /// The first word after the `type_words` words of the type, in lower case: two names of one document
+    /// share it, unless one is an abbreviation ([`NameForm::head_is_abbreviation`]).
+    pub(super) fn head(&self, type_words: usize) -> Option<String> {
+        self.words.get(type_words).map(|w| w.to_lowercase())
+    }
+    /// Whether the first word after the type is an abbreviation (`MTTQ`), which may stand for other words.
+    pub(super) fn head_is_abbreviation(&self, type_words: usize) -> bool {
+        self.words.get(type_words).is_some_and(|w| !w.is_empty() && w.chars().all(char::is_uppercase))
+    }
+}
+
+fn name_words(name: &str) -> (Vec<String>, Option<(u16, u16)>) {
+    let mut words = Vec::new();
+    let mut years: Option<(u16, u16)> = None;
+    for w in name.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+        let l = w.to_lowercase().replace('ð', "đ");
+        if let Ok(y) = l.parse::<u16>() {
+            if l.len() == 4 && (1900..2100).contains(&y) {
+                years = Some(years.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
+                continue;
+            }
+        }
+        if matches!(l.as_str(), "năm" | "giai" | "đoạn" | "đến" | "thời" | "kỳ") {
+            continue;
+        }
+        words.push(if w.chars().all(|c| c.is_uppercase()) && w.chars().count() >= 2 { w.to_string() } else { l });
+    }
+    (words, years)
+}
+
+/// Whether the words `short` appear in order in `long`, an all-capitals word of `short` standing for the
+/// initials of several words of `long` (`MTTQ` = `Mặt trận Tổ quốc`).
+fn subsequence(short: &[String], long: &[String]) -> bool {
+    let mut j = 0;
+    'outer: for w in short {
+        while j < long.len() {
+            if long[j].to_lowercase() == w.to_lowercase() {
+                j += 1;
+                continue 'outer;
+            }
+            let caps: Vec<char> = w.chars().collect();
+            if caps.len() >= 2 && caps.iter().all(|c| c.is_uppercase()) && j + caps.len() <= long.len() {
+                let initials: String = long[j..j + caps.len()].iter().filter_map(|x| x.chars().next()).flat_map(char::to_uppercase).collect();
+                if initials == w.as_str() {
+                    j += caps.len();
+                    continue 'outer;
+                }
+            }
+            j += 1;
+        }
+        return false;
+    }
+    true
+}
+
+/// Whether two names of one type name the same document: the same first word after the type word, one's
+/// words in order among the other's (a short form), and overlapping years when both have years (`Luật Đất
+/// đai năm 2013` is not `Luật Đất đai năm 2024`; `… năm 2025` is within `… giai đoạn 2021 - 2025`).
+pub(super) fn same_document(a: &NameForm, b: &NameForm, type_words: usize) -> bool {
+    let (wa, wb) = (&a.words, &b.words);
+    if let (Some((a0, a1)), Some((b0, b1))) = (a.years, b.years) {
+        if a1 < b0 || b1 < a0 {
+            return false;
+        }
+    }
+    let (ha, hb) = (wa.get(type_words), wb.get(type_words));
+    match (ha, hb) {
+        (None, None) => return true,
+        (Some(x), Some(y))
+            if x.to_lowercase() == y.to_lowercase()
+                || subsequence(std::slice::from_ref(x), &wb[type_words..]) && x.chars().all(char::is_uppercase)
+                || subsequence(std::slice::from_ref(y), &wa[type_words..]) && y.chars().all(char::is_uppercase) => {}
+        _ => return false,
+    }
+    let (s, l) = if wa.len() <= wb.len() { (wa, wb) } else { (wb, wa) };
+    subsequence(&s[type_words..], &l[type_words..])
+}
+
+pub(super) fn type_word_count(t: &DocType) -> usize {
+    t.name().split_whitespace().count()
+}
+
+/// An alias defined in the text and what it stands for.
+pub(super) enum AliasTarget {
+    /// A name found in the same paragraph (index into the names of the whole text).
+    Named(usize),
+    Numbered(usize),
+    /// The document itself or something not cited (`(sau đây gọi tắt là Kế hoạch)`).
+    Nothing,
+}
+
+pub(super) struct Alias {
+    /// Where it is defined: a byte offset in the text.
+    pub at: usize,
+    pub fold: String,
+    pub target: AliasTarget,
+}
+
+/// The aliases defined in a paragraph's cleaned text `zone`: each stands for the last citation before it in its
+/// clause. `named` are the paragraph's names (spans in `zone`), the first being number `first` of the text;
+/// `numbered` its numbered citations; `at` maps a zone offset to the text.
+pub(super) fn aliases_in(
+    zone: &str,
+    named: &[Named],
+    first: usize,
+    numbered: &[(usize, usize, usize)],
+    refs: &[Reference],
+    at: impl Fn(usize) -> usize,
+    out: &mut Vec<Alias>,
+) {
+    for c in ALIAS.captures_iter(zone) {
+        let open = c.get(0).unwrap().start();
+        let alias = collapse(c.name("a").unwrap().as_str());
+        let from = clause_start(zone, open, 600);
+        let last_named = named.iter().enumerate().rev().find(|(_, n)| n.span.0 >= from && n.span.0 < open);
+        let last_numbered = numbered.iter().rev().find(|&&(s, _, _)| s >= from && s < open);
+        let alias_type = DocType::from_word_prefix(&alias).map(|(t, _)| t);
+        let target = match (last_named, last_numbered) {
+            (Some((i, n)), num) if num.is_none_or(|&(s, _, _)| s < n.span.0) => {
+                if alias_type.is_none() || alias_type == Some(n.doc_type.clone()) || named_kind(alias.split(' ').next().unwrap_or("")).1 == n.doc_type {
+                    AliasTarget::Named(first + i)
+                } else {
+                    AliasTarget::Nothing
+                }
+            }
+            (_, Some(&(_, _, r))) if alias_type.is_none() || alias_type == refs[r].doc_type => AliasTarget::Numbered(r),
+            _ => AliasTarget::Nothing,
+        };
+        out.push(Alias { at: at(open), fold: fold_name(&alias), target });
+    }
+}

@@ -1,0 +1,142 @@
+//! The patterns citations are found by. Their words come from the lexicon (`data/lexicon.tsv`); the regexes
+//! here hold the shapes (numbers, symbols, dates, brackets) and a few grammar words (`số`, `của`, `ngày`).
+use crate::lex::lexicon::{Lexicon, Tag};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// `phrase` with its first letter in capitals.
+pub(super) fn capitalized(phrase: &str) -> String {
+    let mut c = phrase.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// The type words of a numbered citation as printed (capitalized; in lower case too where the lexicon says
+/// so), longest first so that an alternation prefers `Nghị quyết liên tịch` to `Nghị quyết`.
+pub(super) static TYPE_WORD_FORMS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let mut v: Vec<String> = Vec::new();
+    for e in Lexicon::global().phrases(Tag::CitedType) {
+        if e.has(Tag::LowerOk) {
+            v.push(e.phrase.clone());
+        }
+        v.push(capitalized(&e.phrase));
+    }
+    v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    v
+});
+
+/// [`TYPE_WORD_FORMS`] as a regex alternation.
+static TYPE_WORDS: LazyLock<String> = LazyLock::new(|| TYPE_WORD_FORMS.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|"));
+
+/// The type words, each with its words.
+pub(super) static TYPE_WORD_PARTS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
+    LazyLock::new(|| TYPE_WORD_FORMS.iter().map(|w| (w.as_str(), w.split(' ').collect())).collect());
+
+pub(super) const SYMBOL_PATTERN: &str = r"\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*(?:\s*-\s*[\p{Lu}Đ][\p{L}\d.&]*)*))+";
+/// `số 58-KH/BTCTW`: where a numbered citation is; the type word is then looked for just before it. Scanning
+/// for the number first keeps the expensive part (type word and name) to a short window.
+pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:số|Số)\s*:?\s*(?P<sym>{SYMBOL_PATTERN})")).unwrap());
+/// `Quy định 366-QĐ/TW`: a symbol right after its type word, without `số`.
+pub(super) static BARE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?:{})[ \t]+(?P<sym>{SYMBOL_PATTERN})", *TYPE_WORDS)).unwrap());
+/// How far before `số` the type word may start (bytes): a type word and a law's name of up to sixteen words.
+pub(super) const TYPE_WINDOW: usize = 240;
+/// The most words of a law's name between its type word and `số`.
+pub(super) const NAME_BEFORE_NUMBER: usize = 16;
+/// `, số 20-NQ/TW và số 21-NQ/TW` after a citation: more of the same type.
+pub(super) static MORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,\s*|\s+và\s+)(?:số\s+)(?P<sym>\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*))+)").unwrap()
+});
+pub(super) const DATE_PATTERN: &str = r"(?:(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))";
+pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:ngày|Ngày)\s*{DATE_PATTERN}")).unwrap()
+});
+pub(super) static ISSUER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*,?\s*của\s+").unwrap());
+/// Where an issuer ends: a verb or preposition opening the rest of the clause, or punctuation.
+pub(super) static ISSUER_END: LazyLock<Regex> = LazyLock::new(|| {
+    let t = &*TYPE_WORDS;
+    Regex::new(&format!(
+        r"\s+(?:về|ban hành|quy định|hướng dẫn|phê duyệt|triển khai|thực hiện|sửa đổi|tại|đã|trên|nhằm|đối với|để|theo|có|số|ngày|giai đoạn|năm\s+\d|một số|trừ|khi|nếu|thì|là|được|cho|với|trong|từ|đến|gồm|như|do|tới|khoảng|tiếp tục|quyết định)\b|\s+(?:{t}|Thực hiện|Triển khai|Căn cứ|Theo|Về|Xét)\b|\s+và\s+\p{{Ll}}|[;:()\n“”\x22|]|\.\s|\.$|,\s*(?:{t}|số|ngày|\p{{Ll}})|\s+và\s+(?:{t}|các)"
+    ))
+    .unwrap()
+});
+/// An issuer named before the citation: `đề nghị của Giám đốc Sở Nội vụ tại` (Tờ trình số …).
+pub(super) static ISSUER_BEFORE_TAI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"của\s+(?P<i>[\p{Lu}][^,;:()“”\x22]{1,100}?)\s+tại\s*$").unwrap());
+/// `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành` (Công văn số …).
+pub(super) static ISSUER_BEFORE_ISSUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:^|[,;.]\s*|\s)(?:(?:Ngày|ngày)\s*{DATE_PATTERN}\s*,\s*)?(?P<i>[\p{{Lu}}][^,;:()“”\x22]{{1,100}}?)\s+(?:(?:đã|đang|vừa|tiếp tục|sẽ)\s+)?(?:ký\s+)?ban hành\s*$"
+    ))
+    .unwrap()
+});
+/// `TCVN 14423:2025`, `QCVN 01:2021/BXD`: national standards and technical regulations.
+pub(super) static STANDARD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<t>TCVN|QCVN)\s+(?P<n>\d{1,6}(?:\s*[:\-]\s*\d{4})?(?:\s*/\s*[\p{Lu}Đ]+)?)").unwrap());
+
+/// The type words that start a citation by name, as printed (each examined in a short window after it).
+pub(super) static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    let mut forms: Vec<String> = Vec::new();
+    for e in Lexicon::global().phrases(Tag::Named) {
+        forms.push(capitalized(&e.phrase));
+        if e.has(Tag::TitleOk) {
+            forms.push(e.phrase.split(' ').map(capitalized).collect::<Vec<_>>().join(" "));
+        }
+        if e.has(Tag::NamedLower) {
+            forms.push(e.phrase.clone());
+        }
+    }
+    forms.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    Regex::new(&forms.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")).unwrap()
+});
+/// How far after its type word a name may run (bytes).
+pub(super) const NAME_WINDOW: usize = 480;
+/// The most words in a name after its type word.
+pub(super) const NAME_WORDS: usize = 48;
+
+/// `(sau đây viết tắt là Nghị quyết Đại hội XIII)`, `(gọi tắt là …)`, `(sau đây gọi chung là …)`.
+pub(super) static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(\s*(?:[Ss]au đây|[Dd]ưới đây)?\s*(?:được\s+)?(?:viết tắt|gọi tắt|gọi chung|gọi)\s+(?:là\s+)?[:\s“”\x22']*(?P<a>[\p{Lu}][^()“”\x22]{0,100}?)[\s“”\x22'.]*\)").unwrap()
+});
+/// What follows an attachment: `(ban hành) kèm theo`, `gửi kèm`, `đính kèm`.
+pub(super) static ATTACH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\)?\s*(?:được\s+)?(?:[Bb]an hành\s+|[Gg]ửi\s+)?(?:[Kk]èm theo|[Đđ]ính kèm)").unwrap()
+});
+/// After `kèm theo`: this document (`Kế hoạch này`), so the attachment is ours.
+pub(super) static ATTACH_THIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+(?:\p{L}+\s+){1,4}này\b").unwrap());
+/// `(Gửi kèm Kế hoạch này` right before the attachment's type word.
+pub(super) static ATTACH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[Gg]ửi kèm|[Kk]èm theo|[Đđ]ính kèm)(?:\s+(?:\p{L}+\s+){1,4}này)?\s*[:\-]?\s*$").unwrap()
+});
+/// `phê duyệt` / `ban hành` right before a name: the name is what the citation before it approves or issues.
+pub(super) static ISSUED_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i:phê duyệt|ban hành)(?:\s+chủ trương đầu tư)?\s*[“\x22']?\s*$").unwrap());
+/// `, XII` / `và XII` after a name ending in `khóa XI`: the same resolution of another term.
+pub(super) static MORE_TERMS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\s*,\s*|\s+và\s+)(?P<r>[IVXLC]{1,6})\b").unwrap());
+
+/// Whether the lexicon has exactly `phrase` (any case) with `tag`.
+pub(super) fn is_a(phrase: &str, tag: Tag) -> bool {
+    Lexicon::global().get(phrase).is_some_and(|e| e.has(tag))
+}
+
+/// Whether the lower-case `words` end with a phrase of the lexicon with `tag` (of up to four words).
+pub(super) fn ends_with_a(words: &[&str], tag: Tag) -> bool {
+    (1..=words.len().min(4)).any(|k| is_a(&words[words.len() - k..].join(" "), tag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_words_come_longest_first_and_in_their_printed_case() {
+        let forms = &*TYPE_WORD_FORMS;
+        let pos = |w: &str| forms.iter().position(|f| f == w).unwrap_or_else(|| panic!("{w} in {forms:?}"));
+        assert!(pos("Nghị quyết liên tịch") < pos("Nghị quyết"));
+        assert!(pos("văn bản") > 0 && pos("Văn bản") > 0);
+        assert!(!forms.iter().any(|f| f == "nghị quyết"));
+        assert!(NAMED.is_match("Bộ Luật Dân sự") && NAMED.is_match("chương trình mục tiêu"));
+    }
+}

@@ -1,0 +1,92 @@
+//! Folding words for comparison: lower case, `Ð` as `Đ`, and one tone placement. Vietnamese prints the tone of
+//! an open `oa`/`oe`/`uy` syllable on either vowel (`hoà`/`hòa`, `uỷ`/`ủy`; `vn-document-format.md` §9.3); the
+//! fold puts it on the first (`quý`, after `q`, keeps it on `y`). Vocabulary is compared folded, so a word list
+//! never needs both spellings.
+
+/// Tone-on-the-last-vowel pairs and their tone-on-the-first form.
+const MOVES: &[(char, char, char, char)] = &[
+    ('o', 'à', 'ò', 'a'), ('o', 'á', 'ó', 'a'), ('o', 'ả', 'ỏ', 'a'), ('o', 'ã', 'õ', 'a'), ('o', 'ạ', 'ọ', 'a'),
+    ('o', 'è', 'ò', 'e'), ('o', 'é', 'ó', 'e'), ('o', 'ẻ', 'ỏ', 'e'), ('o', 'ẽ', 'õ', 'e'), ('o', 'ẹ', 'ọ', 'e'),
+    ('u', 'ỳ', 'ù', 'y'), ('u', 'ý', 'ú', 'y'), ('u', 'ỷ', 'ủ', 'y'), ('u', 'ỹ', 'ũ', 'y'), ('u', 'ỵ', 'ụ', 'y'),
+];
+
+/// Whether `word` is already in folded form (then no allocation is needed to compare it).
+#[inline]
+pub fn is_folded(word: &str) -> bool {
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || !b.is_ascii_alphabetic() && b < 0x80) {
+        return true;
+    }
+    let mut prev = ' ';
+    for c in word.chars() {
+        if c.is_uppercase() || c == 'ð' || MOVES.iter().any(|m| m.0 == prev && m.1 == c) {
+            return false;
+        }
+        prev = c;
+    }
+    true
+}
+
+/// `word` folded into `out` (cleared first).
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            'Ð' | 'ð' | 'Ɖ' | 'ɖ' => out.push('đ'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    if let Some(moved) = move_tones(out) {
+        *out = moved;
+    }
+}
+
+/// `word` folded.
+pub fn fold(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    fold_into(word, &mut s);
+    s
+}
+
+/// A lower-case string with the tones of open `oa`/`oe`/`uy` syllables moved to the first vowel, if any moves.
+fn move_tones(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out: Option<Vec<char>> = None;
+    for i in 1..chars.len() {
+        let Some(&(_, _, first, second)) = MOVES.iter().find(|m| m.0 == chars[i - 1] && m.1 == chars[i]) else { continue };
+        // an open syllable: nothing alphabetic follows; `quý` keeps its tone on y
+        let open = chars.get(i + 1).is_none_or(|c| !c.is_alphabetic());
+        let after_q = i >= 2 && chars[i - 2] == 'q';
+        if open && !after_q {
+            let o = out.get_or_insert_with(|| chars.clone());
+            o[i - 1] = first;
+            o[i] = second;
+        }
+    }
+    out.map(|v| v.into_iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_tone_placements_fold_alike() {
+        assert_eq!(fold("Uỷ"), fold("Ủy"));
+        assert_eq!(fold("HOÀ"), "hòa");
+        assert_eq!(fold("khoá"), fold("khóa"));
+        assert_eq!(fold("quý"), "quý");
+        assert_eq!(fold("hoàn"), "hoàn");
+        assert_eq!(fold("ÐẢNG"), "đảng");
+    }
+
+    #[test]
+    fn folded_words_are_recognised() {
+        for w in ["các", "sở", "ủy", "hòa", "2024", "-"] {
+            assert!(is_folded(w) && fold(w) == w, "{w}");
+        }
+        for w in ["Sở", "uỷ", "hoà", "ÐẢNG"] {
+            assert!(!is_folded(w), "{w}");
+        }
+    }
+}

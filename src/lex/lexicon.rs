@@ -1,0 +1,375 @@
+//! The lexicon: every word and phrase the rules know, with what it is (a verb, a head word of an agency, a
+//! document type ...), read from one data file, `data/lexicon.tsv`, that a person who reads Vietnamese can
+//! review. Phrases are compared folded ([`super::fold`]: case, `Ð`, tone placement), so each is written once.
+//!
+//! The file: one phrase per line, `phrase<TAB>tags[<TAB>note]`; tags separated by spaces, a tag may carry a
+//! value (`role=lead`, `type=NQ`); `#` starts a comment line. A phrase appears once; its line lists all it is.
+//! Phrases are matched over [`super::tokens`]: word by word, punctuation included (`tiếp thu, giải trình`).
+use super::fold;
+use super::tokens::{tokenize, Token};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Id of a folded word (or punctuation character) that some phrase of the lexicon uses.
+pub type WordId = u32;
+/// A word no phrase uses.
+pub const NO_WORD: WordId = u32::MAX;
+
+macro_rules! tags {
+    ($($(#[$doc:meta])* $name:ident = $text:literal,)*) => {
+        /// What a phrase of the lexicon is. A phrase has a set of them ([`Tags`]).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u8)]
+        pub enum Tag { $($(#[$doc])* $name,)* }
+        impl Tag {
+            pub const ALL: &'static [Tag] = &[$(Tag::$name,)*];
+            /// The tag's name in `data/lexicon.tsv`.
+            pub fn name(self) -> &'static str {
+                match self { $(Tag::$name => $text,)* }
+            }
+            pub fn from_name(s: &str) -> Option<Tag> {
+                match s { $($text => Some(Tag::$name),)* _ => None }
+            }
+        }
+    };
+}
+
+tags! {
+    // --- agencies (assignments)
+    /// Opens the name of an agency or office-holder when capitalized (`Sở`, `Ủy ban`, `Giám đốc`).
+    Head = "head",
+    /// Opens an agency in lower case too, inside a sentence (`người đứng đầu`, `ủy ban nhân dân`).
+    HeadLower = "head_lower",
+    /// A head that is a whole name by itself (`Ủy ban nhân dân`, `Chính phủ`): a verb may follow it at once.
+    Complete = "complete",
+    /// Begins like a head word but names no actor (`Trường hợp`, `Hội nghị`, `Ban hành`).
+    NotHead = "not_head",
+    /// A plural noun: `các X` names a class of actors (`các sở`, `các cơ quan`).
+    Plural = "plural",
+    /// Opens a class of actors, so a lower-case noun after a comma goes on with it (`các cấp ủy, tổ chức đảng`).
+    ClassHead = "class_head",
+    /// A generic noun that opens a class only standing alone before a comma (`Cơ quan, tổ chức đảng`).
+    BareClassHead = "bare_class_head",
+    /// A noun that goes on with a class after a comma (besides the plural nouns).
+    ClassNoun = "class_noun",
+    /// A lower-case head that names one body, so it opens a new agency even inside a class.
+    ProperLower = "proper_lower",
+    /// A noun naming an actor in lower case in regulations (`hội đồng ...`, `lưu trữ ...`).
+    ActorNoun = "actor_noun",
+    /// Qualifies the agency before it, though it begins with a stop word (`cùng cấp`, `có liên quan`).
+    Qualifier = "qualifier",
+    /// A level after a name, whatever its words are elsewhere (`cấp trên`).
+    Level = "level",
+    /// The second syllable of a compound after a capitalized word (`Chương trình`, `Kế hoạch`).
+    CompoundTail = "compound_tail",
+    /// A verb: it ends an agency's name and makes the agency act.
+    Verb = "verb",
+    /// Looks like a verb to the verb miner (`scripts/mine_verbs.py`) and is none (`cần thiết`, `phù hợp`).
+    NotVerb = "not_verb",
+    /// Ends an agency's name but is no verb (a preposition, conjunction, adverb of time, a noun of the task).
+    Stop = "stop",
+    /// An adverb that may come before the verb (`tiếp tục`, `kịp thời`).
+    Adverb = "adverb",
+    /// A power or permission, not a duty (`có quyền`, `được`, `quy định`).
+    Power = "power",
+    /// Hands work to others: its subject issues the work (`giao`, `yêu cầu`).
+    Issuing = "issuing",
+    /// A duty after an agency: the agency is responsible (`có trách nhiệm`, `phải`).
+    Duty = "duty",
+    /// Opens a clause and gives the agency after it a role (`Giao` → responsible, `Chỉ đạo` → directed).
+    Opener = "opener",
+    /// A role cue after an agency (`chủ trì` → lead).
+    RoleCue = "role_cue",
+    /// A label of a task line (`Đơn vị chủ trì:` → lead; `Thời hạn:` → deadline).
+    Label = "label",
+    /// Fronted before the subject of a clause and ended by a comma (`Căn cứ ...,`, `Trên cơ sở ...,`).
+    Fronted = "fronted",
+    /// After it an agency opens a clause even without a comma (`vướng mắc`).
+    ClauseCue = "clause_cue",
+    /// A verb that ends a passive agent phrase (`do X quản lý`).
+    PassiveVerb = "passive_verb",
+    /// What a monitor verb must be about, within a few words (`tiến độ`, `việc thực hiện`).
+    MonitorObject = "monitor_object",
+    /// The same for `đôn đốc`, anywhere in its clause.
+    MonitorObjectFar = "monitor_object_far",
+    /// An abbreviation of agency words; the value is its expansion (`UBND` = `ủy ban nhân dân`).
+    Abbreviation = "abbr",
+    // --- deadlines
+    /// A word of a recurring deadline; the value is the period (`hằng tháng` = monthly).
+    Period = "period",
+    /// A word of an ongoing task (`thường xuyên`).
+    Ongoing = "ongoing",
+    // --- documents (references)
+    /// The type word of a numbered citation (`Nghị quyết số ...`, `văn bản số ...`).
+    CitedType = "cited_type",
+    /// A type word that opens a citation by name; the value says how the name is read (`Luật` = law).
+    Named = "named",
+    /// A type word of a numbered citation printed in lower case too (`văn bản số`).
+    LowerOk = "lower_ok",
+    /// A type word that opens a citation by name in lower case too (`chương trình mục tiêu quốc gia`).
+    NamedLower = "named_lower",
+    /// Printed with every word capitalized too (`Bộ Luật`).
+    TitleOk = "title_ok",
+    /// Ends a cited name (a verb, preposition or word opening the rest of the clause).
+    NameStop = "name_stop",
+    /// Ends a cited name after `và` or a comma: another, generic object (`pháp luật`).
+    ListStop = "list_stop",
+    /// A capitalized word that opens an agency's name, not a law's next word after a comma.
+    IssuerWord = "issuer_word",
+    /// A verb common inside the descriptive name of a programme (`bảo đảm`).
+    PlanWord = "plan_word",
+    /// Before a type word, makes it a class (`các`, `những`).
+    PluralBefore = "plural_before",
+    /// Before a type word, makes it part of another name or denies it (`pháp`, `không có`).
+    InsideNameBefore = "inside_name_before",
+    /// A capitalized type word that opens a new citation inside a name.
+    NameBreakType = "name_break_type",
+    /// Between a type word and `số`: what kind of report it is (`thẩm tra`).
+    TypeQualifier = "type_qualifier",
+    /// Before a programme's name, shows it cited as a document (`thực hiện`, `theo`).
+    Cue = "cue",
+    /// An adverb between a cue and the name (`hiệu quả`).
+    CueFiller = "cue_filler",
+}
+
+/// A set of [`Tag`]s.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Tags(u64);
+
+impl Tags {
+    pub const fn empty() -> Tags {
+        Tags(0)
+    }
+    pub fn of(tags: &[Tag]) -> Tags {
+        Tags(tags.iter().fold(0, |a, t| a | 1 << *t as u8))
+    }
+    pub fn has(self, t: Tag) -> bool {
+        self.0 & (1 << t as u8) != 0
+    }
+    pub fn any(self, other: Tags) -> bool {
+        self.0 & other.0 != 0
+    }
+    fn insert(&mut self, t: Tag) {
+        self.0 |= 1 << t as u8;
+    }
+}
+
+impl From<&[Tag]> for Tags {
+    fn from(t: &[Tag]) -> Tags {
+        Tags::of(t)
+    }
+}
+
+impl From<Tag> for Tags {
+    fn from(t: Tag) -> Tags {
+        Tags::of(&[t])
+    }
+}
+
+/// A phrase of the lexicon.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// As written in the file.
+    pub phrase: String,
+    pub tags: Tags,
+    /// Values of the tags that carry one (`role=lead`).
+    values: Vec<(Tag, String)>,
+    /// Its length in tokens.
+    pub len: usize,
+}
+
+impl Entry {
+    /// The value of `tag` (`role=lead` → `lead`).
+    pub fn value(&self, tag: Tag) -> Option<&str> {
+        self.values.iter().find(|(t, _)| *t == tag).map(|(_, v)| v.as_str())
+    }
+    pub fn has(&self, tag: Tag) -> bool {
+        self.tags.has(tag)
+    }
+}
+
+/// The compiled lexicon: folded words interned, phrases in a trie of word ids.
+pub struct Lexicon {
+    words: HashMap<Box<str>, WordId>,
+    punct: HashMap<char, WordId>,
+    longest_word: usize,
+    /// Trie edges: (node, word) → node; node 0 is the root.
+    edges: HashMap<(u32, WordId), u32>,
+    /// The entry a node ends, if any.
+    terminal: Vec<Option<u32>>,
+    entries: Vec<Entry>,
+}
+
+/// The lexicon's source, compiled into the library.
+pub const SOURCE: &str = include_str!("../../data/lexicon.tsv");
+
+static GLOBAL: LazyLock<Lexicon> = LazyLock::new(|| Lexicon::parse(SOURCE).unwrap_or_else(|e| panic!("data/lexicon.tsv: {e}")));
+
+impl Lexicon {
+    /// The lexicon of `data/lexicon.tsv`.
+    pub fn global() -> &'static Lexicon {
+        &GLOBAL
+    }
+
+    /// Compile a lexicon from its TSV text; an error names the line.
+    pub fn parse(src: &str) -> Result<Lexicon, String> {
+        let mut lx = Lexicon { words: HashMap::new(), punct: HashMap::new(), longest_word: 0, edges: HashMap::new(), terminal: vec![None], entries: Vec::new() };
+        // words first, so that tokenizing a phrase finds its own words
+        let mut rows = Vec::new();
+        for (n, line) in src.lines().enumerate() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let phrase = cols.next().unwrap_or("").trim();
+            let tags = cols.next().ok_or_else(|| format!("line {}: no tags for {phrase:?}", n + 1))?;
+            if phrase.is_empty() {
+                return Err(format!("line {}: an empty phrase", n + 1));
+            }
+            for w in phrase.split(|c: char| !super::tokens::is_word_char(c)).filter(|w| !w.is_empty()) {
+                let f = fold::fold(w);
+                lx.longest_word = lx.longest_word.max(w.len()).max(f.len());
+                let id = lx.words.len() as WordId;
+                lx.words.entry(f.into_boxed_str()).or_insert(id);
+            }
+            for c in phrase.chars().filter(|c| !c.is_whitespace() && !super::tokens::is_word_char(*c)) {
+                let id = (lx.words.len() + lx.punct.len()) as WordId + (1 << 24);
+                lx.punct.entry(c).or_insert(id);
+            }
+            rows.push((n + 1, phrase.to_string(), tags.to_string()));
+        }
+        for (n, phrase, tags) in rows {
+            let mut entry = Entry { phrase: phrase.clone(), tags: Tags::empty(), values: Vec::new(), len: 0 };
+            for t in tags.split_whitespace() {
+                let (name, value) = match t.split_once('=') {
+                    Some((a, b)) => (a, Some(b)),
+                    None => (t, None),
+                };
+                let tag = Tag::from_name(name).ok_or_else(|| format!("line {n}: unknown tag {name:?}"))?;
+                entry.tags.insert(tag);
+                if let Some(v) = value {
+                    entry.values.push((tag, v.replace('_', " ")));
+                }
+            }
+            let toks = tokenize(&phrase, &lx);
+            entry.len = toks.len();
+            let mut node = 0u32;
+            for t in &toks {
+                let next = lx.terminal.len() as u32;
+                node = *lx.edges.entry((node, t.word)).or_insert_with(|| next);
+                if node == next {
+                    lx.terminal.push(None);
+                }
+            }
+            if let Some(prev) = lx.terminal[node as usize] {
+                return Err(format!("line {n}: {phrase:?} is the same phrase as {:?}: write it once, with all its tags", lx.entries[prev as usize].phrase));
+            }
+            lx.terminal[node as usize] = Some(lx.entries.len() as u32);
+            lx.entries.push(entry);
+        }
+        Ok(lx)
+    }
+
+    /// The id of a folded word ([`NO_WORD`] if no phrase uses it).
+    #[inline]
+    pub fn word_id(&self, folded: &str) -> WordId {
+        self.words.get(folded).copied().unwrap_or(NO_WORD)
+    }
+
+    #[inline]
+    pub fn punct_id(&self, c: char) -> WordId {
+        self.punct.get(&c).copied().unwrap_or(NO_WORD)
+    }
+
+    /// The byte length of the longest word of any phrase: a longer token cannot be one of them.
+    pub fn longest_word(&self) -> usize {
+        self.longest_word
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Every phrase that starts at `toks[i]`, shortest first.
+    pub fn matches_at<'s, 't>(&'s self, toks: &'t [Token], i: usize) -> Matches<'s, 't> {
+        Matches { lx: self, toks, k: i, node: 0 }
+    }
+
+    /// The longest phrase with any of `tags` that starts at `toks[i]`.
+    pub fn longest(&self, toks: &[Token], i: usize, tags: impl Into<Tags>) -> Option<&Entry> {
+        let tags = tags.into();
+        self.matches_at(toks, i).filter(|e| e.tags.any(tags)).last()
+    }
+
+    /// Whether a phrase with any of `tags` starts at `toks[i]`.
+    pub fn starts(&self, toks: &[Token], i: usize, tags: impl Into<Tags>) -> bool {
+        let tags = tags.into();
+        self.matches_at(toks, i).any(|e| e.tags.any(tags))
+    }
+
+    /// The entry of exactly `phrase` (folded), if the lexicon has it.
+    pub fn get(&self, phrase: &str) -> Option<&Entry> {
+        let toks = tokenize(phrase, self);
+        self.matches_at(&toks, 0).find(|e| e.len == toks.len())
+    }
+
+    /// The phrases with `tag`, as written.
+    pub fn phrases(&self, tag: Tag) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(move |e| e.has(tag))
+    }
+}
+
+/// The phrases that start at a token, shortest first ([`Lexicon::matches_at`]).
+pub struct Matches<'s, 't> {
+    lx: &'s Lexicon,
+    toks: &'t [Token],
+    k: usize,
+    node: u32,
+}
+
+impl<'s> Iterator for Matches<'s, '_> {
+    type Item = &'s Entry;
+    fn next(&mut self) -> Option<&'s Entry> {
+        loop {
+            let t = self.toks.get(self.k)?;
+            if t.word == NO_WORD {
+                return None;
+            }
+            self.node = *self.lx.edges.get(&(self.node, t.word))?;
+            self.k += 1;
+            if let Some(e) = self.lx.terminal[self.node as usize] {
+                return Some(&self.lx.entries[e as usize]);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lexicon_file_compiles() {
+        let lx = Lexicon::global();
+        assert!(lx.entries().len() > 100);
+    }
+
+    #[test]
+    fn a_phrase_is_written_once() {
+        let err = Lexicon::parse("ủy ban\thead\nUỷ ban\thead_lower\n").err().unwrap();
+        assert!(err.contains("same phrase"), "{err}");
+        assert!(Lexicon::parse("x\tno_such_tag\n").err().unwrap().contains("unknown tag"));
+    }
+
+    #[test]
+    fn matches_are_found_longest_last() {
+        let lx = Lexicon::parse("chủ trì\trole_cue=lead verb\nchủ\tstop\nbáo cáo\tverb\n").unwrap();
+        let toks = tokenize("Chủ trì, báo cáo", &lx);
+        let m: Vec<&str> = lx.matches_at(&toks, 0).map(|e| e.phrase.as_str()).collect();
+        assert_eq!(m, ["chủ", "chủ trì"]);
+        assert_eq!(lx.longest(&toks, 0, Tag::Verb).unwrap().value(Tag::RoleCue), Some("lead"));
+        assert!(lx.starts(&toks, 3, Tag::Verb));
+        assert!(!lx.starts(&toks, 2, Tag::Verb));
+    }
+}
