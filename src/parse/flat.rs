@@ -71,7 +71,8 @@ pub fn header_parts(clean: &str) -> Vec<String> {
 
 /// Byte length of `Số: 2623/QĐ-TTg` at the start of `s`: the word, its colon and the symbol.
 fn symbol_end(s: &str) -> usize {
-    SO.find(s).map_or(s.len().min(3), |m| m.end())
+    // no symbol the grammar reads (`Số: 308KH-UBND`): the word alone, two characters (`ố` is three bytes)
+    SO.find(s).map_or_else(|| s.char_indices().nth(2).map_or(s.len(), |(i, _)| i), |m| m.end())
 }
 
 /// Where a place name starts, given the text before `, ngày`: the run of capitalized words at its end (`Thành
