@@ -28,8 +28,8 @@ fn a_pdf_the_pdf_library_panics_on_is_a_decode_error() {
 
 /// A header whose `Số` is followed by no symbol the grammar reads (`Số: 308KH-UBND`: no slash after the
 /// number) was cut three bytes after `S`, inside `ố`: a panic in every parse of it, `vanban.parse(str)`
-/// included (fuzz run of `read_pdf`, 2026-12-04, crash-6eb1c0e9…, the reader fixture's PDF with one byte
-/// changed). The header is read, the word `Số` kept whole.
+/// included (fuzz run of `read_pdf`, 2026-12-04, crash-6eb1c0e9…, the reader fixture's PDF after a few
+/// mutations). The header is read, the word `Số` kept whole.
 #[test]
 fn a_header_number_without_a_readable_symbol_parses() {
     let text = String::from_utf8(fixture("header-so-without-symbol.txt")).unwrap();
