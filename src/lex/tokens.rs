@@ -175,11 +175,16 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The tokens of `text`; white space separates them and makes none.
 pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_prefix(text, lexicon, usize::MAX)
+}
+
+/// The first `most` tokens of `text` (a phrase looked up at a line's start needs no more).
+pub fn tokenize_prefix(text: &str, lexicon: &Lexicon, most: usize) -> Vec<Token> {
+    let mut out = Vec::with_capacity((text.len() / 5 + 1).min(most));
     let mut scratch = String::new();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
+    while i < b.len() && out.len() < most {
         let c = b[i];
         if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' {
             i += 1;

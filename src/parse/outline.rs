@@ -6,6 +6,7 @@
 //! numbered items never nest under bullets; legal levels (`Phần > Chương > Mục > Điều`) close everything below
 //! them; a single `C.`/`D.`/`I.`/`V.`/`X.`/`L.` is a letter or a Roman numeral according to the open siblings.
 use super::layout::{Layout, Zone};
+use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::lines::{Line, LineKind, Para};
 use crate::lex::markers::{self, letter_ordinal, Punct};
 use crate::lex::text;
@@ -58,8 +59,13 @@ fn is_section(s: MarkerStyle) -> bool {
 
 /// Unmarked paragraphs that close the body (`Trên đây là ...`): they stand outside every item.
 fn is_closing_paragraph(clean: &str) -> bool {
-    const CUES: &[&str] = &["Trên đây", "(Gửi kèm", "Gửi kèm", "(Kèm theo", "Nơi nhận"];
-    CUES.iter().any(|c| clean.starts_with(c)) || clean.trim_end_matches(['*', ' ']).ends_with("./.")
+    opens_capitalized(clean, Tag::ClosingCue) || clean.trim_end_matches(['*', ' ']).ends_with("./.")
+}
+
+/// Whether `clean` opens with a lexicon phrase with `tag` whose first letter is a capital, as a paragraph's
+/// first word is (in lower case, the words run on from a sentence).
+fn opens_capitalized(clean: &str, tag: Tag) -> bool {
+    Lexicon::global().opening(clean, tag).is_some_and(|_| clean.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
 }
 
 /// Text quoted from another document (`“6. Ủy ban bầu cử ...”`, an amending law's new wording, a letter that
@@ -164,15 +170,9 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Labels of task lines (`Đơn vị chủ trì: ...`, `Thời gian thực hiện: ...`).
-const TASK_LABELS: &[&str] = &[
-    "Đơn vị chủ trì", "Cơ quan chủ trì", "Đơn vị phối hợp", "Cơ quan phối hợp", "Đơn vị thực hiện", "Cơ quan thực hiện",
-    "Trách nhiệm thực hiện", "Thời gian thực hiện", "Thời gian hoàn thành", "Thời hạn", "Kết quả", "Sản phẩm", "Kinh phí",
-    "Chủ trì", "Phối hợp", "Tiến độ",
-];
-
+/// A task line opened by its label (`Đơn vị chủ trì: ...`, `Thời gian thực hiện: ...`, `Kinh phí: ...`).
 fn is_labelled_line(clean: &str) -> bool {
-    TASK_LABELS.iter().any(|l| clean.starts_with(l)) && clean.contains(':') && clean.find(':').unwrap() < 60
+    opens_capitalized(clean, Tag::LineLabel) && clean.find(':').is_some_and(|at| at < 60)
 }
 
 fn zone_kind(z: Zone) -> NodeKind {
