@@ -133,6 +133,8 @@ tags! {
     Cue = "cue",
     /// An adverb between a cue and the name (`hiệu quả`).
     CueFiller = "cue_filler",
+    /// Comes before a place's name in an issuer (`tỉnh`, `thành phố`, `xã`).
+    PlaceWord = "place_word",
     /// A word of a document's name that says when, not what (`năm`, `giai đoạn`): left out of its key.
     TimeWord = "time_word",
     /// Glued to a symbol by a missing space, it is the next word, not the symbol's end (`70-TB/TWngày`).
