@@ -261,5 +261,13 @@ mod tests {
         let copies = vec![cand(5, None, None, None, "same"), cand(4, None, None, None, "same")];
         assert_eq!(pick(&copies, Some(&vec![0, 1]), &r(None, None, None)), Some(4));
     }
-}
 
+    #[test]
+    fn an_issuer_names_the_place_after_its_last_place_word() {
+        assert_eq!(place_of("ủy ban nhân dân tỉnh đồng nai"), Some("đồng nai"));
+        assert_eq!(place_of("ủy ban nhân dân thành phố hồ chí minh"), Some("hồ chí minh"));
+        assert_eq!(place_of("ủy ban nhân dân thị xã sơn tây"), Some("sơn tây"));
+        assert_eq!(place_of("bộ tài chính"), None);
+        assert_eq!(issuers_agree("ủy ban nhân dân tỉnh bình định", "ủy ban nhân dân tỉnh đồng nai"), Some(false));
+    }
+}
