@@ -53,7 +53,7 @@ impl Token {
 }
 
 /// A phrase the grammar names in its code (`phối hợp`, `báo cáo`), its words looked up in the lexicon once so
-/// that matching it at a token compares ids, not strings. Made with [`phrase!`](crate::phrase).
+/// that matching it at a token compares ids, not strings. Made with [`phrase!`].
 pub struct Phrase {
     /// Each word's id, and its folded text for a word no lexicon phrase uses.
     words: Vec<(WordId, String)>,
@@ -74,13 +74,13 @@ impl Phrase {
 }
 
 /// A [`Phrase`] made once, where it is used: `lx.has(i, phrase!("phối hợp"))`.
-#[macro_export]
 macro_rules! phrase {
     ($s:literal) => {{
         static P: std::sync::LazyLock<$crate::lex::tokens::Phrase> = std::sync::LazyLock::new(|| $crate::lex::tokens::Phrase::new($s));
         &*P
     }};
 }
+pub(crate) use phrase;
 
 /// A paragraph's text and its tokens: what the extractors read.
 pub struct Lexed<'a> {
