@@ -427,6 +427,11 @@ pub fn layout(paras: &[Para]) -> Layout {
 /// The national motto or the Party's name at the top right of a header (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`,
 /// `Độc lập - Tự do - Hạnh phúc`, `ĐẢNG CỘNG SẢN VIỆT NAM`).
 pub fn is_motto(c: &str) -> bool {
+    // every form below holds Ộ or Ĩ (upper-cased from ộ or ĩ and from nothing else): a paragraph without either
+    // is answered without upper-casing it (this runs on every paragraph until the header is found)
+    if !c.contains(['ộ', 'Ộ', 'ĩ', 'Ĩ']) {
+        return false;
+    }
     let u = c.to_uppercase();
     if u.starts_with("ĐỘC LẬP") || u == "CỘNG" {
         return true;
