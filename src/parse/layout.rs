@@ -424,12 +424,24 @@ pub fn layout(paras: &[Para]) -> Layout {
     Layout { zones, doc_type, type_para, title, attachments }
 }
 
+/// Whether the upper-cased `c` can hold `ỘC`, `ỘN` or `ĨA`, as every form `is_motto` looks for does (`ĐỘC LẬP`,
+/// `CỘNG`, `NGHĨA`): `Ộ`/`Ĩ` come only from `ộ Ộ`/`ĩ Ĩ`, and an upper-cased letter starts with C, N or A only when it
+/// is `c C`, `n N` or `a A ẚ`. Answered without upper-casing the paragraph: `is_motto` runs on every paragraph
+/// until a header is found, and most have no motto in them (`một`, `bộ`, `hội` are rejected here).
+fn may_be_motto(c: &str) -> bool {
+    c.match_indices(['ộ', 'Ộ', 'ĩ', 'Ĩ']).any(|(i, m)| {
+        let next = c[i + m.len()..].chars().next();
+        match m {
+            "ộ" | "Ộ" => matches!(next, Some('c' | 'C' | 'n' | 'N')),
+            _ => matches!(next, Some('a' | 'A' | 'ẚ')),
+        }
+    })
+}
+
 /// The national motto or the Party's name at the top right of a header (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`,
 /// `Độc lập - Tự do - Hạnh phúc`, `ĐẢNG CỘNG SẢN VIỆT NAM`).
 pub fn is_motto(c: &str) -> bool {
-    // every form below holds Ộ or Ĩ (upper-cased from ộ or ĩ and from nothing else): a paragraph without either
-    // is answered without upper-casing it (this runs on every paragraph until the header is found)
-    if !c.contains(['ộ', 'Ộ', 'ĩ', 'Ĩ']) {
+    if !may_be_motto(c) {
         return false;
     }
     let u = c.to_uppercase();
@@ -451,4 +463,18 @@ pub fn is_motto(c: &str) -> bool {
         let words: String = chars[from..from + m.chars().count()].iter().collect();
         text::upper_ratio(&words) >= 0.6
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn motto_prefilter_lets_every_motto_form_through_and_stops_common_words() {
+        for c in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc", "ĐỘC LẬP", "Cộng", "ĐẢNG CỘNG SẢN VIỆT NAM"] {
+            assert!(may_be_motto(c), "{c}");
+        }
+        assert!(is_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && is_motto("Độc lập - Tự do - Hạnh phúc"));
+        assert!(!may_be_motto("Một bộ hồ sơ gửi Hội đồng nhân dân"));
+    }
 }
