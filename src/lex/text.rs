@@ -127,13 +127,17 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
-/// The end of the run of plain characters from byte `i` of `s`: none of white space, `*`, `_`, `|`, `#`.
+/// The end of the run of plain characters from byte `i` of `s`: none of white space, `*`, `_`, `|`, `#`, but
+/// for single spaces between plain characters, which `clean_into` would copy as they are (one run for a line of
+/// words rather than one per word).
 #[inline]
 fn plain_run(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
+    let start = i;
     while i < b.len() {
         match BYTE_CLASS[b[i] as usize] {
             PLAIN => i += 1,
+            SPECIAL if b[i] == b' ' && i > start && starts_plain(s, i + 1) => i += 1,
             SPECIAL => break,
             _ => {
                 let c = s[i..].chars().next().unwrap();
@@ -145,6 +149,16 @@ fn plain_run(s: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// Whether a plain character (as [`plain_run`] reads it) starts at byte `i` of `s`.
+#[inline]
+fn starts_plain(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i).map(|&x| BYTE_CLASS[x as usize]) {
+        Some(PLAIN) => true,
+        Some(MAYBE_SPACE) => !s[i..].chars().next().unwrap().is_whitespace(),
+        _ => false,
+    }
 }
 
 /// `clean` without the emphasis removal: keeps `*` (used where a `*` bullet must be seen).
