@@ -52,32 +52,36 @@ pub fn parse_file_with(path: impl AsRef<std::path::Path>, opts: &ReadOptions) ->
 /// Paragraphs and their zones, for development tools.
 #[doc(hidden)]
 pub fn debug_layout(text: &str) -> (Vec<lines::Para>, layout::Layout) {
+    let lexed = lex(text);
+    let layout = layout::layout(&lexed.paras);
+    (lexed.paras, layout)
+}
+
+/// The lexical stage's output: the normalized text, its lines and its paragraphs.
+#[doc(hidden)]
+pub struct Lexed {
+    pub norm: Normalized,
+    pub lines: Vec<lines::Line>,
+    pub paras: Vec<lines::Para>,
+}
+
+/// The lexical stage alone (normalize, lines, paragraphs), for the stage benchmarks and development tools.
+#[doc(hidden)]
+pub fn lex(text: &str) -> Lexed {
     let norm = normalize(text);
     let lines = lines::split_lines(&norm.text);
     let mut paras = lines::paragraphs(&norm.text, &lines);
     lines::rejoin_page_breaks(&mut paras);
-    let layout = layout::layout(&paras);
-    (paras, layout)
+    Lexed { norm, lines, paras }
 }
 
-/// Parse `text` into a [`Document`]: the stages in order.
-fn build(text: &str) -> Document {
-    let norm = normalize(text);
-    let t = norm.text.as_str();
-    if t.is_empty() {
-        return blank(text);
-    }
-    let lines = lines::split_lines(t);
-    let mut paras = lines::paragraphs(t, &lines);
-    lines::rejoin_page_breaks(&mut paras);
-    let layout = layout::layout(&paras);
-
-    let mut nodes = outline::tree(t, &lines, &paras, &layout);
-    let metadata = metadata::extract(t, &lines, &paras, &layout);
-    // the title, preamble and body cite; the header and closing do not
+/// The references stage alone: what the title, preamble, body and appendices cite (the header and closing do
+/// not cite), the documents attached after the signature marked. Public for the stage benchmarks.
+#[doc(hidden)]
+pub fn references_of(paras: &[lines::Para], layout: &layout::Layout, own_symbol: Option<&str>) -> Vec<Reference> {
     let citing: Vec<&lines::Para> =
         paras.iter().zip(&layout.zones).filter(|(_, z)| matches!(z, Zone::Title | Zone::Preamble | Zone::Body | Zone::Appendix)).map(|(p, _)| p).collect();
-    let mut references = references::extract(&citing, metadata.symbol.as_ref().map(|s| s.raw.as_str()));
+    let mut references = references::extract(&citing, own_symbol);
     // the documents issued with this one, printed after its signature
     let attached: Vec<references::Attached> = layout
         .attachments
@@ -85,6 +89,21 @@ fn build(text: &str) -> Document {
         .filter_map(|a| Some(references::Attached { doc_type: a.doc_type.clone()?, title: a.title.as_deref()?, opening: &paras[a.para] }))
         .collect();
     references::mark_attached(&citing, &attached, &mut references);
+    references
+}
+
+/// Parse `text` into a [`Document`]: the stages in order.
+fn build(text: &str) -> Document {
+    let Lexed { norm, lines, paras } = lex(text);
+    let t = norm.text.as_str();
+    if t.is_empty() {
+        return blank(text);
+    }
+    let layout = layout::layout(&paras);
+
+    let mut nodes = outline::tree(t, &lines, &paras, &layout);
+    let metadata = metadata::extract(t, &lines, &paras, &layout);
+    let mut references = references_of(&paras, &layout, metadata.symbol.as_ref().map(|s| s.raw.as_str()));
     let mut assignments = assignments::tasks::read(t, &nodes, &paras, metadata.date.map(|d| d.year));
 
     if !norm.is_identity() {

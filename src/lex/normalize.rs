@@ -68,6 +68,16 @@ fn already_normal(text: &str) -> bool {
     !needs_tables || is_nfc_quick(text.chars()) == IsNormalized::Yes
 }
 
+/// The end of the ASCII bytes from `i` whose next byte is ASCII too (the last ASCII byte before a non-ASCII
+/// character is left out: that character may be a combining mark that composes with it).
+#[inline]
+fn ascii_run(b: &[u8], mut i: usize) -> usize {
+    while i + 1 < b.len() && b[i] < 0x80 && b[i + 1] < 0x80 {
+        i += 1;
+    }
+    i
+}
+
 pub fn normalize(text: &str) -> Normalized {
     let clean = already_normal(text);
     if clean {
@@ -76,23 +86,36 @@ pub fn normalize(text: &str) -> Normalized {
     let mut out = String::with_capacity(text.len());
     let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
     // Segments run from a starter (combining class 0) to the next: NFC composes only within them.
+    let b = text.as_bytes();
     let mut seg_start = 0usize;
-    let mut iter = text.char_indices().peekable();
+    let mut i = 0usize;
     let mut buf = String::new();
-    while let Some((i, c)) = iter.next() {
-        let next_is_starter = iter.peek().is_none_or(|&(_, n)| canonical_combining_class(n) == 0);
+    while i < b.len() {
+        // ASCII followed by ASCII is a segment of one character that stays as it is: copied by the run
+        if seg_start == i {
+            let run = ascii_run(b, i);
+            out.push_str(&text[i..run]);
+            map.extend(i as u32..run as u32);
+            i = run;
+            seg_start = run;
+            if i == b.len() {
+                break;
+            }
+        }
+        let c = text[i..].chars().next().unwrap();
+        i += c.len_utf8();
+        let next_is_starter = text[i..].chars().next().is_none_or(|n| canonical_combining_class(n) == 0);
         if !next_is_starter {
             continue;
         }
-        let seg_end = iter.peek().map_or(text.len(), |&(j, _)| j);
-        let seg = &text[seg_start..seg_end];
+        let seg = &text[seg_start..i];
         let emit = |s: &str, out: &mut String, map: &mut Vec<u32>| {
             for _ in 0..s.len() {
                 map.push(seg_start as u32);
             }
             out.push_str(s);
         };
-        if seg_start == i {
+        if seg.len() == c.len_utf8() {
             // a single character
             match substitute(c) {
                 Some(s) => emit(s, &mut out, &mut map),
@@ -108,7 +131,7 @@ pub fn normalize(text: &str) -> Normalized {
             emit(&b, &mut out, &mut map);
             buf = b;
         }
-        seg_start = seg_end;
+        seg_start = i;
     }
     map.push(text.len() as u32);
     if let Some(first) = map.first_mut() {
@@ -132,6 +155,16 @@ mod tests {
     fn maps_d_lookalikes_and_drops_zero_width() {
         let n = normalize("\u{00D0}ảng\u{200B} \u{00A0}x");
         assert_eq!(n.text, "Đảng  x");
+    }
+    #[test]
+    fn ascii_runs_map_to_themselves_and_their_last_letter_still_composes() {
+        let orig = "ab\u{00A0}cd e\u{0301}f\u{200B}gh";
+        let n = normalize(orig);
+        assert_eq!(n.text, "ab cd éfgh");
+        for (k, ch) in n.text.char_indices().filter(|(_, c)| c.is_ascii_alphabetic()) {
+            assert_eq!(orig[n.to_original(k)..].chars().next(), Some(ch), "{k}");
+        }
+        assert_eq!(n.to_original(n.text.find('é').unwrap()), orig.find('e').unwrap());
     }
     #[test]
     fn normal_text_is_identity() {

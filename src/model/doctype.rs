@@ -1,4 +1,5 @@
 //! Document types: the type word printed in a title (`KẾ HOẠCH`) and its code (`KH`).
+use std::sync::LazyLock;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The type of a Vietnamese administrative or legal document.
@@ -108,6 +109,12 @@ impl DocType {
     /// byte length of the word matched in `s`.
     pub fn from_word_prefix(s: &str) -> Option<(DocType, usize)> {
         // only the first few words can be a type word: a paragraph is not lower-cased whole
+        // most paragraphs open with a letter no type word opens with (a marker, a digit): no lower-casing then
+        static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| DOC_TYPES.iter().filter_map(|(_, _, w)| w.chars().next()).collect());
+        let first = s.chars().next()?.to_lowercase().next()?;
+        if !FIRST.contains(&first) {
+            return None;
+        }
         let head = s.char_indices().nth(LONGEST_TYPE_WORD + 1).map_or(s, |(i, _)| &s[..i]);
         let lower = head.to_lowercase();
         for (t, _, w) in DOC_TYPES {

@@ -413,19 +413,111 @@ pub fn layout(paras: &[Para]) -> Layout {
     Layout { zones, doc_type, type_para, title, attachments }
 }
 
+/// The forms of the motto looked for anywhere in a paragraph, printed in capitals, alone or inside a flattened
+/// header; in running text (a portal's title line `... do Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam ban
+/// hành`) the words are in lower case.
+const MOTTO_CAPS: &[&str] = &["CỘNG HÒA", "CỘNG HOÀ", "CHỦ NGHĨA VIỆT NAM", "XÃ HỘI CHỦ NGHĨA", "ĐẢNG CỘNG SẢN"];
+/// Forms the paragraph may start with (any case), or be.
+const MOTTO_START: &str = "ĐỘC LẬP";
+const MOTTO_ALONE: &str = "CỘNG";
+
+/// The anchors of `c`: where its upper-cased text holds `ỘC`, `ỘN` or `ĨA`, as every motto form does (`ĐỘC
+/// LẬP`, `CỘNG`, `NGHĨA`). `Ộ`/`Ĩ` come only from `ộ Ộ`/`ĩ Ĩ`, and an upper-cased letter starts with C, N or A only
+/// when it is `c C`, `n N` or `a A ẚ`. Found without upper-casing the paragraph: `is_motto` runs on every
+/// paragraph until a header is found, and most have no motto in them (`một`, `bộ`, `hội` have no anchor).
+fn motto_anchors(c: &str) -> impl Iterator<Item = usize> + '_ {
+    c.match_indices(['ộ', 'Ộ', 'ĩ', 'Ĩ'])
+        .filter(|(i, m)| {
+            let next = c[i + m.len()..].chars().next();
+            match *m {
+                "ộ" | "Ộ" => matches!(next, Some('c' | 'C' | 'n' | 'N')),
+                _ => matches!(next, Some('a' | 'A' | 'ẚ')),
+            }
+        })
+        .map(|(i, _)| i)
+}
+
+/// The character offset of a form's anchor (the first `ỘC`, `ỘN` or `ĨA` in it).
+fn anchor_of(form: &str) -> usize {
+    let chars: Vec<char> = form.chars().collect();
+    chars.windows(2).position(|w| matches!(w, ['Ộ', 'C' | 'N'] | ['Ĩ', 'A'])).expect("every motto form has an anchor")
+}
+
+/// Whether `ch` upper-cases to exactly one character (then upper-casing keeps character offsets). Answered by
+/// ranges for the scripts of Vietnamese text (ß, ŉ, ǰ and ẖ-ẚ are the exceptions there).
+fn upper_is_one_char(ch: char) -> bool {
+    match ch {
+        '\0'..='\u{7F}' => true,
+        '\u{DF}' | '\u{149}' | '\u{1F0}' | '\u{1E96}'..='\u{1E9A}' => false,
+        '\u{80}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{2000}'..='\u{206F}' => true,
+        _ => ch.to_uppercase().len() == 1,
+    }
+}
+
+/// The end of `form` in `c` from byte `start`, compared upper-cased character by character.
+fn upper_match_at(c: &str, start: usize, form: &str) -> Option<usize> {
+    let mut it = c[start..].char_indices();
+    for f in form.chars() {
+        let (_, ch) = it.next()?;
+        if ch.to_uppercase().next() != Some(f) {
+            return None;
+        }
+    }
+    Some(it.next().map_or(c.len(), |(i, _)| start + i))
+}
+
+/// The byte offset `n` characters before byte `at` of `c`.
+fn chars_back(c: &str, at: usize, n: usize) -> Option<usize> {
+    if n == 0 {
+        return Some(at);
+    }
+    c[..at].char_indices().rev().nth(n - 1).map(|(i, _)| i)
+}
+
 /// The national motto or the Party's name at the top right of a header (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`,
 /// `Độc lập - Tự do - Hạnh phúc`, `ĐẢNG CỘNG SẢN VIỆT NAM`).
 pub fn is_motto(c: &str) -> bool {
-    let u = c.to_uppercase();
-    if u.starts_with("ĐỘC LẬP") || u == "CỘNG" {
+    let mut anchors = motto_anchors(c).peekable();
+    if anchors.peek().is_none() {
+        return false;
+    }
+    if !c.chars().all(upper_is_one_char) {
+        return is_motto_upper_cased(c);
+    }
+    // upper-casing keeps offsets here: each form is compared where an anchor of the paragraph can be its anchor,
+    // the paragraph itself never upper-cased
+    if upper_match_at(c, 0, MOTTO_START).is_some() || upper_match_at(c, 0, MOTTO_ALONE) == Some(c.len()) {
         return true;
     }
-    // printed in capitals, alone or inside a flattened header; in running text (a portal's title line `... do Ban
-    // Chấp hành Trung ương Đảng Cộng sản Việt Nam ban hành`) the words are in lower case
-    const CAPS: &[&str] = &["CỘNG HÒA", "CỘNG HOÀ", "CHỦ NGHĨA VIỆT NAM", "XÃ HỘI CHỦ NGHĨA", "ĐẢNG CỘNG SẢN"];
+    static ANCHOR_AT: LazyLock<Vec<usize>> = LazyLock::new(|| MOTTO_CAPS.iter().map(|f| anchor_of(f)).collect());
+    let mut seen = [false; MOTTO_CAPS.len()];
+    for at in anchors {
+        for (k, form) in MOTTO_CAPS.iter().enumerate() {
+            if seen[k] {
+                continue;
+            }
+            let Some(start) = chars_back(c, at, ANCHOR_AT[k]) else { continue };
+            let Some(end) = upper_match_at(c, start, form) else { continue };
+            // the first occurrence of each form decides, as in `is_motto_upper_cased`: mostly capitals as written (a
+            // legacy font decodes toned capitals in lower case)
+            seen[k] = true;
+            if text::upper_ratio(&c[start..end]) >= 0.6 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// [`is_motto`] by upper-casing the paragraph: for text where upper-casing changes character offsets.
+fn is_motto_upper_cased(c: &str) -> bool {
+    let u = c.to_uppercase();
+    if u.starts_with(MOTTO_START) || u == MOTTO_ALONE {
+        return true;
+    }
     let chars: Vec<char> = c.chars().collect();
     let upper: Vec<char> = u.chars().collect();
-    CAPS.iter().any(|m| {
+    MOTTO_CAPS.iter().any(|m| {
         let Some(at) = u.find(m) else { return false };
         if chars.len() != upper.len() {
             return true;
@@ -435,4 +527,34 @@ pub fn is_motto(c: &str) -> bool {
         let words: String = chars[from..from + m.chars().count()].iter().collect();
         text::upper_ratio(&words) >= 0.6
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn motto_found_by_anchors_as_by_upper_casing_the_paragraph() {
+        let cases = [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc", "ĐỘC LẬP",
+            "Cộng", "cộng", "Cộng đồng", "ĐẢNG CỘNG SẢN VIỆT NAM", "UBND TỈNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ủY BAN CộNG HòA Xã HộI CHủ NGHĩA",
+            "do Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam ban hành", "nghĩa vụ của cộng đồng và ĐẢNG CỘNG SẢN", "Một bộ hồ sơ gửi Hội đồng",
+            "ĐẢNG CỘNG sản việt nam", "CỘNG HOÀ", "nghĩa vụ, nghĩa vụ, CHỦ NGHĨA VIỆT NAM", "",
+        ];
+        for c in cases {
+            assert_eq!(is_motto(c), is_motto_upper_cased(c), "{c}");
+            let odd = format!("ß {c}"); // ß upper-cases to two letters: the slow path
+            assert_eq!(is_motto(&odd), is_motto_upper_cased(&odd), "{odd}");
+        }
+        assert!(is_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && is_motto("Độc lập - Tự do - Hạnh phúc"));
+        assert!(!is_motto("do Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam ban hành"));
+        assert!(motto_anchors("Một bộ hồ sơ gửi Hội đồng nhân dân").next().is_none());
+    }
+
+    #[test]
+    fn every_motto_form_has_an_anchor() {
+        for f in MOTTO_CAPS.iter().chain([&MOTTO_START, &MOTTO_ALONE]) {
+            anchor_of(f);
+        }
+    }
 }

@@ -4,7 +4,7 @@
 //! 21-NQ/TW`); a type word right before a symbol without `số` (`Quy định 366-QĐ/TW`); standards (`TCVN
 //! 14423:2025`).
 use super::resolve::NameForm;
-use super::vocab::{is_a, BARE_NUMBER, DATE, ISSUER, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, MORE, NAME_BEFORE_NUMBER, NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
+use super::vocab::{is_a, BARE_NUMBER, DATE, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, MORE, NAME_BEFORE_NUMBER, NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
 use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
 use crate::lex::lexicon::{Lexicon, Tag};
@@ -135,12 +135,35 @@ fn subject_at(rest: &str) -> Option<&str> {
     (s.split_whitespace().count() >= 3).then_some(s)
 }
 
+/// The leftmost match of `re` (anchored at the end of `s`) whose issuer `i` is at most ISSUER_BEFORE_CHARS
+/// characters long: as if `i` were a counted repetition. The issuer of a match is the shortest one from its
+/// start, so a match whose issuer is too long has no shorter one there; the search goes on after its start.
+fn leftmost_short_issuer<'h>(re: &regex::Regex, s: &'h str) -> Option<regex::Captures<'h>> {
+    let mut at = 0;
+    while let Some(c) = re.captures_at(s, at) {
+        if c["i"].chars().count() <= ISSUER_BEFORE_CHARS {
+            return Some(c);
+        }
+        let start = c.get(0).unwrap().start();
+        at = start + s[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
 /// The issuer (and date) named before a citation, in the clause that leads to its type word.
 pub(super) fn issuer_before(before: &str) -> Option<(String, Option<Date>)> {
-    if let Some(c) = ISSUER_BEFORE_TAI.captures(before) {
-        return tidy_issuer(&c["i"]).map(|i| (i, None));
+    // both patterns end the clause (`… tại`, `… ban hành`, then white space): checked as literals first, as a
+    // regex anchored at the end is searched backwards over the whole clause for every citation
+    let last = before.trim_end();
+    if last.ends_with("tại") {
+        if let Some(c) = leftmost_short_issuer(&ISSUER_BEFORE_TAI, before) {
+            return tidy_issuer(&c["i"]).map(|i| (i, None));
+        }
     }
-    let c = ISSUER_BEFORE_ISSUED.captures(before)?;
+    if !last.ends_with("ban hành") {
+        return None;
+    }
+    let c = leftmost_short_issuer(&ISSUER_BEFORE_ISSUED, before)?;
     // `Sau khi Thủ tướng Chính phủ ban hành …`: the issuer follows the conjunction
     let i = &c["i"];
     let i = i.rsplit_once(" khi ").map_or(i, |(_, b)| b);
@@ -306,5 +329,23 @@ fn share_issuers(zone: &str, chain: &mut [(Option<usize>, usize, usize, Option<S
                 refs.list[*i].issuer = Some(iss.clone());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issuer_before_takes_the_leftmost_issuer_short_enough() {
+        let (i, _) = issuer_before("theo đề nghị của Giám đốc Sở Nội vụ tại ").unwrap();
+        assert_eq!(i, "Giám đốc Sở Nội vụ");
+        // a first `của` too far from `tại` (its issuer over 101 characters) gives way to a later one
+        let long = format!("của Ban {} và của Sở Tư pháp tại", "x ".repeat(60));
+        assert_eq!(issuer_before(&long).unwrap().0, "Sở Tư pháp");
+        let (i, d) = issuer_before("Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành").unwrap();
+        assert_eq!((i.as_str(), d.map(|d| d.year)), ("Chủ tịch Ủy ban nhân dân Thành phố", Some(2025)));
+        let long = format!("Bộ {} ban hành", "x ".repeat(60));
+        assert_eq!(issuer_before(&long), None);
     }
 }

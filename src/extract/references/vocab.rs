@@ -62,13 +62,18 @@ pub(super) static ISSUER_END: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// An issuer named before the citation: `đề nghị của Giám đốc Sở Nội vụ tại` (Tờ trình số …).
+/// An issuer named before the citation: `đề nghị của Giám đốc Sở Nội vụ tại` (Tờ trình số …). The issuer `i`
+/// holds at most [`ISSUER_BEFORE_CHARS`] characters, checked after the match (see `numbered::issuer_before`).
 pub(super) static ISSUER_BEFORE_TAI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"của\s+(?P<i>[\p{Lu}][^,;:()“”\x22]{1,100}?)\s+tại\s*$").unwrap());
-/// `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành` (Công văn số …).
+    LazyLock::new(|| Regex::new(r"của\s+(?P<i>[\p{Lu}][^,;:()“”\x22]+?)\s+tại\s*$").unwrap());
+/// The longest issuer named before a citation, in characters. Not a counted repetition in the patterns: the
+/// lazy DFA that searches them backwards from the end would build states for every count, a megabyte of work
+/// per search.
+pub(super) const ISSUER_BEFORE_CHARS: usize = 101;
+/// `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành` (Công văn số …); `i` as above.
 pub(super) static ISSUER_BEFORE_ISSUED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[,;.]\s*|\s)(?:(?:Ngày|ngày)\s*{DATE_PATTERN}\s*,\s*)?(?P<i>[\p{{Lu}}][^,;:()“”\x22]{{1,100}}?)\s+(?:(?:đã|đang|vừa|tiếp tục|sẽ)\s+)?(?:ký\s+)?ban hành\s*$"
+        r"(?:^|[,;.]\s*|\s)(?:(?:Ngày|ngày)\s*{DATE_PATTERN}\s*,\s*)?(?P<i>[\p{{Lu}}][^,;:()“”\x22]+?)\s+(?:(?:đã|đang|vừa|tiếp tục|sẽ)\s+)?(?:ký\s+)?ban hành\s*$"
     ))
     .unwrap()
 });

@@ -1,0 +1,98 @@
+//! `cargo bench --bench stages`: each stage of the pipeline alone over the vendored corpus (.md/.txt), its
+//! inputs made beforehand by the stages before it, so that a regression shows in the stage that has it.
+//! Stages: read (bytes → text: sniffing, encoding), lex (normalize, lines, paragraphs), layout (zones),
+//! outline (the tree), metadata, references, assignments, and annotation (the JSON of a parsed document).
+//! Criterion reports MB/s of the corpus's text for each. `cargo bench --bench stages -- lex` runs one.
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use vanban::parse::{layout, metadata, outline};
+use vanban::pipeline::{lex, references_of, Lexed};
+
+/// The vendored corpus documents (.md, .txt) as bytes, sorted by name.
+fn corpus() -> Vec<(PathBuf, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/docs");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt")))
+        .collect();
+    files.sort();
+    files.into_iter().map(|p| { let b = std::fs::read(&p).unwrap(); (p, b) }).collect()
+}
+
+/// One document carried through the stages: each stage's input is kept so that the next can be timed alone.
+struct Staged {
+    text: String,
+    lexed: Lexed,
+    layout: layout::Layout,
+    nodes: Vec<vanban::Node>,
+    metadata: vanban::Metadata,
+    doc: vanban::Document,
+}
+
+fn staged(bytes: &[u8]) -> Staged {
+    let text = vanban::read::read(bytes).expect("a corpus document reads").text;
+    let lexed = lex(&text);
+    let layout = layout::layout(&lexed.paras);
+    let t = lexed.norm.text.as_str();
+    let nodes = outline::tree(t, &lexed.lines, &lexed.paras, &layout);
+    let metadata = metadata::extract(t, &lexed.lines, &lexed.paras, &layout);
+    let doc = vanban::parse(&text);
+    Staged { text, lexed, layout, nodes, metadata, doc }
+}
+
+/// Bench `f` over every document, the throughput being the corpus's text bytes.
+fn stage<T>(c: &mut Criterion, name: &str, docs: &[Staged], bytes: u64, f: impl Fn(&Staged) -> T) {
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(bytes));
+    g.bench_function(name, |b| {
+        b.iter(|| {
+            for d in docs {
+                black_box(f(black_box(d)));
+            }
+        })
+    });
+    g.finish();
+}
+
+fn bench_stages(c: &mut Criterion) {
+    let files = corpus();
+    let docs: Vec<Staged> = files.iter().map(|(_, b)| staged(b)).collect();
+    let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
+    let raw: u64 = files.iter().map(|(_, b)| b.len() as u64).sum();
+
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(raw));
+    g.bench_function("read", |b| {
+        b.iter(|| {
+            for (_, bytes) in &files {
+                black_box(vanban::read::read(black_box(bytes)).unwrap());
+            }
+        })
+    });
+    g.finish();
+    stage(c, "lex", &docs, bytes, |d| lex(&d.text));
+    stage(c, "layout", &docs, bytes, |d| layout::layout(&d.lexed.paras));
+    stage(c, "outline", &docs, bytes, |d| outline::tree(&d.lexed.norm.text, &d.lexed.lines, &d.lexed.paras, &d.layout));
+    stage(c, "metadata", &docs, bytes, |d| metadata::extract(&d.lexed.norm.text, &d.lexed.lines, &d.lexed.paras, &d.layout));
+    stage(c, "references", &docs, bytes, |d| {
+        references_of(&d.lexed.paras, &d.layout, d.metadata.symbol.as_ref().map(|s| s.raw.as_str()))
+    });
+    stage(c, "assignments", &docs, bytes, |d| {
+        vanban::extract::assignments::tasks::read(&d.lexed.norm.text, &d.nodes, &d.lexed.paras, d.metadata.date.map(|x| x.year))
+    });
+    stage(c, "annotation", &docs, bytes, |d| d.doc.annotation_json(Some("doc.md")));
+    stage(c, "all (parse + annotation)", &docs, bytes, |d| vanban::parse(&d.text).annotation_json(Some("doc.md")));
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = bench_stages
+}
+criterion_main!(benches);
