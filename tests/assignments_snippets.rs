@@ -80,7 +80,7 @@ fn task_table_rows_give_lead_and_coordinate() {
     let d = parse(t);
     let r: Vec<_> = d.assignments.iter().map(|a| (a.section.clone(), a.agency.clone(), a.role.as_str())).collect();
     for (agency, role) in [("Bộ CHQS tỉnh", "lead"), ("UBND cấp xã", "lead"), ("Văn phòng Ban Chỉ huy", "coordinate"), ("các sở, ban, ngành", "coordinate")] {
-        assert!(has(&r, "Phụ lục", agency, role), "{agency} {role} in {r:?}");
+        assert!(r.iter().any(|(_, a, ro)| a == agency && *ro == role), "{agency} {role} in {r:?}");
     }
     let lead = d.assignments.iter().find(|a| a.agency == "Bộ CHQS tỉnh").unwrap();
     assert_eq!(lead.deadline.as_ref().and_then(|x| x.date).map(|x| x.iso()), Some("2025-11-30".to_string()));
@@ -207,4 +207,14 @@ fn nouns_after_joints_and_requests_sent_by_the_actor() {
     assert!(has(&r, "VI/1/b", "các bộ, ngành và tổ chức liên quan", "coordinate"), "{r:?}");
     assert!(has(&r, "VI/2/a", "Chủ tịch Ủy ban nhân dân cấp tỉnh", "responsible"), "{r:?}");
     assert!(lacks(&r, "VI/2/a", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"), "{r:?}");
+}
+
+#[test]
+fn a_group_title_row_does_not_end_a_task_table() {
+    // tnt_KH_617-KH-UBND_8718801c.md, Phụ lục: the table's groups (`I. NÂNG CAO ...`) are rows of one cell
+    let t = "KẾ HOẠCH\n\nThử\n\n**PHỤ LỤC**\n\nDANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM\n\n|\n**STT**\n|\n**Tên nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n**Thời gian hoàn thành**\n|\n|\n**I.\nNÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY**\n|\n|\n1\n|\nTriển khai nền tảng đào tạo\ntrực tuyến mở đại trà.\n|\nSở KH&CN\n|\nCác sở, ban, ngành tỉnh; UBND các xã, phường\n|\nThường xuyên\n|\n|\n3\n|\nBiểu dương, tôn vinh, khen\nthưởng.\n|\nSở Nội vụ\n|\nSở KH&CN; các cơ quan, đơn vị liên quan\n|\nThường xuyên, hằng năm\n|\n";
+    let r = records(t);
+    for (agency, role) in [("Sở KH&CN", "lead"), ("Các sở, ban, ngành tỉnh", "coordinate"), ("UBND các xã, phường", "coordinate"), ("Sở Nội vụ", "lead"), ("các cơ quan, đơn vị liên quan", "coordinate")] {
+        assert!(r.iter().any(|(_, a, ro)| a == agency && *ro == role), "{agency} {role} in {r:?}");
+    }
 }
