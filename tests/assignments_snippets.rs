@@ -218,3 +218,23 @@ fn a_group_title_row_does_not_end_a_task_table() {
         assert!(r.iter().any(|(_, a, ro)| a == agency && *ro == role), "{agency} {role} in {r:?}");
     }
 }
+
+#[test]
+fn a_name_the_gazetteer_knows_is_one_agency_of_a_list() {
+    // tnt_QD_2623-QD-TTg_86367f2d.md, Phụ lục/II/1: `Đài Truyền hình` is no `đài truyền` (a lower-case noun)
+    let t = "KẾ HOẠCH\n\nThử\n\n1. Tổ chức tuyên truyền, phổ\nbiến pháp luật\n\n- Cơ quan thực hiện: Bộ Công\nan, Bộ Tư pháp, Bộ Văn hóa, Thể thao và Du lịch, Đài Tiếng\nnói Việt Nam, Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam và các cơ quan\nbáo chí, phát thanh, truyền hình khác.\n";
+    let r = records(t);
+    for agency in ["Bộ Công an", "Bộ Văn hóa, Thể thao và Du lịch", "Đài Tiếng nói Việt Nam", "Đài Truyền hình Việt Nam"] {
+        assert!(has(&r, "1", agency, "responsible"), "{agency} in {r:?}");
+    }
+}
+
+#[test]
+fn the_standard_closing_duty_names_each_office_after_a_known_name() {
+    // tnt_QD_4385-QD-BVHTTDL_448306af.md, Điều 3: `Chánh Văn phòng Bộ` is a name the gazetteer knows, whole
+    let t = "QUYẾT ĐỊNH\n\nThử\n\n**Điều 3. **Chánh\nVăn phòng Bộ, Vụ trưởng Vụ Kế hoạch, Tài chính, Viện trưởng Viện Văn hóa, Nghệ\nthuật, Thể thao và Du lịch Việt Nam và Thủ trưởng các cơ quan liên quan chịu\ntrách nhiệm thi hành Quyết định này./.\n";
+    let r = records(t);
+    for agency in ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ Kế hoạch, Tài chính", "Viện trưởng Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", "Thủ trưởng các cơ quan liên quan"] {
+        assert!(has(&r, "Điều 3", agency, "responsible"), "{agency} in {r:?}");
+    }
+}

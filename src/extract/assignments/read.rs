@@ -3,7 +3,7 @@
 //! `theo dõi, đôn đốc`). `phối hợp với X`, `báo cáo ... về X` and `chỉ đạo X` inside a clause name the others.
 //! An item addressed to an agency (`1. Ban Tổ chức Tỉnh ủy:`) lends it as the implied subject of the item's
 //! other clauses.
-use super::agency::{head_at, list_at, list_only, skip_adverbs, verb_at, Name};
+use super::agency::{head_at, known_name_at, list_at, list_only, skip_adverbs, verb_at, Name};
 use super::clause::{self, skip_bullets};
 use super::{deadline, Out, Task};
 use crate::phrase;
@@ -146,6 +146,17 @@ pub fn split_listed(lx: &Lexed, i: usize, end: usize) -> Vec<Name> {
         }
     };
     while k < end {
+        // a name the gazetteer knows is one part, whatever commas and heads it holds
+        if let Some(n) = known_name_at(lx, k).filter(|&n| k + n <= end) {
+            k += n;
+            // and ends before a comma and a capital (`Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam`)
+            if k + 1 < end && lx.toks[k].is_punct(',') && lx.toks[k + 1].is_cap() {
+                push(start, k, &mut out);
+                start = k + 1;
+                k += 1;
+            }
+            continue;
+        }
         let t = lx.toks[k];
         if t.is_punct(';') {
             push(start, k, &mut out);
