@@ -238,3 +238,36 @@ fn the_standard_closing_duty_names_each_office_after_a_known_name() {
         assert!(has(&r, "Điều 3", agency, "responsible"), "{agency} in {r:?}");
     }
 }
+
+#[test]
+fn an_agency_after_a_fronted_phrase_with_commas_takes_its_duty() {
+    // lmx_KH_09.txt, I/3: the fronted `Đối với ...` holds commas of its own
+    let t = "KẾ HOẠCH\n\nThử\n\nI. MỤC ĐÍCH\n\n3. Việc tiếp công dân phải phân loại, xử lý kịp thời. Đối với các khiếu nại, tố cáo, kiến nghị liên quan đến người ứng cử đại biểu Quốc hội và đại biểu HĐND tỉnh, Ban Thường trực UBMTTQ xã phải kịp thời chuyển đơn đến cơ quan có thẩm quyền.\n";
+    let r = records(t);
+    assert!(has(&r, "I/3", "Ban Thường trực UBMTTQ xã", "responsible"), "{r:?}");
+}
+
+#[test]
+fn a_participle_after_a_comma_opens_no_duty() {
+    // tnt_QD_383-QD-TW_056a116c.md, III/Điều 12/2: `được giao nộp` describes the documents
+    let t = "QUY ĐỊNH\n\nThử\n\nĐiều 12. Thời hạn nộp lưu\n\n2. Trong thời hạn 30 năm, tính từ năm nộp hồ sơ, tài liệu lưu trữ vĩnh viễn của Quân ủy Trung ương, Đảng ủy Công an Trung ương được giao nộp vào lưu trữ lịch sử của Đảng ở Trung ương.\n";
+    let r = records(t);
+    assert!(!r.iter().any(|(_, a, _)| a == "Đảng ủy Công an Trung ương"), "{r:?}");
+}
+
+#[test]
+fn a_report_made_with_an_agency_names_it() {
+    // lmx_KH_09.txt, III/2
+    let t = "KẾ HOẠCH\n\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n2. Ban Công tác Mặt trận các thôn\n\n- Báo cáo ngay với Ban Thường trực UBMTTQ xã khi phát sinh đơn thư hoặc vụ việc phức tạp tại thôn.\n";
+    let r = records(t);
+    assert!(has(&r, "III/2", "Ban Thường trực UBMTTQ xã", "report_to"), "{r:?}");
+}
+
+#[test]
+fn a_request_before_a_colon_addresses_the_list_after_it() {
+    // tnt_KH_617-KH-UBND_8718801c.md, IV/6
+    let t = "KẾ HOẠCH\n\nThử\n\nIV. TỔ CHỨC THỰC HIỆN\n\n**6. Đề nghị: Hiệp hội\nDoanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh**\n\na) Tuyên truyền, vận động hội\nviên tích cực tham gia.\n";
+    let r = records(t);
+    // (`Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh` still reads as one name: `Liên minh` opens none the rules know)
+    assert!(has(&r, "IV/6", "Hiệp hội Doanh nghiệp tỉnh", "responsible"), "{r:?}");
+}

@@ -229,7 +229,8 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
             }
         }
         let carried = list_role.take();
-        let opener = opener.or(carried.filter(|_| !names.is_empty() && (used..stop).all(|i| !lx.toks[i].is_word())));
+        // (a list whose last name the rules cannot read still lends its others the role, unless a verb follows)
+        let opener = opener.or(carried.filter(|_| !names.is_empty() && (used..stop).all(|i| !lx.toks[i].is_word() || !verb_at(lx, i))));
         if opener.is_none() {
             if let Some(subject) = duty_subject(lx, body, stop) {
                 used = subject.last().map_or(used, |n| n.end);
@@ -238,6 +239,11 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
         }
         let after = skip_manner(lx, used, stop);
         if names.is_empty() {
+            // `Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh`: the opener's role goes to the list after its
+            // colon
+            if opener.is_some() && (body..stop).all(|i| !lx.toks[i].is_word()) && lx.get(stop - 1).is_some_and(|t| t.is_punct(':')) {
+                list_role = opener;
+            }
             implied_subject(lx, c, stop, t, cx, out);
             continue;
         }
@@ -371,7 +377,7 @@ pub(super) fn inline(lx: &Lexed, i: usize, end: usize, t: &Task, subject: Option
 }
 
 /// The target of a report: right after the verb (`báo cáo UBND tỉnh`) or after `về`/`cho`/`lên`/`gửi`/`đến`
-/// within its clause; the channel `(qua X)` is not recorded.
+/// (`báo cáo ngay với X`) within its clause; the channel `(qua X)` is not recorded.
 fn report_target(lx: &Lexed, i: usize, end: usize, t: &Task, out: &mut Out) {
     let stop = (i..end).find(|&k| matches!(lx.toks[k].kind, Kind::Punct('.' | ';'))).unwrap_or(end);
     let (names, _) = list_at(lx, i, stop);
@@ -381,7 +387,7 @@ fn report_target(lx: &Lexed, i: usize, end: usize, t: &Task, out: &mut Out) {
         }
         return;
     }
-    for cue in [phrase!("về"), phrase!("cho"), phrase!("lên"), phrase!("gửi"), phrase!("đến")] {
+    for cue in [phrase!("về"), phrase!("cho"), phrase!("lên"), phrase!("gửi"), phrase!("đến"), phrase!("với")] {
         for k in i..stop {
             if lx.has(k, cue) {
                 let (names, _) = list_at(lx, k + 1, stop);
