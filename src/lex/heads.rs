@@ -5,6 +5,8 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+use super::lexicon::{Lexicon, Tag};
+
 /// Signature authority lines, both systems: `TM.`, `KT.`, `TL.`, `TUQ.`, `Q.`, `T/M`, `K/T`, `T/L`.
 static AUTHORITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:TM|KT|TL|TUQ|TƯQ|Q|PP)\s*\.\s*\S|(?:T\s*/\s*M|K\s*/\s*T|T\s*/\s*L|T\s*/\s*UQ|Q\s*/\s*)\.?\s+\S)").unwrap()
@@ -21,25 +23,19 @@ pub fn is_recipients_head(clean: &str) -> bool {
     RECIPIENTS_HEAD.is_match(clean)
 }
 
-/// Authority words that open the line naming who issues (after a mixed-case title): `CHỦ TỊCH ỦY BAN ...`.
-const ENACTING_AUTHORITY: &[&str] = &[
-    "CHỦ TỊCH", "BỘ TRƯỞNG", "THỦ TƯỚNG", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "BAN BÍ THƯ", "BỘ CHÍNH TRỊ", "ỦY BAN",
-    "UỶ BAN", "HỘI ĐỒNG", "GIÁM ĐỐC", "QUỐC HỘI", "CHÍNH PHỦ", "TỔNG", "CỤC TRƯỞNG", "CHÁNH", "BAN TỔ CHỨC",
-    "BAN TUYÊN GIÁO", "VĂN PHÒNG", "TRƯỞNG BAN", "THƯỜNG TRỰC", "BAN THƯỜNG TRỰC",
-];
-
 /// The line naming who enacts, under a title in capitals (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`, `BỘ TRƯỞNG BỘ NỘI VỤ`,
-/// `TRƯỞNG BAN CHỈ ĐẠO ...`).
+/// `TRƯỞNG BAN CHỈ ĐẠO ...`): its opening words are the lexicon's `enacting` phrases, printed in capitals.
 pub fn is_enacting_authority(clean: &str) -> bool {
-    ENACTING_AUTHORITY.iter().any(|a| clean.starts_with(a))
+    opens_in_capitals(clean, Tag::Enacting)
 }
 
 /// An enacting authority that is an office-holder (`CHỦ TỊCH ...`, `BỘ TRƯỞNG ...`, `TRƯỞNG BAN ...`): unlike a
 /// body's name (`QUỐC HỘI`, `ỦY BAN ...`), it does not go on inside a title in capitals.
 pub fn opens_enacting_line(clean: &str) -> bool {
-    const OFFICERS: &[&str] = &[
-        "CHỦ TỊCH", "BỘ TRƯỞNG", "THỦ TƯỚNG", "GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CỤC TRƯỞNG", "TỔNG CỤC TRƯỞNG", "TRƯỞNG BAN",
-        "CHÁNH VĂN PHÒNG",
-    ];
-    OFFICERS.iter().any(|w| clean.starts_with(w))
+    opens_in_capitals(clean, Tag::Officer)
+}
+
+/// Whether `clean` opens with a phrase of the lexicon with `tag`, printed in capitals.
+fn opens_in_capitals(clean: &str, tag: Tag) -> bool {
+    Lexicon::global().opening(clean, tag).is_some_and(|(_, end)| !clean[..end].chars().any(char::is_lowercase))
 }

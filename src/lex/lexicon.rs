@@ -133,6 +133,39 @@ tags! {
     Cue = "cue",
     /// An adverb between a cue and the name (`hiệu quả`).
     CueFiller = "cue_filler",
+    /// Comes before a place's name in an issuer (`tỉnh`, `thành phố`, `xã`).
+    PlaceWord = "place_word",
+    /// A word of a document's name that says when, not what (`năm`, `giai đoạn`): left out of its key.
+    TimeWord = "time_word",
+    /// Glued to a symbol by a missing space, it is the next word, not the symbol's end (`70-TB/TWngày`).
+    Glued = "glued",
+    // --- layout and paragraphs (lex, parse)
+    /// A line cannot end a paragraph on it: the sentence goes on (`và`, `của`, `số`, `Điều`).
+    OpenEnd = "open_end",
+    /// Opens a legal heading and wants its number (`Điều`, `Chương`, `Tiểu mục`).
+    LegalWord = "legal_word",
+    /// A label of a task line in an outline item, whatever it holds (`Đơn vị chủ trì:`, `Kinh phí:`).
+    LineLabel = "line_label",
+    /// Opens the paragraph that ends a document's body (`Trên đây`, `Nơi nhận`, `Gửi kèm`).
+    ClosingCue = "closing_cue",
+    /// A label of a portal's field box, a whole line (`Số hiệu:`, `Người ký:`).
+    ChromeField = "chrome_field",
+    /// Opens a portal's footer after the document (`Văn bản liên quan`).
+    ChromeFooter = "chrome_footer",
+    /// Opens a preamble paragraph (`Căn cứ`, `Thực hiện`, `Theo đề nghị`).
+    PreambleCue = "preamble_cue",
+    /// Opens a preamble's first paragraph too, right after the title (`Căn cứ`, `Kính gửi`, `Xét`).
+    PreambleFirst = "preamble_first",
+    /// Opens the line, in capitals, naming who enacts under a title (`CHỦ TỊCH ỦY BAN ...`, `BỘ TRƯỞNG ...`).
+    Enacting = "enacting",
+    /// An enacting authority that is an office-holder (`CHỦ TỊCH`, `TRƯỞNG BAN`): not a body's name.
+    Officer = "officer",
+    /// Opens a signer's title after a collective's name (`TM. BAN THƯỜNG TRỰC` / `CHỦ TỊCH`).
+    TitleHead = "title_head",
+    /// The last word of the title an authority acts for (`TL. BỘ TRƯỞNG`, `KT. GIÁM ĐỐC`).
+    TitleEnd = "title_end",
+    /// A Vietnamese surname: tells a name printed in capitals from a title.
+    Surname = "surname",
 }
 
 /// A set of [`Tag`]s.
@@ -201,6 +234,8 @@ pub struct Lexicon {
     /// The entry a node ends, if any.
     terminal: Vec<Option<u32>>,
     entries: Vec<Entry>,
+    /// The most tokens of any phrase.
+    longest_phrase: usize,
 }
 
 /// The lexicon's source, compiled into the library.
@@ -216,7 +251,7 @@ impl Lexicon {
 
     /// Compile a lexicon from its TSV text; an error names the line.
     pub fn parse(src: &str) -> Result<Lexicon, String> {
-        let mut lx = Lexicon { words: HashMap::default(), punct: HashMap::default(), longest_word: 0, edges: HashMap::default(), terminal: vec![None], entries: Vec::new() };
+        let mut lx = Lexicon { words: HashMap::default(), punct: HashMap::default(), longest_word: 0, edges: HashMap::default(), terminal: vec![None], entries: Vec::new(), longest_phrase: 0 };
         // words first, so that tokenizing a phrase finds its own words
         let mut rows = Vec::new();
         for (n, line) in src.lines().enumerate() {
@@ -257,6 +292,7 @@ impl Lexicon {
             }
             let toks = tokenize(&phrase, &lx);
             entry.len = toks.len();
+            lx.longest_phrase = lx.longest_phrase.max(toks.len());
             let mut node = 0u32;
             for t in &toks {
                 let next = lx.terminal.len() as u32;
@@ -317,6 +353,19 @@ impl Lexicon {
         self.matches_at(&toks, 0).find(|e| e.len == toks.len())
     }
 
+    /// The longest phrase with any of `tags` that opens `text` (whole words, compared folded), and the byte
+    /// where it ends in `text` (so that a caller may look at its case as printed).
+    pub fn opening(&self, text: &str, tags: impl Into<Tags>) -> Option<(&Entry, usize)> {
+        let toks = super::tokens::tokenize_prefix(text, self, self.longest_phrase);
+        self.longest(&toks, 0, tags).map(|e| (e, toks[e.len - 1].end as usize))
+    }
+
+    /// Whether `word` (one word, or a phrase) is exactly a phrase with any of `tags`.
+    pub fn is(&self, word: &str, tags: impl Into<Tags>) -> bool {
+        let tags = tags.into();
+        self.get(word).is_some_and(|e| e.tags.any(tags))
+    }
+
     /// The phrases with `tag`, as written.
     pub fn phrases(&self, tag: Tag) -> impl Iterator<Item = &Entry> {
         self.entries.iter().filter(move |e| e.has(tag))
@@ -356,6 +405,17 @@ mod tests {
     fn the_lexicon_file_compiles() {
         let lx = Lexicon::global();
         assert!(lx.entries().len() > 100);
+    }
+
+    #[test]
+    fn a_line_is_opened_by_whole_words_compared_folded() {
+        let lx = Lexicon::parse("theo\tpreamble_cue\ntheo đề nghị\tpreamble_cue\nnơi nhận\tclosing_cue\n").unwrap();
+        let (e, end) = lx.opening("Theo đề nghị của Giám đốc", Tag::PreambleCue).unwrap();
+        assert_eq!((e.phrase.as_str(), end), ("theo đề nghị", "Theo đề nghị".len()));
+        assert!(lx.opening("NƠI NHẬN:", Tag::ClosingCue).is_some());
+        assert!(lx.opening("Theodore", Tag::PreambleCue).is_none());
+        assert!(lx.opening("Nơi nhận", Tag::PreambleCue).is_none());
+        assert!(lx.is("Theo", Tag::PreambleCue) && !lx.is("Theo đề", Tag::PreambleCue));
     }
 
     #[test]

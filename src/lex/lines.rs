@@ -1,6 +1,7 @@
 //! Lines and paragraphs: the text cut into lines, lines classified, and hard-wrapped or page-broken lines
 //! joined back into paragraphs.
 use super::heads;
+use super::lexicon::{Lexicon, Tag};
 use super::markers::{self, Marker};
 use super::offsets::OffsetMap;
 use super::text;
@@ -251,15 +252,12 @@ fn ends_with_emphasis(raw: &str) -> bool {
     t.ends_with('*') && !t.ends_with(" *")
 }
 
-/// Words that end a line in the middle of a phrase.
+/// A line ended in the middle of a phrase: on a joining mark, or on a word the lexicon tags `open_end`.
 fn ends_open(clean_line: &str) -> bool {
     let last = text::last_meaningful(clean_line);
     matches!(last, Some(',' | '-' | '–' | '(' | '/' | '&'))
-        || clean_line.rsplit(' ').next().is_some_and(|w| {
-            // in capitals too: a title wrapped after `SỐ` or `CỦA`
-            let w = w.to_lowercase();
-            matches!(w.as_str(), "và" | "của" | "các" | "với" | "về" | "cho" | "tại" | "theo" | "số" | "ngày" | "năm" | "tháng" | "trong" | "để" | "điều" | "khoản" | "điểm" | "mục" | "phụ" | "phần" | "chương" | "khóa" | "khoá")
-        })
+        // in capitals too: a title wrapped after `SỐ` or `CỦA`
+        || clean_line.rsplit(' ').next().is_some_and(|w| Lexicon::global().is(w, Tag::OpenEnd))
 }
 
 /// Capitals (`I. MỤC ĐÍCH, YÊU CẦU`, a title's last line, a signer's title, `THỦ` of a heading cut by its
@@ -274,7 +272,7 @@ static INLINE_ENUMERATION: std::sync::LazyLock<regex::Regex> =
 
 /// A word that opens a legal heading and wants its number (`Điều`, `Chương`, `Mục`, `Phần`).
 fn is_legal_word(clean: &str) -> bool {
-    matches!(clean.to_lowercase().as_str(), "điều" | "chương" | "mục" | "phần" | "tiểu mục")
+    Lexicon::global().is(clean, Tag::LegalWord)
 }
 
 /// Ordinary text: letters, mostly lower case.

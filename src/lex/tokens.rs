@@ -53,7 +53,7 @@ impl Token {
 }
 
 /// A phrase the grammar names in its code (`phối hợp`, `báo cáo`), its words looked up in the lexicon once so
-/// that matching it at a token compares ids, not strings. Made with [`phrase!`](crate::phrase).
+/// that matching it at a token compares ids, not strings. Made with [`phrase!`].
 pub struct Phrase {
     /// Each word's id, and its folded text for a word no lexicon phrase uses.
     words: Vec<(WordId, String)>,
@@ -74,13 +74,13 @@ impl Phrase {
 }
 
 /// A [`Phrase`] made once, where it is used: `lx.has(i, phrase!("phối hợp"))`.
-#[macro_export]
 macro_rules! phrase {
     ($s:literal) => {{
         static P: std::sync::LazyLock<$crate::lex::tokens::Phrase> = std::sync::LazyLock::new(|| $crate::lex::tokens::Phrase::new($s));
         &*P
     }};
 }
+pub(crate) use phrase;
 
 /// A paragraph's text and its tokens: what the extractors read.
 pub struct Lexed<'a> {
@@ -175,11 +175,16 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The tokens of `text`; white space separates them and makes none.
 pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_prefix(text, lexicon, usize::MAX)
+}
+
+/// The first `most` tokens of `text` (a phrase looked up at a line's start needs no more).
+pub fn tokenize_prefix(text: &str, lexicon: &Lexicon, most: usize) -> Vec<Token> {
+    let mut out = Vec::with_capacity((text.len() / 5 + 1).min(most));
     let mut scratch = String::new();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
+    while i < b.len() && out.len() < most {
         let c = b[i];
         if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' {
             i += 1;

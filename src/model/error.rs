@@ -11,7 +11,7 @@ pub enum Error {
     Decode { path: Option<PathBuf>, reason: String },
     /// The input is readable but is not a document (empty, or only whitespace).
     Empty { path: Option<PathBuf> },
-    /// The parser panicked on this input: a bug in vanban. Only a batch ([`crate::index::batch`]) catches panics and
+    /// The parser panicked on this input: a bug in vanban. Only a batch (the index stage's batch engine) catches panics and
     /// reports them so, one file's bug never stopping the others.
     Internal { path: Option<PathBuf>, message: String },
 }

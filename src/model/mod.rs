@@ -155,7 +155,7 @@ pub struct Document {
     /// Who must act, one record per (section, agency, role).
     #[serde(default)]
     pub assignments: Vec<Assignment>,
-    /// What the text was read from (format, encoding, the way back to the source); `None` for [`crate::parse`].
+    /// What the text was read from (format, encoding, the way back to the source); `None` for a text parsed as given (`vanban::parse`).
     #[serde(skip)]
     pub source: Option<Source>,
 }

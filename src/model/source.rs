@@ -1,5 +1,5 @@
 //! What a text was read from: the format, the encoding and the way back from each line to the source file.
-//! The readers (`crate::read`) fill it; a [`crate::Document`] keeps it.
+//! The readers (the read stage) fill it; a [`super::Document`] keeps it.
 
 /// The kind of file a document came in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,7 +1,7 @@
 //! Byte spans into the text the user gave.
 use serde::{Deserialize, Serialize};
 
-/// A half-open byte range `[start, end)` into [`crate::Document::text`].
+/// A half-open byte range `[start, end)` into [`super::Document::text`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     pub start: usize,

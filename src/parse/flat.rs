@@ -4,6 +4,7 @@
 //! parts are recognised inside a line by what they are, as a reader does: the motto, `Số:` and its symbol, the
 //! place before `, ngày`, a signing authority's prefix, a title, a name.
 use crate::lex::heads;
+use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::text;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -110,20 +111,10 @@ pub struct Signature {
     pub signer: Option<String>,
 }
 
-/// Words that open a signer's title after a collective's name (`TM. BAN THƯỜNG TRỰC` `CHỦ TỊCH`).
-const TITLE_HEADS: &[&str] = &[
-    "PHÓ", "CHỦ TỊCH", "BÍ THƯ", "THỦ TƯỚNG", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "GIÁM ĐỐC", "TỔNG GIÁM ĐỐC", "CHÁNH", "TRƯỞNG",
-    "CỤC TRƯỞNG", "VỤ TRƯỞNG", "VIỆN TRƯỞNG", "HIỆU TRƯỞNG", "CHỦ NHIỆM", "ỦY VIÊN", "UỶ VIÊN", "TỔNG BÍ THƯ",
-];
-/// Words that end the title an authority acts for (`TL. BỘ TRƯỞNG`, `TUQ. CHỦ TỊCH`, `KT. GIÁM ĐỐC`).
-const TITLE_ENDS: &[&str] = &["TRƯỞNG", "TỊCH", "ĐỐC", "TƯỚNG", "THƯ", "NHIỆM", "PHÒNG", "ÁN", "TRA"];
-
-/// Vietnamese surnames, to tell a name printed in capitals from a title.
-const SURNAMES: &[&str] = &[
-    "NGUYỄN", "TRẦN", "LÊ", "PHẠM", "HOÀNG", "HUỲNH", "PHAN", "VŨ", "VÕ", "ĐẶNG", "BÙI", "ĐỖ", "HỒ", "NGÔ", "DƯƠNG", "LÝ",
-    "ĐINH", "ĐÀO", "LƯƠNG", "TRỊNH", "MAI", "TRƯƠNG", "LÂM", "HÀ", "TÔ", "TẠ", "VƯƠNG", "CAO", "LƯU", "LA", "LAN", "THÁI",
-    "QUÁCH", "TRIỆU", "NÔNG", "ÔNG", "CHU", "KIỀU", "DOÃN", "TỐNG", "LỤC", "MẠC", "PHÙNG", "VI",
-];
+/// A word or phrase of the lexicon with `tag` (signature words are looked up in capitals as printed).
+fn tagged(w: &str, tag: Tag) -> bool {
+    Lexicon::global().is(w, tag)
+}
 
 /// Notes in a signature block that are none of its parts: `(Đã ký)`, `(Ký, đóng dấu)`.
 fn is_note(w: &str) -> bool {
@@ -154,7 +145,7 @@ pub fn signature(lines: &[&str]) -> Signature {
     let mut signer = name_at(&words[caps_end..]);
     // a name printed in capitals (`NGUYỄN VĂN A`) closes the capitals
     if signer.is_none() {
-        if let Some(k) = (1..caps.len()).rev().find(|&k| SURNAMES.contains(&caps[k]) && (2..=5).contains(&(caps.len() - k))) {
+        if let Some(k) = (1..caps.len()).rev().find(|&k| tagged(caps[k], Tag::Surname) && (2..=5).contains(&(caps.len() - k))) {
             signer = Some(caps[k..].join(" "));
             caps.truncate(k);
         }
@@ -272,13 +263,13 @@ fn split_last_authority(seg: &str) -> (String, Option<String>) {
             let body_noun = |k: usize| {
                 matches!(upper[k - 1].as_str(), "BAN" | "ĐOÀN") && ["BÍ THƯ", "CHỦ TỊCH", "CHỦ NHIỆM"].iter().any(|h| starts_with(k, h))
             };
-            collective.then(|| (1..words.len()).find(|&k| !body_noun(k) && TITLE_HEADS.iter().any(|h| starts_with(k, h)))).flatten()
+            collective.then(|| (1..words.len()).find(|&k| !body_noun(k) && Lexicon::global().opening(&upper[k..].join(" "), Tag::TitleHead).is_some())).flatten()
         })
         .or_else(|| {
             // the head's title ends at its last word; `, CHỦ NHIỆM` goes on with it
-            let mut end = (0..words.len()).find(|&k| TITLE_ENDS.contains(&upper[k].trim_end_matches(',')))? + 1;
+            let mut end = (0..words.len()).find(|&k| tagged(upper[k].trim_end_matches(','), Tag::TitleEnd))? + 1;
             while end < words.len() && words[end - 1].1.ends_with(',') {
-                end = (end..words.len()).find(|&k| TITLE_ENDS.contains(&upper[k].trim_end_matches(',')))? + 1;
+                end = (end..words.len()).find(|&k| tagged(upper[k].trim_end_matches(','), Tag::TitleEnd))? + 1;
             }
             (end < words.len()).then_some(end)
         });

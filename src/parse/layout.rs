@@ -1,6 +1,7 @@
 //! Paragraphs classified into the parts of a document: portal chrome, header, title, preamble, body,
 //! closing (recipients and signature), appendices, trailing chrome.
 use crate::model::DocType;
+use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::lines::Para;
 use crate::model::MarkerStyle;
 use crate::lex::text;
@@ -19,24 +20,6 @@ pub enum Zone {
     Appendix,
 }
 
-/// Labels of the portal's field box (`Số hiệu:`, `Loại văn bản:` ...).
-const CHROME_FIELDS: &[&str] = &[
-    "Số hiệu", "Loại văn bản", "Nơi ban hành", "Người ký", "Ngày ban hành", "Ngày hiệu lực", "Ngày công báo",
-    "Số công báo", "Tình trạng", "Lĩnh vực",
-];
-/// Lines that open the portal's footer after the document.
-const CHROME_FOOTER: &[&str] = &[
-    "Văn bản này chưa cập nhật nội dung Tiếng Anh",
-    "Văn bản liên quan",
-    "NỘI DUNG SỬA ĐỔI, HƯỚNG DẪN",
-    "FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN",
-    "Bản dịch này thuộc quyền sở hữu",
-];
-/// Openings of preamble paragraphs.
-const PREAMBLE_CUES: &[&str] = &[
-    "Căn cứ", "Thực hiện", "Xét", "Theo đề nghị", "Theo", "Kính gửi", "Trên cơ sở", "Nhằm", "Để", "Ngày",
-    "Tiếp theo", "Sau khi", "Trong thời gian", "Thời gian qua", "Thi hành", "Triển khai",
-];
 /// The operative line that ends a preamble (`QUYẾT ĐỊNH:`).
 static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH|KẾT LUẬN)\s*:$").unwrap()
@@ -66,8 +49,14 @@ pub struct Attachment {
     pub title: Option<String>,
 }
 
-fn starts_with_any(s: &str, cues: &[&str]) -> bool {
-    cues.iter().any(|c| s.starts_with(c) && s[c.len()..].chars().next().is_none_or(|ch| !ch.is_alphanumeric()))
+/// Whether a paragraph opens with a preamble's cue (the lexicon's `preamble_cue`, or `preamble_first` for the
+/// paragraph right after the type name), written as a sentence opens: a title in capitals (`THỰC HIỆN NGHỊ
+/// QUYẾT ...`) is none.
+fn opens_preamble(clean: &str, tag: Tag) -> bool {
+    Lexicon::global().opening(clean, tag).is_some_and(|(_, end)| {
+        let words = &clean[..end];
+        words.chars().next().is_some_and(char::is_uppercase) && words.chars().filter(|c| c.is_uppercase()).count() == 1
+    })
 }
 
 /// A type name standing as a title (`KẾ HOẠCH`, `QUYẾT ĐỊNH`, `CÔNG ĐIỆN VỀ VIỆC ...`): returns the type and
@@ -262,7 +251,7 @@ pub fn layout(paras: &[Para]) -> Layout {
     let anchor = (0..n).find(|&i| is_motto(&paras[i].clean) || type_heading(&paras[i].clean).is_some()).unwrap_or(n);
     if let Some(last_field) = (0..anchor.min(150)).rev().find(|&i| {
         let c = paras[i].clean.trim_end_matches(':').trim();
-        CHROME_FIELDS.iter().any(|f| c == *f)
+        c.len() < 40 && Lexicon::global().is(c, Tag::ChromeField)
     }) {
         start = (last_field + 2).min(n);
         // a portal's teaser between the box and the header is chrome too: the header is the run of
@@ -281,7 +270,7 @@ pub fn layout(paras: &[Para]) -> Layout {
     }
     // --- portal chrome after the document
     let mut end = n;
-    if let Some(f) = (start..n).find(|&i| CHROME_FOOTER.iter().any(|c| paras[i].clean.starts_with(c))) {
+    if let Some(f) = (start..n).find(|&i| Lexicon::global().opening(&paras[i].clean, Tag::ChromeFooter).is_some()) {
         end = f;
         if f > start && SUMMARY_LINE.is_match(&paras[f - 1].clean) && DocType::from_word_prefix(&paras[f - 1].clean).is_some() {
             end = f - 1;
@@ -317,7 +306,7 @@ pub fn layout(paras: &[Para]) -> Layout {
             let first = parts.is_empty();
             let so_far_upper = parts.last().is_some_and(|s| text::upper_ratio(s) > 0.8);
             // the first paragraph after the type name is the title unless it opens the preamble proper
-            let cue = if first { starts_with_any(c, &["Căn cứ", "Kính gửi", "Xét"]) } else { starts_with_any(c, PREAMBLE_CUES) };
+            let cue = opens_preamble(c, if first { Tag::PreambleFirst } else { Tag::PreambleCue });
             let takes = !p.table_row
                 && p.marker.is_none()
                 && !cue
@@ -398,7 +387,7 @@ pub fn layout(paras: &[Para]) -> Layout {
         match &p.marker {
             Some(m) if m.style == MarkerStyle::Bullet => {
                 let b = p.body();
-                if !(after_kinh_gui || starts_with_any(b, PREAMBLE_CUES)) {
+                if !(after_kinh_gui || opens_preamble(b, Tag::PreambleCue)) {
                     break;
                 }
             }
@@ -415,7 +404,7 @@ pub fn layout(paras: &[Para]) -> Layout {
     } else if preamble_end == body_end {
         // no marked paragraph at all: only the leading cue paragraphs are preamble
         preamble_end = (cursor..body_end)
-            .find(|&k| !(starts_with_any(&paras[k].clean, PREAMBLE_CUES) || paras[k].marker.is_some()))
+            .find(|&k| !(opens_preamble(&paras[k].clean, Tag::PreambleCue) || paras[k].marker.is_some()))
             .unwrap_or(body_end);
     }
     for z in &mut zones[cursor..preamble_end] {

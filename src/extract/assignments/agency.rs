@@ -1,8 +1,8 @@
 //! Agency names over a paragraph's tokens: where a name starts (a head word, a lower-case head, `các` + a
 //! plural noun), where it ends (a verb or stop word of the lexicon, punctuation), and how a list of them splits
 //! (`annotation-schema.md`: at `;` always, at `,`/`và` only where the next part is itself an agency).
-use crate::phrase;
 use crate::lex::gazetteer::{Gazetteer, Role};
+use crate::lex::tokens::phrase;
 use crate::lex::lexicon::{Entry, Tag};
 use crate::lex::tokens::{Kind, Lexed};
 

@@ -2,7 +2,7 @@
 //! opener after a comma (`..., yêu cầu Giám đốc sở ...`), an agency after a fronted phrase (`Căn cứ ..., các sở
 //! ... có trách nhiệm`) or after `vướng mắc` starts a new one.
 use super::agency::{head_at, list_at, list_only, skip_adverbs, verb_at};
-use crate::phrase;
+use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
 use crate::lex::tokens::{Kind, Lexed};
 

@@ -3,7 +3,7 @@
 use super::agency::{head_at, list_at, verb_at, Name};
 use super::read::{agents, split_listed, Agent};
 use super::Task;
-use crate::phrase;
+use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
 use crate::lex::tokens::{Kind, Lexed};
 

@@ -6,7 +6,7 @@
 use super::agency::{head_at, known_name_at, list_at, list_only, skip_adverbs, verb_at, Name};
 use super::clause::{self, skip_bullets};
 use super::{deadline, Out, Task};
-use crate::phrase;
+use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
 use crate::lex::tokens::{Kind, Lexed};
 use crate::model::{NodeId, Role, Span};

@@ -297,7 +297,7 @@ fn resolve_names(refs: &mut Refs, named: &[Named], aliases: &[Alias]) -> Vec<boo
 }
 
 /// The references of `text` read as the body of a document: its paragraphs (as the parser cuts them) all cite.
-/// For tests and tools; a parse finds references with [`crate::parse`].
+/// For tests and tools; a parse (`vanban::parse`) finds the references itself.
 pub fn extract_text(text: &str) -> Vec<Reference> {
     use crate::lex::lines;
     let ls = lines::split_lines(text);

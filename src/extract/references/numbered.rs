@@ -272,8 +272,9 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
     numbered
 }
 
-/// Grammar words printed glued to a symbol (`70-TB/TWngày 15/3/2024`).
-const GLUED: &[&str] = &["ngày", "của", "về", "năm", "và", "tại", "theo", "được", "đã", "thì", "quy", "ban"];
+/// Grammar words printed glued to a symbol (`70-TB/TWngày 15/3/2024`): the lexicon's `glued` words.
+static GLUED: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| Lexicon::global().phrases(Tag::Glued).map(|e| e.phrase.as_str()).collect());
 
 /// The byte length of a grammar word glued to the end of a symbol (0 when none).
 fn glued_len(sym: &str) -> usize {

@@ -4,6 +4,7 @@
 use super::named::{named_kind, Named};
 use super::vocab::ALIAS;
 use super::zone::{clause_start, collapse, fold_name};
+use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::tokens::is_word_char;
 use crate::model::{DocType, Reference};
 
@@ -42,7 +43,7 @@ fn name_words(name: &str) -> (Vec<String>, Option<(u16, u16)>) {
                 continue;
             }
         }
-        if matches!(l.as_str(), "năm" | "giai" | "đoạn" | "đến" | "thời" | "kỳ") {
+        if Lexicon::global().is(&l, Tag::TimeWord) {
             continue;
         }
         words.push(if w.chars().all(|c| c.is_uppercase()) && w.chars().count() >= 2 { w.to_string() } else { l });

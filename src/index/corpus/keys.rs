@@ -3,6 +3,7 @@
 use std::sync::LazyLock;
 
 use crate::extract::assignments::agency_key;
+use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::symbol::parse_symbol;
 use crate::model::doctype::{DocType, DOC_TYPES};
 use crate::model::Symbol;
@@ -79,9 +80,6 @@ pub(super) fn years_agree(a: Option<i64>, b: Option<i64>) -> bool {
     }
 }
 
-/// Words of a name that say when, not what (`Luật Đất đai năm 2024`, `giai đoạn 2021 - 2025`).
-const NAME_TIME_WORDS: &[&str] = &["năm", "giai", "đoạn", "đến", "thời", "kỳ"];
-
 /// The key a citation by name and the document it names share: the type code, `:`, the name's words folded
 /// (lower case, abbreviations expanded, tone placement folded), years and time words left out; plus the
 /// years the name gives. `None` for a name of no words.
@@ -98,7 +96,8 @@ pub fn name_key(name: &str, doc_type: &DocType) -> Option<(String, Option<u16>)>
                 }
             }
         }
-        if NAME_TIME_WORDS.contains(&w) {
+        // words that say when, not what (`Luật Đất đai năm 2024`, `giai đoạn 2021 - 2025`)
+        if Lexicon::global().is(w, Tag::TimeWord) {
             continue;
         }
         words.push(w);

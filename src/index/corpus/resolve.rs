@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use rusqlite::params;
 
 use super::keys::years_agree;
+use crate::lex::lexicon::{Lexicon, Tag};
 use super::{sql_err, Corpus, Result, RESOLVER_VERSION};
 
 impl Corpus {
@@ -125,14 +126,13 @@ struct RefKeys<'a> {
     issuer_key: Option<&'a str>,
 }
 
-/// Words before a place's name in an issuer (`Ủy ban nhân dân tỉnh Đồng Nai`), longest first.
-const PLACE_WORDS: &[&str] = &[" thành phố ", " thị xã ", " thị trấn ", " tỉnh ", " huyện ", " quận ", " phường ", " xã "];
-
-/// The place an issuer (as folded by `agency_key`) names: what follows its last place word.
+/// The place an issuer (as folded by `agency_key`) names: what follows its last place word (the lexicon's
+/// `place_word`: `Ủy ban nhân dân tỉnh Đồng Nai` → `đồng nai`).
 fn place_of(issuer: &str) -> Option<&str> {
-    let padded_at = |w: &str| issuer.rfind(w.trim_start()).filter(|&i| i > 0 && issuer[..i].ends_with(' '));
-    let (at, w) = PLACE_WORDS.iter().filter_map(|w| padded_at(w).map(|i| (i, w.trim_start()))).max_by_key(|(i, _)| *i)?;
-    let rest = issuer[at + w.len()..].trim();
+    // the words after the first, from the last back: the last place word wins (`xã` in `... thị xã Sơn Tây`)
+    let mut words = issuer.match_indices(' ').map(|(i, _)| i + 1).rev();
+    let (at, end) = words.find_map(|i| Lexicon::global().opening(&issuer[i..], Tag::PlaceWord).map(|(_, end)| (i, end)))?;
+    let rest = issuer[at + end..].trim();
     (!rest.is_empty()).then_some(rest)
 }
 
@@ -261,5 +261,13 @@ mod tests {
         let copies = vec![cand(5, None, None, None, "same"), cand(4, None, None, None, "same")];
         assert_eq!(pick(&copies, Some(&vec![0, 1]), &r(None, None, None)), Some(4));
     }
-}
 
+    #[test]
+    fn an_issuer_names_the_place_after_its_last_place_word() {
+        assert_eq!(place_of("ủy ban nhân dân tỉnh đồng nai"), Some("đồng nai"));
+        assert_eq!(place_of("ủy ban nhân dân thành phố hồ chí minh"), Some("hồ chí minh"));
+        assert_eq!(place_of("ủy ban nhân dân thị xã sơn tây"), Some("sơn tây"));
+        assert_eq!(place_of("bộ tài chính"), None);
+        assert_eq!(issuers_agree("ủy ban nhân dân tỉnh bình định", "ủy ban nhân dân tỉnh đồng nai"), Some(false));
+    }
+}
