@@ -80,7 +80,7 @@ fn task_table_rows_give_lead_and_coordinate() {
     let d = parse(t);
     let r: Vec<_> = d.assignments.iter().map(|a| (a.section.clone(), a.agency.clone(), a.role.as_str())).collect();
     for (agency, role) in [("Bộ CHQS tỉnh", "lead"), ("UBND cấp xã", "lead"), ("Văn phòng Ban Chỉ huy", "coordinate"), ("các sở, ban, ngành", "coordinate")] {
-        assert!(has(&r, "Phụ lục", agency, role), "{agency} {role} in {r:?}");
+        assert!(r.iter().any(|(_, a, ro)| a == agency && *ro == role), "{agency} {role} in {r:?}");
     }
     let lead = d.assignments.iter().find(|a| a.agency == "Bộ CHQS tỉnh").unwrap();
     assert_eq!(lead.deadline.as_ref().and_then(|x| x.date).map(|x| x.iso()), Some("2025-11-30".to_string()));
@@ -207,4 +207,67 @@ fn nouns_after_joints_and_requests_sent_by_the_actor() {
     assert!(has(&r, "VI/1/b", "các bộ, ngành và tổ chức liên quan", "coordinate"), "{r:?}");
     assert!(has(&r, "VI/2/a", "Chủ tịch Ủy ban nhân dân cấp tỉnh", "responsible"), "{r:?}");
     assert!(lacks(&r, "VI/2/a", "Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"), "{r:?}");
+}
+
+#[test]
+fn a_group_title_row_does_not_end_a_task_table() {
+    // tnt_KH_617-KH-UBND_8718801c.md, Phụ lục: the table's groups (`I. NÂNG CAO ...`) are rows of one cell
+    let t = "KẾ HOẠCH\n\nThử\n\n**PHỤ LỤC**\n\nDANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM\n\n|\n**STT**\n|\n**Tên nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n**Thời gian hoàn thành**\n|\n|\n**I.\nNÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY**\n|\n|\n1\n|\nTriển khai nền tảng đào tạo\ntrực tuyến mở đại trà.\n|\nSở KH&CN\n|\nCác sở, ban, ngành tỉnh; UBND các xã, phường\n|\nThường xuyên\n|\n|\n3\n|\nBiểu dương, tôn vinh, khen\nthưởng.\n|\nSở Nội vụ\n|\nSở KH&CN; các cơ quan, đơn vị liên quan\n|\nThường xuyên, hằng năm\n|\n";
+    let r = records(t);
+    for (agency, role) in [("Sở KH&CN", "lead"), ("Các sở, ban, ngành tỉnh", "coordinate"), ("UBND các xã, phường", "coordinate"), ("Sở Nội vụ", "lead"), ("các cơ quan, đơn vị liên quan", "coordinate")] {
+        assert!(r.iter().any(|(_, a, ro)| a == agency && *ro == role), "{agency} {role} in {r:?}");
+    }
+}
+
+#[test]
+fn a_name_the_gazetteer_knows_is_one_agency_of_a_list() {
+    // tnt_QD_2623-QD-TTg_86367f2d.md, Phụ lục/II/1: `Đài Truyền hình` is no `đài truyền` (a lower-case noun)
+    let t = "KẾ HOẠCH\n\nThử\n\n1. Tổ chức tuyên truyền, phổ\nbiến pháp luật\n\n- Cơ quan thực hiện: Bộ Công\nan, Bộ Tư pháp, Bộ Văn hóa, Thể thao và Du lịch, Đài Tiếng\nnói Việt Nam, Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam và các cơ quan\nbáo chí, phát thanh, truyền hình khác.\n";
+    let r = records(t);
+    for agency in ["Bộ Công an", "Bộ Văn hóa, Thể thao và Du lịch", "Đài Tiếng nói Việt Nam", "Đài Truyền hình Việt Nam"] {
+        assert!(has(&r, "1", agency, "responsible"), "{agency} in {r:?}");
+    }
+}
+
+#[test]
+fn the_standard_closing_duty_names_each_office_after_a_known_name() {
+    // tnt_QD_4385-QD-BVHTTDL_448306af.md, Điều 3: `Chánh Văn phòng Bộ` is a name the gazetteer knows, whole
+    let t = "QUYẾT ĐỊNH\n\nThử\n\n**Điều 3. **Chánh\nVăn phòng Bộ, Vụ trưởng Vụ Kế hoạch, Tài chính, Viện trưởng Viện Văn hóa, Nghệ\nthuật, Thể thao và Du lịch Việt Nam và Thủ trưởng các cơ quan liên quan chịu\ntrách nhiệm thi hành Quyết định này./.\n";
+    let r = records(t);
+    for agency in ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ Kế hoạch, Tài chính", "Viện trưởng Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", "Thủ trưởng các cơ quan liên quan"] {
+        assert!(has(&r, "Điều 3", agency, "responsible"), "{agency} in {r:?}");
+    }
+}
+
+#[test]
+fn an_agency_after_a_fronted_phrase_with_commas_takes_its_duty() {
+    // lmx_KH_09.txt, I/3: the fronted `Đối với ...` holds commas of its own
+    let t = "KẾ HOẠCH\n\nThử\n\nI. MỤC ĐÍCH\n\n3. Việc tiếp công dân phải phân loại, xử lý kịp thời. Đối với các khiếu nại, tố cáo, kiến nghị liên quan đến người ứng cử đại biểu Quốc hội và đại biểu HĐND tỉnh, Ban Thường trực UBMTTQ xã phải kịp thời chuyển đơn đến cơ quan có thẩm quyền.\n";
+    let r = records(t);
+    assert!(has(&r, "I/3", "Ban Thường trực UBMTTQ xã", "responsible"), "{r:?}");
+}
+
+#[test]
+fn a_participle_after_a_comma_opens_no_duty() {
+    // tnt_QD_383-QD-TW_056a116c.md, III/Điều 12/2: `được giao nộp` describes the documents
+    let t = "QUY ĐỊNH\n\nThử\n\nĐiều 12. Thời hạn nộp lưu\n\n2. Trong thời hạn 30 năm, tính từ năm nộp hồ sơ, tài liệu lưu trữ vĩnh viễn của Quân ủy Trung ương, Đảng ủy Công an Trung ương được giao nộp vào lưu trữ lịch sử của Đảng ở Trung ương.\n";
+    let r = records(t);
+    assert!(!r.iter().any(|(_, a, _)| a == "Đảng ủy Công an Trung ương"), "{r:?}");
+}
+
+#[test]
+fn a_report_made_with_an_agency_names_it() {
+    // lmx_KH_09.txt, III/2
+    let t = "KẾ HOẠCH\n\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n2. Ban Công tác Mặt trận các thôn\n\n- Báo cáo ngay với Ban Thường trực UBMTTQ xã khi phát sinh đơn thư hoặc vụ việc phức tạp tại thôn.\n";
+    let r = records(t);
+    assert!(has(&r, "III/2", "Ban Thường trực UBMTTQ xã", "report_to"), "{r:?}");
+}
+
+#[test]
+fn a_request_before_a_colon_addresses_the_list_after_it() {
+    // tnt_KH_617-KH-UBND_8718801c.md, IV/6
+    let t = "KẾ HOẠCH\n\nThử\n\nIV. TỔ CHỨC THỰC HIỆN\n\n**6. Đề nghị: Hiệp hội\nDoanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh**\n\na) Tuyên truyền, vận động hội\nviên tích cực tham gia.\n";
+    let r = records(t);
+    // (`Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh` still reads as one name: `Liên minh` opens none the rules know)
+    assert!(has(&r, "IV/6", "Hiệp hội Doanh nghiệp tỉnh", "responsible"), "{r:?}");
 }

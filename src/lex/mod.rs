@@ -1,6 +1,7 @@
 //! The lexical layer: the text normalized ([`normalize`]), cut into lines and paragraphs ([`lines`]), with
 //! outline markers ([`markers`]), cleaning and character tests ([`text`]) and document symbols ([`symbol`]).
 pub mod fold;
+pub mod gazetteer;
 pub mod heads;
 pub mod lexicon;
 pub mod lines;

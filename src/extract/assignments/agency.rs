@@ -1,6 +1,7 @@
 //! Agency names over a paragraph's tokens: where a name starts (a head word, a lower-case head, `các` + a
 //! plural noun), where it ends (a verb or stop word of the lexicon, punctuation), and how a list of them splits
 //! (`annotation-schema.md`: at `;` always, at `,`/`và` only where the next part is itself an agency).
+use crate::lex::gazetteer::{Gazetteer, Role};
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::{Entry, Tag};
 use crate::lex::tokens::{Kind, Lexed};
@@ -34,7 +35,14 @@ fn is_lower(lx: &Lexed, i: usize) -> bool {
 /// The length (in tokens) of a head at token `i`: what opens an agency.
 pub fn head_at(lx: &Lexed, i: usize) -> Option<usize> {
     let t = lx.get(i)?;
-    if !t.is_word() || lx.starts(i, Tag::NotHead) {
+    if !t.is_word() {
+        return None;
+    }
+    // a name the gazetteer knows opens here, whatever its words are elsewhere (`Đài Truyền hình Việt Nam`)
+    if let Some(n) = known_name_at(lx, i) {
+        return Some(n);
+    }
+    if lx.starts(i, Tag::NotHead) {
         return None;
     }
     // `các`/`Các`/`tất cả các`/`những` + a plural noun: a class
@@ -52,7 +60,33 @@ pub fn head_at(lx: &Lexed, i: usize) -> Option<usize> {
             return Some(e.len);
         }
     }
-    None
+    gazetteer_head_at(lx, i)
+}
+
+/// The length of an agency name the gazetteer knows at token `i`, printed as running text prints it (capitalized;
+/// in capitals only as an abbreviation, `UBND tỉnh`: `ỦY BAN NHÂN DÂN TỈNH` is a header line).
+pub fn known_name_at(lx: &Lexed, i: usize) -> Option<usize> {
+    let t = lx.get(i)?;
+    if !t.is_cap() || t.is_upper() && !lx.starts(i, Tag::Abbreviation) {
+        return None;
+    }
+    // a body or an office with a proper name in it (`Ban Quản lý Khu kinh tế`); a class (`Các cơ quan, đơn vị`) or
+    // a generic name (`Cơ quan thường trực`) is the lexicon's to read, its extent set by the words after it
+    let f = Gazetteer::global().name_at(lx, i).filter(|f| f.role != Role::Class)?;
+    (i + 1..i + f.len).any(|k| is_cap(lx, k)).then_some(f.len)
+}
+
+/// A head word the gazetteer has and the lexicon does not read otherwise (`Hiệp hội Doanh nghiệp tỉnh`),
+/// capitalized and followed by a capitalized word, the proper name it opens: `Tổ chức` and `Tổng` open names
+/// too, but a capitalized verb at a sentence's start (`Tổng kết`) is followed by lower case.
+fn gazetteer_head_at(lx: &Lexed, i: usize) -> Option<usize> {
+    let t = lx.get(i)?;
+    if !t.is_cap() || t.is_upper() {
+        return None;
+    }
+    let n = Gazetteer::global().head_at(lx, i)?.len;
+    let lexicon_reads_it = lx.lexicon().matches_at(&lx.toks, i).any(|e| e.len >= n);
+    (!lexicon_reads_it && is_cap(lx, i + n) && !lx.get(i + n).is_some_and(|t| t.is_upper())).then_some(n)
 }
 
 /// `các sở`, `Các cơ quan`, `tất cả các đơn vị`, `những cá nhân`: the length of the determiner.
@@ -137,10 +171,14 @@ fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
     // a complete head (`Ủy ban nhân dân`) or one in lower case (`cấp có thẩm quyền`) is a whole noun phrase: a
     // verb may follow at once; after another head (`Sở`, `Cơ quan`, `Người đứng đầu`) the name goes on
     let complete = lx.entry(i, [Tag::Head, Tag::HeadLower].as_slice()).is_some_and(|e| e.len == h && e.has(Tag::Complete));
-    let mut words = usize::from((complete || !is_cap(lx, i)) && !is_class);
+    // a name the gazetteer knows is whole: a verb may follow at once
+    let known = known_name_at(lx, i) == Some(h);
+    let mut words = usize::from((complete || known || !is_cap(lx, i)) && !is_class);
     while j < end {
         let t = lx.toks[j];
         match t.kind {
+            // `Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam`: a known name ends before a comma and a capital
+            Kind::Punct(',') if known && j == i + h && is_cap(lx, j + 1) => break,
             Kind::Punct(',') => {
                 let after = j + 1;
                 if continues_after_comma(lx, i, after) {
@@ -190,13 +228,14 @@ fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
                 }
                 // a syllable right after a capitalized one is the rest of a compound of the name (`Đào tạo`,
                 // `Chương trình`), whatever it is alone; a verb of two syllables or more ends the name still
-                let compound_tail = is_cap(lx, j - 1) && lx.entry(j, [Tag::Verb, Tag::Stop].as_slice()).is_some_and(|e| e.len == 1);
+                // (a capital letter alone is a placeholder, `Bộ C được giới thiệu`, no syllable of a compound)
+                let compound_tail = is_cap(lx, j - 1) && lx.text(j - 1).chars().nth(1).is_some() && lx.entry(j, [Tag::Verb, Tag::Stop].as_slice()).is_some_and(|e| e.len == 1);
                 if words > 0 && stop_at(lx, j) && !compound_tail || words > MAX_WORDS {
                     break;
                 }
                 // the hazard of `tổ chức`: a noun after `các`/`và`/a comma or before `chính trị`, else a verb
                 let after_joint = j > 0 && (lx.has(j - 1, phrase!("và")) || lx.toks[j - 1].is_punct(','));
-                if words > 0 && !after_joint && !t.is_cap() && lx.has(j, phrase!("tổ chức")) && !(is_lower(lx, j + 2) && ["chính trị", "đảng", "đoàn thể", "hội"].iter().any(|w| lx.phrase_at(j + 2, w))) {
+                if words > 0 && !after_joint && !t.is_cap() && lx.has(j, phrase!("tổ chức")) && !(is_lower(lx, j + 2) && !lx.starts(j + 2, Tag::NotHead) && ["chính trị", "đảng", "đoàn thể", "hội"].iter().any(|w| lx.phrase_at(j + 2, w))) {
                     break;
                 }
                 words += 1;
@@ -217,9 +256,13 @@ pub fn list_at(lx: &Lexed, i: usize, end: usize) -> (Vec<Name>, usize) {
     let mut pos = i;
     // after a named agency a bare plural noun opens the next one; after a class it continues the class
     let mut bare_plural_ok = false;
+    // after a name the gazetteer knows, a comma and a capitalized word open the next name, whatever its head
+    let mut after_known = false;
     loop {
-        let Some(h) = head_at(lx, pos).or_else(|| bare_plural_ok.then(|| bare_plural_at(lx, pos)).flatten()) else { break };
+        let next_name = || is_cap(lx, pos) && !stop_at(lx, pos) && !lx.starts(pos, Tag::Adverb);
+        let Some(h) = head_at(lx, pos).or_else(|| bare_plural_ok.then(|| bare_plural_at(lx, pos)).flatten()).or_else(|| (after_known && next_name()).then_some(1)) else { break };
         let e = one_name(lx, pos, h, end);
+        after_known = known_name_at(lx, pos) == Some(h) && e == pos + h;
         let name = Name { start: pos, end: trim_end(lx, pos, e) };
         if name.end > name.start {
             out.push(name);
@@ -233,7 +276,8 @@ pub fn list_at(lx: &Lexed, i: usize, end: usize) -> (Vec<Name>, usize) {
             _ => break,
         };
         let next = pos + sep;
-        if next >= end || head_at(lx, next).is_none() && !(bare_plural_ok && sep == 1 && lx.toks[pos].is_punct(',') && bare_plural_at(lx, next).is_some()) {
+        let comma = sep == 1 && lx.toks[pos].is_punct(',');
+        if next >= end || head_at(lx, next).is_none() && !(bare_plural_ok && comma && bare_plural_at(lx, next).is_some()) && !(after_known && comma && is_cap(lx, next)) {
             break;
         }
         pos = next;

@@ -1,7 +1,7 @@
 //! Clauses of a paragraph: where work is assigned. A clause ends at `;`, `.`, `:` (outside brackets); an
 //! opener after a comma (`..., yêu cầu Giám đốc sở ...`), an agency after a fronted phrase (`Căn cứ ..., các sở
 //! ... có trách nhiệm`) or after `vướng mắc` starts a new one.
-use super::agency::{head_at, list_only, verb_at};
+use super::agency::{head_at, list_at, list_only, skip_adverbs, verb_at};
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
 use crate::lex::tokens::{Kind, Lexed};
@@ -37,7 +37,7 @@ pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {
                 let opener = lx.starts(next, Tag::Opener) && !lx.toks[next].is_cap() && !last_is_verb(lx, clause, i);
                 // `Căn cứ nội dung Kế hoạch ..., các sở, ngành ... có trách nhiệm`
                 let fronted = || lx.starts(skip_bullets(lx, clause), Tag::Fronted) && !(clause..i).any(|k| lx.toks[k].is_punct(','));
-                if next < to && (opener || head_at(lx, next).is_some() && fronted()) {
+                if next < to && (opener || head_at(lx, next).is_some() && (fronted() || duty_follows(lx, clause, i, next, to))) {
                     v.push(next);
                 }
             }
@@ -65,6 +65,20 @@ pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {
     }
     v.dedup();
     v
+}
+
+/// `Đối với các khiếu nại, tố cáo ..., Ban Thường trực UBMTTQ xã phải kịp thời ...`: after a comma at `comma`, a list
+/// of agencies at `next` that a duty follows opens a clause, when what comes before is no agency of its own.
+fn duty_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize) -> bool {
+    let first = skip_bullets(lx, clause);
+    if head_at(lx, first).is_some() || list_only(lx, first, comma) {
+        return false;
+    }
+    // a modal duty only: `phối hợp với Sở A, Sở B triển khai ...` names partners, and `..., Đảng ủy Công an Trung
+    // ương được giao nộp ...` describes
+    let (names, used) = list_at(lx, next, to);
+    let u = skip_adverbs(lx, used);
+    !names.is_empty() && (lx.has(u, phrase!("phải")) || lx.has(u, phrase!("có trách nhiệm")) || lx.has(u, phrase!("chịu trách nhiệm")))
 }
 
 /// A lower-case `đề nghị`/`yêu cầu` at token `i` of the clause from `clause`, addressed to an agency.

@@ -11,6 +11,8 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let lx = Lexicon::global();
     let mut pats: Vec<String> = Vec::new();
     let mut add = |p: &str, lower: bool| {
+        // a row may be written in capitals (`VỤ TRƯỞNG`, a title head too): its forms come from the lower case
+        let p = &if p.chars().any(char::is_lowercase) { p.to_string() } else { p.to_lowercase() };
         let forms = [capitalized(p), p.to_uppercase(), p.to_string()];
         for form in forms.into_iter().take(if lower { 3 } else { 2 }) {
             if !pats.contains(&form) {

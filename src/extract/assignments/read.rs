@@ -3,7 +3,7 @@
 //! `theo dõi, đôn đốc`). `phối hợp với X`, `báo cáo ... về X` and `chỉ đạo X` inside a clause name the others.
 //! An item addressed to an agency (`1. Ban Tổ chức Tỉnh ủy:`) lends it as the implied subject of the item's
 //! other clauses.
-use super::agency::{head_at, list_at, list_only, skip_adverbs, verb_at, Name};
+use super::agency::{head_at, known_name_at, list_at, list_only, skip_adverbs, verb_at, Name};
 use super::clause::{self, skip_bullets};
 use super::{deadline, Out, Task};
 use crate::lex::tokens::phrase;
@@ -146,6 +146,17 @@ pub fn split_listed(lx: &Lexed, i: usize, end: usize) -> Vec<Name> {
         }
     };
     while k < end {
+        // a name the gazetteer knows is one part, whatever commas and heads it holds
+        if let Some(n) = known_name_at(lx, k).filter(|&n| k + n <= end) {
+            k += n;
+            // and ends before a comma and a capital (`Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam`)
+            if k + 1 < end && lx.toks[k].is_punct(',') && lx.toks[k + 1].is_cap() {
+                push(start, k, &mut out);
+                start = k + 1;
+                k += 1;
+            }
+            continue;
+        }
         let t = lx.toks[k];
         if t.is_punct(';') {
             push(start, k, &mut out);
@@ -218,7 +229,8 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
             }
         }
         let carried = list_role.take();
-        let opener = opener.or(carried.filter(|_| !names.is_empty() && (used..stop).all(|i| !lx.toks[i].is_word())));
+        // (a list whose last name the rules cannot read still lends its others the role, unless a verb follows)
+        let opener = opener.or(carried.filter(|_| !names.is_empty() && (used..stop).all(|i| !lx.toks[i].is_word() || !verb_at(lx, i))));
         if opener.is_none() {
             if let Some(subject) = duty_subject(lx, body, stop) {
                 used = subject.last().map_or(used, |n| n.end);
@@ -227,6 +239,11 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
         }
         let after = skip_manner(lx, used, stop);
         if names.is_empty() {
+            // `Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh`: the opener's role goes to the list after its
+            // colon
+            if opener.is_some() && (body..stop).all(|i| !lx.toks[i].is_word()) && lx.get(stop - 1).is_some_and(|t| t.is_punct(':')) {
+                list_role = opener;
+            }
             implied_subject(lx, c, stop, t, cx, out);
             continue;
         }
@@ -360,7 +377,7 @@ pub(super) fn inline(lx: &Lexed, i: usize, end: usize, t: &Task, subject: Option
 }
 
 /// The target of a report: right after the verb (`báo cáo UBND tỉnh`) or after `về`/`cho`/`lên`/`gửi`/`đến`
-/// within its clause; the channel `(qua X)` is not recorded.
+/// (`báo cáo ngay với X`) within its clause; the channel `(qua X)` is not recorded.
 fn report_target(lx: &Lexed, i: usize, end: usize, t: &Task, out: &mut Out) {
     let stop = (i..end).find(|&k| matches!(lx.toks[k].kind, Kind::Punct('.' | ';'))).unwrap_or(end);
     let (names, _) = list_at(lx, i, stop);
@@ -370,7 +387,7 @@ fn report_target(lx: &Lexed, i: usize, end: usize, t: &Task, out: &mut Out) {
         }
         return;
     }
-    for cue in [phrase!("về"), phrase!("cho"), phrase!("lên"), phrase!("gửi"), phrase!("đến")] {
+    for cue in [phrase!("về"), phrase!("cho"), phrase!("lên"), phrase!("gửi"), phrase!("đến"), phrase!("với")] {
         for k in i..stop {
             if lx.has(k, cue) {
                 let (names, _) = list_at(lx, k + 1, stop);

@@ -16,6 +16,11 @@ fn column(row: &Row, words: &[&str]) -> Option<usize> {
     })
 }
 
+/// A group title spanning a task table's width: printed in capitals (`I. NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY`).
+fn is_group_title(c: &str) -> bool {
+    c.chars().any(char::is_alphabetic) && !c.chars().any(char::is_lowercase)
+}
+
 /// The records of the task tables among `rows`.
 pub fn read(rows: &[Row], doc_year: Option<u16>, out: &mut Out) {
     let mut cols: Option<Columns> = None;
@@ -29,9 +34,10 @@ pub fn read(rows: &[Row], doc_year: Option<u16>, out: &mut Out) {
             continue;
         }
         let Some((lead, coord, resp, deadline, width)) = cols else { continue };
-        // section rows (`I | KIỆN TOÀN ...`) and rows of another table are narrower
+        // section rows (`I | KIỆN TOÀN ...`, `I. NÂNG CAO NHẬN THỨC ...` in one cell) and rows of another table are
+        // narrower; a one-cell row that is no group title ends the table
         if row.cells.len() != width {
-            if row.cells.len() < 2 {
+            if row.cells.len() < 2 && !row.cells.first().is_some_and(|c| is_group_title(c)) {
                 cols = None;
             }
             continue;

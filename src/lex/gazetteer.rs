@@ -1,0 +1,178 @@
+//! The agency gazetteer (`data/gazetteer/`, mined from the issuer blocks, signatures, `Nơi nhận` lists and duty
+//! subjects of real documents by `scripts/mine_gazetteer.py`; its README says how): agency names as printed,
+//! the words that open them and the abbreviations they use, matched over a paragraph's tokens. The agency rules
+//! ask it where a known name ends (`Ban Quản lý Khu kinh tế`, `Đài Truyền hình Việt Nam`), whether a word opens
+//! a name the lexicon does not know (`Hiệp hội`), and what an abbreviation stands for.
+//!
+//! Keys are compared folded ([`fold`]), token by token: the gazetteer's keys are its names tokenized the way
+//! [`tokenize`](super::tokens::tokenize) does (words and single punctuation marks) and joined by spaces.
+use super::fold::fold;
+use super::tokens::Lexed;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
+
+/// What a name or head names (the `kind`/`role` column).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A body: `Sở Tư pháp`.
+    Body,
+    /// An office-holder: `Giám đốc Sở Tư pháp`.
+    Office,
+    /// A class of bodies or people: `Các sở, ban, ngành`.
+    Class,
+}
+
+impl Role {
+    fn parse(s: &str) -> Option<Role> {
+        match s {
+            "body" => Some(Role::Body),
+            "office" => Some(Role::Office),
+            "class" => Some(Role::Class),
+            _ => None,
+        }
+    }
+}
+
+/// A phrase found at a token: its length in tokens and its role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub len: usize,
+    pub role: Role,
+}
+
+/// Phrases of folded tokens, by their first token, longest first.
+#[derive(Default)]
+struct Phrases {
+    by_first: HashMap<Box<str>, Vec<(Box<[Box<str>]>, Role)>>,
+}
+
+impl Phrases {
+    fn add(&mut self, key: &str, role: Role) {
+        let toks: Vec<Box<str>> = key.split(' ').filter(|w| !w.is_empty()).map(|w| fold(w).into_boxed_str()).collect();
+        let Some((first, rest)) = toks.split_first() else { return };
+        self.by_first.entry(first.clone()).or_default().push((rest.to_vec().into_boxed_slice(), role));
+    }
+
+    fn sort(&mut self) {
+        for v in self.by_first.values_mut() {
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+    }
+
+    /// The longest phrase starting at token `i`.
+    fn longest(&self, lx: &Lexed, i: usize) -> Option<Found> {
+        lx.get(i)?;
+        let cands = self.by_first.get(fold(lx.text(i)).as_str())?;
+        let mut folded: Vec<String> = Vec::new();
+        cands.iter().find_map(|(rest, role)| {
+            if i + 1 + rest.len() > lx.len() {
+                return None;
+            }
+            while folded.len() < rest.len() {
+                folded.push(fold(lx.text(i + 1 + folded.len())));
+            }
+            rest.iter().zip(&folded).all(|(a, b)| **a == **b).then_some(Found { len: rest.len() + 1, role: *role })
+        })
+    }
+}
+
+/// The gazetteer compiled from the three files.
+pub struct Gazetteer {
+    names: Phrases,
+    heads: Phrases,
+    /// Folded abbreviation → its expansions as printed, the best attested first.
+    abbreviations: HashMap<Box<str>, Vec<(u32, Box<str>)>>,
+}
+
+const AGENCIES: &str = include_str!("../../data/gazetteer/agencies.tsv");
+const HEADS: &str = include_str!("../../data/gazetteer/heads.tsv");
+const ABBREVIATIONS: &str = include_str!("../../data/gazetteer/abbreviations.tsv");
+
+static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(AGENCIES, HEADS, ABBREVIATIONS).unwrap_or_else(|e| panic!("data/gazetteer: {e}")));
+
+/// The rows of a TSV file after its header, each split into cells; an error names the file and line.
+fn rows<'a>(src: &'a str, file: &'a str, cells: usize) -> impl Iterator<Item = Result<Vec<&'a str>, String>> + 'a {
+    src.lines().enumerate().skip(1).filter(|(_, l)| !l.is_empty()).map(move |(n, l)| {
+        let v: Vec<&str> = l.split('\t').collect();
+        if v.len() < cells {
+            return Err(format!("{file} line {}: {} cells, {cells} expected", n + 1, v.len()));
+        }
+        Ok(v)
+    })
+}
+
+impl Gazetteer {
+    /// The gazetteer of `data/gazetteer/`.
+    pub fn global() -> &'static Gazetteer {
+        &GLOBAL
+    }
+
+    /// Compile the gazetteer from the text of `agencies.tsv`, `heads.tsv` and `abbreviations.tsv`.
+    pub fn parse(agencies: &str, heads: &str, abbreviations: &str) -> Result<Gazetteer, String> {
+        let mut g = Gazetteer { names: Phrases::default(), heads: Phrases::default(), abbreviations: HashMap::default() };
+        for row in rows(agencies, "agencies.tsv", 3) {
+            let row = row?;
+            let role = Role::parse(row[2]).ok_or_else(|| format!("agencies.tsv: kind {:?} of {:?}", row[2], row[0]))?;
+            // a name of one word (`UBND`, `CVP`) is a head, not a name whose extent it could tell
+            if row[0].contains(' ') {
+                g.names.add(row[0], role);
+            }
+        }
+        for row in rows(heads, "heads.tsv", 4) {
+            let row = row?;
+            if row[0] == "head" {
+                let role = Role::parse(row[3]).ok_or_else(|| format!("heads.tsv: role {:?} of {:?}", row[3], row[1]))?;
+                g.heads.add(row[1], role);
+            }
+        }
+        for row in rows(abbreviations, "abbreviations.tsv", 4) {
+            let row = row?;
+            let docs = row[3].parse::<u32>().map_err(|_| format!("abbreviations.tsv: docs {:?} of {:?}", row[3], row[0]))?;
+            g.abbreviations.entry(fold(row[0]).into_boxed_str()).or_default().push((docs, row[2].into()));
+        }
+        for v in g.abbreviations.values_mut() {
+            v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        }
+        g.names.sort();
+        g.heads.sort();
+        Ok(g)
+    }
+
+    /// The longest known agency name starting at token `i` (`Đài Truyền hình Việt Nam`, `Sở Văn hóa, Thể thao
+    /// và Du lịch`).
+    pub fn name_at(&self, lx: &Lexed, i: usize) -> Option<Found> {
+        self.names.longest(lx, i)
+    }
+
+    /// The longest head word starting at token `i` (`Hiệp hội`, `Cục`, `Giám đốc`).
+    pub fn head_at(&self, lx: &Lexed, i: usize) -> Option<Found> {
+        self.heads.longest(lx, i)
+    }
+
+    /// The expansions of an abbreviation (`UBND` → `Ủy ban nhân dân`), the most attested first.
+    pub fn expansions(&self, abbreviation: &str) -> impl Iterator<Item = &str> {
+        self.abbreviations.get(fold(abbreviation).as_str()).into_iter().flatten().map(|(_, e)| &**e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_names_are_found_whole_in_any_case_and_tone_placement() {
+        let g = Gazetteer::global();
+        let lx = Lexed::new("Sở Văn hoá, Thể thao và Du lịch, Đài Tiếng nói Việt Nam tuyên truyền");
+        assert_eq!(g.name_at(&lx, 0), Some(Found { len: 9, role: Role::Body }));
+        assert_eq!(g.name_at(&lx, 10).map(|f| f.len), Some(5));
+        assert_eq!(g.name_at(&lx, 2), None);
+    }
+
+    #[test]
+    fn heads_and_abbreviations_come_from_the_data() {
+        let g = Gazetteer::global();
+        let lx = Lexed::new("Hiệp hội Doanh nghiệp tỉnh");
+        assert_eq!(g.head_at(&lx, 0), Some(Found { len: 2, role: Role::Body }));
+        assert!(g.expansions("UBND").any(|e| e == "Ủy ban nhân dân"));
+    }
+}
