@@ -6,7 +6,7 @@
 //! value (`role=lead`, `type=NQ`); `#` starts a comment line. A phrase appears once; its line lists all it is.
 //! Phrases are matched over [`super::tokens`]: word by word, punctuation included (`tiếp thu, giải trình`).
 use super::fold;
-use super::tokens::{tokenize, Token};
+use super::tokens::{tokenize, Token, Tokens};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -234,8 +234,6 @@ pub struct Lexicon {
     /// The entry a node ends, if any.
     terminal: Vec<Option<u32>>,
     entries: Vec<Entry>,
-    /// The most tokens of any phrase.
-    longest_phrase: usize,
 }
 
 /// The lexicon's source, compiled into the library.
@@ -251,7 +249,7 @@ impl Lexicon {
 
     /// Compile a lexicon from its TSV text; an error names the line.
     pub fn parse(src: &str) -> Result<Lexicon, String> {
-        let mut lx = Lexicon { words: HashMap::default(), punct: HashMap::default(), longest_word: 0, edges: HashMap::default(), terminal: vec![None], entries: Vec::new(), longest_phrase: 0 };
+        let mut lx = Lexicon { words: HashMap::default(), punct: HashMap::default(), longest_word: 0, edges: HashMap::default(), terminal: vec![None], entries: Vec::new() };
         // words first, so that tokenizing a phrase finds its own words
         let mut rows = Vec::new();
         for (n, line) in src.lines().enumerate() {
@@ -292,7 +290,6 @@ impl Lexicon {
             }
             let toks = tokenize(&phrase, &lx);
             entry.len = toks.len();
-            lx.longest_phrase = lx.longest_phrase.max(toks.len());
             let mut node = 0u32;
             for t in &toks {
                 let next = lx.terminal.len() as u32;
@@ -356,8 +353,22 @@ impl Lexicon {
     /// The longest phrase with any of `tags` that opens `text` (whole words, compared folded), and the byte
     /// where it ends in `text` (so that a caller may look at its case as printed).
     pub fn opening(&self, text: &str, tags: impl Into<Tags>) -> Option<(&Entry, usize)> {
-        let toks = super::tokens::tokenize_prefix(text, self, self.longest_phrase);
-        self.longest(&toks, 0, tags).map(|e| (e, toks[e.len - 1].end as usize))
+        let tags = tags.into();
+        let (mut node, mut best) = (0, None);
+        // walk the trie token by token: the walk ends at the first word no phrase continues with
+        for t in Tokens::new(text, self) {
+            if t.word == NO_WORD {
+                break;
+            }
+            let Some(&next) = self.edges.get(&(node, t.word)) else { break };
+            node = next;
+            if let Some(e) = self.terminal[node as usize].map(|e| &self.entries[e as usize]) {
+                if e.tags.any(tags) {
+                    best = Some((e, t.end as usize));
+                }
+            }
+        }
+        best
     }
 
     /// Whether `word` (one word, or a phrase) is exactly a phrase with any of `tags`.

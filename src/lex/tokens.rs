@@ -175,43 +175,56 @@ pub fn is_word_char(c: char) -> bool {
 
 /// The tokens of `text`; white space separates them and makes none.
 pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
-    tokenize_prefix(text, lexicon, usize::MAX)
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    out.extend(Tokens::new(text, lexicon));
+    out
 }
 
-/// The first `most` tokens of `text` (a phrase looked up at a line's start needs no more).
-pub fn tokenize_prefix(text: &str, lexicon: &Lexicon, most: usize) -> Vec<Token> {
-    let mut out = Vec::with_capacity((text.len() / 5 + 1).min(most));
-    let mut scratch = String::new();
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() && out.len() < most {
-        let c = b[i];
-        if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' {
-            i += 1;
-            continue;
-        }
-        let ch = if c < 0x80 { c as char } else { text[i..].chars().next().unwrap() };
-        if is_word_char(ch) {
-            let start = i;
-            i += ch.len_utf8();
-            while i < b.len() {
-                let d = if b[i] < 0x80 { b[i] as char } else { text[i..].chars().next().unwrap() };
-                if !is_word_char(d) {
-                    break;
-                }
-                i += d.len_utf8();
-            }
-            let w = &text[start..i];
-            out.push(Token { start: start as u32, end: i as u32, kind: Kind::Word, word: word_id(w, lexicon, &mut scratch), shape: shape(w) });
-        } else if ch.is_whitespace() {
-            i += ch.len_utf8();
-        } else {
-            let start = i;
-            i += ch.len_utf8();
-            out.push(Token { start: start as u32, end: i as u32, kind: Kind::Punct(ch), word: lexicon.punct_id(ch), shape: 0 });
-        }
+/// The tokens of a text one at a time, so that a lookup at a line's start reads no further than its phrase
+/// can reach (most lines' first word opens no phrase at all).
+pub struct Tokens<'a> {
+    text: &'a str,
+    lexicon: &'a Lexicon,
+    i: usize,
+    scratch: String,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn new(text: &'a str, lexicon: &'a Lexicon) -> Tokens<'a> {
+        Tokens { text, lexicon, i: 0, scratch: String::new() }
     }
-    out
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+    fn next(&mut self) -> Option<Token> {
+        let (text, b) = (self.text, self.text.as_bytes());
+        while self.i < b.len() {
+            let c = b[self.i];
+            if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' {
+                self.i += 1;
+                continue;
+            }
+            let ch = if c < 0x80 { c as char } else { text[self.i..].chars().next().unwrap() };
+            let start = self.i;
+            self.i += ch.len_utf8();
+            if is_word_char(ch) {
+                while self.i < b.len() {
+                    let d = if b[self.i] < 0x80 { b[self.i] as char } else { text[self.i..].chars().next().unwrap() };
+                    if !is_word_char(d) {
+                        break;
+                    }
+                    self.i += d.len_utf8();
+                }
+                let w = &text[start..self.i];
+                let word = word_id(w, self.lexicon, &mut self.scratch);
+                return Some(Token { start: start as u32, end: self.i as u32, kind: Kind::Word, word, shape: shape(w) });
+            } else if !ch.is_whitespace() {
+                return Some(Token { start: start as u32, end: self.i as u32, kind: Kind::Punct(ch), word: self.lexicon.punct_id(ch), shape: 0 });
+            }
+        }
+        None
+    }
 }
 
 fn word_id(w: &str, lexicon: &Lexicon, scratch: &mut String) -> WordId {
