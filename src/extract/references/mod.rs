@@ -9,6 +9,7 @@
 //!
 //! Their words are the lexicon's (`data/lexicon.tsv`); the shapes are in [`vocab`].
 mod attached;
+mod dates;
 mod named;
 mod notes;
 mod numbered;

@@ -2,11 +2,11 @@
 //! resolutions, strategies, programmes and projects, decrees still to be issued, and attachments (`Phụ lục
 //! 2A`, `Đề cương … kèm theo`). A type word is found, then the name after it is walked word by word until a
 //! word of the lexicon ends it.
-use super::vocab::{capitalized, ends_with_a, is_a, ATTACH_AFTER, ATTACH_BEFORE, ATTACH_THIS, ISSUED_BEFORE, MORE_TERMS, MORE_YEARS, NAMED, NAME_WINDOW, NAME_WORDS};
+use super::dates::date_at;
+use super::vocab::{capitalized, ends_with_a, is_a, starts_with_decree_verb, ATTACH_AFTER, ATTACH_BEFORE, ATTACH_THIS, ISSUED_BEFORE, MORE_TERMS, MORE_YEARS, NAMED, NAME_WINDOW, NAME_WORDS};
 use super::zone::{clause_start, collapse, fold_name};
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::tokens::{is_word_char, Kind as TokKind, Lexed, Token};
-use super::numbered::date_at;
 use crate::model::{Date, DocType};
 use std::borrow::Cow;
 
@@ -326,11 +326,6 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
         }
     }
     (end, words)
-}
-
-/// Whether `rest` opens with what a decree does (`quy định`, `xử phạt`).
-pub(super) fn starts_with_decree_verb(rest: &str) -> bool {
-    Lexicon::global().phrases(Tag::DecreeVerb).any(|e| rest.starts_with(e.phrase.as_str()) && !rest[e.phrase.len()..].starts_with(is_word_char))
 }
 
 /// A place and date line at `toks[i]`: up to four capitalized words, a comma and `ngày` (`Hà Nội, ngày ...`).

@@ -3,8 +3,9 @@
 //! văn số …`, `đề nghị của X tại Tờ trình số …`); lists that cite several (`số 19-NQ/TW, số 20-NQ/TW và số
 //! 21-NQ/TW`); a type word right before a symbol without `số` (`Quy định 366-QĐ/TW`); standards (`TCVN
 //! 14423:2025`).
+use super::dates::{date_at, date_of};
 use super::resolve::NameForm;
-use super::vocab::{is_a, BARE_NUMBER, DATE, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, MORE, NAME_BEFORE_NUMBER, NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
+use super::vocab::{is_a, starts_with_decree_verb, BARE_NUMBER, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, MORE, NAME_BEFORE_NUMBER, NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
 use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
 use crate::lex::lexicon::{Lexicon, Tag};
@@ -81,22 +82,6 @@ pub(super) fn type_before(window: &str) -> Option<(usize, &'static str, &str)> {
     best
 }
 
-fn date_of(c: &regex::Captures, first: usize) -> Option<Date> {
-    let g = |i: usize| c.get(first + i).map(|m| m.as_str());
-    let (d, m, y) = match g(0) {
-        Some(d) => (d, g(1)?, g(2)?),
-        None => (g(3)?, g(4)?, g(5)?),
-    };
-    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-}
-
-pub(super) fn date_at(rest: &str) -> (Option<Date>, usize) {
-    match DATE.captures(rest) {
-        Some(c) => (date_of(&c, 1), c.get(0).unwrap().end()),
-        None => (None, 0),
-    }
-}
-
 fn tidy_issuer(s: &str) -> Option<String> {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let s = s.trim_matches(|ch: char| ch == ',' || ch == '*' || ch.is_whitespace()).to_string();
@@ -126,7 +111,7 @@ fn issuer_at(rest: &str) -> Option<(String, usize)> {
 fn subject_at(rest: &str) -> Option<&str> {
     let rest = rest.trim_start_matches([' ', ',']);
     let rest = rest.strip_prefix("về việc ").or_else(|| rest.strip_prefix("về ")).unwrap_or(rest);
-    if !super::named::starts_with_decree_verb(rest) {
+    if !starts_with_decree_verb(rest) {
         return None;
     }
     let end = rest.find([';', '(', ')', ':', '\n', '|', '“', '”']).unwrap_or(rest.len());

@@ -1,6 +1,7 @@
 //! The patterns citations are found by. Their words come from the lexicon (`data/lexicon.tsv`); the regexes
 //! here hold the shapes (numbers, symbols, dates, brackets) and a few grammar words (`số`, `của`, `ngày`).
 use crate::lex::lexicon::{Lexicon, Tag};
+use crate::lex::tokens::is_word_char;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -11,6 +12,11 @@ pub(super) fn capitalized(phrase: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
+}
+
+/// Whether `rest` opens with what a decree does (`quy định`, `xử phạt`).
+pub(super) fn starts_with_decree_verb(rest: &str) -> bool {
+    Lexicon::global().phrases(Tag::DecreeVerb).any(|e| rest.starts_with(e.phrase.as_str()) && !rest[e.phrase.len()..].starts_with(is_word_char))
 }
 
 /// The type words of a numbered citation as printed (capitalized; in lower case too where the lexicon says
