@@ -127,6 +127,17 @@ tags! {
     /// What a decree or circular does, opening its name when it has no number yet (`Nghị định quy định chi tiết
     /// ...`, `Nghị định xử phạt ...`) or describing a numbered one (`Nghị định số ... sửa đổi ...`).
     DecreeVerb = "decree_verb",
+    /// Opens the name of a congress or plenum resolution cited without a number (`Nghị quyết Đại hội ...`,
+    /// `Nghị quyết Hội nghị ...`, `Nghị quyết Trung ương 4 ...`).
+    ResolutionOpener = "resolution_opener",
+    /// A decree's name that ends on it is cut short: the name goes on to what the decree details or amends
+    /// (`Nghị định quy định chi tiết`).
+    DecreeOpenEnd = "decree_open_end",
+    /// Issues or approves the document named right after it (`ban hành`, `phê duyệt`): that name is not cited
+    /// on its own.
+    IssuingVerb = "issuing_verb",
+    /// May stand between an issuing verb and the name (`phê duyệt chủ trương đầu tư Dự án ...`).
+    IssuingObject = "issuing_object",
     /// Between a type word and `số`: what kind of report it is (`thẩm tra`).
     TypeQualifier = "type_qualifier",
     /// Before a programme's name, shows it cited as a document (`thực hiện`, `theo`).
@@ -170,7 +181,10 @@ tags! {
 
 /// A set of [`Tag`]s.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Tags(u64);
+pub struct Tags(u128);
+
+// a tag is a bit of `Tags`: past 128 tags the shifts would wrap and tags would collide silently
+const _: () = assert!(Tag::ALL.len() <= u128::BITS as usize, "more tags than bits in Tags");
 
 impl Tags {
     pub const fn empty() -> Tags {
@@ -411,6 +425,15 @@ impl<'s> Iterator for Matches<'s, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_tag_is_a_bit_of_its_own() {
+        for &a in Tag::ALL {
+            for &b in Tag::ALL {
+                assert_eq!(Tags::from(a).has(b), a == b, "{} and {}", a.name(), b.name());
+            }
+        }
+    }
 
     #[test]
     fn the_lexicon_file_compiles() {

@@ -3,8 +3,8 @@
 //! 2A`, `Đề cương … kèm theo`). A type word is found, then the name after it is walked word by word until a
 //! word of the lexicon ends it.
 use super::dates::date_at;
-use super::vocab::{capitalized, ends_with_a, is_a, starts_with_decree_verb, ATTACH_AFTER, ATTACH_BEFORE, ATTACH_THIS, ISSUED_BEFORE, MORE_TERMS, MORE_YEARS, NAMED, NAME_WINDOW, NAME_WORDS};
-use super::zone::{clause_start, collapse, fold_name};
+use super::vocab::{capitalized, ends_with_a, ends_with_issuing_word, is_a, starts_with_decree_verb, ATTACH_AFTER, ATTACH_BEFORE, ATTACH_THIS, ISSUED_BEFORE, MORE_TERMS, MORE_YEARS, NAMED, NAME_WINDOW, NAME_WORDS};
+use super::zone::{clause_start, collapse};
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::tokens::{is_word_char, Kind as TokKind, Lexed, Token};
 use crate::model::{Date, DocType};
@@ -451,7 +451,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
         let quoted = rest.starts_with(['“', '"']);
         let plausible = match kind {
             Kind::Law | Kind::Charter => quoted || rest.starts_with(char::is_uppercase) || kind == Kind::Law && rest.starts_with("sửa đổi"),
-            Kind::Resolution => quoted || ["Đại hội", "Hội nghị", "Trung ương"].iter().any(|p| rest.starts_with(p)),
+            Kind::Resolution => quoted || rest.starts_with(char::is_uppercase) && Lexicon::global().opening(rest, Tag::ResolutionOpener).is_some(),
             Kind::Decree => quoted || starts_with_decree_verb(rest),
             Kind::NationalPlan => rest.starts_with("quốc gia") || rest.starts_with("mục tiêu quốc gia"),
             _ => true,
@@ -556,8 +556,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
         let ok_start = match kind {
             Kind::Law | Kind::Charter => first.is_some_and(|t| t.is_cap() || (kind == Kind::Law && phrase_at(&toks, 0, "sửa đổi"))),
             Kind::Resolution => {
-                first.is_some_and(|t| t.text == "Đại" || t.text == "Hội" || t.text == "Trung")
-                    && (phrase_at(&toks, 0, "đại hội") || phrase_at(&toks, 0, "hội nghị") || phrase_at(&toks, 0, "trung ương"))
+                first.is_some_and(|t| t.is_cap()) && toks.starts(0, Tag::ResolutionOpener)
             }
             Kind::Decree => {
                 toks.starts(0, Tag::DecreeVerb) && first.is_some_and(|t| !t.is_cap())
@@ -582,7 +581,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
             Kind::Resolution => words >= 2,
             Kind::Plan => words >= 3 || numbered && words >= 1,
             Kind::NationalPlan => words >= 4,
-            Kind::Decree => words >= 4 && !["bổ sung", "quy định", "hướng dẫn", "thi hành", "chi tiết"].iter().any(|v| fold_name(&zone[at..span_to(n)]).ends_with(v)),
+            Kind::Decree => words >= 4 && !(n.saturating_sub(2)..n).any(|i| toks.phrase_len(i, Tag::DecreeOpenEnd) == Some(n - i)),
             Kind::Outline => words >= 2,
             Kind::Appendix => false,
         };
@@ -628,7 +627,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
 fn issued_by(zone: &str, at: usize, numbered: &[(usize, usize, usize)]) -> Option<Option<usize>> {
     // at a glance: the verb ends right before the name
     let lead = zone[..at].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '“' | '"' | '\''));
-    if !["duyệt", "DUYỆT", "hành", "HÀNH", "đầu tư"].iter().any(|v| lead.ends_with(v)) {
+    if !ends_with_issuing_word(lead) {
         return None;
     }
     let from = clause_start(zone, at, 400);

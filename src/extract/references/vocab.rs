@@ -123,9 +123,29 @@ pub(super) static ATTACH_THIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^
 pub(super) static ATTACH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[Gg]ửi kèm|[Kk]èm theo|[Đđ]ính kèm)(?:\s+(?:\p{L}+\s+){1,4}này)?\s*[:\-]?\s*$").unwrap()
 });
-/// `phê duyệt` / `ban hành` right before a name: the name is what the citation before it approves or issues.
-pub(super) static ISSUED_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i:phê duyệt|ban hành)(?:\s+chủ trương đầu tư)?\s*[“\x22']?\s*$").unwrap());
+/// The lexicon's phrases with `tag` as one alternation, the longest first.
+fn alternation(tag: Tag) -> String {
+    let mut v: Vec<&str> = Lexicon::global().phrases(tag).map(|e| e.phrase.as_str()).collect();
+    v.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    v.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
+}
+/// An issuing verb (`phê duyệt` / `ban hành`) right before a name: the name is what the citation before it
+/// approves or issues.
+pub(super) static ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let (verbs, objects) = (alternation(Tag::IssuingVerb), alternation(Tag::IssuingObject));
+    Regex::new(&format!(r"(?i:{verbs})(?i:\s+(?:{objects}))?\s*[“\x22']?\s*$")).unwrap()
+});
+/// Whether `lead` ends with the last word of an issuing verb or of what may follow one: a glance before
+/// [`ISSUED_BEFORE`] is tried.
+pub(super) fn ends_with_issuing_word(lead: &str) -> bool {
+    static LAST: LazyLock<Vec<String>> = LazyLock::new(|| {
+        let lx = Lexicon::global();
+        let last = |e: &crate::lex::lexicon::Entry| e.phrase.rsplit(' ').next().unwrap_or_default().to_string();
+        lx.phrases(Tag::IssuingVerb).chain(lx.phrases(Tag::IssuingObject)).map(last).collect()
+    });
+    let word = lead.rsplit(|c: char| !is_word_char(c)).next().unwrap_or_default();
+    !word.is_empty() && LAST.contains(&word.to_lowercase())
+}
 /// `, 2005` / `và 2014` after a law's name ending in `năm 2000`: the law of another year.
 pub(super) static MORE_YEARS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\s*,\s*|\s+và\s+)(?P<y>(?:19|20)\d{2})(?:[^\d\p{L}]|$)").unwrap());
 /// `, XII` / `và XII` after a name ending in `khóa XI`: the same resolution of another term.
