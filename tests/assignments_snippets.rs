@@ -271,3 +271,45 @@ fn a_request_before_a_colon_addresses_the_list_after_it() {
     // (`Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh` still reads as one name: `Liên minh` opens none the rules know)
     assert!(has(&r, "IV/6", "Hiệp hội Doanh nghiệp tỉnh", "responsible"), "{r:?}");
 }
+
+#[test]
+fn a_stop_word_after_a_capitalized_name_ends_it() {
+    // tnt_QD_383-QD-TW_056a116c.md, II/Điều 6/2 and II/Điều 7/1: `có`, `được` are no syllable of a compound
+    let t = "QUY ĐỊNH\n\nThử\n\nĐiều 6. Hệ thống\n\n1. Văn phòng Trung ương Đảng có chức năng tham mưu cho Trung ương Đảng quản lý tài liệu.\n\n2. Lưu trữ lịch sử của Đảng được tổ chức ở Trung ương và cấp tỉnh.\n";
+    let r = records(t);
+    assert!(has(&r, "Điều 6/1", "Văn phòng Trung ương Đảng", "responsible"), "{r:?}");
+    assert!(lacks(&r, "Điều 6/1", "Văn phòng Trung ương Đảng có chức năng") && lacks(&r, "Điều 6/2", "Lưu trữ lịch sử của Đảng được"), "{r:?}");
+}
+
+#[test]
+fn a_stop_word_right_after_a_head_ends_the_name() {
+    // tnt_HD_45-HD-BTCTW_fe168907.md, II/6/6.3: a definition (`Cán bộ có trình độ ... là`), no actor
+    let t = "HƯỚNG DẪN\n\nThử\n\nII. QUY HOẠCH\n\n6. Cơ cấu\n\n- Cán bộ có trình độ khoa học công nghệ là: (i) Cán bộ có trình độ chuyên môn đại học trở lên.\n";
+    let r = records(t);
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn thi_opens_the_main_clause_of_a_condition() {
+    // tnt_HD_45-HD-BTCTW_fe168907.md, II/8
+    let t = "HƯỚNG DẪN\n\nThử\n\nII. QUY HOẠCH\n\n8. Về các trường hợp đưa ra khỏi quy hoạch\n\n- Đối với cán bộ bị thi hành kỷ luật, sau khi cấp có thẩm quyền ban hành quyết định kỷ luật, thì các cấp ủy, tổ chức đảng, cơ quan, đơn vị phải kịp thời quyết định hoặc đề xuất cấp có thẩm quyền đưa ngay ra khỏi quy hoạch.\n";
+    let r = records(t);
+    assert!(has(&r, "II/8", "các cấp ủy, tổ chức đảng, cơ quan, đơn vị", "responsible"), "{r:?}");
+}
+
+#[test]
+fn considering_and_deciding_is_a_power() {
+    // tnt_HD_45-HD-BTCTW_fe168907.md, I/2 (an example of delegated authority)
+    let t = "HƯỚNG DẪN\n\nThử\n\nI. PHÂN CẤP\n\n2. Việc thực hiện ủy quyền\n\n- Đồng chí A là cán bộ thuộc diện Ban Bí thư quản lý; theo ủy quyền của Ban Bí thư, thì Ban Thường vụ Đảng ủy Mặt trận Tổ quốc, các đoàn thể Trung ương xem xét, quyết định việc giới thiệu đồng chí A.\n";
+    let r = records(t);
+    assert!(r.iter().all(|(_, _, ro)| *ro != "responsible"), "{r:?}");
+}
+
+#[test]
+fn report_target_after_a_joined_verb() {
+    // tnt_HD_45-HD-BTCTW_fe168907.md, III/1/1.2
+    let t = "HƯỚNG DẪN\n\nThử\n\nIII. BỔ NHIỆM\n\n1. Tiêu chuẩn\n\n1.2. Độ tuổi\n\nBước 3: Trên cơ sở kết quả đánh giá, các cấp ủy, tổ chức đảng báo cáo, đề xuất Bộ Chính trị, Ban Bí thư xem xét, quyết định.\n";
+    let r = records(t);
+    assert!(has(&r, "III/1/1.2", "Bộ Chính trị", "report_to"), "{r:?}");
+    assert!(has(&r, "III/1/1.2", "Ban Bí thư", "report_to"), "{r:?}");
+}

@@ -86,6 +86,8 @@ tags! {
     Fronted = "fronted",
     /// After it an agency opens a clause even without a comma (`vướng mắc`).
     ClauseCue = "clause_cue",
+    /// A verb joined to `báo cáo` before the report's target (`báo cáo, đề xuất Bộ Chính trị`).
+    ReportAlso = "report_also",
     /// A verb that ends a passive agent phrase (`do X quản lý`).
     PassiveVerb = "passive_verb",
     /// What a monitor verb must be about, within a few words (`tiến độ`, `việc thực hiện`).

@@ -228,9 +228,12 @@ fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
                 }
                 // a syllable right after a capitalized one is the rest of a compound of the name (`Đào tạo`,
                 // `Chương trình`), whatever it is alone; a verb of two syllables or more ends the name still
-                // (a capital letter alone is a placeholder, `Bộ C được giới thiệu`, no syllable of a compound)
-                let compound_tail = is_cap(lx, j - 1) && lx.text(j - 1).chars().nth(1).is_some() && lx.entry(j, [Tag::Verb, Tag::Stop].as_slice()).is_some_and(|e| e.len == 1);
-                if words > 0 && stop_at(lx, j) && !compound_tail || words > MAX_WORDS {
+                // (a capital letter alone is a placeholder, `Bộ C được giới thiệu`, no syllable of a compound; a
+                // stop word is none either: `Văn phòng Trung ương Đảng có chức năng`, `... của Đảng được tổ chức`)
+                let compound_tail = is_cap(lx, j - 1) && lx.text(j - 1).chars().nth(1).is_some() && lx.entry(j, [Tag::Verb, Tag::Stop].as_slice()).is_some_and(|e| e.len == 1) && !only_stop(lx, j);
+                // a stop word right after the head ends it too (`Cán bộ có trình độ ...`, `Lưu trữ được ...`)
+                let bare_stop = words == 0 && stop_at(lx, j) && only_stop(lx, j);
+                if words > 0 && stop_at(lx, j) && !compound_tail || bare_stop || words > MAX_WORDS {
                     break;
                 }
                 // the hazard of `tổ chức`: a noun after `các`/`và`/a comma or before `chính trị`, else a verb

@@ -378,7 +378,14 @@ pub(super) fn inline(lx: &Lexed, i: usize, end: usize, t: &Task, subject: Option
 
 /// The target of a report: right after the verb (`báo cáo UBND tỉnh`) or after `về`/`cho`/`lên`/`gửi`/`đến`
 /// (`báo cáo ngay với X`) within its clause; the channel `(qua X)` is not recorded.
-fn report_target(lx: &Lexed, i: usize, end: usize, t: &Task, out: &mut Out) {
+fn report_target(lx: &Lexed, mut i: usize, end: usize, t: &Task, out: &mut Out) {
+    // `báo cáo, đề xuất Bộ Chính trị`: the target follows the verbs joined to the report
+    while lx.get(i).is_some_and(|t| t.is_punct(',')) {
+        match lx.entry(i + 1, Tag::ReportAlso) {
+            Some(e) => i += 1 + e.len,
+            None => break,
+        }
+    }
     let stop = (i..end).find(|&k| matches!(lx.toks[k].kind, Kind::Punct('.' | ';'))).unwrap_or(end);
     let (names, _) = list_at(lx, i, stop);
     if !names.is_empty() {
