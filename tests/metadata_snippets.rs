@@ -114,3 +114,15 @@ fn quoted_points_one_paragraph_per_line_stay_inside_the_quoting_point() {
     let paths: Vec<String> = d.outline().map(|id| d.node(id).path.clone().unwrap()).collect();
     assert_eq!(paths, ["Điều 52", "Điều 52/2", "Điều 52/2/b", "Điều 52/2/c", "Điều 53"]);
 }
+
+#[test]
+fn a_symbol_form_without_its_number_is_no_symbol_but_still_gives_the_type() {
+    // lmx_HD_01.txt: a guidance issued before its number was filled in (`Số:     /HD-MTTQ-BTT`)
+    let t = "ỦY BAN MTTQ VIỆT NAM\n\nXÃ LƯƠNG MINH\n\nBAN THƯỜNG TRỰC\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\n\n\nSố:     /HD-MTTQ-BTT\n\nLương Minh, ngày 22 tháng 12 năm 2025\n\n\n\nHƯỚNG DẪN\n\nCác cơ quan, tổ chức, đơn vị giới thiệu người ứng cử\n\n1. Nội dung.\n";
+    let m = parse(t).metadata;
+    assert_eq!(m.symbol, None);
+    assert_eq!(m.doc_type.map(|d| d.code().to_string()), Some("HD".to_string()));
+    assert_eq!(m.place.as_deref(), Some("Lương Minh"));
+    let numbered = parse(&t.replace("Số:     /HD", "Số: 12/HD")).metadata;
+    assert_eq!(numbered.symbol.map(|s| s.raw), Some("12/HD-MTTQ-BTT".to_string()));
+}

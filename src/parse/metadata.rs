@@ -72,7 +72,18 @@ pub fn extract(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Meta
             None => None,
         });
     }
+    // `Số:     /HD-MTTQ-BTT`: a form waiting for its number. The document has no number yet, so no symbol
+    // (its type was read from it above); the index must not key unrelated documents by the bare form.
+    if m.symbol.as_ref().is_some_and(|s| !has_number(&s.raw)) {
+        m.symbol = None;
+    }
     m
+}
+
+/// Whether a symbol as printed holds a number before its first slash (`45/KH-UBND`, `58-KH/BTCTW`, and the
+/// misprinted `308KH-UBND`), not just the form (`/KH-UBND`).
+fn has_number(raw: &str) -> bool {
+    raw.split('/').next().is_some_and(|head| head.chars().any(|c| c.is_ascii_digit()))
 }
 
 fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &Layout) {
