@@ -126,3 +126,13 @@ fn a_symbol_form_without_its_number_is_no_symbol_but_still_gives_the_type() {
     let numbered = parse(&t.replace("Số:     /HD", "Số: 12/HD")).metadata;
     assert_eq!(numbered.symbol.map(|s| s.raw), Some("12/HD-MTTQ-BTT".to_string()));
 }
+
+#[test]
+fn a_title_ending_in_so_stops_before_the_enacting_authority() {
+    // tnt_QD_2629-QD-TTg_2edf5927.md: `SỐ` (digital) ends the title; it waits for no number, so the authority
+    // line after it (`THỦ TƯỚNG CHÍNH PHỦ`) is not part of the title
+    let t = "**THỦ TƯỚNG CHÍNH\nPHỦ**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: 2629/QĐ-TTg\n|\n*Hà Nội, ngày 01\ntháng 12 năm 2025*\n|\n**QUYẾT ĐỊNH**\nVỀ\nVIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN CHÍNH PHỦ SỐ\n**THỦ TƯỚNG CHÍNH PHỦ**\n*Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02\nnăm 2025;*\n**QUYẾT ĐỊNH:**\n**Điều 1.** Phê duyệt Chương trình.\n";
+    let m = parse(t).metadata;
+    assert_eq!(m.title.as_deref(), Some("VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN CHÍNH PHỦ SỐ"));
+    assert_eq!(m.symbol.map(|s| s.raw), Some("2629/QĐ-TTg".to_string()));
+}

@@ -155,6 +155,9 @@ tags! {
     // --- layout and paragraphs (lex, parse)
     /// A line cannot end a paragraph on it: the sentence goes on (`và`, `của`, `số`, `Điều`).
     OpenEnd = "open_end",
+    /// An open end that waits for a number or a label (`số`, `năm`, `Điều`, `khóa`): before a line that opens
+    /// with a word it holds nothing open (`... CHUYỂN ĐỔI SỐ` / `THỦ TƯỚNG CHÍNH PHỦ`).
+    AwaitsNumber = "awaits_number",
     /// Opens a legal heading and wants its number (`Điều`, `Chương`, `Tiểu mục`).
     LegalWord = "legal_word",
     /// A label of a task line in an outline item, whatever it holds (`Đơn vị chủ trì:`, `Kinh phí:`).

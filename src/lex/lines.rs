@@ -260,6 +260,19 @@ fn ends_open(clean_line: &str) -> bool {
         || clean_line.rsplit(' ').next().is_some_and(|w| Lexicon::global().is(w, Tag::OpenEnd))
 }
 
+/// Whether line `p` holds its sentence open before line `l`: as [`ends_open`], except that a word waiting for a
+/// number or label (`số`, `năm`, `Điều`) holds nothing open before a line that opens with another word.
+fn holds_open(p: &str, l: &str) -> bool {
+    ends_open(p) && !(p.rsplit(' ').next().is_some_and(|w| Lexicon::global().is(w, Tag::AwaitsNumber)) && opens_with_word(l))
+}
+
+/// Whether a line opens with a word rather than a number or a label (`2025`, `XV`, `a)`, `I.`).
+fn opens_with_word(clean_line: &str) -> bool {
+    let first: &str = clean_line.trim_start_matches(['*', '_', ' ']).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let roman = first.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+    first.chars().count() > 1 && !first.starts_with(|c: char| c.is_ascii_digit()) && !roman
+}
+
 /// Capitals (`I. MỤC ĐÍCH, YÊU CẦU`, a title's last line, a signer's title, `THỦ` of a heading cut by its
 /// emphasis).
 fn is_caps(clean: &str) -> bool {
@@ -357,7 +370,7 @@ fn breaks_between(pair: &Pair, wrap: Wrap) -> bool {
             && is_caps(pc)
             && is_caps(lc)
             && !text::ends_terminal(pc);
-        return l.marker.is_some() || !(ends_open(pc) || heading_runs_on);
+        return l.marker.is_some() || !(holds_open(pc, lc) || heading_runs_on);
     };
     // the line was ended before the wrap width: the next word would have fit on it
     let ragged = ragged_first && p_is_first;
@@ -396,8 +409,9 @@ fn breaks_between(pair: &Pair, wrap: Wrap) -> bool {
     if text::ends_terminal(pc) && (ended_early || opens_bold) {
         return true;
     }
-    // a title in capitals, then the authority that enacts it (`... VỀ DU LỊCH` / `TRƯỞNG BAN CHỈ ĐẠO ...`)
-    if is_caps(pc) && is_caps(lc) && !ends_open(pc) && heads::opens_enacting_line(lc) {
+    // a title in capitals, then the authority that enacts it (`... VỀ DU LỊCH` / `TRƯỞNG BAN CHỈ ĐẠO ...`; `...
+    // CHÍNH PHỦ SỐ` / `THỦ TƯỚNG CHÍNH PHỦ`: a `SỐ` that waits for a number does not wait for an authority)
+    if is_caps(pc) && is_caps(lc) && !holds_open(pc, lc) && heads::opens_enacting_line(lc) {
         return true;
     }
     // where the wrap is even (first lines run as long as the others), only a paragraph's end stops a line short
