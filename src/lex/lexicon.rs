@@ -99,6 +99,8 @@ tags! {
     // --- deadlines
     /// A word of a recurring deadline; the value is the period (`hằng tháng` = monthly).
     Period = "period",
+    /// The year after the document's (`của năm tiếp theo`, `năm sau`): a day or quarter without a year falls in it.
+    NextYear = "next_year",
     /// A word of an ongoing task (`thường xuyên`).
     Ongoing = "ongoing",
     // --- documents (references)

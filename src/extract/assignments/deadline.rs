@@ -23,11 +23,24 @@ fn period_in(lower: &str) -> Option<Period> {
         .map(|k| ORDER[k].1)
 }
 
+/// Whether `lower` names the year after the document's, as one year (`của năm tiếp theo`), not as the years
+/// that follow (`và các năm tiếp theo`).
+fn names_next_year(lower: &str) -> bool {
+    Lexicon::global().phrases(Tag::NextYear).any(|e| {
+        lower.match_indices(e.phrase.as_str()).any(|(at, _)| {
+            let before = lower[..at].trim_end().rsplit(' ').next().unwrap_or_default();
+            !Lexicon::global().is(before, Tag::PluralBefore)
+        })
+    })
+}
+
 /// A deadline phrase: an ISO date when a day is given (`trước ngày 30/6/2022`; a missing year comes from the
 /// document), its kind (quarter, month, year, range, recurring, ongoing), and the phrase as printed.
 pub fn parse(phrase: &str, doc_year: Option<u16>) -> Deadline {
     let phrase = phrase.trim().trim_end_matches(['.', ';', ',']).trim().to_string();
     let lower = phrase.to_lowercase();
+    // `trước ngày 30 tháng 01 của năm tiếp theo`: a year left out is the one after the document's
+    let doc_year = if names_next_year(&lower) { doc_year.map(|y| y + 1) } else { doc_year };
     static DAY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|\bngày\s*|\b(?:trước|chậm nhất(?: là)?|hoàn thành trước|trong|đến)\s+)(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b|\bngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
     });
@@ -124,3 +137,18 @@ pub(super) fn within_clause(clause: &str, doc_year: Option<u16>) -> Option<Deadl
     (d.kind != DeadlineKind::Other).then_some(d)
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn a_day_of_the_next_year_falls_after_the_document() {
+        // tnt_QD_2629 IV/5 (a decision of 01/12/2025): `báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 01 của năm tiếp theo`
+        let d = parse("trước ngày 30 tháng 01 của năm tiếp theo", Some(2025));
+        assert_eq!(d.date.map(|d| d.iso()), Some("2026-01-30".to_string()));
+        assert_eq!(parse("trước ngày 30 tháng 01", Some(2025)).date.map(|d| d.iso()), Some("2025-01-30".to_string()));
+        // the years that follow are not one year
+        assert_eq!(parse("trước ngày 15/12 hằng năm và các năm tiếp theo", Some(2025)).date.map(|d| d.iso()), Some("2025-12-15".to_string()));
+    }
+}
