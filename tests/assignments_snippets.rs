@@ -313,3 +313,20 @@ fn report_target_after_a_joined_verb() {
     assert!(has(&r, "III/1/1.2", "Bộ Chính trị", "report_to"), "{r:?}");
     assert!(has(&r, "III/1/1.2", "Ban Bí thư", "report_to"), "{r:?}");
 }
+
+#[test]
+fn a_line_naming_who_carries_it_out_keeps_the_roles_it_gives_inside() {
+    // tnt_KH_174-KH-UBND_31fb08f3.md, III/1/a: `Cơ quan thực hiện: X chủ trì, phối hợp với Y ...` (X leads, Y
+    // coordinates; a part after the `phối hợp` list goes on with it)
+    let t = "KẾ HOẠCH\n\nThử\n\nIII. NHIỆM VỤ\n\n1. Hoạt động\n\na) Hoạt động 1\n\n- Nội dung: Tập huấn nâng cao năng lực.\n\n- Cơ quan thực hiện: Sở Y tế\nchủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố; Ủy ban nhân dân các xã.\n";
+    let r = records(t);
+    assert!(has(&r, "III/1/a", "Sở Y tế", "lead"), "{r:?}");
+    assert!(!has(&r, "III/1/a", "Sở Y tế", "responsible"), "{r:?}");
+    assert!(has(&r, "III/1/a", "các sở, ban, ngành, đoàn thể Thành phố", "coordinate"), "{r:?}");
+    assert!(has(&r, "III/1/a", "Ủy ban nhân dân các xã", "coordinate"), "{r:?}");
+    // a part that names its own duty keeps it (tnt_KH_172: `Sở Nội vụ chủ trì tham mưu ...; Sở Tư pháp ... chủ động tổ chức ...`)
+    let t = "KẾ HOẠCH\n\nThử\n\nII. NHIỆM VỤ\n\n1. Tuyên truyền\n\n- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp chủ động tổ chức triển khai.\n";
+    let r = records(t);
+    assert!(has(&r, "II/1", "Sở Nội vụ", "lead"), "{r:?}");
+    assert!(has(&r, "II/1", "Sở Tư pháp", "responsible"), "{r:?}");
+}

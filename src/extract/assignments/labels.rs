@@ -3,10 +3,10 @@
 //! section's records.
 use super::agency::{head_at, list_at, verb_at};
 use super::clause::skip_bullets;
-use super::read::{agents, inline, split_listed};
+use super::read::{agents, inline, role_after, split_listed};
 use super::{deadline, Out, Task};
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::{Kind, Lexed};
+use crate::lex::tokens::{phrase, Kind, Lexed};
 use crate::model::{Deadline, Role};
 
 /// Words a label may take between it and its colon (`Đơn vị chủ trì tham mưu thực hiện:`).
@@ -58,6 +58,10 @@ pub fn read(lx: &Lexed, from: usize, t: &Task, out: &mut Out, doc_year: Option<u
         _ => Role::Responsible,
     };
     let mut start = value;
+    // `Cơ quan thực hiện: X chủ trì, phối hợp với Y; các sở, ngành liên quan`: inside a line that names who
+    // carries it out, the roles the line itself gives count (X lead, Y coordinate), and the parts after a
+    // `phối hợp` list go on with it
+    let mut carried: Option<Role> = None;
     for k in value..=end {
         if k < end && !lx.toks[k].is_punct(';') {
             continue;
@@ -65,16 +69,20 @@ pub fn read(lx: &Lexed, from: usize, t: &Task, out: &mut Out, doc_year: Option<u
         // `Sở Khoa học và Công nghệ tiến hành rà soát ...`: a part that goes on with a verb is cut there
         let (names, used) = list_at(lx, start, k);
         let names = if !names.is_empty() && verb_at(lx, used) { names } else { split_listed(lx, start, k) };
+        let part_role = if role == Role::Responsible { role_after(lx, used, k).or(carried).unwrap_or(role) } else { role };
         for n in names {
             // a labelled value names agencies (`Chủ trì: 500.000 đồng/người/buổi` is an allowance)
             let tok = lx.toks[n.start];
             if head_at(lx, n.start).is_some() || lx.starts(n.start, Tag::Plural) || tok.is_cap() && !tok.is_number() {
                 for a in agents(lx, t, std::slice::from_ref(&n)) {
-                    out.push(t, &a, role);
+                    out.push(t, &a, part_role);
                 }
             }
         }
         inline(lx, used, k, t, None, out);
+        if role == Role::Responsible && (start..k).any(|j| lx.has(j, phrase!("phối hợp"))) {
+            carried = Some(Role::Coordinate);
+        }
         start = k + 1;
     }
     Labelled::Roles

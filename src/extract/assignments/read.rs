@@ -47,7 +47,7 @@ fn opener_role(lx: &Lexed, i: usize) -> Option<(Role, usize)> {
 
 /// The role a cue right after an agency gives it (`chủ trì` → lead, `phối hợp` → coordinate, `theo dõi` →
 /// monitor), looking past a fronted qualifier (`theo chức năng, nhiệm vụ, thẩm quyền chủ trì`).
-fn role_after(lx: &Lexed, i: usize, end: usize) -> Option<Role> {
+pub(super) fn role_after(lx: &Lexed, i: usize, end: usize) -> Option<Role> {
     let i = skip_adverbs(lx, i + usize::from(lx.get(i).is_some_and(|t| t.is_punct(','))));
     if let Some(e) = lx.entry(i, Tag::RoleCue) {
         return Some(if e.value(Tag::RoleCue) == Some("monitor") { Role::Monitor } else { Role::Lead });
