@@ -330,3 +330,21 @@ fn a_line_naming_who_carries_it_out_keeps_the_roles_it_gives_inside() {
     assert!(has(&r, "II/1", "Sở Nội vụ", "lead"), "{r:?}");
     assert!(has(&r, "II/1", "Sở Tư pháp", "responsible"), "{r:?}");
 }
+
+#[test]
+fn a_closing_duty_whose_actors_are_split_by_semicolons_binds_every_one() {
+    // tnt_QD_3004-QD-UBND_def9c79d.md, Điều 4: the standard closing duty of a decision, its actors split by `;`
+    let t = "QUYẾT ĐỊNH\n\nVề việc thử\n\nQUYẾT ĐỊNH:\n\n**Điều 4.** Chánh Văn phòng UBND tỉnh; Giám đốc Sở Y tế; Giám đốc các sở; Thủ trưởng các ban, ngành cấp tỉnh; Chủ tịch UBND cấp xã và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.\n";
+    let r = records(t);
+    for agency in ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Y tế", "Giám đốc các sở", "Thủ trưởng các ban, ngành cấp tỉnh", "Chủ tịch UBND cấp xã", "các tổ chức, cá nhân có liên quan"] {
+        assert!(has(&r, "Điều 4", agency, "responsible"), "{agency} in {r:?}");
+    }
+    // a qualifier of how the actor acts is not part of its name (tnt_CT_010, III/1)
+    let t = "CHỈ THỊ\n\nVề việc thử\n\nIII. Tổ chức thực hiện\n\n1. Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND cấp xã căn cứ chức năng, nhiệm vụ được giao, có trách nhiệm triển khai thực hiện.\n";
+    let r = records(t);
+    assert!(has(&r, "III/1", "Thủ trưởng các Sở, ban, ngành", "responsible"), "{r:?}");
+    assert!(has(&r, "III/1", "Chủ tịch UBND cấp xã", "responsible"), "{r:?}");
+    // a list after `do` that issues is no subject (`... do X; Y ban hành`)
+    let t = "KẾ HOẠCH\n\nThử\n\nI. NHIỆM VỤ\n\n1. Rà soát các văn bản do Sở Tài chính; Sở Nội vụ ban hành.\n";
+    assert!(!has(&records(t), "I/1", "Sở Tài chính", "responsible"));
+}

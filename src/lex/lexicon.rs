@@ -84,6 +84,9 @@ tags! {
     Label = "label",
     /// Fronted before the subject of a clause and ended by a comma (`Căn cứ ...,`, `Trên cơ sở ...,`).
     Fronted = "fronted",
+    /// Ends the subject of a duty read past its first verb: how, where or when the actor acts (`Chủ tịch UBND cấp
+    /// xã căn cứ chức năng, nhiệm vụ được giao, có trách nhiệm ...`), not part of its name.
+    SubjectEnd = "subject_end",
     /// After it an agency opens a clause even without a comma (`vướng mắc`).
     ClauseCue = "clause_cue",
     /// A verb joined to `báo cáo` before the report's target (`báo cáo, đề xuất Bộ Chính trị`).

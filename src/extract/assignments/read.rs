@@ -100,6 +100,10 @@ pub(super) fn text_of<'a>(lx: &Lexed<'a>, i: usize, end: usize) -> &'a str {
     &lx.text[lx.toks[i].start as usize..lx.toks[end - 1].end as usize]
 }
 
+/// The most words of a duty's subject read past its first verb (figures not counted: `nêu tại Điều 1`); past it,
+/// what runs up to `có trách nhiệm` is a clause of its own, not a name.
+const SUBJECT_WORDS: usize = 20;
+
 /// The subject of `có trách nhiệm`/`chịu trách nhiệm` when it runs past the first verb (`Người được giao theo
 /// dõi, giải quyết công việc của cơ quan, tổ chức có trách nhiệm ...`): the clause up to the phrase, without a
 /// gloss in brackets, a participle clause (`được phân công ...`) or a qualifier (`trong phạm vi ...`).
@@ -114,13 +118,11 @@ fn duty_subject(lx: &Lexed, i: usize, end: usize) -> Option<Vec<Name>> {
     if let Some(p) = (i + head..stop).find(|&k| lx.has(k, phrase!("được"))) {
         stop = p;
     }
-    for q in ["trong phạm vi", "theo phạm vi", "theo chức năng", "trong quá trình"] {
-        if let Some(p) = (i..stop).find(|&k| lx.phrase_at(k, q)) {
-            stop = p;
-        }
+    if let Some(p) = (i + head..stop).find(|&k| lx.starts(k, Tag::SubjectEnd)) {
+        stop = p;
     }
-    let words = (i..stop).filter(|&k| lx.toks[k].is_word()).count();
-    if stop <= i || words > 20 || (i..stop).any(|k| matches!(lx.toks[k].kind, Kind::Punct(';' | ':'))) {
+    let words = (i..stop).filter(|&k| lx.toks[k].is_word() && !lx.toks[k].is_number()).count();
+    if stop <= i || words > SUBJECT_WORDS || (i..stop).any(|k| matches!(lx.toks[k].kind, Kind::Punct(';' | ':'))) {
         return None;
     }
     Some(split_listed(lx, i, stop))
@@ -247,6 +249,12 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
             implied_subject(lx, c, stop, t, cx, out);
             continue;
         }
+        // `Bộ trưởng Bộ Tài chính; Chủ tịch ... và Thủ trưởng ... chịu trách nhiệm thi hành ...`: one subject split
+        // by `;`, the duty after its last part: the parts before are subjects too
+        let shared_duty = opener.is_none() && k > 0 && duty_at(lx, after) && list_only(lx, skip_bullets(lx, starts[k - 1]), start);
+        if shared_duty {
+            names.splice(0..0, listed_before(lx, &starts, k));
+        }
         let subject = agents(lx, t, &names);
         let at_after = |w: &str| lx.phrase_at(after, w);
         let role = role_after(lx, after, stop);
@@ -259,7 +267,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
                 continue;
             }
             // `X; Y; Z ban hành ...` after `do`: the parts of one list split by `;`, not subjects
-            if k > 0 && list_only(lx, skip_bullets(lx, starts[k - 1]), start) {
+            if k > 0 && !shared_duty && list_only(lx, skip_bullets(lx, starts[k - 1]), start) {
                 continue;
             }
             // `Ủy ban nhân dân tỉnh yêu cầu các cơ quan ...`: the subject issues, the object must act
@@ -329,6 +337,15 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
             }
         }
     }
+}
+
+/// The names of the clauses right before clause `k` that are lists of agencies and nothing else, in order.
+fn listed_before(lx: &Lexed, starts: &[usize], k: usize) -> Vec<Name> {
+    let mut first = k;
+    while first > 0 && list_only(lx, skip_bullets(lx, starts[first - 1]), starts[first]) {
+        first -= 1;
+    }
+    (first..k).flat_map(|j| list_at(lx, skip_bullets(lx, starts[j]), starts[j + 1]).0).collect()
 }
 
 /// A clause without its own subject: the item's addressed agencies act (`Chủ trì, phối hợp ...`, `Theo dõi,
