@@ -3,7 +3,7 @@
 //! `theo dõi, đôn đốc`). `phối hợp với X`, `báo cáo ... về X` and `chỉ đạo X` inside a clause name the others.
 //! An item addressed to an agency (`1. Ban Tổ chức Tỉnh ủy:`) lends it as the implied subject of the item's
 //! other clauses.
-use super::agency::{head_at, known_name_at, list_at, list_only, skip_adverbs, verb_at, Name};
+use super::agency::{actor_subject_at, head_at, known_name_at, list_at, list_only, skip_adverbs, verb_at, Name};
 use super::clause::{self, skip_bullets};
 use super::{deadline, Out, Task};
 use crate::lex::tokens::phrase;
@@ -235,6 +235,12 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
             if let Some(subject) = duty_subject(lx, body, stop) {
                 used = subject.last().map_or(used, |n| n.end);
                 names = subject;
+            } else if names.is_empty() {
+                // `khách hàng phải trả ...`: an actor named in lower case, the subject of a modal duty
+                if let Some(duty) = actor_subject_at(lx, body, stop) {
+                    names = split_listed(lx, body, duty);
+                    used = duty;
+                }
             }
         }
         let after = skip_manner(lx, used, stop);
