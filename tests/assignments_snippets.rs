@@ -345,3 +345,16 @@ fn no_actor_where_the_modal_belongs_to_an_object_or_a_list_goes_on() {
     let r = records(t);
     assert!(r.is_empty(), "{r:?}");
 }
+
+#[test]
+fn a_duty_names_the_role_that_follows_it() {
+    // tnt_QD_383-QD-TW_056a116c.md, IV/Điều 23/1/c: `có trách nhiệm chủ trì` leads and is responsible;
+    // tnt_NQ_57-2025-NQ-HDND_f20b8af6.md, Chương V/Điều 12/2: `có trách nhiệm giám sát quá trình tổ chức thực hiện`
+    let t = "NGHỊ QUYẾT\n\nThử\n\n**Điều 12. Tổ chức thực hiện**\n\n1. Trong thời hạn 5 năm, cơ quan, tổ chức đã xác định bí mật nhà nước có trách nhiệm chủ trì, phối hợp với Sở Tư pháp thực hiện việc giải mật tài liệu.\n\n2. Giao Thường trực Hội đồng nhân dân Thành phố, các Ban của Hội đồng nhân dân Thành phố có trách nhiệm giám sát quá trình tổ chức thực hiện Nghị quyết.\n";
+    let r = records(t);
+    assert!(has(&r, "Điều 12/1", "cơ quan, tổ chức đã xác định bí mật nhà nước", "lead"), "{r:?}");
+    assert!(has(&r, "Điều 12/1", "cơ quan, tổ chức đã xác định bí mật nhà nước", "responsible"), "{r:?}");
+    assert!(has(&r, "Điều 12/1", "Sở Tư pháp", "coordinate"), "{r:?}");
+    assert!(has(&r, "Điều 12/2", "các Ban của Hội đồng nhân dân Thành phố", "monitor"), "{r:?}");
+    assert!(has(&r, "Điều 12/2", "Thường trực Hội đồng nhân dân Thành phố", "responsible"), "{r:?}");
+}

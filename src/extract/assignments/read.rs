@@ -48,7 +48,11 @@ fn opener_role(lx: &Lexed, i: usize) -> Option<(Role, usize)> {
 /// The role a cue right after an agency gives it (`chủ trì` → lead, `phối hợp` → coordinate, `theo dõi` →
 /// monitor), looking past a fronted qualifier (`theo chức năng, nhiệm vụ, thẩm quyền chủ trì`).
 fn role_after(lx: &Lexed, i: usize, end: usize) -> Option<Role> {
-    let i = skip_adverbs(lx, i + usize::from(lx.get(i).is_some_and(|t| t.is_punct(','))));
+    let mut i = skip_adverbs(lx, i + usize::from(lx.get(i).is_some_and(|t| t.is_punct(','))));
+    // `X có trách nhiệm chủ trì ...`: the duty names the role that follows it
+    if let Some(e) = lx.entry(i, Tag::ModalDuty).filter(|e| lx.starts(skip_adverbs(lx, i + e.len), Tag::RoleCue)) {
+        i = skip_adverbs(lx, i + e.len);
+    }
     if let Some(e) = lx.entry(i, Tag::RoleCue) {
         return Some(if e.value(Tag::RoleCue) == Some("monitor") { Role::Monitor } else { Role::Lead });
     }
@@ -294,7 +298,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
             for a in &subject {
                 out.push(t, a, r);
                 // who must follow the implementation up acts too; so does the subject of `X chủ trì ...`
-                if opener.is_none() && (r == Role::Monitor || r == Role::Lead && start == from && t.first_of_item) {
+                if opener.is_none() && (r == Role::Monitor || r == Role::Lead && (start == from && t.first_of_item || duty_at(lx, after))) {
                     out.push(t, a, Role::Responsible);
                 }
             }
