@@ -348,3 +348,48 @@ fn a_closing_duty_whose_actors_are_split_by_semicolons_binds_every_one() {
     let t = "KẾ HOẠCH\n\nThử\n\nI. NHIỆM VỤ\n\n1. Rà soát các văn bản do Sở Tài chính; Sở Nội vụ ban hành.\n";
     assert!(!has(&records(t), "I/1", "Sở Tài chính", "responsible"));
 }
+
+#[test]
+fn a_lower_case_actor_is_responsible_for_a_modal_duty() {
+    // tnt_TT_36-2025-TT-BXD_631e2524.md, Điều 2/6 and Điều 3/2: an actor noun no head word reads, in lower case
+    // after a condition and capitalized at an item's start
+    let t = "THÔNG TƯ\n\nThử\n\n**Điều 2. Nguyên tắc**\n\n6. Trường hợp kiểm định viên đã đến hiện trường kiểm định theo đề nghị của tổ chức, cá nhân sử dụng dịch vụ kiểm định thiết bị (sau đây gọi là khách hàng) nhưng khách hàng huỷ đề nghị kiểm định hoặc phải hủy do các điều kiện về an toàn không đảm bảo theo quy định để thực hiện kiểm định, khách hàng phải trả các chi phí theo quy định tại khoản 3 Điều này.\n\n**Điều 3. Trách nhiệm thi hành**\n\n2. Tổ chức kiểm định có trách nhiệm kê khai, niêm yết, công khai thông tin về giá dịch vụ kiểm định thiết bị.\n";
+    let r = records(t);
+    assert!(has(&r, "Điều 2/6", "khách hàng", "responsible"), "{r:?}");
+    assert!(has(&r, "Điều 3/2", "Tổ chức kiểm định", "responsible"), "{r:?}");
+    assert_eq!(r.len(), 2, "{r:?}");
+}
+
+#[test]
+fn a_lower_case_actor_opens_a_clause_after_a_fronted_phrase_or_a_clause_of_its_own() {
+    // tnt_QD_383-QD-TW_056a116c.md, II/Điều 7/1 and IV/Điều 23/1/b, c
+    let t = "QUY ĐỊNH\n\nThử\n\n**Điều 7. Lưu trữ lịch sử**\n\n1. Lưu trữ lịch sử của Trung ương Đảng có trách nhiệm trình Chánh Văn phòng Trung ương Đảng, lưu trữ lịch sử của Đảng ở cấp tỉnh có trách nhiệm trình ban thường vụ tỉnh Ủy ban hành danh mục cơ quan, tổ chức thuộc nguồn nộp lưu tài liệu.\n\n**Điều 23. Quy định chuyển tiếp**\n\n1. Kể từ ngày Quy định này có hiệu lực thi hành:\n\nb) Trong thời hạn 10 năm, lưu trữ lịch sử của Đảng phải hoàn thành việc chỉnh lý, xác định giá trị tài liệu.\n\nc) Trong thời hạn 5 năm, cơ quan, tổ chức đã xác định bí mật nhà nước có trách nhiệm chủ trì, phối hợp với lưu trữ lịch sử của Đảng thực hiện việc giải mật tài liệu.\n";
+    let r = records(t);
+    assert!(has(&r, "Điều 7/1", "Lưu trữ lịch sử của Trung ương Đảng", "responsible"), "{r:?}");
+    assert!(has(&r, "Điều 7/1", "lưu trữ lịch sử của Đảng ở cấp tỉnh", "responsible"), "{r:?}");
+    assert!(has(&r, "Điều 23/1/b", "lưu trữ lịch sử của Đảng", "responsible"), "{r:?}");
+    assert!(has(&r, "Điều 23/1/c", "cơ quan, tổ chức đã xác định bí mật nhà nước", "responsible"), "{r:?}");
+}
+
+#[test]
+fn no_actor_where_the_modal_belongs_to_an_object_or_a_list_goes_on() {
+    // tnt_CV_1539-VLO-QLDN3_de1ea1a3.md: `số thuế phải nộp` qualifies the tax; tnt_ND_308-2025-ND-CP_54c3026b.md:
+    // `của cá nhân, tổ chức phải` is the object's list, the subject is `Việc ...`; tnt_QD_383-QD-TW_056a116c.md:
+    // `..., phải bảo đảm` is the document's second duty; a power is no duty
+    let t = "NGHỊ ĐỊNH\n\nThử\n\n**Điều 5. Quy định chung**\n\n1. Khấu trừ thuế là việc tổ chức, cá nhân trả thu nhập thực hiện tính trừ số thuế phải nộp vào thu nhập của người nộp thuế.\n\n2. Việc thu thập, lưu trữ, xử lý dữ liệu và sử dụng các cơ sở dữ liệu số của cá nhân, tổ chức phải tuân theo các quy định pháp luật về bản quyền.\n\n3. Tài liệu lưu trữ tạo lập dạng số phải được xác thực số bởi cơ quan, tổ chức tạo ra tài liệu, phải bảo đảm toàn vẹn từ lúc khởi tạo.\n\n4. Cơ quan, tổ chức, cá nhân có quyền sử dụng tài liệu lưu trữ theo quy định.\n\n5. Người sử dụng tài liệu lưu trữ của Đảng phải có căn cước hoặc hộ chiếu.\n";
+    let r = records(t);
+    assert!(r.is_empty(), "{r:?}");
+}
+
+#[test]
+fn a_duty_names_the_role_that_follows_it() {
+    // tnt_QD_383-QD-TW_056a116c.md, IV/Điều 23/1/c: `có trách nhiệm chủ trì` leads and is responsible;
+    // tnt_NQ_57-2025-NQ-HDND_f20b8af6.md, Chương V/Điều 12/2: `có trách nhiệm giám sát quá trình tổ chức thực hiện`
+    let t = "NGHỊ QUYẾT\n\nThử\n\n**Điều 12. Tổ chức thực hiện**\n\n1. Trong thời hạn 5 năm, cơ quan, tổ chức đã xác định bí mật nhà nước có trách nhiệm chủ trì, phối hợp với Sở Tư pháp thực hiện việc giải mật tài liệu.\n\n2. Giao Thường trực Hội đồng nhân dân Thành phố, các Ban của Hội đồng nhân dân Thành phố có trách nhiệm giám sát quá trình tổ chức thực hiện Nghị quyết.\n";
+    let r = records(t);
+    assert!(has(&r, "Điều 12/1", "cơ quan, tổ chức đã xác định bí mật nhà nước", "lead"), "{r:?}");
+    assert!(has(&r, "Điều 12/1", "cơ quan, tổ chức đã xác định bí mật nhà nước", "responsible"), "{r:?}");
+    assert!(has(&r, "Điều 12/1", "Sở Tư pháp", "coordinate"), "{r:?}");
+    assert!(has(&r, "Điều 12/2", "các Ban của Hội đồng nhân dân Thành phố", "monitor"), "{r:?}");
+    assert!(has(&r, "Điều 12/2", "Thường trực Hội đồng nhân dân Thành phố", "responsible"), "{r:?}");
+}

@@ -76,6 +76,11 @@ tags! {
     Issuing = "issuing",
     /// A duty after an agency: the agency is responsible (`có trách nhiệm`, `phải`).
     Duty = "duty",
+    /// A modal duty: a subject named by a lower-case actor noun is responsible only before one of these
+    /// (`phải`, `có trách nhiệm`), not before a power, a description or another verb.
+    ModalDuty = "modal_duty",
+    /// Right after `phải`, makes it a condition to meet or a state, not a task (`phải là`, `phải được`, `phải có`).
+    Requirement = "requirement",
     /// Opens a clause and gives the agency after it a role (`Giao` → responsible, `Chỉ đạo` → directed).
     Opener = "opener",
     /// A role cue after an agency (`chủ trì` → lead).

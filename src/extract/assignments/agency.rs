@@ -3,7 +3,7 @@
 //! (`annotation-schema.md`: at `;` always, at `,`/`và` only where the next part is itself an agency).
 use crate::lex::gazetteer::{Gazetteer, Role};
 use crate::lex::tokens::phrase;
-use crate::lex::lexicon::{Entry, Tag};
+use crate::lex::lexicon::{Entry, Tag, Tags};
 use crate::lex::tokens::{Kind, Lexed};
 
 /// A name found: its tokens `[start, end)`.
@@ -133,6 +133,59 @@ pub fn skip_adverbs(lx: &Lexed, mut i: usize) -> usize {
         i += e.len;
     }
     i
+}
+
+/// A modal duty at token `i`, adverbs allowed first (`phải`, `có trách nhiệm`), that is no condition to meet
+/// (`phải là`, `phải được`, `phải có`).
+pub fn modal_duty_at(lx: &Lexed, i: usize) -> bool {
+    let i = skip_adverbs(lx, i);
+    lx.entry(i, Tag::ModalDuty).is_some_and(|e| !lx.starts(i + e.len, Tag::Requirement))
+}
+
+/// The most words in the subject of a modal duty named by an actor noun.
+const MAX_SUBJECT_WORDS: usize = 20;
+
+/// The subject of a modal duty opened by an actor noun the head words do not read (`khách hàng phải trả ...`,
+/// `lưu trữ lịch sử của Đảng ở cấp tỉnh có trách nhiệm ...`, `Tổ chức kiểm định có trách nhiệm ...`): the
+/// token of the duty that ends it. The noun must be the longest phrase at `i` (`tổ chức triển khai`, `ban
+/// hành` are verbs); the subject runs to the first modal duty of its clause, over a relative clause
+/// (`cơ quan, tổ chức đã xác định bí mật nhà nước có trách nhiệm`), but not over a condition (`thì`, `khi`), a
+/// power (`có quyền`), brackets or a clause's end, nor to a duty joined to another verb (`... và phải`).
+pub fn actor_subject_at(lx: &Lexed, i: usize, end: usize) -> Option<usize> {
+    let e = lx.entry(i, Tag::ActorNoun)?;
+    // (a longer phrase that only says the words name no actor, `Cơ quan, tổ chức, cá nhân có ...` before `quyền`,
+    // is this rule's to judge: a power stops it below)
+    if !lx.toks[i].is_word() || lx.lexicon().matches_at(&lx.toks, i).any(|m| m.len > e.len && m.tags != Tags::of(&[Tag::NotHead])) {
+        return None;
+    }
+    let mut words = 0;
+    for k in i + e.len..end {
+        let t = lx.toks[k];
+        match t.kind {
+            // a list of actors (`cơ quan, tổ chức`), not a clause after a comma (`..., trong đó phải`)
+            Kind::Punct(',') if !(lx.starts(k + 1, [Tag::ActorNoun, Tag::Plural].as_slice()) || head_at(lx, k + 1).is_some()) => return None,
+            Kind::Punct(',' | '-' | '/') => continue,
+            Kind::Punct(_) => return None,
+            _ => {}
+        }
+        if modal_duty_at(lx, k) {
+            // the word before the duty is a noun of the subject, not a joint or a negation (`và phải`, `không phải`)
+            let last = k - 1;
+            let joint = lx.has(last, phrase!("và")) || lx.has(last, phrase!("hoặc")) || only_stop(lx, last);
+            // `phải` also qualifies a noun (`số thuế phải nộp`, `các cơ sở là đối tượng phải kiểm kê`): after a
+            // subject with a verb in it, it may be the object's; `có trách nhiệm` is always the subject's
+            let object_modal = lx.has(skip_adverbs(lx, k), phrase!("phải")) && (i + e.len..k).any(|j| lx.starts(j, Tag::Verb) && !only_stop(lx, j));
+            return (lx.toks[last].is_word() && !joint && !object_modal).then_some(k);
+        }
+        if lx.starts(k, [Tag::Fronted, Tag::ClauseCue].as_slice()) || lx.has(k, phrase!("có quyền")) {
+            return None;
+        }
+        words += 1;
+        if words > MAX_SUBJECT_WORDS {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether `[start, end)` opens a class of actors (`các cơ quan`, `Cấp ủy`, `Người đứng đầu`), so that a

@@ -1,7 +1,7 @@
 //! Clauses of a paragraph: where work is assigned. A clause ends at `;`, `.`, `:` (outside brackets); an
 //! opener after a comma (`..., yêu cầu Giám đốc sở ...`), an agency after a fronted phrase (`Căn cứ ..., các sở
 //! ... có trách nhiệm`) or after `vướng mắc` starts a new one.
-use super::agency::{head_at, list_at, list_only, skip_adverbs, verb_at};
+use super::agency::{actor_subject_at, head_at, modal_duty_at, list_at, list_only, skip_adverbs, verb_at};
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
 use crate::lex::tokens::{Kind, Lexed};
@@ -37,7 +37,7 @@ pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {
                 let opener = lx.starts(next, Tag::Opener) && !lx.toks[next].is_cap() && !last_is_verb(lx, clause, i);
                 // `Căn cứ nội dung Kế hoạch ..., các sở, ngành ... có trách nhiệm`
                 let fronted = || lx.starts(skip_bullets(lx, clause), Tag::Fronted) && !(clause..i).any(|k| lx.toks[k].is_punct(','));
-                if next < to && (opener || head_at(lx, next).is_some() && (fronted() || duty_follows(lx, clause, i, next, to))) {
+                if next < to && (opener || head_at(lx, next).is_some() && (fronted() || duty_follows(lx, clause, i, next, to)) || actor_follows(lx, clause, i, next, to, fronted)) {
                     v.push(next);
                 }
             }
@@ -46,7 +46,7 @@ pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {
                 let cue = lx.entry(i, Tag::ClauseCue).map(|e| i + e.len);
                 if let Some(after) = cue {
                     let after = after + usize::from(lx.get(after).is_some_and(|t| t.is_punct(',')));
-                    if after < to && (head_at(lx, after).is_some() || lx.starts(after, Tag::Opener)) {
+                    if after < to && (head_at(lx, after).is_some() || lx.starts(after, Tag::Opener) || actor_subject_at(lx, after, to).is_some()) {
                         v.push(after);
                         i = after;
                         continue;
@@ -79,6 +79,24 @@ fn duty_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize)
     let (names, used) = list_at(lx, next, to);
     let u = skip_adverbs(lx, used);
     !names.is_empty() && (lx.has(u, phrase!("phải")) || lx.has(u, phrase!("có trách nhiệm")) || lx.has(u, phrase!("chịu trách nhiệm")))
+}
+
+/// `Trong thời hạn 10 năm, lưu trữ lịch sử của Đảng phải ...`, `..., khách hàng phải trả ...`: after a comma at
+/// `comma`, an actor noun that a modal duty follows opens a clause, after a fronted phrase or a clause of its
+/// own; not inside the subject's own list (`cơ quan, tổ chức đã xác định ... có trách nhiệm`, read from its
+/// start) nor after a list of agencies it goes on with.
+fn actor_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize, fronted: impl Fn() -> bool) -> bool {
+    // `... của cá nhân, tổ chức phải ...`: a comma inside a list of actor nouns opens nothing
+    let in_list = (1..=3).any(|n| comma >= n && lx.entry(comma - n, Tag::ActorNoun).is_some_and(|e| e.len == n));
+    if in_list || actor_subject_at(lx, next, to).is_none() {
+        return false;
+    }
+    let first = skip_bullets(lx, clause);
+    // a clause with its own duty before the comma (`X có trách nhiệm trình ..., lưu trữ ... có trách nhiệm ...`),
+    // or one whose start names no actor and hands no work to the list (`Trường hợp ..., khách hàng phải ...`,
+    // but `giao cấp ủy, tổ chức đảng ... có trách nhiệm`)
+    let names_actor = head_at(lx, first).is_some() || actor_subject_at(lx, first, to).is_some() || lx.starts(first, Tag::Opener);
+    fronted() || (first..comma).any(|k| modal_duty_at(lx, k)) || !names_actor && !list_only(lx, first, comma)
 }
 
 /// A lower-case `đề nghị`/`yêu cầu` at token `i` of the clause from `clause`, addressed to an agency.

@@ -3,7 +3,7 @@
 //! `theo dõi, đôn đốc`). `phối hợp với X`, `báo cáo ... về X` and `chỉ đạo X` inside a clause name the others.
 //! An item addressed to an agency (`1. Ban Tổ chức Tỉnh ủy:`) lends it as the implied subject of the item's
 //! other clauses.
-use super::agency::{head_at, known_name_at, list_at, list_only, skip_adverbs, verb_at, Name};
+use super::agency::{actor_subject_at, head_at, known_name_at, list_at, list_only, skip_adverbs, verb_at, Name};
 use super::clause::{self, skip_bullets};
 use super::{deadline, Out, Task};
 use crate::lex::tokens::phrase;
@@ -48,7 +48,11 @@ fn opener_role(lx: &Lexed, i: usize) -> Option<(Role, usize)> {
 /// The role a cue right after an agency gives it (`chủ trì` → lead, `phối hợp` → coordinate, `theo dõi` →
 /// monitor), looking past a fronted qualifier (`theo chức năng, nhiệm vụ, thẩm quyền chủ trì`).
 pub(super) fn role_after(lx: &Lexed, i: usize, end: usize) -> Option<Role> {
-    let i = skip_adverbs(lx, i + usize::from(lx.get(i).is_some_and(|t| t.is_punct(','))));
+    let mut i = skip_adverbs(lx, i + usize::from(lx.get(i).is_some_and(|t| t.is_punct(','))));
+    // `X có trách nhiệm chủ trì ...`: the duty names the role that follows it
+    if let Some(e) = lx.entry(i, Tag::ModalDuty).filter(|e| lx.starts(skip_adverbs(lx, i + e.len), Tag::RoleCue)) {
+        i = skip_adverbs(lx, i + e.len);
+    }
     if let Some(e) = lx.entry(i, Tag::RoleCue) {
         return Some(if e.value(Tag::RoleCue) == Some("monitor") { Role::Monitor } else { Role::Lead });
     }
@@ -237,6 +241,12 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
             if let Some(subject) = duty_subject(lx, body, stop) {
                 used = subject.last().map_or(used, |n| n.end);
                 names = subject;
+            } else if names.is_empty() {
+                // `khách hàng phải trả ...`: an actor named in lower case, the subject of a modal duty
+                if let Some(duty) = actor_subject_at(lx, body, stop) {
+                    names = split_listed(lx, body, duty);
+                    used = duty;
+                }
             }
         }
         let after = skip_manner(lx, used, stop);
@@ -296,7 +306,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
             for a in &subject {
                 out.push(t, a, r);
                 // who must follow the implementation up acts too; so does the subject of `X chủ trì ...`
-                if opener.is_none() && (r == Role::Monitor || r == Role::Lead && start == from && t.first_of_item) {
+                if opener.is_none() && (r == Role::Monitor || r == Role::Lead && (start == from && t.first_of_item || duty_at(lx, after))) {
                     out.push(t, a, Role::Responsible);
                 }
             }
