@@ -393,3 +393,14 @@ fn a_duty_names_the_role_that_follows_it() {
     assert!(has(&r, "Điều 12/2", "các Ban của Hội đồng nhân dân Thành phố", "monitor"), "{r:?}");
     assert!(has(&r, "Điều 12/2", "Thường trực Hội đồng nhân dân Thành phố", "responsible"), "{r:?}");
 }
+
+#[test]
+fn a_manner_phrase_between_the_agencies_and_their_role_is_skipped() {
+    // tnt_CD_226-CD-TTg_858c0de4.md, 2: `X, Y theo chức năng, nhiệm vụ, thẩm quyền chủ trì, phối hợp với ...`
+    let t = "CÔNG ĐIỆN\n\nThử\n\n**2.** Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ, thẩm quyền\nchủ trì, phối hợp với các Bộ, cơ quan liên quan và các địa phương:\na) Rà soát các mặt hàng dự trữ quốc gia thuộc lĩnh vực quản lý.\n";
+    let r = records(t);
+    for agency in ["Bộ Quốc phòng", "Bộ Công an"] {
+        assert!(has(&r, "2", agency, "lead"), "{agency} in {r:?}");
+    }
+    assert!(has(&r, "2", "các Bộ, cơ quan liên quan", "coordinate"), "{r:?}");
+}

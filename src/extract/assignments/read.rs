@@ -68,6 +68,8 @@ fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
     if !(lx.has(i, phrase!("theo chức năng")) || lx.has(i, phrase!("theo nhiệm vụ"))) {
         return i;
     }
+    // past the phrase itself (the lexicon reads `theo chức năng` as a duty too)
+    i += 3;
     while i < end && (lx.toks[i].is_punct(',') || lx.toks[i].is_word() && !lx.starts(i, [Tag::RoleCue, Tag::Duty].as_slice()) && !(lx.has(i, phrase!("phối hợp")))) {
         if lx.toks[i].is_word() && verb_at(lx, i) && !lx.has(i, phrase!("được")) && !lx.has(i, phrase!("giao")) {
             break;
