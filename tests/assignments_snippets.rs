@@ -404,3 +404,13 @@ fn a_manner_phrase_between_the_agencies_and_their_role_is_skipped() {
     }
     assert!(has(&r, "2", "các Bộ, cơ quan liên quan", "coordinate"), "{r:?}");
 }
+
+#[test]
+fn a_cooperative_alliance_is_an_agency_of_its_own_in_a_list() {
+    // tnt_KH_617-KH-UBND_8718801c.md, IV/6: `Liên minh Hợp tác xã` heads a name (lexicon row), so the list splits
+    let t = "KẾ HOẠCH\n\nThử\n\nIV. TỔ CHỨC THỰC HIỆN\n\n**6. Đề nghị: Hiệp hội\nDoanh nghiệp tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã Tỉnh**\n\nPhối hợp tuyên truyền.\n";
+    let r = records(t);
+    for agency in ["Hội Nông dân tỉnh", "Liên minh Hợp tác xã Tỉnh"] {
+        assert!(has(&r, "IV/6", agency, "responsible"), "{agency} in {r:?}");
+    }
+}
