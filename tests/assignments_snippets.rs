@@ -414,3 +414,16 @@ fn a_cooperative_alliance_is_an_agency_of_its_own_in_a_list() {
         assert!(has(&r, "IV/6", agency, "responsible"), "{agency} in {r:?}");
     }
 }
+
+#[test]
+fn the_request_that_leads_into_a_directives_tasks_assigns_them() {
+    // tnt_CT_09-CT-UBND_2847e161.md: the last paragraph before item 1 (section "")
+    let t = "CHỈ THỊ\n\nVề việc tăng cường quản lý nước dưới đất\n\nNguồn nước dưới đất đang suy giảm.\n\nNhằm chấn chỉnh công tác quản lý nhà nước về nước dưới đất, Chủ tịch Ủy ban nhân dân thành phố Cần Thơ yêu cầu Giám đốc, Thủ trưởng các sở,\nban ngành, Chủ tịch Ủy ban nhân dân xã, phường và các đơn vị liên quan trong phạm\nvi chức năng, quyền hạn của mình tập trung thực hiện các nhiệm vụ trọng tâm, cụ\nthể như sau:\n\n1. Các cơ quan quản lý nhà nước tăng cường kiểm tra.\n";
+    let r = records(t);
+    for agency in ["Giám đốc", "Thủ trưởng các sở, ban ngành", "Chủ tịch Ủy ban nhân dân xã, phường", "các đơn vị liên quan"] {
+        assert!(has(&r, "", agency, "responsible"), "{agency} in {r:?}");
+    }
+    // a plan's lead-in names no one: `Ủy ban nhân dân tỉnh ban hành Kế hoạch ... như sau:` (tnt_KH_597)
+    let t = "KẾ HOẠCH\n\nChuyển đổi số\n\nCăn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của Ban Chỉ đạo;\n\nỦy ban nhân dân tỉnh Đồng Tháp ban hành Kế hoạch chuyển đổi số trong hoạt động giao thông, như sau:\n\nI. MỤC ĐÍCH\n\n1. Nâng cao hiệu quả.\n";
+    assert!(records(t).iter().all(|(s, _, _)| !s.is_empty()), "{:?}", records(t));
+}

@@ -1,7 +1,9 @@
 //! The work to read: the tree's body paragraphs and table rows as [`Task`]s and [`Row`]s, each with its section
 //! (the nearest enclosing item that is not a bullet) and the items above it.
 use super::{extract, section_of, Row, Task};
+use crate::lex::lexicon::Tag;
 use crate::lex::lines::Para;
+use crate::lex::tokens::Lexed;
 use crate::lex::text;
 use crate::model::{Assignment, MarkerStyle, Node, NodeId, NodeKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -24,7 +26,7 @@ fn enclosing_items(nodes: &[Node], item: Option<NodeId>) -> Vec<NodeId> {
 pub fn read(t: &str, nodes: &[Node], paras: &[Para], doc_year: Option<u16>) -> Vec<Assignment> {
     let by_start: HashMap<usize, &Para> = paras.iter().map(|p| (p.start, p)).collect();
     let sections: Vec<(NodeId, String, Option<NodeId>)> = (0..nodes.len())
-        .filter(|&i| nodes[i].kind == NodeKind::Paragraph && in_body(nodes, i))
+        .filter(|&i| nodes[i].kind == NodeKind::Paragraph && (in_body(nodes, i) || leads_in(t, nodes, i)))
         .map(|i| {
             let (s, item) = section_of(nodes, i);
             (i, s, item)
@@ -72,6 +74,22 @@ fn in_body(nodes: &[Node], i: NodeId) -> bool {
         p = nodes[id].parent;
     }
     false
+}
+
+/// A paragraph of the preamble that leads into the tasks (`..., Chủ tịch Ủy ban nhân dân thành phố yêu cầu Giám
+/// đốc, Thủ trưởng các sở ... thực hiện các nhiệm vụ, cụ thể như sau:`): the request of a directive or a dispatch
+/// assigns the work it introduces.
+fn leads_in(t: &str, nodes: &[Node], i: NodeId) -> bool {
+    let text = &t[nodes[i].span.start..nodes[i].span.end];
+    nodes[i].parent.is_some_and(|p| nodes[p].kind == NodeKind::Preamble) && text.trim_end().trim_end_matches('*').ends_with(':') && {
+        // a request (`yêu cầu`, `đề nghị`, `giao`) in lower case right after its issuer, the subject of its clause
+        // (`..., Thủ tướng Chính phủ yêu cầu ...`); not a plan's `... ban hành Kế hoạch như sau:` nor `Đơn đề nghị`
+        let lx = Lexed::new(text);
+        (1..lx.len()).any(|k| {
+            let clause = (0..k).rev().find(|&j| lx.toks[j].is_punct(',') || lx.toks[j].is_punct(';')).map_or(0, |j| j + 1);
+            lx.starts(k, Tag::Opener) && !lx.toks[k].is_cap() && super::agency::list_only(&lx, clause, k)
+        })
+    }
 }
 
 /// A short line without a sentence's final stop: a title.
