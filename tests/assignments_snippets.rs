@@ -427,3 +427,14 @@ fn the_request_that_leads_into_a_directives_tasks_assigns_them() {
     let t = "KẾ HOẠCH\n\nChuyển đổi số\n\nCăn cứ Quyết định số 03-QĐ/BCĐ ngày 13/8/2025 của Ban Chỉ đạo;\n\nỦy ban nhân dân tỉnh Đồng Tháp ban hành Kế hoạch chuyển đổi số trong hoạt động giao thông, như sau:\n\nI. MỤC ĐÍCH\n\n1. Nâng cao hiệu quả.\n";
     assert!(records(t).iter().all(|(s, _, _)| !s.is_empty()), "{:?}", records(t));
 }
+
+#[test]
+fn holders_of_an_office_are_a_class_and_the_implementation_of_a_dispatch_is_monitored() {
+    // tnt_CD_226-CD-TTg_858c0de4.md, 5: `các Phó Thủ tướng` (các + an office, capitalized) is an agency of its own
+    // after `và`; `đôn đốc ... trong quá trình thực hiện Công điện này` follows the implementation up (monitor)
+    let t = "CÔNG ĐIỆN\n\nThử\n\n**5.** Giao Phó Thủ tướng Hồ Đức Phớc và các Phó Thủ tướng theo nhiệm\nvụ được phân công chỉ đạo, đôn đốc, kiểm tra, các Bộ, cơ quan, địa phương trong\nquá trình thực hiện Công điện này.\n";
+    let r = records(t);
+    for (agency, role) in [("Phó Thủ tướng Hồ Đức Phớc", "responsible"), ("các Phó Thủ tướng", "responsible"), ("Phó Thủ tướng Hồ Đức Phớc", "monitor"), ("các Phó Thủ tướng", "monitor")] {
+        assert!(has(&r, "5", agency, role), "{agency} {role} in {r:?}");
+    }
+}

@@ -98,7 +98,8 @@ fn plural_class_at(lx: &Lexed, i: usize) -> Option<usize> {
     } else {
         return None;
     };
-    lx.starts(i + det, Tag::Plural).then_some(det)
+    // `các Phó Thủ tướng`, `các Bộ trưởng`: the holders of an office, capitalized, are a class too
+    (lx.starts(i + det, Tag::Plural) || lx.get(i + det).is_some_and(|t| t.is_cap()) && lx.starts(i + det, Tag::Head)).then_some(det)
 }
 
 /// A bare plural noun of two words or more at token `i` (`doanh nghiệp`, `đơn vị`): after a named agency it
