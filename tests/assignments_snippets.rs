@@ -438,3 +438,13 @@ fn holders_of_an_office_are_a_class_and_the_implementation_of_a_dispatch_is_moni
         assert!(has(&r, "5", agency, role), "{agency} {role} in {r:?}");
     }
 }
+
+#[test]
+fn agencies_that_act_of_their_own_accord_are_responsible() {
+    // tnt_KH_7360-KH-UBND_6a406c1f.md, III/2: `chủ động` before a verb the lexicon does not know is the duty
+    let t = "KẾ HOẠCH\n\nThử\n\nIII. KINH PHÍ\n\n**2. **Đối với các nhiệm\nvụ triển khai trong năm 2025, các sở, ngành liên quan và Ủy ban nhân dân các\nxã, phường chủ động cân đối bố trí trong nguồn ngân sách nhà nước đã được giao\nnăm 2025 để triển khai thực hiện.\n";
+    let r = records(t);
+    for agency in ["các sở, ngành liên quan", "Ủy ban nhân dân các xã, phường"] {
+        assert!(has(&r, "III/2", agency, "responsible"), "{agency} in {r:?}");
+    }
+}

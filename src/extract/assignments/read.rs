@@ -81,7 +81,8 @@ fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
 
 /// What follows an agency that makes it responsible: a duty (`có trách nhiệm`, `phải`, `căn cứ chức năng`).
 fn duty_at(lx: &Lexed, i: usize) -> bool {
-    lx.starts(skip_adverbs(lx, i), Tag::Duty) || lx.has(i, phrase!("được giao")) || lx.has(i, phrase!("được phân công"))
+    // `chủ động` is an adverb before a verb the lexicon may not know (`chủ động cân đối`) and a duty by itself
+    lx.starts(i, Tag::Duty) || lx.starts(skip_adverbs(lx, i), Tag::Duty) || lx.has(i, phrase!("được giao")) || lx.has(i, phrase!("được phân công"))
 }
 
 /// A money amount (`3.300.000 đồng`, `500.000đ`): the line is a rate or an allowance, not a task.
