@@ -8,10 +8,10 @@ from helpers import CORPUS_DEV, ROOT, SCORE_PY, vanban_cmd
 
 # Floors under the scores on the dev gold set (all 17 documents, every form). They are raised as the parser
 # improves: set each a little under the current score, so that a change that loses accuracy fails here.
-# Six of the documents were annotated independently and added after the rules were written (issue 14); with
-# them the set scores lower than the 11 the rules were tuned on, and the floors start from there.
-FLOORS = {"outline_f1": 0.93, "heading_accuracy": 0.95, "metadata_accuracy": 0.96, "recipients_f1": 0.95,
-          "references_f1": 0.94, "assignments_f1": 0.74}
+# Reached at the end of stop 16: outline 0.999, heading 0.996, metadata 1.000, recipients 1.000, references
+# 0.990, assignments 0.900 (the 6 documents added for issue 14 now score as well as the 11 the rules began on).
+FLOORS = {"outline_f1": 0.995, "heading_accuracy": 0.99, "metadata_accuracy": 0.995, "recipients_f1": 0.995,
+          "references_f1": 0.985, "assignments_f1": 0.895}
 
 
 def score():
