@@ -85,9 +85,13 @@ fn leads_in(t: &str, nodes: &[Node], i: NodeId) -> bool {
         // a request (`yêu cầu`, `đề nghị`, `giao`) in lower case right after its issuer, the subject of its clause
         // (`..., Thủ tướng Chính phủ yêu cầu ...`); not a plan's `... ban hành Kế hoạch như sau:` nor `Đơn đề nghị`
         let lx = Lexed::new(text);
-        (1..lx.len()).any(|k| {
-            let clause = (0..k).rev().find(|&j| lx.toks[j].is_punct(',') || lx.toks[j].is_punct(';')).map_or(0, |j| j + 1);
-            lx.starts(k, Tag::Opener) && !lx.toks[k].is_cap() && super::agency::list_only(&lx, clause, k)
+        let mut clause = 0;
+        (0..lx.len()).any(|k| {
+            if lx.toks[k].is_punct(',') || lx.toks[k].is_punct(';') {
+                clause = k + 1;
+                return false;
+            }
+            k > clause && lx.starts(k, Tag::Opener) && !lx.toks[k].is_cap() && super::agency::list_only(&lx, clause, k)
         })
     }
 }
