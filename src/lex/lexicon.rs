@@ -263,6 +263,8 @@ pub struct Lexicon {
     /// The entry a node ends, if any.
     terminal: Vec<Option<u32>>,
     entries: Vec<Entry>,
+    /// The entries with each tag (indexed by the tag), so that [`Lexicon::phrases`] reads only its own.
+    by_tag: Vec<Vec<u32>>,
 }
 
 /// The lexicon's source, compiled into the library.
@@ -278,7 +280,7 @@ impl Lexicon {
 
     /// Compile a lexicon from its TSV text; an error names the line.
     pub fn parse(src: &str) -> Result<Lexicon, String> {
-        let mut lx = Lexicon { words: HashMap::default(), punct: HashMap::default(), longest_word: 0, edges: HashMap::default(), terminal: vec![None], entries: Vec::new() };
+        let mut lx = Lexicon { words: HashMap::default(), punct: HashMap::default(), longest_word: 0, edges: HashMap::default(), terminal: vec![None], entries: Vec::new(), by_tag: vec![Vec::new(); Tag::ALL.len()] };
         // words first, so that tokenizing a phrase finds its own words
         let mut rows = Vec::new();
         for (n, line) in src.lines().enumerate() {
@@ -330,7 +332,11 @@ impl Lexicon {
             if let Some(prev) = lx.terminal[node as usize] {
                 return Err(format!("line {n}: {phrase:?} is the same phrase as {:?}: write it once, with all its tags", lx.entries[prev as usize].phrase));
             }
-            lx.terminal[node as usize] = Some(lx.entries.len() as u32);
+            let id = lx.entries.len() as u32;
+            lx.terminal[node as usize] = Some(id);
+            for &tag in Tag::ALL.iter().filter(|&&t| entry.has(t)) {
+                lx.by_tag[tag as usize].push(id);
+            }
             lx.entries.push(entry);
         }
         Ok(lx)
@@ -375,8 +381,12 @@ impl Lexicon {
 
     /// The entry of exactly `phrase` (folded), if the lexicon has it.
     pub fn get(&self, phrase: &str) -> Option<&Entry> {
-        let toks = tokenize(phrase, self);
-        self.matches_at(&toks, 0).find(|e| e.len == toks.len())
+        // the trie walked over the phrase's tokens as they come: no token list is made (called per line)
+        let mut node = 0;
+        for t in Tokens::new(phrase, self) {
+            node = *self.edges.get(&(node, t.word))?;
+        }
+        self.terminal[node as usize].map(|e| &self.entries[e as usize])
     }
 
     /// The longest phrase with any of `tags` that opens `text` (whole words, compared folded), and the byte
@@ -408,7 +418,7 @@ impl Lexicon {
 
     /// The phrases with `tag`, as written.
     pub fn phrases(&self, tag: Tag) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter(move |e| e.has(tag))
+        self.by_tag[tag as usize].iter().map(|&e| &self.entries[e as usize])
     }
 }
 

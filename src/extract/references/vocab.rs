@@ -16,9 +16,7 @@ pub(super) fn capitalized(phrase: &str) -> String {
 
 /// Whether `rest` opens with what a decree does (`quy định`, `xử phạt`).
 pub(super) fn starts_with_decree_verb(rest: &str) -> bool {
-    // gathered once: every type word of a citation asks, and the lexicon's rows are many
-    static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| Lexicon::global().phrases(Tag::DecreeVerb).map(|e| e.phrase.as_str()).collect());
-    VERBS.iter().any(|v| rest.starts_with(v) && !rest[v.len()..].starts_with(is_word_char))
+    Lexicon::global().phrases(Tag::DecreeVerb).map(|e| e.phrase.as_str()).any(|v| rest.starts_with(v) && !rest[v.len()..].starts_with(is_word_char))
 }
 
 /// The type words of a numbered citation as printed (capitalized; in lower case too where the lexicon says
