@@ -243,13 +243,18 @@ def arrow_schema(table: str) -> Any:
     return pa.schema([(n, _arrow_type(pa, k)) for n, k in SCHEMAS[table]])
 
 
-def _arrow(table: str, rs: List[Dict[str, Any]], what: str) -> Any:
-    pa = need("pyarrow", what)
+def _dated_columns(table: str, rs: List[Dict[str, Any]]) -> Dict[str, List[Any]]:
+    """The table's columns with its dates as `datetime.date` (what Arrow and polars take)."""
     cols = _columns(table, rs)
     for name, kind in SCHEMAS[table]:
         if kind == "date":
             cols[name] = [_date(v) for v in cols[name]]
-    return pa.table(cols, schema=arrow_schema(table))
+    return cols
+
+
+def _arrow(table: str, rs: List[Dict[str, Any]], what: str) -> Any:
+    pa = need("pyarrow", what)
+    return pa.table(_dated_columns(table, rs), schema=arrow_schema(table))
 
 
 def _polars_type(pl: Any, kind: str) -> Any:
@@ -267,12 +272,8 @@ def _polars_type(pl: Any, kind: str) -> Any:
 
 def _polars(table: str, rs: List[Dict[str, Any]], what: str) -> Any:
     pl = need("polars", what)
-    cols = _columns(table, rs)
-    for name, kind in SCHEMAS[table]:
-        if kind == "date":
-            cols[name] = [_date(v) for v in cols[name]]
     schema = {n: _polars_type(pl, k) for n, k in SCHEMAS[table]}
-    return pl.DataFrame(cols, schema=schema)
+    return pl.DataFrame(_dated_columns(table, rs), schema=schema)
 
 
 _BACKENDS = {"pandas": _pandas, "arrow": _arrow, "polars": _polars}
