@@ -71,6 +71,10 @@ impl Phrase {
             .collect();
         Phrase { words }
     }
+    /// Its length in tokens.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
 }
 
 /// A [`Phrase`] made once, where it is used: `lx.has(i, phrase!("phối hợp"))`.

@@ -65,11 +65,11 @@ pub(super) fn role_after(lx: &Lexed, i: usize, end: usize) -> Option<Role> {
 
 /// `theo chức năng, nhiệm vụ, thẩm quyền` after an agency: how it acts, not what it does; skipped.
 fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
-    if !(lx.has(i, phrase!("theo chức năng")) || lx.has(i, phrase!("theo nhiệm vụ"))) {
+    let Some(manner) = [phrase!("theo chức năng"), phrase!("theo nhiệm vụ")].into_iter().find(|p| lx.has(i, p)) else {
         return i;
-    }
+    };
     // past the phrase itself (the lexicon reads `theo chức năng` as a duty too)
-    i += 3;
+    i += manner.len();
     while i < end && (lx.toks[i].is_punct(',') || lx.toks[i].is_word() && !lx.starts(i, [Tag::RoleCue, Tag::Duty].as_slice()) && !(lx.has(i, phrase!("phối hợp")))) {
         if lx.toks[i].is_word() && verb_at(lx, i) && !lx.has(i, phrase!("được")) && !lx.has(i, phrase!("giao")) {
             break;
