@@ -254,16 +254,23 @@ fn ends_with_emphasis(raw: &str) -> bool {
 
 /// A line ended in the middle of a phrase: on a joining mark, or on a word the lexicon tags `open_end`.
 fn ends_open(clean_line: &str) -> bool {
-    let last = text::last_meaningful(clean_line);
-    matches!(last, Some(',' | '-' | '–' | '(' | '/' | '&'))
-        // in capitals too: a title wrapped after `SỐ` or `CỦA`
-        || clean_line.rsplit(' ').next().is_some_and(|w| Lexicon::global().is(w, Tag::OpenEnd))
+    ends_open_mark(clean_line) || last_word_entry(clean_line).is_some_and(|e| e.has(Tag::OpenEnd))
 }
 
 /// Whether line `p` holds its sentence open before line `l`: as [`ends_open`], except that a word waiting for a
 /// number or label (`số`, `năm`, `Điều`) holds nothing open before a line that opens with another word.
 fn holds_open(p: &str, l: &str) -> bool {
-    ends_open(p) && !(p.rsplit(' ').next().is_some_and(|w| Lexicon::global().is(w, Tag::AwaitsNumber)) && opens_with_word(l))
+    ends_open_mark(p) || last_word_entry(p).is_some_and(|e| e.has(Tag::OpenEnd) && !(e.has(Tag::AwaitsNumber) && opens_with_word(l)))
+}
+
+/// A line ending on a mark that cannot end a sentence (`,`, `-`, `(`, `/`, `&`).
+fn ends_open_mark(clean_line: &str) -> bool {
+    matches!(text::last_meaningful(clean_line), Some(',' | '-' | '–' | '(' | '/' | '&'))
+}
+
+/// The lexicon's entry of a line's last word (in capitals too: a title wrapped after `SỐ` or `CỦA`).
+fn last_word_entry(clean_line: &str) -> Option<&'static super::lexicon::Entry> {
+    clean_line.rsplit(' ').next().and_then(|w| Lexicon::global().get(w))
 }
 
 /// Whether a line opens with a word rather than a number or a label (`2025`, `XV`, `a)`, `I.`).

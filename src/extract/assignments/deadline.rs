@@ -137,7 +137,6 @@ pub(super) fn within_clause(clause: &str, doc_year: Option<u16>) -> Option<Deadl
     (d.kind != DeadlineKind::Other).then_some(d)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::parse;
