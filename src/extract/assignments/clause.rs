@@ -77,8 +77,7 @@ fn duty_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize)
     // a modal duty only: `phối hợp với Sở A, Sở B triển khai ...` names partners, and `..., Đảng ủy Công an Trung
     // ương được giao nộp ...` describes
     let (names, used) = list_at(lx, next, to);
-    let u = skip_adverbs(lx, used);
-    !names.is_empty() && (lx.has(u, phrase!("phải")) || lx.has(u, phrase!("có trách nhiệm")) || lx.has(u, phrase!("chịu trách nhiệm")))
+    !names.is_empty() && lx.starts(skip_adverbs(lx, used), Tag::ModalDuty)
 }
 
 /// `Trong thời hạn 10 năm, lưu trữ lịch sử của Đảng phải ...`, `..., khách hàng phải trả ...`: after a comma at
