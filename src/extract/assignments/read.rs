@@ -264,7 +264,8 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
         }
         // `Bộ trưởng Bộ Tài chính; Chủ tịch ... và Thủ trưởng ... chịu trách nhiệm thi hành ...`: one subject split
         // by `;`, the duty after its last part: the parts before are subjects too
-        let shared_duty = opener.is_none() && k > 0 && duty_at(lx, after) && list_only(lx, skip_bullets(lx, starts[k - 1]), start);
+        let prev_listed = opener.is_none() && k > 0 && list_only(lx, skip_bullets(lx, starts[k - 1]), start);
+        let shared_duty = prev_listed && duty_at(lx, after);
         if shared_duty {
             names.splice(0..0, listed_before(lx, &starts, k));
         }
@@ -280,7 +281,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
                 continue;
             }
             // `X; Y; Z ban hành ...` after `do`: the parts of one list split by `;`, not subjects
-            if k > 0 && !shared_duty && list_only(lx, skip_bullets(lx, starts[k - 1]), start) {
+            if prev_listed && !shared_duty {
                 continue;
             }
             // `Ủy ban nhân dân tỉnh yêu cầu các cơ quan ...`: the subject issues, the object must act
