@@ -262,6 +262,10 @@ pub struct Lexicon {
     edges: HashMap<(u32, WordId), u32>,
     /// The entry a node ends, if any.
     terminal: Vec<Option<u32>>,
+    /// The tags of the entries a node ends or leads to: a walk looking for some tags stops where none is ahead.
+    reach: Vec<Tags>,
+    /// The root's edges by word id (0: none), read without hashing: every lookup at a token starts there.
+    first: Vec<u32>,
     entries: Vec<Entry>,
     /// The entries with each tag (indexed by the tag), so that [`Lexicon::phrases`] reads only its own.
     by_tag: Vec<Vec<u32>>,
@@ -280,7 +284,7 @@ impl Lexicon {
 
     /// Compile a lexicon from its TSV text; an error names the line.
     pub fn parse(src: &str) -> Result<Lexicon, String> {
-        let mut lx = Lexicon { words: HashMap::default(), punct: HashMap::default(), longest_word: 0, edges: HashMap::default(), terminal: vec![None], entries: Vec::new(), by_tag: vec![Vec::new(); Tag::ALL.len()] };
+        let mut lx = Lexicon { words: HashMap::default(), punct: HashMap::default(), longest_word: 0, edges: HashMap::default(), terminal: vec![None], reach: vec![Tags::empty()], first: Vec::new(), entries: Vec::new(), by_tag: vec![Vec::new(); Tag::ALL.len()] };
         // words first, so that tokenizing a phrase finds its own words
         let mut rows = Vec::new();
         for (n, line) in src.lines().enumerate() {
@@ -327,7 +331,9 @@ impl Lexicon {
                 node = *lx.edges.entry((node, t.word)).or_insert_with(|| next);
                 if node == next {
                     lx.terminal.push(None);
+                    lx.reach.push(Tags::empty());
                 }
+                lx.reach[node as usize].0 |= entry.tags.0;
             }
             if let Some(prev) = lx.terminal[node as usize] {
                 return Err(format!("line {n}: {phrase:?} is the same phrase as {:?}: write it once, with all its tags", lx.entries[prev as usize].phrase));
@@ -338,6 +344,12 @@ impl Lexicon {
                 lx.by_tag[tag as usize].push(id);
             }
             lx.entries.push(entry);
+        }
+        lx.first = vec![0; lx.words.len()];
+        for (&(node, word), &next) in &lx.edges {
+            if node == 0 && (word as usize) < lx.first.len() {
+                lx.first[word as usize] = next;
+            }
         }
         Ok(lx)
     }
@@ -370,13 +382,48 @@ impl Lexicon {
     /// The longest phrase with any of `tags` that starts at `toks[i]`.
     pub fn longest(&self, toks: &[Token], i: usize, tags: impl Into<Tags>) -> Option<&Entry> {
         let tags = tags.into();
-        self.matches_at(toks, i).filter(|e| e.tags.any(tags)).last()
+        let mut best = None;
+        self.walk(toks, i, tags, |e| {
+            best = Some(e);
+            false
+        });
+        best
     }
 
     /// Whether a phrase with any of `tags` starts at `toks[i]`.
     pub fn starts(&self, toks: &[Token], i: usize, tags: impl Into<Tags>) -> bool {
-        let tags = tags.into();
-        self.matches_at(toks, i).any(|e| e.tags.any(tags))
+        let mut found = false;
+        self.walk(toks, i, tags.into(), |_| {
+            found = true;
+            true
+        });
+        found
+    }
+
+    /// The trie walked from `toks[i]` as long as an entry with any of `tags` is ahead; `found` is given each such
+    /// entry, shortest first, and stops the walk by returning true. This is the lexicon's hot path: most
+    /// tokens end it at the first step, read from [`Lexicon::first`] without hashing.
+    #[inline]
+    fn walk<'s>(&'s self, toks: &[Token], i: usize, tags: Tags, mut found: impl FnMut(&'s Entry) -> bool) {
+        let mut node = 0u32;
+        for t in toks.get(i..).unwrap_or_default() {
+            let next = if node == 0 && (t.word as usize) < self.first.len() {
+                self.first[t.word as usize]
+            } else if t.word == NO_WORD {
+                0
+            } else {
+                self.edges.get(&(node, t.word)).copied().unwrap_or(0)
+            };
+            if next == 0 || !self.reach[next as usize].any(tags) {
+                return;
+            }
+            node = next;
+            if let Some(e) = self.terminal[node as usize].map(|e| &self.entries[e as usize]) {
+                if e.tags.any(tags) && found(e) {
+                    return;
+                }
+            }
+        }
     }
 
     /// The entry of exactly `phrase` (folded), if the lexicon has it.
@@ -464,6 +511,20 @@ mod tests {
     fn the_lexicon_file_compiles() {
         let lx = Lexicon::global();
         assert!(lx.entries().len() > 100);
+    }
+
+    #[test]
+    fn a_lookup_by_tags_finds_a_longer_phrase_past_a_shorter_one_of_other_tags() {
+        // `theo` has one tag, `theo đề nghị` another, `theo đề nghị của` a third: the walk for the third passes
+        // two nodes whose entries it does not want, and one for a tag no phrase has stops at the first word
+        let lx = Lexicon::parse("theo\tpreamble_cue\ntheo đề nghị\tclosing_cue\ntheo đề nghị của\topener\n").unwrap();
+        let toks = tokenize("Theo đề nghị của Sở", &lx);
+        assert_eq!(lx.longest(&toks, 0, Tag::Opener).map(|e| e.phrase.as_str()), Some("theo đề nghị của"));
+        assert_eq!(lx.longest(&toks, 0, [Tag::PreambleCue, Tag::ClosingCue].as_slice()).map(|e| e.phrase.as_str()), Some("theo đề nghị"));
+        assert!(lx.starts(&toks, 0, Tag::PreambleCue));
+        assert!(!lx.starts(&toks, 0, Tag::Head));
+        assert!(lx.longest(&toks, 1, Tag::Opener).is_none());
+        assert!(lx.longest(&toks, 9, Tag::Opener).is_none());
     }
 
     #[test]
