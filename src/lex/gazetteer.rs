@@ -6,9 +6,10 @@
 //!
 //! Keys are compared folded ([`fold`]), token by token: the gazetteer's keys are its names tokenized the way
 //! [`tokenize`](super::tokens::tokenize) does (words and single punctuation marks) and joined by spaces.
-use super::fold::fold;
+use super::fold::{fold, is_folded};
 use super::tokens::Lexed;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What a name or head names (the `kind`/`role` column).
@@ -62,17 +63,27 @@ impl Phrases {
     /// The longest phrase starting at token `i`.
     fn longest(&self, lx: &Lexed, i: usize) -> Option<Found> {
         lx.get(i)?;
-        let cands = self.by_first.get(fold(lx.text(i)).as_str())?;
-        let mut folded: Vec<String> = Vec::new();
+        let cands = self.by_first.get(&*folded(lx.text(i)))?;
+        let mut words: Vec<Cow<str>> = Vec::new();
         cands.iter().find_map(|(rest, role)| {
             if i + 1 + rest.len() > lx.len() {
                 return None;
             }
-            while folded.len() < rest.len() {
-                folded.push(fold(lx.text(i + 1 + folded.len())));
+            while words.len() < rest.len() {
+                words.push(folded(lx.text(i + 1 + words.len())));
             }
-            rest.iter().zip(&folded).all(|(a, b)| **a == **b).then_some(Found { len: rest.len() + 1, role: *role })
+            rest.iter().zip(&words).all(|(a, b)| **a == **b).then_some(Found { len: rest.len() + 1, role: *role })
         })
+    }
+}
+
+/// `word` folded, borrowed when it already is (most words of running text): asked at every token the agency
+/// rules look at, so the common case allocates nothing.
+fn folded(word: &str) -> Cow<'_, str> {
+    if is_folded(word) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
     }
 }
 
