@@ -167,6 +167,12 @@ fn type_of(word: &str, symbol: &Symbol) -> Option<DocType> {
 
 /// The numbered citations of a paragraph, added to `refs`: `(start, end, reference)` of
 /// each, in the zone.
+/// Where the symbol of a [`NUMBER`] or [`BARE_NUMBER`] match starts: at its first digit, since neither `số` nor a
+/// type word holds one (found so, the matches need no capture groups: the slower engine is never run).
+fn symbol_start(m: regex::Match) -> usize {
+    m.start() + m.as_str().find(char::is_numeric).expect("a symbol starts with a digit")
+}
+
 pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
     let zone = cx.zone;
     let mut numbered: Vec<(usize, usize, usize)> = Vec::new();
@@ -175,25 +181,25 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
     let mut chain: Vec<(Option<usize>, usize, usize, Option<String>)> = Vec::new();
     let mut consumed = 0;
     // (where the type word may end, the symbol, whether `số` comes first), in text order
-    let mut found: Vec<(usize, regex::Match, bool)> = NUMBER.captures_iter(zone).map(|c| (c.get(0).unwrap().start(), c.name("sym").unwrap(), true)).collect();
-    found.extend(BARE_NUMBER.captures_iter(zone).map(|c| {
-        let sym = c.name("sym").unwrap();
-        (sym.start(), sym, false)
+    let mut found: Vec<(usize, usize, usize, bool)> = NUMBER.find_iter(zone).map(|m| (m.start(), symbol_start(m), m.end(), true)).collect();
+    found.extend(BARE_NUMBER.find_iter(zone).map(|m| {
+        let sym = symbol_start(m);
+        (sym, sym, m.end(), false)
     }));
     found.sort_by_key(|f| f.0);
-    for (at, sym_m, with_so) in found {
+    for (at, sym_start, sym_end, with_so) in found {
         if at < consumed {
             continue;
         }
         // `… /UBTVQH15.` ends a sentence: a dash after the full stop opens the next line, not a symbol part
-        let sym = sym_m.as_str();
+        let sym = &zone[sym_start..sym_end];
         let sym = match sym.find('.').filter(|&d| sym[d + 1..].trim_start().starts_with('-')) {
             Some(d) => &sym[..d],
             None => sym,
         };
         // `70-TB/TWngày 15/3/2024`: a grammar word glued to the symbol is not part of it
         let sym = unglue(sym);
-        let sym_end = sym_m.start() + sym.len();
+        let sym_end = sym_start + sym.len();
         if !with_so {
             // a symbol right after a type word: it must hold letters (`366-QĐ/TW`, not a date) and stand
             // alone (not the tail of `QH15/…`)
