@@ -41,39 +41,48 @@ pub struct Found {
     pub role: Role,
 }
 
-/// Phrases of folded tokens, by their first token, longest first.
-#[derive(Default)]
+/// Phrases of folded tokens, as a trie: the longest at a token is found in as many steps as it has tokens,
+/// whatever the number of names that share its first word (thousands open with `Ủy ban` or `Sở`).
 struct Phrases {
-    by_first: HashMap<Box<str>, Vec<(Box<[Box<str>]>, Role)>>,
+    /// Node → (folded token → node); node 0 is the root.
+    children: Vec<HashMap<Box<str>, u32>>,
+    /// The role of the phrase a node ends: the first one given, if a phrase is listed twice.
+    ends: Vec<Option<Role>>,
+}
+
+impl Default for Phrases {
+    fn default() -> Phrases {
+        Phrases { children: vec![HashMap::default()], ends: vec![None] }
+    }
 }
 
 impl Phrases {
     fn add(&mut self, key: &str, role: Role) {
-        let toks: Vec<Box<str>> = key.split(' ').filter(|w| !w.is_empty()).map(|w| fold(w).into_boxed_str()).collect();
-        let Some((first, rest)) = toks.split_first() else { return };
-        self.by_first.entry(first.clone()).or_default().push((rest.to_vec().into_boxed_slice(), role));
-    }
-
-    fn sort(&mut self) {
-        for v in self.by_first.values_mut() {
-            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        let mut node = 0usize;
+        for w in key.split(' ').filter(|w| !w.is_empty()) {
+            let next = self.children.len() as u32;
+            node = *self.children[node].entry(fold(w).into_boxed_str()).or_insert(next) as usize;
+            if node == self.children.len() {
+                self.children.push(HashMap::default());
+                self.ends.push(None);
+            }
+        }
+        if node != 0 {
+            self.ends[node].get_or_insert(role);
         }
     }
 
     /// The longest phrase starting at token `i`.
     fn longest(&self, lx: &Lexed, i: usize) -> Option<Found> {
-        lx.get(i)?;
-        let cands = self.by_first.get(&*folded(lx.text(i)))?;
-        let mut words: Vec<Cow<str>> = Vec::new();
-        cands.iter().find_map(|(rest, role)| {
-            if i + 1 + rest.len() > lx.len() {
-                return None;
+        let (mut node, mut best) = (0usize, None);
+        for k in i..lx.len() {
+            let Some(&next) = self.children[node].get(&*folded(lx.text(k))) else { break };
+            node = next as usize;
+            if let Some(role) = self.ends[node] {
+                best = Some(Found { len: k + 1 - i, role });
             }
-            while words.len() < rest.len() {
-                words.push(folded(lx.text(i + 1 + words.len())));
-            }
-            rest.iter().zip(&words).all(|(a, b)| **a == **b).then_some(Found { len: rest.len() + 1, role: *role })
-        })
+        }
+        best
     }
 }
 
@@ -144,8 +153,6 @@ impl Gazetteer {
         for v in g.abbreviations.values_mut() {
             v.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         }
-        g.names.sort();
-        g.heads.sort();
         Ok(g)
     }
 
@@ -177,6 +184,17 @@ mod tests {
         assert_eq!(g.name_at(&lx, 0), Some(Found { len: 9, role: Role::Body }));
         assert_eq!(g.name_at(&lx, 10).map(|f| f.len), Some(5));
         assert_eq!(g.name_at(&lx, 2), None);
+    }
+
+    #[test]
+    fn the_longest_name_wins_past_shorter_ones_and_a_name_listed_twice_keeps_its_first_role() {
+        let agencies = "name\tdocs\tkind\nSở Y tế\t3\tbody\nSở Y tế tỉnh Lạng Sơn\t2\tbody\nGiám đốc Sở Y tế\t4\toffice\nSở Y tế\t1\tclass\n";
+        let g = Gazetteer::parse(agencies, "kind\tphrase\tdocs\trole\n", "abbr\tx\texpansion\tdocs\n").unwrap();
+        let lx = Lexed::new("SỞ Y TẾ tỉnh Lạng Sơn và Sở Y tế tỉnh Cao Bằng, Giám đốc Sở Y tế");
+        assert_eq!(g.name_at(&lx, 0), Some(Found { len: 6, role: Role::Body }));
+        assert_eq!(g.name_at(&lx, 7), Some(Found { len: 3, role: Role::Body }));
+        assert_eq!(g.name_at(&lx, 14), Some(Found { len: 5, role: Role::Office }));
+        assert_eq!(g.name_at(&lx, 1), None);
     }
 
     #[test]
