@@ -40,7 +40,9 @@ fn type_word_in(words: &str) -> Option<&'static str> {
 pub fn calls(paras: &[&Para]) -> HashMap<u32, Call> {
     let mut out: HashMap<u32, Call> = HashMap::default();
     for p in paras {
-        if !p.clean.contains('[') || note_number(&p.clean).is_some() {
+        // a call's number is ASCII digits (it is parsed so): a paragraph without `[` and a digit has none, and
+        // most `[` of a page are links (`[text](url)`) that the regex would search letter by letter
+        if !p.clean.match_indices('[').any(|(k, _)| p.clean.as_bytes().get(k + 1).is_some_and(u8::is_ascii_digit)) || note_number(&p.clean).is_some() {
             continue;
         }
         for c in CALL.captures_iter(&p.clean) {
