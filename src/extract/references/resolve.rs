@@ -2,7 +2,7 @@
 //! (`Nghị quyết Đại hội XIII`, `Luật MTTQ Việt Nam`), a law cited by name and by number, and a document named
 //! as what a cited document approves are one document.
 use super::named::{named_kind, Named};
-use super::vocab::ALIAS;
+use super::vocab::{ALIAS, ALIAS_CHARS};
 use super::zone::{clause_start, collapse, fold_name};
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::tokens::is_word_char;
@@ -135,9 +135,18 @@ pub(super) fn aliases_in(
     if !(zone.contains("gọi") || zone.contains("viết tắt")) {
         return;
     }
-    for c in ALIAS.captures_iter(zone) {
+    let mut pos = 0;
+    while let Some(c) = ALIAS.captures_at(zone, pos) {
         let open = c.get(0).unwrap().start();
-        let alias = collapse(c.name("a").unwrap().as_str());
+        let a = c.name("a").unwrap().as_str();
+        // the shortest alias from this bracket is too long: so is every other from it; the search goes on
+        // from the next character, as a bounded pattern would have
+        if a.chars().count() > ALIAS_CHARS {
+            pos = open + 1;
+            continue;
+        }
+        pos = c.get(0).unwrap().end();
+        let alias = collapse(a);
         let from = clause_start(zone, open, 600);
         let last_named = named.iter().enumerate().rev().find(|(_, n)| n.span.0 >= from && n.span.0 < open);
         let last_numbered = numbered.iter().rev().find(|&&(s, _, _)| s >= from && s < open);
@@ -154,5 +163,26 @@ pub(super) fn aliases_in(
             _ => AliasTarget::Nothing,
         };
         out.push(Alias { at: at(open), fold: fold_name(&alias), target });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_alias_of_more_than_its_longest_is_skipped_and_the_search_goes_on() {
+        let long = format!("Văn bản{}", " rất dài".repeat(20));
+        let zone = format!("Nghị quyết A (sau đây gọi tắt là {long}), Nghị quyết B (sau đây gọi tắt là Nghị quyết Đại hội XIII).");
+        let mut out = Vec::new();
+        aliases_in(&zone, &[], 0, &[], &[], |o| o, &mut out);
+        let folds: Vec<&str> = out.iter().map(|a| a.fold.as_str()).collect();
+        assert_eq!(folds, [fold_name("Nghị quyết Đại hội XIII")]);
+        assert_eq!(out[0].at, zone.rfind('(').unwrap());
+        // an alias of exactly the longest length is one
+        let edge = format!("X{}", "y".repeat(ALIAS_CHARS - 1));
+        let mut out = Vec::new();
+        aliases_in(&format!("(gọi tắt là {edge})"), &[], 0, &[], &[], |o| o, &mut out);
+        assert_eq!(out.len(), 1);
     }
 }
