@@ -25,6 +25,12 @@ pub mod read;
 #[cfg(feature = "python")]
 mod python;
 
+// The Python extension allocates through mimalloc: the pipeline makes many small, short-lived allocations
+// (Cargo.toml says what it saves). A Rust program that uses the crate keeps its own allocator.
+#[cfg(feature = "python")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(feature = "index")]
 pub use index::corpus;
 pub use index::batch;
