@@ -4,16 +4,10 @@
 //!
 //! The file: one phrase per line, `phrase<TAB>tags[<TAB>note]`; tags separated by spaces, a tag may carry a
 //! value (`role=lead`, `type=NQ`); `#` starts a comment line. A phrase appears once; its line lists all it is.
-//! Phrases are matched over [`super::tokens`]: word by word, punctuation included (`tiếp thu, giải trình`).
-use super::fold;
-use super::tokens::{tokenize, Token, Tokens};
+//! Phrases are matched over tokens ([`super::words`]): word by word, punctuation included (`tiếp thu, giải trình`).
+use super::words::{tokenize, Token, Tokens, WordId, Words, NO_WORD};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
-
-/// Id of a folded word (or punctuation character) that some phrase of the lexicon uses.
-pub type WordId = u32;
-/// A word no phrase uses.
-pub const NO_WORD: WordId = u32::MAX;
 
 macro_rules! tags {
     ($($(#[$doc:meta])* $name:ident = $text:literal,)*) => {
@@ -255,9 +249,7 @@ impl Entry {
 
 /// The compiled lexicon: folded words interned, phrases in a trie of word ids.
 pub struct Lexicon {
-    words: HashMap<Box<str>, WordId>,
-    punct: HashMap<char, WordId>,
-    longest_word: usize,
+    words: Words,
     /// Trie edges: (node, word) → node; node 0 is the root.
     edges: HashMap<(u32, WordId), u32>,
     /// The entry a node ends, if any.
@@ -280,7 +272,7 @@ impl Lexicon {
 
     /// Compile a lexicon from its TSV text; an error names the line.
     pub fn parse(src: &str) -> Result<Lexicon, String> {
-        let mut lx = Lexicon { words: HashMap::default(), punct: HashMap::default(), longest_word: 0, edges: HashMap::default(), terminal: vec![None], entries: Vec::new(), by_tag: vec![Vec::new(); Tag::ALL.len()] };
+        let mut lx = Lexicon { words: Words::default(), edges: HashMap::default(), terminal: vec![None], entries: Vec::new(), by_tag: vec![Vec::new(); Tag::ALL.len()] };
         // words first, so that tokenizing a phrase finds its own words
         let mut rows = Vec::new();
         for (n, line) in src.lines().enumerate() {
@@ -294,16 +286,7 @@ impl Lexicon {
             if phrase.is_empty() {
                 return Err(format!("line {}: an empty phrase", n + 1));
             }
-            for w in phrase.split(|c: char| !super::tokens::is_word_char(c)).filter(|w| !w.is_empty()) {
-                let f = fold::fold(w);
-                lx.longest_word = lx.longest_word.max(w.len()).max(f.len());
-                let id = lx.words.len() as WordId;
-                lx.words.entry(f.into_boxed_str()).or_insert(id);
-            }
-            for c in phrase.chars().filter(|c| !c.is_whitespace() && !super::tokens::is_word_char(*c)) {
-                let id = (lx.words.len() + lx.punct.len()) as WordId + (1 << 24);
-                lx.punct.entry(c).or_insert(id);
-            }
+            lx.words.intern(phrase);
             rows.push((n + 1, phrase.to_string(), tags.to_string()));
         }
         for (n, phrase, tags) in rows {
@@ -319,7 +302,7 @@ impl Lexicon {
                     entry.values.push((tag, v.replace('_', " ")));
                 }
             }
-            let toks = tokenize(&phrase, &lx);
+            let toks = tokenize(&phrase, &lx.words);
             entry.len = toks.len();
             let mut node = 0u32;
             for t in &toks {
@@ -342,20 +325,15 @@ impl Lexicon {
         Ok(lx)
     }
 
+    /// The words its phrases use, to tokenize a text with.
+    pub fn words(&self) -> &Words {
+        &self.words
+    }
+
     /// The id of a folded word ([`NO_WORD`] if no phrase uses it).
     #[inline]
     pub fn word_id(&self, folded: &str) -> WordId {
-        self.words.get(folded).copied().unwrap_or(NO_WORD)
-    }
-
-    #[inline]
-    pub fn punct_id(&self, c: char) -> WordId {
-        self.punct.get(&c).copied().unwrap_or(NO_WORD)
-    }
-
-    /// The byte length of the longest word of any phrase: a longer token cannot be one of them.
-    pub fn longest_word(&self) -> usize {
-        self.longest_word
+        self.words.word_id(folded)
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -383,7 +361,7 @@ impl Lexicon {
     pub fn get(&self, phrase: &str) -> Option<&Entry> {
         // the trie walked over the phrase's tokens as they come: no token list is made (called per line)
         let mut node = 0;
-        for t in Tokens::new(phrase, self) {
+        for t in Tokens::new(phrase, &self.words) {
             node = *self.edges.get(&(node, t.word))?;
         }
         self.terminal[node as usize].map(|e| &self.entries[e as usize])
@@ -395,7 +373,7 @@ impl Lexicon {
         let tags = tags.into();
         let (mut node, mut best) = (0, None);
         // walk the trie token by token: the walk ends at the first word no phrase continues with
-        for t in Tokens::new(text, self) {
+        for t in Tokens::new(text, &self.words) {
             if t.word == NO_WORD {
                 break;
             }
@@ -487,7 +465,7 @@ mod tests {
     #[test]
     fn matches_are_found_longest_last() {
         let lx = Lexicon::parse("chủ trì\trole_cue=lead verb\nchủ\tstop\nbáo cáo\tverb\n").unwrap();
-        let toks = tokenize("Chủ trì, báo cáo", &lx);
+        let toks = tokenize("Chủ trì, báo cáo", lx.words());
         let m: Vec<&str> = lx.matches_at(&toks, 0).map(|e| e.phrase.as_str()).collect();
         assert_eq!(m, ["chủ", "chủ trì"]);
         assert_eq!(lx.longest(&toks, 0, Tag::Verb).unwrap().value(Tag::RoleCue), Some("lead"));

@@ -4,7 +4,8 @@
 use crate::lex::gazetteer::{Gazetteer, Role};
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::{Entry, Tag, Tags};
-use crate::lex::tokens::{Kind, Lexed};
+use crate::lex::tokens::Lexed;
+use crate::lex::words::Kind;
 
 /// A name found: its tokens `[start, end)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,8 @@
 use super::agency::{actor_subject_at, head_at, modal_duty_at, list_at, list_only, skip_adverbs, verb_at};
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::{Kind, Lexed};
+use crate::lex::tokens::Lexed;
+use crate::lex::words::Kind;
 
 /// The token indexes where the clauses of `[from, to)` start (the first is `from`).
 pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {

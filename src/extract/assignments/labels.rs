@@ -6,7 +6,8 @@ use super::clause::skip_bullets;
 use super::read::{agents, inline, role_after, split_listed};
 use super::{deadline, Out, Task};
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::{phrase, Kind, Lexed};
+use crate::lex::tokens::{phrase, Lexed};
+use crate::lex::words::Kind;
 use crate::model::{Deadline, Role};
 
 /// Words a label may take between it and its colon (`Đơn vị chủ trì tham mưu thực hiện:`).

@@ -5,7 +5,8 @@ use super::read::{agents, split_listed, Agent};
 use super::Task;
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::{Kind, Lexed};
+use crate::lex::tokens::Lexed;
+use crate::lex::words::Kind;
 
 /// The agents of the passive duties in the clause `[i, end)`.
 pub fn agents_in(lx: &Lexed, t: &Task, i: usize, end: usize) -> Vec<Agent> {
