@@ -1,7 +1,7 @@
 //! Passive duties name their agent: `phải được X <verb>`, `phải do X <verb>`, and `do X <verb>` when the verb
 //! ends the clause (so `văn bản do X ban hành để ...`, a description, is none).
 use super::agency::{head_at, list_at, verb_at, Name};
-use super::read::{agents, split_listed, Agent};
+use super::agents::{agents, split_listed, Agent};
 use super::Task;
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;

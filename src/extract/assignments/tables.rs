@@ -1,6 +1,6 @@
 //! Task tables (`Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành`): the header row names the
 //! columns; every later row of the same width gives records, one row at a time.
-use super::read::split_listed;
+use super::agents::split_listed;
 use super::{deadline, Out, Row};
 use crate::lex::tokens::Lexed;
 use crate::model::Role;
