@@ -98,6 +98,51 @@ tags! {
     MonitorObjectFar = "monitor_object_far",
     /// An abbreviation of agency words; the value is its expansion (`UBND` = `ủy ban nhân dân`).
     Abbreviation = "abbr",
+    // --- grammar words of assignments: small closed classes the clause rules read as cues
+    /// Before a plural noun, makes it a class of actors (`các sở`, `những cá nhân`, `tất cả các đơn vị`).
+    Determiner = "determiner",
+    /// Joins the names of a list (`và`, `hoặc`): a name ends before it, and the next opens after it.
+    Conjunction = "conjunction",
+    /// After `tổ chức`, makes it a noun, an organization, not the verb `organize` (`tổ chức chính trị`, `tổ
+    /// chức đảng`, `tổ chức hội`).
+    OrganizationKind = "organization_kind",
+    /// A generic noun for a body that a role verb after it names (`cơ quan chủ trì`, `đơn vị phối hợp`): the
+    /// words are one name, and give no role.
+    GenericBody = "generic_body",
+    /// Names a part in a task (`chủ trì`, `phối hợp`, `thực hiện`): after a generic body it names the body by
+    /// that part; inside a passive agent (`do cơ quan nhà nước chủ trì thực hiện`) it describes the task.
+    RoleVerb = "role_verb",
+    /// Asks for work in the middle of a clause, in lower case (`..., đề nghị các sở ...`): a request the
+    /// document makes of the agencies after it.
+    Request = "request",
+    /// Right before a request word, makes it a noun or no request of the document's own (`văn bản đề nghị`,
+    /// `theo đề nghị`, `được yêu cầu`, `các đề nghị`).
+    NotRequestBefore = "not_request_before",
+    /// How an agency acts, right after its name (`theo chức năng, nhiệm vụ, thẩm quyền`): skipped before what
+    /// it does.
+    Manner = "manner",
+    /// Says its subject is responsible (`có trách nhiệm`, `chịu trách nhiệm`): the subject may run past its
+    /// first verb (`Người được giao theo dõi ... có trách nhiệm`).
+    Responsibility = "responsibility",
+    /// How closely agencies coordinate, between `phối hợp` and its partners (`chặt chẽ`, `thường xuyên`).
+    CoordinateAdverb = "coordinate_adverb",
+    /// Opens the partners after `phối hợp` (`với`, `cùng`).
+    Partner = "partner",
+    /// Reports to the agency named right after it or after a report target (`báo cáo`, `phản ánh`).
+    ReportVerb = "report_verb",
+    /// After a report verb, opens the agency the report goes to (`báo cáo ... về UBND tỉnh`, `cho`, `lên`,
+    /// `gửi`, `đến`, `với`). The value is its rank: of the cues a clause has, the lowest rank followed by an
+    /// agency names the target (`về` = 1 before `gửi` = 4).
+    ReportTarget = "report_target",
+    /// Follows the implementation up, with what it is about near (a monitor object): its subject monitors
+    /// (`theo dõi`, `kiểm tra`, `giám sát`, `đôn đốc`).
+    MonitorVerb = "monitor_verb",
+    /// Right after `đôn đốc` (commas between), names the implementation at once (`đôn đốc việc ...`, `đôn đốc
+    /// thực hiện`, `đôn đốc triển khai`).
+    MonitorObjectNext = "monitor_object_next",
+    /// Says what an office-holder answers for (`Cán bộ phụ trách lĩnh vực ...`, `... trên địa bàn`): an item
+    /// addressed to such a title names the whole title as the actor.
+    InCharge = "in_charge",
     // --- deadlines
     /// A word of a recurring deadline; the value is the period (`hằng tháng` = monthly).
     Period = "period",

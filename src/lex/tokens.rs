@@ -118,6 +118,12 @@ impl<'a> Lexed<'a> {
     pub fn starts(&self, i: usize, tags: impl Into<Tags>) -> bool {
         self.lexicon.starts(&self.toks, i, tags)
     }
+    /// Whether a lexicon phrase with any of `tags` ends right before token `i`, starting at token `from` or
+    /// after.
+    pub fn ends_before(&self, i: usize, from: usize, tags: impl Into<Tags>) -> bool {
+        let tags = tags.into();
+        (from..i).rev().any(|k| self.lexicon.matches_at(&self.toks, k).any(|e| e.tags.any(tags) && k + e.len == i))
+    }
 }
 
 #[cfg(test)]
@@ -130,5 +136,13 @@ mod tests {
         assert_eq!(lx.len(), 14);
         assert!(lx.get(1).is_some_and(|t| t.word != NO_WORD) && lx.get(5).is_some_and(|t| t.is_upper()));
         assert!(lx.is(1, "sở") && lx.has(2, phrase!("nội vụ")) && !lx.has(1, phrase!("nội vụ")));
+    }
+
+    #[test]
+    fn a_phrase_ends_before_a_token_only_if_it_starts_inside_the_range() {
+        let lx = Lexed::new("Sở gửi văn bản đề nghị Bộ");
+        let tag = crate::lex::lexicon::Tag::NotRequestBefore;
+        assert!(lx.ends_before(4, 0, tag) && lx.ends_before(4, 2, tag));
+        assert!(!lx.ends_before(4, 3, tag) && !lx.ends_before(3, 0, tag));
     }
 }

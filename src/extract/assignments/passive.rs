@@ -41,7 +41,7 @@ pub fn agents_in(lx: &Lexed, t: &Task, i: usize, end: usize) -> Vec<Agent> {
         let Some(v) = (rest..e).rev().find(|&j| lx.entry(j, Tag::PassiveVerb).is_some_and(|en| j + en.len == e)) else { continue };
         let words_in_agent = (rest..v).filter(|&j| lx.toks[j].is_word()).count();
         // `nhiệm vụ do cơ quan nhà nước chủ trì thực hiện`: a role inside describes the task, names no agent
-        if words_in_agent == 0 || words_in_agent > 20 || (rest..v).any(|j| lx.has(j, phrase!("chủ trì")) || lx.has(j, phrase!("phối hợp")) || lx.has(j, phrase!("thực hiện"))) {
+        if words_in_agent == 0 || words_in_agent > 20 || (rest..v).any(|j| lx.starts(j, Tag::RoleVerb)) {
             continue;
         }
         let mut parts: Vec<Name> = Vec::new();

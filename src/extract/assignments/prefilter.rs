@@ -34,8 +34,10 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             add(&format!("những {}", e.phrase), true);
         }
     }
-    for monitor in ["theo dõi", "đôn đốc", "kiểm tra", "giám sát", "phối hợp", "báo cáo"] {
-        add(monitor, true);
+    // the role words of a clause without an agency of its own (`theo dõi, đôn đốc ...`, `báo cáo ...`; `phối hợp`
+    // is a label's phrase, above)
+    for e in lx.phrases(Tag::MonitorVerb).chain(lx.phrases(Tag::ReportVerb)) {
+        add(&e.phrase, true);
     }
     // both tone placements of a phrase are one lexicon entry, printed either way
     let more: Vec<String> = pats.iter().filter_map(|p| other_tone_placement(p)).collect();

@@ -48,11 +48,11 @@ pub(super) fn role_after(lx: &Lexed, i: usize, end: usize) -> Option<Role> {
 
 /// `theo chức năng, nhiệm vụ, thẩm quyền` after an agency: how it acts, not what it does; skipped.
 fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
-    let Some(manner) = [phrase!("theo chức năng"), phrase!("theo nhiệm vụ")].into_iter().find(|p| lx.has(i, p)) else {
+    let Some(manner) = lx.entry(i, Tag::Manner) else {
         return i;
     };
     // past the phrase itself (the lexicon reads `theo chức năng` as a duty too)
-    i += manner.len();
+    i += manner.len;
     while i < end && (lx.toks[i].is_punct(',') || lx.toks[i].is_word() && !lx.starts(i, [Tag::RoleCue, Tag::Duty].as_slice()) && !(lx.has(i, phrase!("phối hợp")))) {
         if lx.toks[i].is_word() && verb_at(lx, i) && !lx.has(i, phrase!("được")) && !lx.has(i, phrase!("giao")) {
             break;
@@ -65,7 +65,7 @@ fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
 /// What follows an agency that makes it responsible: a duty (`có trách nhiệm`, `phải`, `căn cứ chức năng`).
 fn duty_at(lx: &Lexed, i: usize) -> bool {
     // `chủ động` is an adverb before a verb the lexicon may not know (`chủ động cân đối`) and a duty by itself
-    lx.starts(i, Tag::Duty) || lx.starts(skip_adverbs(lx, i), Tag::Duty) || lx.has(i, phrase!("được giao")) || lx.has(i, phrase!("được phân công"))
+    lx.starts(i, Tag::Duty) || lx.starts(skip_adverbs(lx, i), Tag::Duty)
 }
 
 /// A money amount (`3.300.000 đồng`, `500.000đ`): the line is a rate or an allowance, not a task.
@@ -99,7 +99,7 @@ const SUBJECT_WORDS: usize = 20;
 /// gloss in brackets, a participle clause (`được phân công ...`) or a qualifier (`trong phạm vi ...`).
 fn duty_subject(lx: &Lexed, i: usize, end: usize) -> Option<Vec<Name>> {
     head_at(lx, i)?;
-    let at = (i..end).find(|&k| lx.has(k, phrase!("có trách nhiệm")) || lx.has(k, phrase!("chịu trách nhiệm")))?;
+    let at = (i..end).find(|&k| lx.starts(k, Tag::Responsibility))?;
     let mut stop = at;
     if let Some(p) = (i..at).find(|&k| lx.toks[k].is_punct('(')) {
         stop = p;
@@ -160,7 +160,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
         // xã hội`): the whole title is the actor
         if opener.is_none() && whole_title && !names.is_empty() && used < stop {
             let last = names.last().unwrap();
-            let extend = text_of(lx, last.start, last.end).contains("phụ trách") || lx.has(used, phrase!("phụ trách")) || lx.has(used, phrase!("trên địa bàn"));
+            let extend = (last.start..last.end).chain([used]).any(|k| lx.starts(k, Tag::InCharge));
             if extend {
                 let mut e = stop;
                 while e > last.start && !lx.toks[e - 1].is_word() {
@@ -316,19 +316,19 @@ pub(super) fn inline(lx: &Lexed, i: usize, end: usize, t: &Task, subject: Option
     for k in i..end {
         if lx.has(k, phrase!("phối hợp")) {
             let mut j = k + 2;
-            while lx.has(j, phrase!("chặt chẽ")) || lx.has(j, phrase!("thường xuyên")) {
-                j += 2;
+            while let Some(e) = lx.entry(j, Tag::CoordinateAdverb) {
+                j += e.len;
             }
-            if lx.has(j, phrase!("với")) || lx.has(j, phrase!("cùng")) {
-                j += 1;
+            if let Some(e) = lx.entry(j, Tag::Partner) {
+                j += e.len;
             }
             let (names, _) = list_at(lx, j, end);
             for a in agents(lx, t, &names) {
                 out.push(t, &a, Role::Coordinate);
             }
         }
-        if lx.has(k, phrase!("báo cáo")) || lx.has(k, phrase!("phản ánh")) {
-            report_target(lx, k + 2, end, t, out);
+        if let Some(e) = lx.entry(k, Tag::ReportVerb) {
+            report_target(lx, k + e.len, end, t, out);
         }
     }
     if let Some(subj) = subject {
@@ -358,17 +358,22 @@ fn report_target(lx: &Lexed, mut i: usize, end: usize, t: &Task, out: &mut Out) 
         }
         return;
     }
-    for cue in [phrase!("về"), phrase!("cho"), phrase!("lên"), phrase!("gửi"), phrase!("đến"), phrase!("với")] {
-        for k in i..stop {
-            if lx.has(k, cue) {
-                let (names, _) = list_at(lx, k + 1, stop);
-                if !names.is_empty() {
-                    for a in agents(lx, t, &names) {
-                        out.push(t, &a, Role::ReportTo);
-                    }
-                    return;
-                }
-            }
+    // the agencies after the cue of the lowest rank that has some (`gửi` ranks after `về`), the first of its rank
+    let mut best: Option<(u8, Vec<Name>)> = None;
+    for k in i..stop {
+        let Some(cue) = lx.entry(k, Tag::ReportTarget) else { continue };
+        let rank = cue.value(Tag::ReportTarget).and_then(|r| r.parse().ok()).unwrap_or(u8::MAX);
+        if best.as_ref().is_some_and(|(r, _)| *r <= rank) {
+            continue;
+        }
+        let (names, _) = list_at(lx, k + cue.len, stop);
+        if !names.is_empty() {
+            best = Some((rank, names));
+        }
+    }
+    if let Some((_, names)) = best {
+        for a in agents(lx, t, &names) {
+            out.push(t, &a, Role::ReportTo);
         }
     }
 }
@@ -378,18 +383,16 @@ fn report_target(lx: &Lexed, mut i: usize, end: usize, t: &Task, out: &mut Out) 
 /// the implementation or its progress within a few words.
 fn monitors(lx: &Lexed, i: usize, end: usize) -> bool {
     (i..end).any(|k| {
+        let Some(verb) = lx.entry(k, Tag::MonitorVerb) else { return false };
         let urge = lx.has(k, phrase!("đôn đốc"));
-        if !(urge || lx.has(k, phrase!("theo dõi")) || lx.has(k, phrase!("kiểm tra")) || lx.has(k, phrase!("giám sát"))) {
-            return false;
-        }
-        let from = k + 2;
+        let from = k + verb.len;
         if urge {
             let direct = {
                 let mut j = from;
                 while lx.get(j).is_some_and(|t| t.is_punct(',')) {
                     j += 1;
                 }
-                lx.has(j, phrase!("việc")) || lx.has(j, phrase!("thực hiện")) || lx.has(j, phrase!("triển khai"))
+                lx.starts(j, Tag::MonitorObjectNext)
             };
             let clause_end = (from..end).find(|&j| matches!(lx.toks[j].kind, Kind::Punct(';' | '.'))).unwrap_or(end);
             direct || (from..clause_end).any(|j| lx.starts(j, Tag::MonitorObjectFar))
