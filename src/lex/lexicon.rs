@@ -143,6 +143,9 @@ tags! {
     /// Says what an office-holder answers for (`Cán bộ phụ trách lĩnh vực ...`, `... trên địa bàn`): an item
     /// addressed to such a title names the whole title as the actor.
     InCharge = "in_charge",
+    /// A header cell of a task table holding it names its column; the value is what the column holds (`Cơ quan
+    /// chủ trì` → lead, `phối hợp` → coordinate, `đơn vị thực hiện` → responsible, `Thời hạn` → deadline).
+    Column = "column",
     // --- deadlines
     /// A word of a recurring deadline; the value is the period (`hằng tháng` = monthly).
     Period = "period",
