@@ -234,6 +234,10 @@ tags! {
     TitleEnd = "title_end",
     /// A Vietnamese surname: tells a name printed in capitals from a title.
     Surname = "surname",
+    /// A form of the national motto or the Party's name at the top right of a header (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+    /// VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`, `ĐẢNG CỘNG SẢN VIỆT NAM`), compared upper-cased in both tone
+    /// placements; the value says where: `inside` a paragraph in capitals, `opens` it, or is the `whole` of it.
+    Motto = "motto",
 }
 
 /// A set of [`Tag`]s.
