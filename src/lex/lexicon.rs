@@ -230,6 +230,14 @@ tags! {
     Officer = "officer",
     /// Opens a signer's title after a collective's name (`TM. BAN THƯỜNG TRỰC` / `CHỦ TỊCH`).
     TitleHead = "title_head",
+    /// Opens a deputy's title, the signer's own after the authority (`KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`, `KT. BỘ
+    /// TRƯỞNG` / `THỨ TRƯỞNG`).
+    Deputy = "deputy",
+    /// A collective noun: before a collective title it names a body, not a signer's title (`BAN BÍ THƯ`, `ĐOÀN
+    /// CHỦ TỊCH`).
+    Collective = "collective",
+    /// A title that names a body after a collective noun (`BÍ THƯ`, `CHỦ TỊCH`, `CHỦ NHIỆM`).
+    CollectiveTitle = "collective_title",
     /// The last word of the title an authority acts for (`TL. BỘ TRƯỞNG`, `KT. GIÁM ĐỐC`).
     TitleEnd = "title_end",
     /// A Vietnamese surname: tells a name printed in capitals from a title.
