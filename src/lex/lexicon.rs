@@ -121,6 +121,8 @@ tags! {
     /// How an agency acts, right after its name (`theo chức năng, nhiệm vụ, thẩm quyền`): skipped before what
     /// it does.
     Manner = "manner",
+    /// A verb inside a manner phrase that does not end it (`theo chức năng, nhiệm vụ được giao`).
+    MannerVerb = "manner_verb",
     /// Says its subject is responsible (`có trách nhiệm`, `chịu trách nhiệm`): the subject may run past its
     /// first verb (`Người được giao theo dõi ... có trách nhiệm`).
     Responsibility = "responsibility",

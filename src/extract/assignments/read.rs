@@ -54,7 +54,8 @@ fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
     // past the phrase itself (the lexicon reads `theo chức năng` as a duty too)
     i += manner.len;
     while i < end && (lx.toks[i].is_punct(',') || lx.toks[i].is_word() && !lx.starts(i, [Tag::RoleCue, Tag::Duty].as_slice()) && !(lx.has(i, phrase!("phối hợp")))) {
-        if lx.toks[i].is_word() && verb_at(lx, i) && !lx.has(i, phrase!("được")) && !lx.has(i, phrase!("giao")) {
+        // a verb ends the manner phrase, but not its own participle (`nhiệm vụ được giao`)
+        if lx.toks[i].is_word() && verb_at(lx, i) && !lx.starts(i, Tag::MannerVerb) {
             break;
         }
         i += 1;
