@@ -72,6 +72,25 @@ fn move_tones(s: &str) -> Option<String> {
     out.map(|v| v.into_iter().collect())
 }
 
+/// `p` with its first letter in upper case.
+pub fn capitalized(p: &str) -> String {
+    let mut c = p.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// `ủy` as `uỷ`, `hòa` as `hoà`: the other placement of the tone of an open `oa`/`oe`/`uy` syllable.
+pub fn other_tone_placement(p: &str) -> Option<String> {
+    const PAIRS: [(&str, &str); 15] = [
+        ("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"), ("òe", "oè"), ("óe", "oé"), ("ỏe", "oẻ"),
+        ("õe", "oẽ"), ("ọe", "oẹ"), ("ùy", "uỳ"), ("úy", "uý"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
+    ];
+    let mut out = p.to_string();
+    for (a, b) in PAIRS {
+        out = out.replace(a, b).replace(&a.to_uppercase(), &b.to_uppercase()).replace(&capitalized(a), &capitalized(b));
+    }
+    (out != p).then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +103,13 @@ mod tests {
         assert_eq!(fold("quý"), "quý");
         assert_eq!(fold("hoàn"), "hoàn");
         assert_eq!(fold("ÐẢNG"), "đảng");
+    }
+
+    #[test]
+    fn the_other_tone_placement_is_spelled_in_every_case() {
+        assert_eq!(other_tone_placement("CỘNG HÒA").as_deref(), Some("CỘNG HOÀ"));
+        assert_eq!(other_tone_placement("Ủy ban").as_deref(), Some("Uỷ ban"));
+        assert_eq!(other_tone_placement("hoàn"), None);
     }
 
     #[test]

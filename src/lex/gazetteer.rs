@@ -5,7 +5,7 @@
 //! a name the lexicon does not know (`Hiệp hội`), and what an abbreviation stands for.
 //!
 //! Keys are compared folded ([`fold`]), token by token: the gazetteer's keys are its names tokenized the way
-//! [`tokenize`](super::tokens::tokenize) does (words and single punctuation marks) and joined by spaces.
+//! [`tokenize`](super::words::tokenize) does (words and single punctuation marks) and joined by spaces.
 use super::fold::{fold, is_folded};
 use super::tokens::Lexed;
 use rustc_hash::FxHashMap as HashMap;

@@ -4,16 +4,10 @@
 //!
 //! The file: one phrase per line, `phrase<TAB>tags[<TAB>note]`; tags separated by spaces, a tag may carry a
 //! value (`role=lead`, `type=NQ`); `#` starts a comment line. A phrase appears once; its line lists all it is.
-//! Phrases are matched over [`super::tokens`]: word by word, punctuation included (`tiếp thu, giải trình`).
-use super::fold;
-use super::tokens::{tokenize, Token, Tokens};
+//! Phrases are matched over tokens ([`super::words`]): word by word, punctuation included (`tiếp thu, giải trình`).
+use super::words::{tokenize, Token, Tokens, WordId, Words, NO_WORD};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
-
-/// Id of a folded word (or punctuation character) that some phrase of the lexicon uses.
-pub type WordId = u32;
-/// A word no phrase uses.
-pub const NO_WORD: WordId = u32::MAX;
 
 macro_rules! tags {
     ($($(#[$doc:meta])* $name:ident = $text:literal,)*) => {
@@ -104,6 +98,56 @@ tags! {
     MonitorObjectFar = "monitor_object_far",
     /// An abbreviation of agency words; the value is its expansion (`UBND` = `ủy ban nhân dân`).
     Abbreviation = "abbr",
+    // --- grammar words of assignments: small closed classes the clause rules read as cues
+    /// Before a plural noun, makes it a class of actors (`các sở`, `những cá nhân`, `tất cả các đơn vị`).
+    Determiner = "determiner",
+    /// Joins the names of a list (`và`, `hoặc`): a name ends before it, and the next opens after it.
+    Conjunction = "conjunction",
+    /// After `tổ chức`, makes it a noun, an organization, not the verb `organize` (`tổ chức chính trị`, `tổ
+    /// chức đảng`, `tổ chức hội`).
+    OrganizationKind = "organization_kind",
+    /// A generic noun for a body that a role verb after it names (`cơ quan chủ trì`, `đơn vị phối hợp`): the
+    /// words are one name, and give no role.
+    GenericBody = "generic_body",
+    /// Names a part in a task (`chủ trì`, `phối hợp`, `thực hiện`): after a generic body it names the body by
+    /// that part; inside a passive agent (`do cơ quan nhà nước chủ trì thực hiện`) it describes the task.
+    RoleVerb = "role_verb",
+    /// Asks for work in the middle of a clause, in lower case (`..., đề nghị các sở ...`): a request the
+    /// document makes of the agencies after it.
+    Request = "request",
+    /// Right before a request word, makes it a noun or no request of the document's own (`văn bản đề nghị`,
+    /// `theo đề nghị`, `được yêu cầu`, `các đề nghị`).
+    NotRequestBefore = "not_request_before",
+    /// How an agency acts, right after its name (`theo chức năng, nhiệm vụ, thẩm quyền`): skipped before what
+    /// it does.
+    Manner = "manner",
+    /// A verb inside a manner phrase that does not end it (`theo chức năng, nhiệm vụ được giao`).
+    MannerVerb = "manner_verb",
+    /// Says its subject is responsible (`có trách nhiệm`, `chịu trách nhiệm`): the subject may run past its
+    /// first verb (`Người được giao theo dõi ... có trách nhiệm`).
+    Responsibility = "responsibility",
+    /// How closely agencies coordinate, between `phối hợp` and its partners (`chặt chẽ`, `thường xuyên`).
+    CoordinateAdverb = "coordinate_adverb",
+    /// Opens the partners after `phối hợp` (`với`, `cùng`).
+    Partner = "partner",
+    /// Reports to the agency named right after it or after a report target (`báo cáo`, `phản ánh`).
+    ReportVerb = "report_verb",
+    /// After a report verb, opens the agency the report goes to (`báo cáo ... về UBND tỉnh`, `cho`, `lên`,
+    /// `gửi`, `đến`, `với`). The value is its rank: of the cues a clause has, the lowest rank followed by an
+    /// agency names the target (`về` = 1 before `gửi` = 4).
+    ReportTarget = "report_target",
+    /// Follows the implementation up, with what it is about near (a monitor object): its subject monitors
+    /// (`theo dõi`, `kiểm tra`, `giám sát`, `đôn đốc`).
+    MonitorVerb = "monitor_verb",
+    /// Right after `đôn đốc` (commas between), names the implementation at once (`đôn đốc việc ...`, `đôn đốc
+    /// thực hiện`, `đôn đốc triển khai`).
+    MonitorObjectNext = "monitor_object_next",
+    /// Says what an office-holder answers for (`Cán bộ phụ trách lĩnh vực ...`, `... trên địa bàn`): an item
+    /// addressed to such a title names the whole title as the actor.
+    InCharge = "in_charge",
+    /// A header cell of a task table holding it names its column; the value is what the column holds (`Cơ quan
+    /// chủ trì` → lead, `phối hợp` → coordinate, `đơn vị thực hiện` → responsible, `Thời hạn` → deadline).
+    Column = "column",
     // --- deadlines
     /// A word of a recurring deadline; the value is the period (`hằng tháng` = monthly).
     Period = "period",
@@ -188,10 +232,22 @@ tags! {
     Officer = "officer",
     /// Opens a signer's title after a collective's name (`TM. BAN THƯỜNG TRỰC` / `CHỦ TỊCH`).
     TitleHead = "title_head",
+    /// Opens a deputy's title, the signer's own after the authority (`KT. CHỦ TỊCH` / `PHÓ CHỦ TỊCH`, `KT. BỘ
+    /// TRƯỞNG` / `THỨ TRƯỞNG`).
+    Deputy = "deputy",
+    /// A collective noun: before a collective title it names a body, not a signer's title (`BAN BÍ THƯ`, `ĐOÀN
+    /// CHỦ TỊCH`).
+    Collective = "collective",
+    /// A title that names a body after a collective noun (`BÍ THƯ`, `CHỦ TỊCH`, `CHỦ NHIỆM`).
+    CollectiveTitle = "collective_title",
     /// The last word of the title an authority acts for (`TL. BỘ TRƯỞNG`, `KT. GIÁM ĐỐC`).
     TitleEnd = "title_end",
     /// A Vietnamese surname: tells a name printed in capitals from a title.
     Surname = "surname",
+    /// A form of the national motto or the Party's name at the top right of a header (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+    /// VIỆT NAM`, `Độc lập - Tự do - Hạnh phúc`, `ĐẢNG CỘNG SẢN VIỆT NAM`), compared upper-cased in both tone
+    /// placements; the value says where: `inside` a paragraph in capitals, `opens` it, or is the `whole` of it.
+    Motto = "motto",
 }
 
 /// A set of [`Tag`]s.
@@ -255,9 +311,7 @@ impl Entry {
 
 /// The compiled lexicon: folded words interned, phrases in a trie of word ids.
 pub struct Lexicon {
-    words: HashMap<Box<str>, WordId>,
-    punct: HashMap<char, WordId>,
-    longest_word: usize,
+    words: Words,
     /// Trie edges: (node, word) → node; node 0 is the root.
     edges: HashMap<(u32, WordId), u32>,
     /// The entry a node ends, if any.
@@ -284,7 +338,7 @@ impl Lexicon {
 
     /// Compile a lexicon from its TSV text; an error names the line.
     pub fn parse(src: &str) -> Result<Lexicon, String> {
-        let mut lx = Lexicon { words: HashMap::default(), punct: HashMap::default(), longest_word: 0, edges: HashMap::default(), terminal: vec![None], reach: vec![Tags::empty()], first: Vec::new(), entries: Vec::new(), by_tag: vec![Vec::new(); Tag::ALL.len()] };
+        let mut lx = Lexicon { words: Words::default(), edges: HashMap::default(), terminal: vec![None], reach: vec![Tags::empty()], first: Vec::new(), entries: Vec::new(), by_tag: vec![Vec::new(); Tag::ALL.len()] };
         // words first, so that tokenizing a phrase finds its own words
         let mut rows = Vec::new();
         for (n, line) in src.lines().enumerate() {
@@ -298,16 +352,7 @@ impl Lexicon {
             if phrase.is_empty() {
                 return Err(format!("line {}: an empty phrase", n + 1));
             }
-            for w in phrase.split(|c: char| !super::tokens::is_word_char(c)).filter(|w| !w.is_empty()) {
-                let f = fold::fold(w);
-                lx.longest_word = lx.longest_word.max(w.len()).max(f.len());
-                let id = lx.words.len() as WordId;
-                lx.words.entry(f.into_boxed_str()).or_insert(id);
-            }
-            for c in phrase.chars().filter(|c| !c.is_whitespace() && !super::tokens::is_word_char(*c)) {
-                let id = (lx.words.len() + lx.punct.len()) as WordId + (1 << 24);
-                lx.punct.entry(c).or_insert(id);
-            }
+            lx.words.intern(phrase);
             rows.push((n + 1, phrase.to_string(), tags.to_string()));
         }
         for (n, phrase, tags) in rows {
@@ -323,7 +368,7 @@ impl Lexicon {
                     entry.values.push((tag, v.replace('_', " ")));
                 }
             }
-            let toks = tokenize(&phrase, &lx);
+            let toks = tokenize(&phrase, &lx.words);
             entry.len = toks.len();
             let mut node = 0u32;
             for t in &toks {
@@ -345,7 +390,7 @@ impl Lexicon {
             }
             lx.entries.push(entry);
         }
-        lx.first = vec![0; lx.words.len()];
+        lx.first = vec![0; lx.words.word_count()];
         for (&(node, word), &next) in &lx.edges {
             if node == 0 && (word as usize) < lx.first.len() {
                 lx.first[word as usize] = next;
@@ -354,20 +399,15 @@ impl Lexicon {
         Ok(lx)
     }
 
+    /// The words its phrases use, to tokenize a text with.
+    pub fn words(&self) -> &Words {
+        &self.words
+    }
+
     /// The id of a folded word ([`NO_WORD`] if no phrase uses it).
     #[inline]
     pub fn word_id(&self, folded: &str) -> WordId {
-        self.words.get(folded).copied().unwrap_or(NO_WORD)
-    }
-
-    #[inline]
-    pub fn punct_id(&self, c: char) -> WordId {
-        self.punct.get(&c).copied().unwrap_or(NO_WORD)
-    }
-
-    /// The byte length of the longest word of any phrase: a longer token cannot be one of them.
-    pub fn longest_word(&self) -> usize {
-        self.longest_word
+        self.words.word_id(folded)
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -430,7 +470,7 @@ impl Lexicon {
     pub fn get(&self, phrase: &str) -> Option<&Entry> {
         // the trie walked over the phrase's tokens as they come: no token list is made (called per line)
         let mut node = 0;
-        for t in Tokens::new(phrase, self) {
+        for t in Tokens::new(phrase, &self.words) {
             node = *self.edges.get(&(node, t.word))?;
         }
         self.terminal[node as usize].map(|e| &self.entries[e as usize])
@@ -442,7 +482,7 @@ impl Lexicon {
         let tags = tags.into();
         let (mut node, mut best) = (0, None);
         // walk the trie token by token: the walk ends at the first word no phrase continues with
-        for t in Tokens::new(text, self) {
+        for t in Tokens::new(text, &self.words) {
             if t.word == NO_WORD {
                 break;
             }
@@ -518,7 +558,7 @@ mod tests {
         // `theo` has one tag, `theo đề nghị` another, `theo đề nghị của` a third: the walk for the third passes
         // two nodes whose entries it does not want, and one for a tag no phrase has stops at the first word
         let lx = Lexicon::parse("theo\tpreamble_cue\ntheo đề nghị\tclosing_cue\ntheo đề nghị của\topener\n").unwrap();
-        let toks = tokenize("Theo đề nghị của Sở", &lx);
+        let toks = tokenize("Theo đề nghị của Sở", lx.words());
         assert_eq!(lx.longest(&toks, 0, Tag::Opener).map(|e| e.phrase.as_str()), Some("theo đề nghị của"));
         assert_eq!(lx.longest(&toks, 0, [Tag::PreambleCue, Tag::ClosingCue].as_slice()).map(|e| e.phrase.as_str()), Some("theo đề nghị"));
         assert!(lx.starts(&toks, 0, Tag::PreambleCue));
@@ -548,7 +588,7 @@ mod tests {
     #[test]
     fn matches_are_found_longest_last() {
         let lx = Lexicon::parse("chủ trì\trole_cue=lead verb\nchủ\tstop\nbáo cáo\tverb\n").unwrap();
-        let toks = tokenize("Chủ trì, báo cáo", &lx);
+        let toks = tokenize("Chủ trì, báo cáo", lx.words());
         let m: Vec<&str> = lx.matches_at(&toks, 0).map(|e| e.phrase.as_str()).collect();
         assert_eq!(m, ["chủ", "chủ trì"]);
         assert_eq!(lx.longest(&toks, 0, Tag::Verb).unwrap().value(Tag::RoleCue), Some("lead"));

@@ -1,5 +1,6 @@
 //! The lexical layer: the text normalized ([`normalize`]), cut into lines and paragraphs ([`lines`]), with
-//! outline markers ([`markers`]), cleaning and character tests ([`text`]) and document symbols ([`symbol`]).
+//! outline markers ([`markers`]), cleaning and character tests ([`text`]) and document symbols ([`symbol`]);
+//! the vocabulary ([`lexicon`]) over the words of a text ([`words`]), and a paragraph's tokens ([`tokens`]).
 pub mod fold;
 pub mod gazetteer;
 pub mod heads;
@@ -11,3 +12,4 @@ pub mod offsets;
 pub mod symbol;
 pub mod text;
 pub mod tokens;
+pub mod words;

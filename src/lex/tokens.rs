@@ -1,56 +1,9 @@
-//! Tokens of a cleaned paragraph: words (letters and digits) and punctuation, each with its span and, for
-//! vocabulary lookups, the id of its folded form in the [`Lexicon`]. Made once per paragraph and shared by the
-//! extractors.
+//! Tokens of a cleaned paragraph ([`super::words`]: words and punctuation, each with its span and the id of its
+//! folded form among the [`Lexicon`]'s words), made once per paragraph and shared by the extractors, and the
+//! phrases the grammar names in its code, matched over them.
 use super::fold;
-use super::lexicon::{Lexicon, WordId, NO_WORD};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Word,
-    Punct(char),
-}
-
-/// One token: its byte span in the text it was made from, its kind, shape and lexicon word.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Token {
-    pub start: u32,
-    pub end: u32,
-    pub kind: Kind,
-    /// The folded word's id in the lexicon ([`NO_WORD`] when no entry of the lexicon uses it).
-    pub word: WordId,
-    shape: u8,
-}
-
-const CAP: u8 = 1;
-const UPPER: u8 = 2;
-const DIGIT: u8 = 4;
-
-impl Token {
-    pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
-    }
-    /// A word that starts with a capital letter.
-    pub fn is_cap(&self) -> bool {
-        self.shape & CAP != 0
-    }
-    /// A word of capitals only (two letters or more: `UBND`, `MTTQ`, `ĐẢNG`).
-    pub fn is_upper(&self) -> bool {
-        self.shape & UPPER != 0
-    }
-    /// A word that starts with a digit (`2024`, `58`, `2A`).
-    pub fn is_number(&self) -> bool {
-        self.shape & DIGIT != 0
-    }
-    pub fn is_punct(&self, c: char) -> bool {
-        self.kind == Kind::Punct(c)
-    }
-    pub fn len(&self) -> usize {
-        (self.end - self.start) as usize
-    }
-    pub fn is_empty(&self) -> bool {
-        self.end == self.start
-    }
-}
+use super::lexicon::{Entry, Lexicon, Tags};
+use super::words::{tokenize, Token, WordId, NO_WORD};
 
 /// A phrase the grammar names in its code (`phối hợp`, `báo cáo`), its words looked up in the lexicon once so
 /// that matching it at a token compares ids, not strings. Made with [`phrase!`].
@@ -96,7 +49,7 @@ pub struct Lexed<'a> {
 impl<'a> Lexed<'a> {
     pub fn new(text: &'a str) -> Lexed<'a> {
         let lexicon = Lexicon::global();
-        Lexed { text, toks: tokenize(text, lexicon), lexicon }
+        Lexed { text, toks: tokenize(text, lexicon.words()), lexicon }
     }
     pub fn lexicon(&self) -> &'static Lexicon {
         self.lexicon
@@ -158,113 +111,19 @@ impl<'a> Lexed<'a> {
         self.toks.partition_point(|t| (t.start as usize) < at)
     }
     /// The longest lexicon phrase with any of `tags` that starts at token `i`.
-    pub fn entry(&self, i: usize, tags: impl Into<super::lexicon::Tags>) -> Option<&'static super::lexicon::Entry> {
+    pub fn entry(&self, i: usize, tags: impl Into<Tags>) -> Option<&'static Entry> {
         self.lexicon.longest(&self.toks, i, tags)
     }
     /// Whether a lexicon phrase with any of `tags` starts at token `i`.
-    pub fn starts(&self, i: usize, tags: impl Into<super::lexicon::Tags>) -> bool {
+    pub fn starts(&self, i: usize, tags: impl Into<Tags>) -> bool {
         self.lexicon.starts(&self.toks, i, tags)
     }
-}
-
-/// A letter or digit of a word: ASCII alphanumerics, the Vietnamese letters (precomposed or with combining
-/// marks) and other alphanumerics.
-#[inline]
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
+    /// Whether a lexicon phrase with any of `tags` ends right before token `i`, starting at token `from` or
+    /// after.
+    pub fn ends_before(&self, i: usize, from: usize, tags: impl Into<Tags>) -> bool {
+        let tags = tags.into();
+        (from..i).rev().any(|k| self.lexicon.matches_at(&self.toks, k).any(|e| e.tags.any(tags) && k + e.len == i))
     }
-    matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{300}'..='\u{36F}') && c != '×' && c != '÷' || c.is_alphanumeric()
-}
-
-/// The tokens of `text`; white space separates them and makes none.
-pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    out.extend(Tokens::new(text, lexicon));
-    out
-}
-
-/// The tokens of a text one at a time, so that a lookup at a line's start reads no further than its phrase
-/// can reach (most lines' first word opens no phrase at all).
-pub struct Tokens<'a> {
-    text: &'a str,
-    lexicon: &'a Lexicon,
-    i: usize,
-    scratch: String,
-}
-
-impl<'a> Tokens<'a> {
-    pub fn new(text: &'a str, lexicon: &'a Lexicon) -> Tokens<'a> {
-        Tokens { text, lexicon, i: 0, scratch: String::new() }
-    }
-}
-
-impl Iterator for Tokens<'_> {
-    type Item = Token;
-    fn next(&mut self) -> Option<Token> {
-        let (text, b) = (self.text, self.text.as_bytes());
-        while self.i < b.len() {
-            let c = b[self.i];
-            if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' {
-                self.i += 1;
-                continue;
-            }
-            let ch = if c < 0x80 { c as char } else { text[self.i..].chars().next().unwrap() };
-            let start = self.i;
-            self.i += ch.len_utf8();
-            if is_word_char(ch) {
-                while self.i < b.len() {
-                    let d = if b[self.i] < 0x80 { b[self.i] as char } else { text[self.i..].chars().next().unwrap() };
-                    if !is_word_char(d) {
-                        break;
-                    }
-                    self.i += d.len_utf8();
-                }
-                let w = &text[start..self.i];
-                let word = word_id(w, self.lexicon, &mut self.scratch);
-                return Some(Token { start: start as u32, end: self.i as u32, kind: Kind::Word, word, shape: shape(w) });
-            } else if !ch.is_whitespace() {
-                return Some(Token { start: start as u32, end: self.i as u32, kind: Kind::Punct(ch), word: self.lexicon.punct_id(ch), shape: 0 });
-            }
-        }
-        None
-    }
-}
-
-fn word_id(w: &str, lexicon: &Lexicon, scratch: &mut String) -> WordId {
-    if w.len() > lexicon.longest_word() {
-        return NO_WORD;
-    }
-    if fold::is_folded(w) {
-        return lexicon.word_id(w);
-    }
-    fold::fold_into(w, scratch);
-    lexicon.word_id(scratch)
-}
-
-fn shape(w: &str) -> u8 {
-    let mut chars = w.chars();
-    let first = chars.next().unwrap_or(' ');
-    let mut s = 0;
-    if first.is_ascii_digit() {
-        s |= DIGIT;
-    }
-    if first.is_uppercase() {
-        s |= CAP;
-        let mut letters = 1;
-        let mut all_upper = true;
-        for c in chars {
-            if c.is_lowercase() {
-                all_upper = false;
-                break;
-            }
-            letters += c.is_alphabetic() as u32;
-        }
-        if all_upper && letters >= 2 {
-            s |= UPPER;
-        }
-    }
-    s
 }
 
 #[cfg(test)]
@@ -272,24 +131,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_and_punctuation_with_their_spans() {
-        let lx = Lexicon::global();
-        let t = "Giao Sở Nội vụ (UBND) số 58-KH/BTCTW.";
-        let toks = tokenize(t, lx);
-        let texts: Vec<&str> = toks.iter().map(|k| &t[k.start as usize..k.end as usize]).collect();
-        assert_eq!(texts, ["Giao", "Sở", "Nội", "vụ", "(", "UBND", ")", "số", "58", "-", "KH", "/", "BTCTW", "."]);
-        assert!(toks[0].is_cap() && !toks[0].is_upper());
-        assert!(toks[5].is_upper() && toks[8].is_number());
-        assert!(toks[4].is_punct('('));
+    fn a_paragraph_is_tokenized_with_the_lexicon_s_words() {
+        let lx = Lexed::new("Giao Sở Nội vụ (UBND) số 58-KH/BTCTW.");
+        assert_eq!(lx.len(), 14);
+        assert!(lx.get(1).is_some_and(|t| t.word != NO_WORD) && lx.get(5).is_some_and(|t| t.is_upper()));
+        assert!(lx.is(1, "sở") && lx.has(2, phrase!("nội vụ")) && !lx.has(1, phrase!("nội vụ")));
     }
 
     #[test]
-    fn a_word_is_found_in_the_lexicon_whatever_its_case_and_tone_placement() {
-        let lx = Lexicon::global();
-        let a = tokenize("Uỷ ban", lx);
-        let b = tokenize("ỦY BAN", lx);
-        assert_ne!(a[0].word, NO_WORD);
-        assert_eq!(a[0].word, b[0].word);
-        assert_eq!(a[1].word, b[1].word);
+    fn a_phrase_ends_before_a_token_only_if_it_starts_inside_the_range() {
+        let lx = Lexed::new("Sở gửi văn bản đề nghị Bộ");
+        let tag = crate::lex::lexicon::Tag::NotRequestBefore;
+        assert!(lx.ends_before(4, 0, tag) && lx.ends_before(4, 2, tag));
+        assert!(!lx.ends_before(4, 3, tag) && !lx.ends_before(3, 0, tag));
     }
 }

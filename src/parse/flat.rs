@@ -249,22 +249,18 @@ fn split_last_authority(seg: &str) -> (String, Option<String>) {
         .filter(|(_, w)| !w.is_empty())
         .collect();
     let upper: Vec<String> = words.iter().map(|(_, w)| w.to_uppercase()).collect();
-    let starts_with = |k: usize, phrase: &str| {
-        let p: Vec<&str> = phrase.split(' ').collect();
-        k + p.len() <= upper.len() && p.iter().enumerate().all(|(j, w)| upper[k + j].trim_end_matches(',') == *w)
-    };
+    // whether a phrase with `tag` opens the words from `k`
+    let opens = |k: usize, tag: Tag| Lexicon::global().opening(&upper[k..].join(" "), tag).is_some();
     let collective = {
         let p = seg[..prefix_len].to_uppercase();
         p.starts_with("TM") || p.starts_with('T') && p.contains('M')
     };
     let cut = (1..words.len())
-        .find(|&k| starts_with(k, "PHÓ") || starts_with(k, "THỨ TRƯỞNG"))
+        .find(|&k| opens(k, Tag::Deputy))
         // (`T/M BAN BÍ THƯ`, `ĐOÀN CHỦ TỊCH`: bodies named after a title)
         .or_else(|| {
-            let body_noun = |k: usize| {
-                matches!(upper[k - 1].as_str(), "BAN" | "ĐOÀN") && ["BÍ THƯ", "CHỦ TỊCH", "CHỦ NHIỆM"].iter().any(|h| starts_with(k, h))
-            };
-            collective.then(|| (1..words.len()).find(|&k| !body_noun(k) && Lexicon::global().opening(&upper[k..].join(" "), Tag::TitleHead).is_some())).flatten()
+            let body_noun = |k: usize| tagged(&upper[k - 1], Tag::Collective) && opens(k, Tag::CollectiveTitle);
+            collective.then(|| (1..words.len()).find(|&k| !body_noun(k) && opens(k, Tag::TitleHead))).flatten()
         })
         .or_else(|| {
             // the head's title ends at its last word; `, CHỦ NHIỆM` goes on with it

@@ -1,6 +1,7 @@
 //! Paragraphs classified into the parts of a document: portal chrome, header, title, preamble, body,
 //! closing (recipients and signature), appendices, trailing chrome.
 use crate::model::DocType;
+use crate::lex::fold;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::lines::Para;
 use crate::model::MarkerStyle;
@@ -413,13 +414,36 @@ pub fn layout(paras: &[Para]) -> Layout {
     Layout { zones, doc_type, type_para, title, attachments }
 }
 
-/// The forms of the motto looked for anywhere in a paragraph, printed in capitals, alone or inside a flattened
-/// header; in running text (a portal's title line `... do Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam ban
-/// hành`) the words are in lower case.
-const MOTTO_CAPS: &[&str] = &["CỘNG HÒA", "CỘNG HOÀ", "CHỦ NGHĨA VIỆT NAM", "XÃ HỘI CHỦ NGHĨA", "ĐẢNG CỘNG SẢN"];
-/// Forms the paragraph may start with (any case), or be.
-const MOTTO_START: &str = "ĐỘC LẬP";
-const MOTTO_ALONE: &str = "CỘNG";
+/// The forms of the motto (`data/lexicon.tsv`, tag `motto`), upper-cased, in both tone placements: looked for
+/// anywhere in a paragraph, printed in capitals, alone or inside a flattened header (in running text, a portal's
+/// title line `... do Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam ban hành`, the words are in lower case),
+/// each with its anchor; the forms a paragraph may start with (any case); the forms it may be.
+struct Motto {
+    inside: Vec<(String, usize)>,
+    opens: Vec<String>,
+    whole: Vec<String>,
+}
+
+static MOTTO: LazyLock<Motto> = LazyLock::new(|| {
+    let mut m = Motto { inside: Vec::new(), opens: Vec::new(), whole: Vec::new() };
+    for e in Lexicon::global().phrases(Tag::Motto) {
+        let form = e.phrase.to_uppercase();
+        let forms = [Some(form.clone()), fold::other_tone_placement(&form)];
+        for f in forms.into_iter().flatten() {
+            match e.value(Tag::Motto) {
+                Some("opens") => m.opens.push(f),
+                Some("whole") => m.whole.push(f),
+                _ => {
+                    let at = anchor_of(&f);
+                    m.inside.push((f, at));
+                }
+            }
+        }
+    }
+    // `is_motto` marks the forms it has seen in the bits of a u64
+    assert!(m.inside.len() <= 64, "more motto forms than bits");
+    m
+});
 
 /// The anchors of `c`: where its upper-cased text holds `ỘC`, `ỘN` or `ĨA`, as every motto form does (`ĐỘC
 /// LẬP`, `CỘNG`, `NGHĨA`). `Ộ`/`Ĩ` come only from `ộ Ộ`/`ĩ Ĩ`, and an upper-cased letter starts with C, N or A only
@@ -486,21 +510,21 @@ pub fn is_motto(c: &str) -> bool {
     }
     // upper-casing keeps offsets here: each form is compared where an anchor of the paragraph can be its anchor,
     // the paragraph itself never upper-cased
-    if upper_match_at(c, 0, MOTTO_START).is_some() || upper_match_at(c, 0, MOTTO_ALONE) == Some(c.len()) {
+    let m = &*MOTTO;
+    if m.opens.iter().any(|f| upper_match_at(c, 0, f).is_some()) || m.whole.iter().any(|f| upper_match_at(c, 0, f) == Some(c.len())) {
         return true;
     }
-    static ANCHOR_AT: LazyLock<Vec<usize>> = LazyLock::new(|| MOTTO_CAPS.iter().map(|f| anchor_of(f)).collect());
-    let mut seen = [false; MOTTO_CAPS.len()];
+    let mut seen = 0u64;
     for at in anchors {
-        for (k, form) in MOTTO_CAPS.iter().enumerate() {
-            if seen[k] {
+        for (k, (form, anchor)) in m.inside.iter().enumerate() {
+            if seen & 1 << k != 0 {
                 continue;
             }
-            let Some(start) = chars_back(c, at, ANCHOR_AT[k]) else { continue };
+            let Some(start) = chars_back(c, at, *anchor) else { continue };
             let Some(end) = upper_match_at(c, start, form) else { continue };
             // the first occurrence of each form decides, as in `is_motto_upper_cased`: mostly capitals as written (a
             // legacy font decodes toned capitals in lower case)
-            seen[k] = true;
+            seen |= 1 << k;
             if text::upper_ratio(&c[start..end]) >= 0.6 {
                 return true;
             }
@@ -512,12 +536,13 @@ pub fn is_motto(c: &str) -> bool {
 /// [`is_motto`] by upper-casing the paragraph: for text where upper-casing changes character offsets.
 fn is_motto_upper_cased(c: &str) -> bool {
     let u = c.to_uppercase();
-    if u.starts_with(MOTTO_START) || u == MOTTO_ALONE {
+    let m = &*MOTTO;
+    if m.opens.iter().any(|f| u.starts_with(f.as_str())) || m.whole.iter().any(|f| u == *f) {
         return true;
     }
     let chars: Vec<char> = c.chars().collect();
     let upper: Vec<char> = u.chars().collect();
-    MOTTO_CAPS.iter().any(|m| {
+    m.inside.iter().map(|(f, _)| f).any(|m| {
         let Some(at) = u.find(m) else { return false };
         if chars.len() != upper.len() {
             return true;
@@ -553,8 +578,10 @@ mod tests {
 
     #[test]
     fn every_motto_form_has_an_anchor() {
-        for f in MOTTO_CAPS.iter().chain([&MOTTO_START, &MOTTO_ALONE]) {
+        let m = &*MOTTO;
+        for f in m.inside.iter().map(|(f, _)| f).chain(&m.opens).chain(&m.whole) {
             anchor_of(f);
         }
+        assert!(m.inside.iter().any(|(f, _)| f == "CỘNG HOÀ") && m.opens == ["ĐỘC LẬP"] && m.whole == ["CỘNG"]);
     }
 }

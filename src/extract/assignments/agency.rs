@@ -4,7 +4,8 @@
 use crate::lex::gazetteer::{Gazetteer, Role};
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::{Entry, Tag, Tags};
-use crate::lex::tokens::{Kind, Lexed};
+use crate::lex::tokens::Lexed;
+use crate::lex::words::Kind;
 
 /// A name found: its tokens `[start, end)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,13 +92,7 @@ fn gazetteer_head_at(lx: &Lexed, i: usize) -> Option<usize> {
 
 /// `các sở`, `Các cơ quan`, `tất cả các đơn vị`, `những cá nhân`: the length of the determiner.
 fn plural_class_at(lx: &Lexed, i: usize) -> Option<usize> {
-    let det = if lx.has(i, phrase!("các")) || lx.has(i, phrase!("những")) {
-        1
-    } else if lx.has(i, phrase!("tất cả các")) {
-        3
-    } else {
-        return None;
-    };
+    let det = lx.entry(i, Tag::Determiner)?.len;
     // `các Phó Thủ tướng`, `các Bộ trưởng`: the holders of an office, capitalized, are a class too
     (lx.starts(i + det, Tag::Plural) || lx.get(i + det).is_some_and(|t| t.is_cap()) && lx.starts(i + det, Tag::Head)).then_some(det)
 }
@@ -172,7 +167,7 @@ pub fn actor_subject_at(lx: &Lexed, i: usize, end: usize) -> Option<usize> {
         if modal_duty_at(lx, k) {
             // the word before the duty is a noun of the subject, not a joint or a negation (`và phải`, `không phải`)
             let last = k - 1;
-            let joint = lx.has(last, phrase!("và")) || lx.has(last, phrase!("hoặc")) || only_stop(lx, last);
+            let joint = lx.starts(last, Tag::Conjunction) || only_stop(lx, last);
             // `phải` also qualifies a noun (`số thuế phải nộp`, `các cơ sở là đối tượng phải kiểm kê`): after a
             // subject with a verb in it, it may be the object's; `có trách nhiệm` is always the subject's
             let object_modal = lx.has(skip_adverbs(lx, k), phrase!("phải")) && (i + e.len..k).any(|j| lx.starts(j, Tag::Verb) && !only_stop(lx, j));
@@ -255,7 +250,7 @@ fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
             Kind::Punct('-' | '–' | '&') if words > 0 && lx.get(j + 1).is_some_and(|n| n.is_word()) && !stop_at(lx, j + 1) => j += 1,
             Kind::Punct(_) => break,
             Kind::Word => {
-                if lx.has(j, phrase!("và")) || lx.has(j, phrase!("hoặc")) {
+                if lx.starts(j, Tag::Conjunction) {
                     let after = j + 1;
                     if head_at(lx, after).is_some() {
                         break;
@@ -292,7 +287,7 @@ fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
                 }
                 // the hazard of `tổ chức`: a noun after `các`/`và`/a comma or before `chính trị`, else a verb
                 let after_joint = j > 0 && (lx.has(j - 1, phrase!("và")) || lx.toks[j - 1].is_punct(','));
-                if words > 0 && !after_joint && !t.is_cap() && lx.has(j, phrase!("tổ chức")) && !(is_lower(lx, j + 2) && !lx.starts(j + 2, Tag::NotHead) && ["chính trị", "đảng", "đoàn thể", "hội"].iter().any(|w| lx.phrase_at(j + 2, w))) {
+                if words > 0 && !after_joint && !t.is_cap() && lx.has(j, phrase!("tổ chức")) && !(is_lower(lx, j + 2) && !lx.starts(j + 2, Tag::NotHead) && lx.starts(j + 2, Tag::OrganizationKind)) {
                     break;
                 }
                 words += 1;
@@ -301,8 +296,8 @@ fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
         }
     }
     // `cơ quan chủ trì`, `đơn vị phối hợp`: the lead or partner body as a noun, not a role given here
-    if j == i + h && (lx.has(i, phrase!("cơ quan")) || lx.has(i, phrase!("đơn vị"))) && ["chủ trì", "phối hợp", "thực hiện"].iter().any(|r| lx.phrase_at(j, r)) {
-        j += 2;
+    if let Some(role) = lx.entry(j, Tag::RoleVerb).filter(|_| j == i + h && lx.starts(i, Tag::GenericBody)) {
+        j += role.len;
     }
     j
 }
@@ -329,7 +324,7 @@ pub fn list_at(lx: &Lexed, i: usize, end: usize) -> (Vec<Name>, usize) {
         // the separator to the next agency of the list
         let sep = match lx.get(pos) {
             Some(t) if t.is_punct(',') || t.is_punct(';') => 1,
-            Some(t) if t.is_word() && (lx.has(pos, phrase!("và")) || lx.has(pos, phrase!("hoặc"))) => 1,
+            Some(t) if t.is_word() && lx.starts(pos, Tag::Conjunction) => 1,
             _ => break,
         };
         let next = pos + sep;
@@ -344,7 +339,7 @@ pub fn list_at(lx: &Lexed, i: usize, end: usize) -> (Vec<Name>, usize) {
 
 /// The end of a name without trailing punctuation or joints.
 fn trim_end(lx: &Lexed, start: usize, mut end: usize) -> usize {
-    while end > start && (lx.toks[end - 1].kind != Kind::Word || lx.has(end - 1, phrase!("và")) || lx.has(end - 1, phrase!("hoặc"))) {
+    while end > start && (lx.toks[end - 1].kind != Kind::Word || lx.starts(end - 1, Tag::Conjunction)) {
         end -= 1;
     }
     end

@@ -2,9 +2,9 @@
 //! opener after a comma (`..., yêu cầu Giám đốc sở ...`), an agency after a fronted phrase (`Căn cứ ..., các sở
 //! ... có trách nhiệm`) or after `vướng mắc` starts a new one.
 use super::agency::{actor_subject_at, head_at, modal_duty_at, list_at, list_only, skip_adverbs, verb_at};
-use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::{Kind, Lexed};
+use crate::lex::tokens::Lexed;
+use crate::lex::words::Kind;
 
 /// The token indexes where the clauses of `[from, to)` start (the first is `from`).
 pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {
@@ -100,17 +100,12 @@ fn actor_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize
 
 /// A lower-case `đề nghị`/`yêu cầu` at token `i` of the clause from `clause`, addressed to an agency.
 fn mid_request(lx: &Lexed, clause: usize, i: usize, to: usize) -> bool {
-    if !(lx.has(i, phrase!("đề nghị")) || lx.has(i, phrase!("yêu cầu"))) || lx.toks[i].is_cap() {
+    let Some(request) = lx.entry(i, Tag::Request).filter(|_| !lx.toks[i].is_cap()) else { return false };
+    // `văn bản đề nghị`, `theo đề nghị`: a noun, or no request of the document's own
+    if lx.ends_before(i, clause, Tag::NotRequestBefore) {
         return false;
     }
-    let prev = |w: &str| {
-        let n = w.split(' ').count();
-        i >= clause + n && lx.phrase_at(i - n, w)
-    };
-    if ["được", "để", "theo", "các", "văn bản", "hồ sơ", "tờ trình", "có văn bản"].iter().any(|w| prev(w)) {
-        return false;
-    }
-    let after = i + 2;
+    let after = i + request.len;
     if after >= to || head_at(lx, after).is_none() {
         return false;
     }

@@ -2,11 +2,13 @@
 //! Y` coordinate, `Đơn vị thực hiện: Z` responsible, and `Thời gian thực hiện: ...` the deadline of the
 //! section's records.
 use super::agency::{head_at, list_at, verb_at};
+use super::agents::{agents, split_listed};
 use super::clause::skip_bullets;
-use super::read::{agents, inline, role_after, split_listed};
+use super::read::{inline, role_after};
 use super::{deadline, Out, Task};
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::{phrase, Kind, Lexed};
+use crate::lex::tokens::{phrase, Lexed};
+use crate::lex::words::Kind;
 use crate::model::{Deadline, Role};
 
 /// Words a label may take between it and its colon (`Đơn vị chủ trì tham mưu thực hiện:`).

@@ -2,6 +2,7 @@
 //! "assignments"), read over the tokens of the lexical layer with the lexicon's words:
 //!
 //! - [`agency`]: where an agency's name starts and ends, and how a list of them splits;
+//! - [`agents`]: the agencies a clause names as records take them, and a list of known end split into names;
 //! - [`clause`]: the clauses of a paragraph;
 //! - [`read`]: the roles a clause gives (opener, subject and cue, `phối hợp với`, `báo cáo về`, an item's
 //!   implied subject);
@@ -10,6 +11,7 @@
 //! - [`key`]: one key per agency across spellings;
 //! - [`tasks`]: the paragraphs and table rows of the tree to read.
 pub mod agency;
+pub mod agents;
 pub mod clause;
 pub mod deadline;
 pub mod key;
@@ -26,7 +28,7 @@ pub use key::agency_key;
 use crate::lex::offsets::OffsetMap;
 use crate::lex::tokens::Lexed;
 use crate::model::{Assignment, Deadline, MarkerStyle, Node, NodeId, NodeKind, Role, Span};
-use read::Agent;
+use agents::Agent;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A paragraph to read: its cleaned text, where reading starts (after the item's marker), its section and the

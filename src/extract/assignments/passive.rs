@@ -1,11 +1,12 @@
 //! Passive duties name their agent: `phải được X <verb>`, `phải do X <verb>`, and `do X <verb>` when the verb
 //! ends the clause (so `văn bản do X ban hành để ...`, a description, is none).
 use super::agency::{head_at, list_at, verb_at, Name};
-use super::read::{agents, split_listed, Agent};
+use super::agents::{agents, split_listed, Agent};
 use super::Task;
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::{Kind, Lexed};
+use crate::lex::tokens::Lexed;
+use crate::lex::words::Kind;
 
 /// The agents of the passive duties in the clause `[i, end)`.
 pub fn agents_in(lx: &Lexed, t: &Task, i: usize, end: usize) -> Vec<Agent> {
@@ -40,7 +41,7 @@ pub fn agents_in(lx: &Lexed, t: &Task, i: usize, end: usize) -> Vec<Agent> {
         let Some(v) = (rest..e).rev().find(|&j| lx.entry(j, Tag::PassiveVerb).is_some_and(|en| j + en.len == e)) else { continue };
         let words_in_agent = (rest..v).filter(|&j| lx.toks[j].is_word()).count();
         // `nhiệm vụ do cơ quan nhà nước chủ trì thực hiện`: a role inside describes the task, names no agent
-        if words_in_agent == 0 || words_in_agent > 20 || (rest..v).any(|j| lx.has(j, phrase!("chủ trì")) || lx.has(j, phrase!("phối hợp")) || lx.has(j, phrase!("thực hiện"))) {
+        if words_in_agent == 0 || words_in_agent > 20 || (rest..v).any(|j| lx.starts(j, Tag::RoleVerb)) {
             continue;
         }
         let mut parts: Vec<Name> = Vec::new();

@@ -2,6 +2,7 @@
 //! body named in lower case) or gives a role to the agency an item is addressed to (`Chủ trì ...`, `theo dõi
 //! ...`), or is a labelled line; a paragraph with none of these words is not read. Most paragraphs of running
 //! text (an encyclopedia page, a legal Q&A) have none, and skipping them spares their tokens.
+use crate::lex::fold::{capitalized, other_tone_placement};
 use crate::lex::lexicon::{Lexicon, Tag};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
@@ -34,32 +35,16 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             add(&format!("những {}", e.phrase), true);
         }
     }
-    for monitor in ["theo dõi", "đôn đốc", "kiểm tra", "giám sát", "phối hợp", "báo cáo"] {
-        add(monitor, true);
+    // the role words of a clause without an agency of its own (`theo dõi, đôn đốc ...`, `báo cáo ...`; `phối hợp`
+    // is a label's phrase, above)
+    for e in lx.phrases(Tag::MonitorVerb).chain(lx.phrases(Tag::ReportVerb)) {
+        add(&e.phrase, true);
     }
     // both tone placements of a phrase are one lexicon entry, printed either way
     let more: Vec<String> = pats.iter().filter_map(|p| other_tone_placement(p)).collect();
     pats.extend(more);
     AhoCorasick::builder().match_kind(MatchKind::Standard).build(&pats).expect("the trigger automaton builds")
 });
-
-fn capitalized(p: &str) -> String {
-    let mut c = p.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
-/// `ủy` as `uỷ`, `hòa` as `hoà`: the other placement of the tone of an open `oa`/`oe`/`uy` syllable.
-fn other_tone_placement(p: &str) -> Option<String> {
-    const PAIRS: [(&str, &str); 15] = [
-        ("òa", "oà"), ("óa", "oá"), ("ỏa", "oả"), ("õa", "oã"), ("ọa", "oạ"), ("òe", "oè"), ("óe", "oé"), ("ỏe", "oẻ"),
-        ("õe", "oẽ"), ("ọe", "oẹ"), ("ùy", "uỳ"), ("úy", "uý"), ("ủy", "uỷ"), ("ũy", "uỹ"), ("ụy", "uỵ"),
-    ];
-    let mut out = p.to_string();
-    for (a, b) in PAIRS {
-        out = out.replace(a, b).replace(&a.to_uppercase(), &b.to_uppercase()).replace(&capitalized(a), &capitalized(b));
-    }
-    (out != p).then_some(out)
-}
 
 /// Whether the text may assign work: it holds a trigger word standing as a word.
 pub fn may_assign(text: &str) -> bool {

@@ -3,13 +3,15 @@
 //! `theo dõi, đôn đốc`). `phối hợp với X`, `báo cáo ... về X` and `chỉ đạo X` inside a clause name the others.
 //! An item addressed to an agency (`1. Ban Tổ chức Tỉnh ủy:`) lends it as the implied subject of the item's
 //! other clauses.
-use super::agency::{actor_subject_at, head_at, known_name_at, list_at, list_only, skip_adverbs, verb_at, Name};
+use super::agency::{actor_subject_at, head_at, list_at, list_only, skip_adverbs, verb_at, Name};
+use super::agents::{agents, split_listed, Agent};
 use super::clause::{self, skip_bullets};
 use super::{deadline, Out, Task};
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::{Kind, Lexed};
-use crate::model::{NodeId, Role, Span};
+use crate::lex::tokens::Lexed;
+use crate::lex::words::Kind;
+use crate::model::{NodeId, Role};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -17,25 +19,6 @@ use std::sync::LazyLock;
 #[derive(Default)]
 pub struct Context {
     addressed: Vec<(NodeId, Vec<Agent>)>,
-}
-
-/// An agency named in the text: its name as printed and where it is printed (in the text: an item's agency
-/// lends itself to the paragraphs of its sub-items and keeps the span of its own).
-#[derive(Clone, Debug)]
-pub struct Agent {
-    pub name: String,
-    pub at: Span,
-}
-
-/// The agencies `names` of the paragraph of `t` (tokenized as `lx`).
-pub(super) fn agents(lx: &Lexed, t: &Task, names: &[Name]) -> Vec<Agent> {
-    names
-        .iter()
-        .map(|n| {
-            let (s, e) = t.map.span_to_source(lx.toks[n.start].start as usize, lx.toks[n.end - 1].end as usize);
-            Agent { name: n.text(lx).to_string(), at: Span::new(s, e) }
-        })
-        .collect()
 }
 
 /// The role an opener gives (`Giao` → responsible, `Chỉ đạo` → directed).
@@ -65,13 +48,14 @@ pub(super) fn role_after(lx: &Lexed, i: usize, end: usize) -> Option<Role> {
 
 /// `theo chức năng, nhiệm vụ, thẩm quyền` after an agency: how it acts, not what it does; skipped.
 fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
-    let Some(manner) = [phrase!("theo chức năng"), phrase!("theo nhiệm vụ")].into_iter().find(|p| lx.has(i, p)) else {
+    let Some(manner) = lx.entry(i, Tag::Manner) else {
         return i;
     };
     // past the phrase itself (the lexicon reads `theo chức năng` as a duty too)
-    i += manner.len();
+    i += manner.len;
     while i < end && (lx.toks[i].is_punct(',') || lx.toks[i].is_word() && !lx.starts(i, [Tag::RoleCue, Tag::Duty].as_slice()) && !(lx.has(i, phrase!("phối hợp")))) {
-        if lx.toks[i].is_word() && verb_at(lx, i) && !lx.has(i, phrase!("được")) && !lx.has(i, phrase!("giao")) {
+        // a verb ends the manner phrase, but not its own participle (`nhiệm vụ được giao`)
+        if lx.toks[i].is_word() && verb_at(lx, i) && !lx.starts(i, Tag::MannerVerb) {
             break;
         }
         i += 1;
@@ -82,7 +66,7 @@ fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
 /// What follows an agency that makes it responsible: a duty (`có trách nhiệm`, `phải`, `căn cứ chức năng`).
 fn duty_at(lx: &Lexed, i: usize) -> bool {
     // `chủ động` is an adverb before a verb the lexicon may not know (`chủ động cân đối`) and a duty by itself
-    lx.starts(i, Tag::Duty) || lx.starts(skip_adverbs(lx, i), Tag::Duty) || lx.has(i, phrase!("được giao")) || lx.has(i, phrase!("được phân công"))
+    lx.starts(i, Tag::Duty) || lx.starts(skip_adverbs(lx, i), Tag::Duty)
 }
 
 /// A money amount (`3.300.000 đồng`, `500.000đ`): the line is a rate or an allowance, not a task.
@@ -100,7 +84,7 @@ fn is_title_line(s: &str) -> bool {
 }
 
 /// The words between tokens `i` and `end` as printed.
-pub(super) fn text_of<'a>(lx: &Lexed<'a>, i: usize, end: usize) -> &'a str {
+fn text_of<'a>(lx: &Lexed<'a>, i: usize, end: usize) -> &'a str {
     if i >= end {
         return "";
     }
@@ -116,7 +100,7 @@ const SUBJECT_WORDS: usize = 20;
 /// gloss in brackets, a participle clause (`được phân công ...`) or a qualifier (`trong phạm vi ...`).
 fn duty_subject(lx: &Lexed, i: usize, end: usize) -> Option<Vec<Name>> {
     head_at(lx, i)?;
-    let at = (i..end).find(|&k| lx.has(k, phrase!("có trách nhiệm")) || lx.has(k, phrase!("chịu trách nhiệm")))?;
+    let at = (i..end).find(|&k| lx.starts(k, Tag::Responsibility))?;
     let mut stop = at;
     if let Some(p) = (i..at).find(|&k| lx.toks[k].is_punct('(')) {
         stop = p;
@@ -133,56 +117,6 @@ fn duty_subject(lx: &Lexed, i: usize, end: usize) -> Option<Vec<Name>> {
         return None;
     }
     Some(split_listed(lx, i, stop))
-}
-
-/// A list whose end is known (a labelled value, a table cell, a duty's subject), split by the schema's rule:
-/// at `;` always, at `,` and `và` only before a head word; each part kept whole.
-pub fn split_listed(lx: &Lexed, i: usize, end: usize) -> Vec<Name> {
-    let mut out = Vec::new();
-    let mut start = i;
-    let mut k = i;
-    let push = |s: usize, e: usize, out: &mut Vec<Name>| {
-        let mut s = s;
-        let mut e = e;
-        while s < e && lx.toks[s].kind != Kind::Word {
-            s += 1;
-        }
-        while e > s && matches!(lx.toks[e - 1].kind, Kind::Punct('.' | ',' | ';')) {
-            e -= 1;
-        }
-        if e > s && text_of(lx, s, e).chars().count() <= 150 {
-            out.push(Name { start: s, end: e });
-        }
-    };
-    while k < end {
-        // a name the gazetteer knows is one part, whatever commas and heads it holds
-        if let Some(n) = known_name_at(lx, k).filter(|&n| k + n <= end) {
-            k += n;
-            // and ends before a comma and a capital (`Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam`)
-            if k + 1 < end && lx.toks[k].is_punct(',') && lx.toks[k + 1].is_cap() {
-                push(start, k, &mut out);
-                start = k + 1;
-                k += 1;
-            }
-            continue;
-        }
-        let t = lx.toks[k];
-        if t.is_punct(';') {
-            push(start, k, &mut out);
-            start = k + 1;
-        } else if (t.is_punct(',') || lx.has(k, phrase!("và"))) && head_at(lx, k + 1).is_some() && !(t.is_punct(',') && continues_class(lx, start, k + 1)) {
-            push(start, k, &mut out);
-            start = k + 1;
-        }
-        k += 1;
-    }
-    push(start, end, &mut out);
-    out
-}
-
-/// Whether the part `[start, ..)` is a class (`các cấp ủy, ...`) that the lower-case word at `j` continues.
-fn continues_class(lx: &Lexed, start: usize, j: usize) -> bool {
-    lx.has(j, phrase!("cấp")) || (lx.starts(start, Tag::ClassHead) || lx.has(start, phrase!("các"))) && !lx.toks[j].is_cap() && lx.starts(j, [Tag::Plural, Tag::ClassNoun].as_slice()) && !lx.starts(j, Tag::ProperLower)
 }
 
 impl Context {
@@ -227,7 +161,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
         // xã hội`): the whole title is the actor
         if opener.is_none() && whole_title && !names.is_empty() && used < stop {
             let last = names.last().unwrap();
-            let extend = text_of(lx, last.start, last.end).contains("phụ trách") || lx.has(used, phrase!("phụ trách")) || lx.has(used, phrase!("trên địa bàn"));
+            let extend = (last.start..last.end).chain([used]).any(|k| lx.starts(k, Tag::InCharge));
             if extend {
                 let mut e = stop;
                 while e > last.start && !lx.toks[e - 1].is_word() {
@@ -383,19 +317,19 @@ pub(super) fn inline(lx: &Lexed, i: usize, end: usize, t: &Task, subject: Option
     for k in i..end {
         if lx.has(k, phrase!("phối hợp")) {
             let mut j = k + 2;
-            while lx.has(j, phrase!("chặt chẽ")) || lx.has(j, phrase!("thường xuyên")) {
-                j += 2;
+            while let Some(e) = lx.entry(j, Tag::CoordinateAdverb) {
+                j += e.len;
             }
-            if lx.has(j, phrase!("với")) || lx.has(j, phrase!("cùng")) {
-                j += 1;
+            if let Some(e) = lx.entry(j, Tag::Partner) {
+                j += e.len;
             }
             let (names, _) = list_at(lx, j, end);
             for a in agents(lx, t, &names) {
                 out.push(t, &a, Role::Coordinate);
             }
         }
-        if lx.has(k, phrase!("báo cáo")) || lx.has(k, phrase!("phản ánh")) {
-            report_target(lx, k + 2, end, t, out);
+        if let Some(e) = lx.entry(k, Tag::ReportVerb) {
+            report_target(lx, k + e.len, end, t, out);
         }
     }
     if let Some(subj) = subject {
@@ -425,17 +359,22 @@ fn report_target(lx: &Lexed, mut i: usize, end: usize, t: &Task, out: &mut Out) 
         }
         return;
     }
-    for cue in [phrase!("về"), phrase!("cho"), phrase!("lên"), phrase!("gửi"), phrase!("đến"), phrase!("với")] {
-        for k in i..stop {
-            if lx.has(k, cue) {
-                let (names, _) = list_at(lx, k + 1, stop);
-                if !names.is_empty() {
-                    for a in agents(lx, t, &names) {
-                        out.push(t, &a, Role::ReportTo);
-                    }
-                    return;
-                }
-            }
+    // the agencies after the cue of the lowest rank that has some (`gửi` ranks after `về`), the first of its rank
+    let mut best: Option<(u8, Vec<Name>)> = None;
+    for k in i..stop {
+        let Some(cue) = lx.entry(k, Tag::ReportTarget) else { continue };
+        let rank = cue.value(Tag::ReportTarget).and_then(|r| r.parse().ok()).unwrap_or(u8::MAX);
+        if best.as_ref().is_some_and(|(r, _)| *r <= rank) {
+            continue;
+        }
+        let (names, _) = list_at(lx, k + cue.len, stop);
+        if !names.is_empty() {
+            best = Some((rank, names));
+        }
+    }
+    if let Some((_, names)) = best {
+        for a in agents(lx, t, &names) {
+            out.push(t, &a, Role::ReportTo);
         }
     }
 }
@@ -445,18 +384,16 @@ fn report_target(lx: &Lexed, mut i: usize, end: usize, t: &Task, out: &mut Out) 
 /// the implementation or its progress within a few words.
 fn monitors(lx: &Lexed, i: usize, end: usize) -> bool {
     (i..end).any(|k| {
+        let Some(verb) = lx.entry(k, Tag::MonitorVerb) else { return false };
         let urge = lx.has(k, phrase!("đôn đốc"));
-        if !(urge || lx.has(k, phrase!("theo dõi")) || lx.has(k, phrase!("kiểm tra")) || lx.has(k, phrase!("giám sát"))) {
-            return false;
-        }
-        let from = k + 2;
+        let from = k + verb.len;
         if urge {
             let direct = {
                 let mut j = from;
                 while lx.get(j).is_some_and(|t| t.is_punct(',')) {
                     j += 1;
                 }
-                lx.has(j, phrase!("việc")) || lx.has(j, phrase!("thực hiện")) || lx.has(j, phrase!("triển khai"))
+                lx.starts(j, Tag::MonitorObjectNext)
             };
             let clause_end = (from..end).find(|&j| matches!(lx.toks[j].kind, Kind::Punct(';' | '.'))).unwrap_or(end);
             direct || (from..clause_end).any(|j| lx.starts(j, Tag::MonitorObjectFar))

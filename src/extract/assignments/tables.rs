@@ -1,18 +1,21 @@
 //! Task tables (`Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành`): the header row names the
 //! columns; every later row of the same width gives records, one row at a time.
-use super::read::split_listed;
+use super::agents::split_listed;
 use super::{deadline, Out, Row};
+use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::tokens::Lexed;
 use crate::model::Role;
 
 /// Columns of the table in force: (lead, coordinate, responsible, deadline, width).
 type Columns = (Option<usize>, Option<usize>, Option<usize>, Option<usize>, usize);
 
-/// The column whose header holds one of `words` (a header cell is short).
-fn column(row: &Row, words: &[&str]) -> Option<usize> {
+/// The column whose header holds a phrase tagged `column=holds` (`lead`, `deadline`), lower-cased as the row is
+/// written (a header cell is short).
+fn column(row: &Row, holds: &str) -> Option<usize> {
+    let phrases: Vec<&str> = Lexicon::global().phrases(Tag::Column).filter(|e| e.value(Tag::Column) == Some(holds)).map(|e| e.phrase.as_str()).collect();
     row.cells.iter().position(|c| {
         let l = c.to_lowercase();
-        words.iter().any(|x| l.contains(x)) && c.chars().count() < 60
+        phrases.iter().any(|p| l.contains(p)) && c.chars().count() < 60
     })
 }
 
@@ -25,11 +28,11 @@ fn is_group_title(c: &str) -> bool {
 pub fn read(rows: &[Row], doc_year: Option<u16>, out: &mut Out) {
     let mut cols: Option<Columns> = None;
     for row in rows {
-        let lead = column(row, &["chủ trì"]);
-        let coord = column(row, &["phối hợp"]);
+        let lead = column(row, "lead");
+        let coord = column(row, "coordinate");
         if lead.is_some() || coord.is_some() {
-            let resp = column(row, &["đơn vị thực hiện", "cơ quan thực hiện", "trách nhiệm thực hiện"]);
-            let deadline = column(row, &["thời gian", "thời hạn", "tiến độ"]);
+            let resp = column(row, "responsible");
+            let deadline = column(row, "deadline");
             cols = Some((lead, coord, resp, deadline, row.cells.len()));
             continue;
         }

@@ -6,7 +6,8 @@ use super::dates::date_at;
 use super::vocab::{capitalized, ends_with_a, ends_with_issuing_word, is_a, starts_with_decree_verb, ATTACH_AFTER, ATTACH_BEFORE, ATTACH_THIS, ISSUED_BEFORE, MORE_TERMS, MORE_YEARS, NAMED, NAME_WINDOW, NAME_WORDS};
 use super::zone::{clause_start, collapse};
 use crate::lex::lexicon::{Lexicon, Tag};
-use crate::lex::tokens::{is_word_char, Kind as TokKind, Lexed, Token};
+use crate::lex::tokens::Lexed;
+use crate::lex::words::{is_word_char, Kind as TokKind, Token};
 use crate::model::{Date, DocType};
 use std::borrow::Cow;
 

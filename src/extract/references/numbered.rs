@@ -10,7 +10,7 @@ use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::symbol::parse_symbol;
-use crate::lex::tokens::is_word_char;
+use crate::lex::words::is_word_char;
 use crate::model::{Date, DocType, Symbol};
 
 /// A type word that names a law (`Luật`, `Bộ luật`, `Pháp lệnh`): only a law is cited with its name between

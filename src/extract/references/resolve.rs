@@ -5,7 +5,7 @@ use super::named::{named_kind, Named};
 use super::vocab::{ALIAS, ALIAS_CHARS};
 use super::zone::{clause_start, collapse, fold_name};
 use crate::lex::lexicon::{Lexicon, Tag};
-use crate::lex::tokens::is_word_char;
+use crate::lex::words::is_word_char;
 use crate::model::{DocType, Reference};
 
 /// A name as compared: its words (lower case, but all-capital abbreviations kept), the years it names set

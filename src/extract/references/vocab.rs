@@ -1,7 +1,7 @@
 //! The patterns citations are found by. Their words come from the lexicon (`data/lexicon.tsv`); the regexes
 //! here hold the shapes (numbers, symbols, dates, brackets) and a few grammar words (`số`, `của`, `ngày`).
 use crate::lex::lexicon::{Lexicon, Tag};
-use crate::lex::tokens::is_word_char;
+use crate::lex::words::is_word_char;
 use regex::Regex;
 use std::sync::LazyLock;
 
