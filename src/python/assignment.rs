@@ -6,9 +6,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
 
 use super::convert::{py_date, quote, snippet};
-use super::document::PyDocument;
 use super::frames::call;
-use super::inner::{document_object, same_document, view_hash, Inner};
+use super::inner::{document_object, same_document, view_hash, Inner, PyDocument};
 use super::node::PyNode;
 use crate::model::Assignment;
 

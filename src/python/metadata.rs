@@ -5,9 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
 use super::convert::{py_date, snippet, symbol_parts};
-use super::document::PyDocument;
 use super::frames::call;
-use super::inner::{document_object, Inner};
+use super::inner::{document_object, Inner, PyDocument};
 
 pub(super) fn metadata_dict<'py>(py: Python<'py>, m: &crate::Metadata) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);

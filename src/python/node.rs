@@ -6,9 +6,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
 
 use super::convert::{snippet, style_name};
-use super::document::PyDocument;
 use super::frames::call;
-use super::inner::{document_object, same_document, view_hash, Inner};
+use super::inner::{document_object, same_document, view_hash, Inner, PyDocument};
 use crate::model::NodeKind;
 
 pub(super) fn node_dict<'py>(py: Python<'py>, inner: &Inner, id: usize) -> PyResult<Bound<'py, PyDict>> {
