@@ -21,6 +21,7 @@ mod node;
 mod parse;
 mod reference;
 mod state;
+mod view;
 
 #[pymodule]
 fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
