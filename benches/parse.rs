@@ -4,12 +4,11 @@
 //! well under two minutes.
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{corpus, root};
 
 /// A document's text as `parse_file` reads it (UTF-8, BOM stripped).
 fn read_text(path: &Path) -> String {
@@ -18,21 +17,9 @@ fn read_text(path: &Path) -> String {
     String::from_utf8(bytes.to_vec()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The vendored corpus documents (.md, .txt; .htm is not read yet), sorted by name.
-fn corpus() -> Vec<(PathBuf, String)> {
-    let dir = root().join("tests/fixtures/corpus/docs");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt")))
-        .collect();
-    files.sort();
-    files.into_iter().map(|p| { let t = read_text(&p); (p, t) }).collect()
-}
-
 fn bench_parse(c: &mut Criterion) {
     let seed = read_text(&root().join("samples/seed-kh-langson-2022.txt"));
-    let docs = corpus();
+    let docs = corpus(read_text);
     let total: usize = docs.iter().map(|(_, t)| t.len()).sum();
     let (largest_path, largest) = docs.iter().max_by_key(|(_, t)| t.len()).expect("a non-empty corpus");
     let largest_name = largest_path.file_name().unwrap().to_string_lossy().into_owned();
@@ -61,10 +48,7 @@ fn bench_parse(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(4));
+    config = common::quick(Duration::from_secs(4));
     targets = bench_parse
 }
 criterion_main!(benches);

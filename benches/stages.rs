@@ -5,22 +5,11 @@
 //! Criterion reports MB/s of the corpus's text for each. `cargo bench --bench stages -- lex` runs one.
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 use vanban::parse::{layout, metadata, outline};
 use vanban::pipeline::{lex, references_of, Lexed};
 
-/// The vendored corpus documents (.md, .txt) as bytes, sorted by name.
-fn corpus() -> Vec<(PathBuf, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/docs");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt")))
-        .collect();
-    files.sort();
-    files.into_iter().map(|p| { let b = std::fs::read(&p).unwrap(); (p, b) }).collect()
-}
+mod common;
 
 /// One document carried through the stages: each stage's input is kept so that the next can be timed alone.
 struct Staged {
@@ -58,7 +47,7 @@ fn stage<T>(c: &mut Criterion, name: &str, docs: &[Staged], bytes: u64, f: impl 
 }
 
 fn bench_stages(c: &mut Criterion) {
-    let files = corpus();
+    let files = common::corpus(|p| std::fs::read(p).unwrap());
     let docs: Vec<Staged> = files.iter().map(|(_, b)| staged(b)).collect();
     let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let raw: u64 = files.iter().map(|(_, b)| b.len() as u64).sum();
@@ -89,10 +78,7 @@ fn bench_stages(c: &mut Criterion) {
 
 criterion_group! {
     name = benches;
-    config = Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
+    config = common::quick(Duration::from_secs(3));
     targets = bench_stages
 }
 criterion_main!(benches);

@@ -1,15 +1,13 @@
 //! `Assignment`: who must act.
 use std::sync::Arc;
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyType};
+use pyo3::types::{PyDict, PyList, PyString};
 
 use super::convert::{py_date, quote, snippet};
-use super::document::PyDocument;
-use super::frames::call;
-use super::inner::{document_object, same_document, view_hash, Inner};
+use super::inner::Inner;
 use super::node::PyNode;
+use super::view::view_methods;
 use crate::model::Assignment;
 
 /// The kind of an assignment's deadline (`quarter`, `recurring`, ...).
@@ -79,8 +77,10 @@ impl PyAssignment {
     }
 }
 
-#[pymethods]
-impl PyAssignment {
+view_methods! {
+    class = PyAssignment, name = "Assignment", view = "assignment", items = assignments, index = i,
+    pickled = "the assignment's index";
+
     /// Path of the nearest enclosing item that is not a bullet (`IV/2`); `""` outside every item.
     #[getter]
     fn section(&self) -> String {
@@ -177,58 +177,5 @@ impl PyAssignment {
         }
         s.push('>');
         s
-    }
-
-    /// The document this belongs to.
-    #[getter]
-    fn document<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDocument>> {
-        document_object(py, &self.inner, None)
-    }
-
-    /// Pickle support: the document (once per pickle, however many of its views are pickled) and the assignment's index.
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyDocument>, usize))> {
-        let this = slf.get();
-        let doc = document_object(slf.py(), &this.inner, None)?;
-        Ok((slf.get_type().getattr("_restore")?, (doc, this.i)))
-    }
-
-    /// The inverse of `__reduce__`.
-    #[classmethod]
-    fn _restore(_cls: &Bound<'_, PyType>, doc: &Bound<'_, PyDocument>, i: usize) -> PyResult<Self> {
-        let inner = doc.get().inner.clone();
-        if i >= inner.doc.assignments.len() {
-            return Err(PyValueError::new_err("Assignment._restore: index out of range"));
-        }
-        Ok(Self { inner, i })
-    }
-
-    /// Immutable: a copy is the object itself.
-    fn __copy__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    /// Immutable: a deep copy is the object itself.
-    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
-        slf
-    }
-
-    /// Equal when of equal documents (see `Document.__eq__`) and at the same place in them.
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        match other.downcast::<Self>() {
-            Ok(o) => {
-                let o = o.get();
-                self.i == o.i && same_document(&self.inner, &o.inner)
-            }
-            Err(_) => false,
-        }
-    }
-
-    fn __hash__(&self, py: Python<'_>) -> PyResult<u64> {
-        view_hash(py, &self.inner, self.i)
-    }
-
-    /// Jupyter's rich view (self-contained HTML).
-    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        call(slf.py(), "_view", "assignment", (slf,))?.extract()
     }
 }

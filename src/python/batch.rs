@@ -6,12 +6,11 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyIterator, PyList, PyString, PyTuple};
 
 use super::args;
-use super::document::PyDocument;
 use super::parse::read_options;
 use super::errors::{error_type_name, to_pyerr};
 use super::failure::PyParseFailure;
 use super::frames::call;
-use super::inner::{with_offsets, Inner, Offsets};
+use super::inner::{with_offsets, Inner, Offsets, PyDocument};
 use crate::index::batch::{BatchOptions, Expand, Pipeline, Progress};
 
 /// Parse many files in parallel; see the stub for the contract. Paths are pulled from `paths` only as the

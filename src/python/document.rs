@@ -1,6 +1,4 @@
 //! `Document`: a parsed document.
-use std::sync::Arc;
-
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyType};
@@ -8,17 +6,11 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyType};
 use super::assignment::{assignment_dict, PyAssignment};
 use super::convert::origin_dict;
 use super::frames::call;
-use super::inner::{document_object, same_document, view_hash, with_offsets, Inner};
+use super::inner::{document_object, same_document, view_hash, with_offsets, Inner, PyDocument};
 use super::metadata::{metadata_dict, PyMetadata};
 use super::node::{node_dict, PyNode};
 use super::reference::{reference_dict, PyReference};
 use super::state::{from_dict_json, from_pickle_state, pickle_state};
-
-/// A parsed document.
-#[pyclass(frozen, weakref, module = "vanban._vanban", name = "Document")]
-pub(super) struct PyDocument {
-    pub(super) inner: Arc<Inner>,
-}
 
 impl PyDocument {
     fn node(&self, id: usize) -> PyNode {

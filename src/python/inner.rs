@@ -1,12 +1,13 @@
-//! What a Python `Document` and its views (`Node`, `Reference`, ...) share: the Rust document and the
-//! translation of its byte spans into code-point offsets.
+//! What a Python `Document` and its views (`Node`, `Reference`, ...) share: the Rust document, the
+//! translation of its byte spans into code-point offsets, and the `Document` class's struct. The struct stands
+//! here and its methods in `document.rs` so that the files import one way: `document.rs` makes the views, and
+//! a view names its document (`.document`, pickling) through this file, not through `document.rs`.
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyWeakrefMethods, PyWeakrefReference};
 
-use super::document::PyDocument;
 use super::errors::to_pyerr;
 use crate::model::Span;
 
@@ -50,6 +51,13 @@ impl Offsets {
             }
         }
     }
+}
+
+// Its `#[pymethods]` are in document.rs (see above why apart).
+/// A parsed document.
+#[pyclass(frozen, weakref, module = "vanban._vanban", name = "Document")]
+pub(super) struct PyDocument {
+    pub(super) inner: Arc<Inner>,
 }
 
 /// What a Python `Document` and its `Node`s share.

@@ -5,9 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyType};
 
 use super::convert::{py_date, snippet, symbol_parts};
-use super::document::PyDocument;
-use super::frames::call;
-use super::inner::{document_object, Inner};
+use super::inner::{document_object, Inner, PyDocument};
+use super::view::view_methods;
 
 pub(super) fn metadata_dict<'py>(py: Python<'py>, m: &crate::Metadata) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
@@ -38,8 +37,9 @@ impl PyMetadata {
     }
 }
 
-#[pymethods]
-impl PyMetadata {
+view_methods! {
+    class = PyMetadata, view = "metadata", html = "Jupyter's rich view: a card of the fields (self-contained HTML).";
+
     /// The type code (`KH`, `QĐ`, `CV`), or the type word for a type outside the table.
     #[getter]
     fn doc_type(&self) -> Option<String> {
@@ -126,12 +126,6 @@ impl PyMetadata {
         }
     }
 
-    /// The document this belongs to.
-    #[getter]
-    fn document<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDocument>> {
-        document_object(py, &self.inner, None)
-    }
-
     /// Pickle support: the document it belongs to.
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyDocument>,))> {
         let doc = document_object(slf.py(), &slf.get().inner, None)?;
@@ -144,16 +138,6 @@ impl PyMetadata {
         PyMetadata { inner: doc.get().inner.clone() }
     }
 
-    /// Immutable: a copy is the object itself.
-    fn __copy__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    /// Immutable: a deep copy is the object itself.
-    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
-        slf
-    }
-
     /// Equal when the fields are.
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         match other.downcast::<Self>() {
@@ -164,10 +148,5 @@ impl PyMetadata {
 
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
         metadata_dict(py, self.m())?.str()?.hash()
-    }
-
-    /// Jupyter's rich view: a card of the fields (self-contained HTML).
-    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        call(slf.py(), "_view", "metadata", (slf,))?.extract()
     }
 }

@@ -21,6 +21,7 @@ mod node;
 mod parse;
 mod reference;
 mod state;
+mod view;
 
 #[pymodule]
 fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -32,7 +33,7 @@ fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(batch::parse_many, m)?)?;
     m.add_class::<batch::PyParseMany>()?;
     m.add_class::<failure::PyParseFailure>()?;
-    m.add_class::<document::PyDocument>()?;
+    m.add_class::<inner::PyDocument>()?;
     m.add_class::<node::PyNode>()?;
     m.add_class::<metadata::PyMetadata>()?;
     m.add_class::<reference::PyReference>()?;

@@ -1,14 +1,12 @@
 //! `Node`: a node of the tree.
 use std::sync::Arc;
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString, PyType};
+use pyo3::types::{PyDict, PyList, PyString};
 
 use super::convert::{snippet, style_name};
-use super::document::PyDocument;
-use super::frames::call;
-use super::inner::{document_object, same_document, view_hash, Inner};
+use super::inner::Inner;
+use super::view::view_methods;
 use crate::model::NodeKind;
 
 pub(super) fn node_dict<'py>(py: Python<'py>, inner: &Inner, id: usize) -> PyResult<Bound<'py, PyDict>> {
@@ -54,8 +52,9 @@ impl PyNode {
     }
 }
 
-#[pymethods]
-impl PyNode {
+view_methods! {
+    class = PyNode, name = "Node", view = "node", items = nodes, index = id, pickled = "the node's id";
+
     /// Index of the node in the document's arena (the root is 0).
     #[getter]
     fn id(&self) -> usize {
@@ -156,58 +155,5 @@ impl PyNode {
         let text = snippet(self.inner.doc.node_text(self.id), 30).replace('\\', "\\\\").replace('\'', "\\'");
         s.push_str(&format!(" '{}'>", text));
         s
-    }
-
-    /// The document this belongs to.
-    #[getter]
-    fn document<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDocument>> {
-        document_object(py, &self.inner, None)
-    }
-
-    /// Pickle support: the document (once per pickle, however many of its views are pickled) and the node's id.
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyDocument>, usize))> {
-        let this = slf.get();
-        let doc = document_object(slf.py(), &this.inner, None)?;
-        Ok((slf.get_type().getattr("_restore")?, (doc, this.id)))
-    }
-
-    /// The inverse of `__reduce__`.
-    #[classmethod]
-    fn _restore(_cls: &Bound<'_, PyType>, doc: &Bound<'_, PyDocument>, id: usize) -> PyResult<Self> {
-        let inner = doc.get().inner.clone();
-        if id >= inner.doc.nodes.len() {
-            return Err(PyValueError::new_err("Node._restore: index out of range"));
-        }
-        Ok(Self { inner, id })
-    }
-
-    /// Immutable: a copy is the object itself.
-    fn __copy__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    /// Immutable: a deep copy is the object itself.
-    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
-        slf
-    }
-
-    /// Equal when of equal documents (see `Document.__eq__`) and at the same place in them.
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        match other.downcast::<Self>() {
-            Ok(o) => {
-                let o = o.get();
-                self.id == o.id && same_document(&self.inner, &o.inner)
-            }
-            Err(_) => false,
-        }
-    }
-
-    fn __hash__(&self, py: Python<'_>) -> PyResult<u64> {
-        view_hash(py, &self.inner, self.id)
-    }
-
-    /// Jupyter's rich view (self-contained HTML).
-    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        call(slf.py(), "_view", "node", (slf,))?.extract()
     }
 }

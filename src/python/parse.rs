@@ -6,8 +6,7 @@ use pyo3::types::PyString;
 
 use super::args;
 
-use super::document::PyDocument;
-use super::inner::{parsed, with_offsets};
+use super::inner::{parsed, with_offsets, PyDocument};
 
 /// Parse a document from its text. Never fails (lone surrogates are read as U+FFFD). Warns when the whole
 /// text is the path of an existing file: `parse_file` was likely meant.

@@ -1,15 +1,13 @@
 //! `Reference`: a document the text cites.
 use std::sync::Arc;
 
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyType};
+use pyo3::types::{PyDict, PyList};
 
 use super::convert::{py_date, quote, snippet, symbol_parts};
-use super::document::PyDocument;
-use super::frames::call;
-use super::inner::{document_object, same_document, view_hash, Inner};
+use super::inner::Inner;
 use super::node::PyNode;
+use super::view::view_methods;
 use crate::model::Reference;
 
 /// `Reference.to_dict()`: doc_type, doc_type_name, symbol, symbol_parts, date (ISO), issuer, name, key,
@@ -67,8 +65,10 @@ impl PyReference {
     }
 }
 
-#[pymethods]
-impl PyReference {
+view_methods! {
+    class = PyReference, name = "Reference", view = "reference", items = references, index = i,
+    pickled = "the reference's index";
+
     /// The type code (`KH`, `NQ`, `Luật`...), or the type word for a type outside the table.
     #[getter]
     fn doc_type(&self) -> Option<String> {
@@ -166,58 +166,5 @@ impl PyReference {
         let n = r.mentions.len();
         s.push_str(&format!(", {} mention{}>", n, if n == 1 { "" } else { "s" }));
         s
-    }
-
-    /// The document this belongs to.
-    #[getter]
-    fn document<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDocument>> {
-        document_object(py, &self.inner, None)
-    }
-
-    /// Pickle support: the document (once per pickle, however many of its views are pickled) and the reference's index.
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (Bound<'py, PyDocument>, usize))> {
-        let this = slf.get();
-        let doc = document_object(slf.py(), &this.inner, None)?;
-        Ok((slf.get_type().getattr("_restore")?, (doc, this.i)))
-    }
-
-    /// The inverse of `__reduce__`.
-    #[classmethod]
-    fn _restore(_cls: &Bound<'_, PyType>, doc: &Bound<'_, PyDocument>, i: usize) -> PyResult<Self> {
-        let inner = doc.get().inner.clone();
-        if i >= inner.doc.references.len() {
-            return Err(PyValueError::new_err("Reference._restore: index out of range"));
-        }
-        Ok(Self { inner, i })
-    }
-
-    /// Immutable: a copy is the object itself.
-    fn __copy__(slf: Py<Self>) -> Py<Self> {
-        slf
-    }
-
-    /// Immutable: a deep copy is the object itself.
-    fn __deepcopy__(slf: Py<Self>, _memo: &Bound<'_, PyAny>) -> Py<Self> {
-        slf
-    }
-
-    /// Equal when of equal documents (see `Document.__eq__`) and at the same place in them.
-    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        match other.downcast::<Self>() {
-            Ok(o) => {
-                let o = o.get();
-                self.i == o.i && same_document(&self.inner, &o.inner)
-            }
-            Err(_) => false,
-        }
-    }
-
-    fn __hash__(&self, py: Python<'_>) -> PyResult<u64> {
-        view_hash(py, &self.inner, self.i)
-    }
-
-    /// Jupyter's rich view (self-contained HTML).
-    fn _repr_html_(slf: &Bound<'_, Self>) -> PyResult<String> {
-        call(slf.py(), "_view", "reference", (slf,))?.extract()
     }
 }
