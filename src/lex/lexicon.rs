@@ -181,7 +181,8 @@ tags! {
     /// A capitalized type word that opens a new citation inside a name.
     NameBreakType = "name_break_type",
     /// What a decree or circular does, opening its name when it has no number yet (`Nghị định quy định chi tiết
-    /// ...`, `Nghị định xử phạt ...`) or describing a numbered one (`Nghị định số ... sửa đổi ...`).
+    /// ...`, `Nghị định xử phạt ...`) or describing a numbered one (`Nghị định số ... sửa đổi ...`). Right after a
+    /// law's or decree's type word it goes on with the name, though it ends one elsewhere (`Luật sửa đổi ...`).
     DecreeVerb = "decree_verb",
     /// Opens the name of a congress or plenum resolution cited without a number (`Nghị quyết Đại hội ...`,
     /// `Nghị quyết Hội nghị ...`, `Nghị quyết Trung ương 4 ...`).

@@ -150,6 +150,11 @@ fn type_word_at(toks: &Window, i: usize) -> bool {
     toks[i].is_cap() && toks.starts(i, Tag::NameBreakType)
 }
 
+/// Whether the type word at `toks[i]` is a law's (`Luật`, `Bộ luật`, `Pháp lệnh`).
+fn law_type_at(toks: &Window, i: usize) -> bool {
+    Lexicon::global().longest(toks.raw, i, Tag::NameBreakType).and_then(|e| e.value(Tag::Named)) == Some("law")
+}
+
 fn next_word<'t, 'a>(toks: &'t [Tok<'a>], i: usize) -> Option<&'t Tok<'a>> {
     toks.get(i).filter(|t| t.is_word())
 }
@@ -162,9 +167,12 @@ fn stops_at(toks: &Window, i: usize, kind: Kind, after_type: bool, prev: Option<
         return false;
     }
     let next_is = |w: &str| next_word(toks, i + 1).is_some_and(|n| n.lower == w);
+    // what a law or decree does, right after its type word, goes on with its name: `Luật sửa đổi, bổ sung …`,
+    // `Nghị định quy định chi tiết …`, `Nghị định hướng dẫn …`
+    if after_type && matches!(kind, Kind::Law | Kind::Decree) && toks.starts(i, Tag::DecreeVerb) {
+        return false;
+    }
     match t.lower.as_ref() {
-        // `Luật sửa đổi, bổ sung …`, `Nghị định quy định chi tiết …`, `Nghị định hướng dẫn …`
-        "sửa" | "quy" | "hướng" | "bãi" if after_type && matches!(kind, Kind::Law | Kind::Decree) => return false,
         "số" if prev == Some("một") && next_is("điều") => return false,
         // `… gửi Bộ Giáo dục`, `gửi về`; not `Luật Bảo hiểm tiền gửi`
         "gửi" => return next_word(toks, i + 1).is_some_and(|n| n.is_cap() || matches!(n.lower.as_ref(), "về" | "đến" | "tới" | "cho")),
@@ -245,7 +253,7 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
                     && prev != Some("và")
                     && type_word_at(toks, i)
                     // a decree names the law it details: `Nghị định hướng dẫn chi tiết thi hành Luật Quy hoạch`
-                    && !(kind == Kind::Decree && matches!(l, "luật" | "bộ" | "pháp"))
+                    && !(kind == Kind::Decree && law_type_at(toks, i))
                 {
                     break;
                 } else if t.text.starts_with(|c: char| c.is_ascii_digit()) && words > 0 && matches!(kind, Kind::Law | Kind::Charter) && !number_fits(toks, i, prev) {
