@@ -207,6 +207,10 @@ tags! {
     TimeWord = "time_word",
     /// Glued to a symbol by a missing space, it is the next word, not the symbol's end (`70-TB/TWngày`).
     Glued = "glued",
+    // --- the walker of cited names (extract/references/named.rs): small classes it reads as cues
+    /// After `gửi`, says where it is sent (`gửi về`, `đến`, `tới`, `cho`): `gửi` then ends a cited name (`... gửi
+    /// về Sở`), not a word of it (`Luật Bảo hiểm tiền gửi`).
+    SendTo = "send_to",
     // --- layout and paragraphs (lex, parse)
     /// A line cannot end a paragraph on it: the sentence goes on (`và`, `của`, `số`, `Điều`).
     OpenEnd = "open_end",

@@ -120,6 +120,10 @@ impl<'a> Window<'a> {
     fn starts(&self, i: usize, tag: Tag) -> bool {
         Lexicon::global().starts(self.raw, i, tag)
     }
+    /// Whether the word at token `i` is, by itself, a lexicon phrase with `tag` (a word of a small class).
+    fn word_is(&self, i: usize, tag: Tag) -> bool {
+        Lexicon::global().starts(&self.raw[i..i + 1], 0, tag)
+    }
     /// The longest lexicon phrase with `tag` that starts at token `i`: its length in tokens.
     fn phrase_len(&self, i: usize, tag: Tag) -> Option<usize> {
         Lexicon::global().longest(self.raw, i, tag).map(|e| e.len)
@@ -175,7 +179,7 @@ fn stops_at(toks: &Window, i: usize, kind: Kind, after_type: bool, prev: Option<
     match t.lower.as_ref() {
         "số" if prev == Some("một") && next_is("điều") => return false,
         // `… gửi Bộ Giáo dục`, `gửi về`; not `Luật Bảo hiểm tiền gửi`
-        "gửi" => return next_word(toks, i + 1).is_some_and(|n| n.is_cap() || matches!(n.lower.as_ref(), "về" | "đến" | "tới" | "cho")),
+        "gửi" => return next_word(toks, i + 1).is_some_and(|n| n.is_cap() || toks.word_is(i + 1, Tag::SendTo)),
         // `số 12/…` ends a name; `Chính phủ số`, `chuyển đổi số` (digital) do not
         "số" => return next_word(toks, i + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())) || toks.get(i + 1).is_some_and(|n| n.kind == Tk::Punct(':')),
         // `Nghị định quy định về …`
