@@ -211,6 +211,9 @@ tags! {
     /// After `gửi`, says where it is sent (`gửi về`, `đến`, `tới`, `cho`): `gửi` then ends a cited name (`... gửi
     /// về Sở`), not a word of it (`Luật Bảo hiểm tiền gửi`).
     SendTo = "send_to",
+    /// The last word of a verb that takes `về` into a decree's name (`Nghị định quy định về ...`, `hướng dẫn về
+    /// ...`): after it `về` goes on with the name instead of ending it. A word, as the walker reads the one before.
+    TakesAbout = "takes_about",
     // --- layout and paragraphs (lex, parse)
     /// A line cannot end a paragraph on it: the sentence goes on (`và`, `của`, `số`, `Điều`).
     OpenEnd = "open_end",

@@ -159,6 +159,11 @@ fn law_type_at(toks: &Window, i: usize) -> bool {
     Lexicon::global().longest(toks.raw, i, Tag::NameBreakType).and_then(|e| e.value(Tag::Named)) == Some("law")
 }
 
+/// Whether the word before (`prev`, in lower case) is, by itself, a lexicon phrase with `tag`.
+fn prev_is(prev: Option<&str>, tag: Tag) -> bool {
+    prev.is_some_and(|p| is_a(p, tag))
+}
+
 fn next_word<'t, 'a>(toks: &'t [Tok<'a>], i: usize) -> Option<&'t Tok<'a>> {
     toks.get(i).filter(|t| t.is_word())
 }
@@ -183,7 +188,7 @@ fn stops_at(toks: &Window, i: usize, kind: Kind, after_type: bool, prev: Option<
         // `số 12/…` ends a name; `Chính phủ số`, `chuyển đổi số` (digital) do not
         "số" => return next_word(toks, i + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())) || toks.get(i + 1).is_some_and(|n| n.kind == Tk::Punct(':')),
         // `Nghị định quy định về …`
-        "về" if kind == Kind::Decree && matches!(prev, Some("định" | "dẫn")) => return false,
+        "về" if kind == Kind::Decree && prev_is(prev, Tag::TakesAbout) => return false,
         // `một số điều của Luật …`
         "một" if next_is("số") && next_word(toks, i + 2).is_some_and(|n| n.lower == "điều") => return false,
         // `đến năm 2030`
