@@ -214,6 +214,9 @@ tags! {
     /// The last word of a verb that takes `về` into a decree's name (`Nghị định quy định về ...`, `hướng dẫn về
     /// ...`): after it `về` goes on with the name instead of ending it. A word, as the walker reads the one before.
     TakesAbout = "takes_about",
+    /// Ends the title of an attachment, which runs up to it (`Đề cương ... kèm theo`, `đính kèm`, `ban hành kèm`,
+    /// `gửi kèm`).
+    AttachEnd = "attach_end",
     // --- layout and paragraphs (lex, parse)
     /// A line cannot end a paragraph on it: the sentence goes on (`và`, `của`, `số`, `Điều`).
     OpenEnd = "open_end",

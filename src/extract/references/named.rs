@@ -216,7 +216,7 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
             Tk::Word => {
                 let l = t.lower.as_ref();
                 if attach {
-                    if matches!(l, "kèm" | "đính") || phrase_at(toks, i, "ban hành kèm") || phrase_at(toks, i, "gửi kèm") {
+                    if toks.starts(i, Tag::AttachEnd) {
                         break;
                     }
                 } else if l == "và" && words == 0 {
