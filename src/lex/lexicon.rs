@@ -217,6 +217,9 @@ tags! {
     /// Ends the title of an attachment, which runs up to it (`Đề cương ... kèm theo`, `đính kèm`, `ban hành kèm`,
     /// `gửi kèm`).
     AttachEnd = "attach_end",
+    /// After `và` in a decree's name, a capitalized word that opens another law the decree details, so the name
+    /// goes on (`... Luật A và Luật sửa đổi ... Luật A`, `Bộ luật`): the word alone is read, whatever follows it.
+    DetailedLaw = "detailed_law",
     // --- layout and paragraphs (lex, parse)
     /// A line cannot end a paragraph on it: the sentence goes on (`và`, `của`, `số`, `Điều`).
     OpenEnd = "open_end",

@@ -226,7 +226,7 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
                     if n.is_cap() {
                         // a decree that details two laws: `… Luật A và Luật sửa đổi … Luật A`; a title-case
                         // list: `Luật Khoa học, Công nghệ và Đổi mới sáng tạo`
-                        let decree = kind == Kind::Decree && matches!(n.lower.as_ref(), "luật" | "bộ");
+                        let decree = kind == Kind::Decree && toks.word_is(i + 1, Tag::DetailedLaw);
                         if !(decree || title_list && !type_word_at(toks, i + 1) && !is_issuer_word(n)) {
                             break;
                         }
