@@ -220,6 +220,9 @@ tags! {
     /// After `và` in a decree's name, a capitalized word that opens another law the decree details, so the name
     /// goes on (`... Luật A và Luật sửa đổi ... Luật A`, `Bộ luật`): the word alone is read, whatever follows it.
     DetailedLaw = "detailed_law",
+    /// Right before a type word inside a cited name, makes it open a name nested in the first rather than end it
+    /// (`Luật sửa đổi, bổ sung một số điều của Luật ...`, `Nghị định ... Luật A và Luật sửa đổi ...`).
+    NestBefore = "nest_before",
     // --- layout and paragraphs (lex, parse)
     /// A line cannot end a paragraph on it: the sentence goes on (`và`, `của`, `số`, `Điều`).
     OpenEnd = "open_end",

@@ -258,9 +258,8 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
                 } else if t.is_cap()
                     && words > 0
                     && !after_type
-                    && prev != Some("của")
-                    && prev != Some("và")
                     && type_word_at(toks, i)
+                    && !prev_is(prev, Tag::NestBefore)
                     // a decree names the law it details: `Nghị định hướng dẫn chi tiết thi hành Luật Quy hoạch`
                     && !(kind == Kind::Decree && law_type_at(toks, i))
                 {
@@ -270,7 +269,7 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
                 }
                 // a type word inside the name opens a nested name (`… của Luật sửa đổi …`); elsewhere it is a
                 // plain word of the name (`Luật Quy hoạch`)
-                after_type = t.is_cap() && type_word_at(toks, i) && (words == 0 || matches!(prev, Some("của" | "và")) || kind == Kind::Decree);
+                after_type = t.is_cap() && type_word_at(toks, i) && (words == 0 || prev_is(prev, Tag::NestBefore) || kind == Kind::Decree);
                 if after_type {
                     // step over the whole type word
                     let n = toks.phrase_len(i, Tag::NameBreakType).unwrap_or(1);
