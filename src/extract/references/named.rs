@@ -87,6 +87,9 @@ impl Tok<'_> {
 struct Window<'a> {
     toks: Vec<Tok<'a>>,
     raw: &'a [Token],
+    /// The paragraph's tokens, the window's first at `first`.
+    lx: &'a Lexed<'a>,
+    first: usize,
 }
 
 impl<'a> Window<'a> {
@@ -114,7 +117,11 @@ impl<'a> Window<'a> {
                 }
             })
             .collect();
-        Window { toks, raw }
+        Window { toks, raw, lx, first }
+    }
+    /// Whether token `i` is the word `w` (folded: any case or tone placement, `khóa` and `khoá` alike).
+    fn is(&self, i: usize, w: &str) -> bool {
+        i < self.toks.len() && self.lx.is(self.first + i, w)
     }
     /// Whether a lexicon phrase with `tag` starts at token `i`.
     fn starts(&self, i: usize, tag: Tag) -> bool {
@@ -330,7 +337,7 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
                 seg = 0;
                 i += 1;
             }
-            Tk::Punct('(') if kind == Kind::Resolution && next_word(toks, i + 1).is_some_and(|n| matches!(n.lower.as_ref(), "khóa" | "khoá")) => {
+            Tk::Punct('(') if kind == Kind::Resolution && toks.is(i + 1, "khóa") => {
                 if let Some(k) = (i + 2..(i + 6).min(toks.len())).find(|&k| toks[k].kind == Tk::Punct(')')) {
                     end = k + 1;
                     words += k - i - 1;
@@ -623,7 +630,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
             }
         }
         // `Nghị quyết Trung ương 4 khóa XI, XII`
-        if kind == Kind::Resolution && n >= 2 && matches!(toks[n - 2].lower.as_ref(), "khóa" | "khoá") {
+        if kind == Kind::Resolution && n >= 2 && toks.is(n - 2, "khóa") {
             let stem = &zone[at..toks[n - 1].start];
             let mut pos = end;
             while let Some(c) = MORE_TERMS.captures(&zone[pos..]) {
