@@ -223,6 +223,10 @@ tags! {
     /// Right before a type word inside a cited name, makes it open a name nested in the first rather than end it
     /// (`Luật sửa đổi, bổ sung một số điều của Luật ...`, `Nghị định ... Luật A và Luật sửa đổi ...`).
     NestBefore = "nest_before",
+    /// Before a number, makes it part of a law's or charter's name: a year, term, stage or session (`năm 2023`,
+    /// `giai đoạn 2021 - 2025`, `khóa XII`, `lần thứ 2`, `Trung ương 4`). A word, as the walker reads the one
+    /// before (`ương` of `Trung ương`).
+    NumberBefore = "number_before",
     // --- layout and paragraphs (lex, parse)
     /// A line cannot end a paragraph on it: the sentence goes on (`và`, `của`, `số`, `Điều`).
     OpenEnd = "open_end",

@@ -366,7 +366,7 @@ fn number_fits(toks: &Window, i: usize, prev: Option<&str>) -> bool {
     let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
     let after_dash = i > 0 && matches!(toks[i - 1].kind, Tk::Punct('-' | '–'));
     year || after_dash
-        || matches!(prev, Some("năm" | "đoạn" | "khóa" | "khoá" | "thứ" | "ương" | "kỳ" | "lần"))
+        || prev_is(prev, Tag::NumberBefore)
         || next_word(toks, i + 1).is_some_and(|n| n.lower == "năm")
 }
 
