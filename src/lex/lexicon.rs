@@ -227,6 +227,9 @@ tags! {
     /// `giai đoạn 2021 - 2025`, `khóa XII`, `lần thứ 2`, `Trung ương 4`). A word, as the walker reads the one
     /// before (`ương` of `Trung ương`).
     NumberBefore = "number_before",
+    /// After a programme's type word in lower case, opens a national programme's name (`chương trình quốc gia
+    /// ...`, `chương trình mục tiêu quốc gia ...`). Written in lower case, as it is looked for in the text first.
+    NationalPlan = "national_plan",
     // --- layout and paragraphs (lex, parse)
     /// A line cannot end a paragraph on it: the sentence goes on (`và`, `của`, `số`, `Điều`).
     OpenEnd = "open_end",

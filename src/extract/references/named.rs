@@ -477,7 +477,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
             Kind::Law | Kind::Charter => quoted || rest.starts_with(char::is_uppercase) || kind == Kind::Law && rest.starts_with("sửa đổi"),
             Kind::Resolution => quoted || rest.starts_with(char::is_uppercase) && Lexicon::global().opening(rest, Tag::ResolutionOpener).is_some(),
             Kind::Decree => quoted || starts_with_decree_verb(rest),
-            Kind::NationalPlan => rest.starts_with("quốc gia") || rest.starts_with("mục tiêu quốc gia"),
+            Kind::NationalPlan => Lexicon::global().phrases(Tag::NationalPlan).any(|e| rest.starts_with(e.phrase.as_str())),
             _ => true,
         };
         if !plausible {
@@ -585,7 +585,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
             Kind::Decree => {
                 toks.starts(0, Tag::DecreeVerb) && first.is_some_and(|t| !t.is_cap())
             }
-            Kind::NationalPlan => phrase_at(&toks, 0, "quốc gia") || phrase_at(&toks, 0, "mục tiêu quốc gia"),
+            Kind::NationalPlan => toks.starts(0, Tag::NationalPlan),
             // `Chương trình giai đoạn 2026-2030`: the short form of a name given before, with its stage
             Kind::Plan => first.is_some() && !phrase_at(&toks, 0, "giai đoạn") && !phrase_at(&toks, 0, "năm"),
             Kind::Constitution => true,
