@@ -230,6 +230,9 @@ tags! {
     /// After a programme's type word in lower case, opens a national programme's name (`chương trình quốc gia
     /// ...`, `chương trình mục tiêu quốc gia ...`). Written in lower case, as it is looked for in the text first.
     NationalPlan = "national_plan",
+    /// Right after a programme's type word, makes its name only a period: the short form of a name given before
+    /// (`Chương trình giai đoạn 2026-2030`, `Chương trình năm 2025`), not cited on its own.
+    PeriodOnly = "period_only",
     // --- layout and paragraphs (lex, parse)
     /// A line cannot end a paragraph on it: the sentence goes on (`và`, `của`, `số`, `Điều`).
     OpenEnd = "open_end",

@@ -587,7 +587,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
             }
             Kind::NationalPlan => toks.starts(0, Tag::NationalPlan),
             // `Chương trình giai đoạn 2026-2030`: the short form of a name given before, with its stage
-            Kind::Plan => first.is_some() && !phrase_at(&toks, 0, "giai đoạn") && !phrase_at(&toks, 0, "năm"),
+            Kind::Plan => first.is_some() && !toks.starts(0, Tag::PeriodOnly),
             Kind::Constitution => true,
             _ => first.is_some(),
         };
