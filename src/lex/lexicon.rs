@@ -181,7 +181,8 @@ tags! {
     /// A capitalized type word that opens a new citation inside a name.
     NameBreakType = "name_break_type",
     /// What a decree or circular does, opening its name when it has no number yet (`Nghị định quy định chi tiết
-    /// ...`, `Nghị định xử phạt ...`) or describing a numbered one (`Nghị định số ... sửa đổi ...`).
+    /// ...`, `Nghị định xử phạt ...`) or describing a numbered one (`Nghị định số ... sửa đổi ...`). Right after a
+    /// law's or decree's type word it goes on with the name, though it ends one elsewhere (`Luật sửa đổi ...`).
     DecreeVerb = "decree_verb",
     /// Opens the name of a congress or plenum resolution cited without a number (`Nghị quyết Đại hội ...`,
     /// `Nghị quyết Hội nghị ...`, `Nghị quyết Trung ương 4 ...`).
@@ -206,6 +207,32 @@ tags! {
     TimeWord = "time_word",
     /// Glued to a symbol by a missing space, it is the next word, not the symbol's end (`70-TB/TWngày`).
     Glued = "glued",
+    // --- the walker of cited names (extract/references/named.rs): small classes it reads as cues
+    /// After `gửi`, says where it is sent (`gửi về`, `đến`, `tới`, `cho`): `gửi` then ends a cited name (`... gửi
+    /// về Sở`), not a word of it (`Luật Bảo hiểm tiền gửi`).
+    SendTo = "send_to",
+    /// The last word of a verb that takes `về` into a decree's name (`Nghị định quy định về ...`, `hướng dẫn về
+    /// ...`): after it `về` goes on with the name instead of ending it. A word, as the walker reads the one before.
+    TakesAbout = "takes_about",
+    /// Ends the title of an attachment, which runs up to it (`Đề cương ... kèm theo`, `đính kèm`, `ban hành kèm`,
+    /// `gửi kèm`).
+    AttachEnd = "attach_end",
+    /// After `và` in a decree's name, a capitalized word that opens another law the decree details, so the name
+    /// goes on (`... Luật A và Luật sửa đổi ... Luật A`, `Bộ luật`): the word alone is read, whatever follows it.
+    DetailedLaw = "detailed_law",
+    /// Right before a type word inside a cited name, makes it open a name nested in the first rather than end it
+    /// (`Luật sửa đổi, bổ sung một số điều của Luật ...`, `Nghị định ... Luật A và Luật sửa đổi ...`).
+    NestBefore = "nest_before",
+    /// Before a number, makes it part of a law's or charter's name: a year, term, stage or session (`năm 2023`,
+    /// `giai đoạn 2021 - 2025`, `khóa XII`, `lần thứ 2`, `Trung ương 4`). A word, as the walker reads the one
+    /// before (`ương` of `Trung ương`).
+    NumberBefore = "number_before",
+    /// After a programme's type word in lower case, opens a national programme's name (`chương trình quốc gia
+    /// ...`, `chương trình mục tiêu quốc gia ...`). Written in lower case, as it is looked for in the text first.
+    NationalPlan = "national_plan",
+    /// Right after a programme's type word, makes its name only a period: the short form of a name given before
+    /// (`Chương trình giai đoạn 2026-2030`, `Chương trình năm 2025`), not cited on its own.
+    PeriodOnly = "period_only",
     // --- layout and paragraphs (lex, parse)
     /// A line cannot end a paragraph on it: the sentence goes on (`và`, `của`, `số`, `Điều`).
     OpenEnd = "open_end",

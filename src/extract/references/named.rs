@@ -87,6 +87,9 @@ impl Tok<'_> {
 struct Window<'a> {
     toks: Vec<Tok<'a>>,
     raw: &'a [Token],
+    /// The paragraph's tokens, the window's first at `first`.
+    lx: &'a Lexed<'a>,
+    first: usize,
 }
 
 impl<'a> Window<'a> {
@@ -114,11 +117,19 @@ impl<'a> Window<'a> {
                 }
             })
             .collect();
-        Window { toks, raw }
+        Window { toks, raw, lx, first }
+    }
+    /// Whether token `i` is the word `w` (folded: any case or tone placement, `khóa` and `khoá` alike).
+    fn is(&self, i: usize, w: &str) -> bool {
+        i < self.toks.len() && self.lx.is(self.first + i, w)
     }
     /// Whether a lexicon phrase with `tag` starts at token `i`.
     fn starts(&self, i: usize, tag: Tag) -> bool {
         Lexicon::global().starts(self.raw, i, tag)
+    }
+    /// Whether the word at token `i` is, by itself, a lexicon phrase with `tag` (a word of a small class).
+    fn word_is(&self, i: usize, tag: Tag) -> bool {
+        Lexicon::global().starts(&self.raw[i..i + 1], 0, tag)
     }
     /// The longest lexicon phrase with `tag` that starts at token `i`: its length in tokens.
     fn phrase_len(&self, i: usize, tag: Tag) -> Option<usize> {
@@ -150,6 +161,16 @@ fn type_word_at(toks: &Window, i: usize) -> bool {
     toks[i].is_cap() && toks.starts(i, Tag::NameBreakType)
 }
 
+/// Whether the type word at `toks[i]` is a law's (`Luật`, `Bộ luật`, `Pháp lệnh`).
+fn law_type_at(toks: &Window, i: usize) -> bool {
+    Lexicon::global().longest(toks.raw, i, Tag::NameBreakType).and_then(|e| e.value(Tag::Named)) == Some("law")
+}
+
+/// Whether the word before (`prev`, in lower case) is, by itself, a lexicon phrase with `tag`.
+fn prev_is(prev: Option<&str>, tag: Tag) -> bool {
+    prev.is_some_and(|p| is_a(p, tag))
+}
+
 fn next_word<'t, 'a>(toks: &'t [Tok<'a>], i: usize) -> Option<&'t Tok<'a>> {
     toks.get(i).filter(|t| t.is_word())
 }
@@ -162,16 +183,19 @@ fn stops_at(toks: &Window, i: usize, kind: Kind, after_type: bool, prev: Option<
         return false;
     }
     let next_is = |w: &str| next_word(toks, i + 1).is_some_and(|n| n.lower == w);
+    // what a law or decree does, right after its type word, goes on with its name: `Luật sửa đổi, bổ sung …`,
+    // `Nghị định quy định chi tiết …`, `Nghị định hướng dẫn …`
+    if after_type && matches!(kind, Kind::Law | Kind::Decree) && toks.starts(i, Tag::DecreeVerb) {
+        return false;
+    }
     match t.lower.as_ref() {
-        // `Luật sửa đổi, bổ sung …`, `Nghị định quy định chi tiết …`, `Nghị định hướng dẫn …`
-        "sửa" | "quy" | "hướng" | "bãi" if after_type && matches!(kind, Kind::Law | Kind::Decree) => return false,
         "số" if prev == Some("một") && next_is("điều") => return false,
         // `… gửi Bộ Giáo dục`, `gửi về`; not `Luật Bảo hiểm tiền gửi`
-        "gửi" => return next_word(toks, i + 1).is_some_and(|n| n.is_cap() || matches!(n.lower.as_ref(), "về" | "đến" | "tới" | "cho")),
+        "gửi" => return next_word(toks, i + 1).is_some_and(|n| n.is_cap() || toks.word_is(i + 1, Tag::SendTo)),
         // `số 12/…` ends a name; `Chính phủ số`, `chuyển đổi số` (digital) do not
         "số" => return next_word(toks, i + 1).is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit())) || toks.get(i + 1).is_some_and(|n| n.kind == Tk::Punct(':')),
         // `Nghị định quy định về …`
-        "về" if kind == Kind::Decree && matches!(prev, Some("định" | "dẫn")) => return false,
+        "về" if kind == Kind::Decree && prev_is(prev, Tag::TakesAbout) => return false,
         // `một số điều của Luật …`
         "một" if next_is("số") && next_word(toks, i + 2).is_some_and(|n| n.lower == "điều") => return false,
         // `đến năm 2030`
@@ -199,7 +223,7 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
             Tk::Word => {
                 let l = t.lower.as_ref();
                 if attach {
-                    if matches!(l, "kèm" | "đính") || phrase_at(toks, i, "ban hành kèm") || phrase_at(toks, i, "gửi kèm") {
+                    if toks.starts(i, Tag::AttachEnd) {
                         break;
                     }
                 } else if l == "và" && words == 0 {
@@ -209,7 +233,7 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
                     if n.is_cap() {
                         // a decree that details two laws: `… Luật A và Luật sửa đổi … Luật A`; a title-case
                         // list: `Luật Khoa học, Công nghệ và Đổi mới sáng tạo`
-                        let decree = kind == Kind::Decree && matches!(n.lower.as_ref(), "luật" | "bộ");
+                        let decree = kind == Kind::Decree && toks.word_is(i + 1, Tag::DetailedLaw);
                         if !(decree || title_list && !type_word_at(toks, i + 1) && !is_issuer_word(n)) {
                             break;
                         }
@@ -241,11 +265,10 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
                 } else if t.is_cap()
                     && words > 0
                     && !after_type
-                    && prev != Some("của")
-                    && prev != Some("và")
                     && type_word_at(toks, i)
+                    && !prev_is(prev, Tag::NestBefore)
                     // a decree names the law it details: `Nghị định hướng dẫn chi tiết thi hành Luật Quy hoạch`
-                    && !(kind == Kind::Decree && matches!(l, "luật" | "bộ" | "pháp"))
+                    && !(kind == Kind::Decree && law_type_at(toks, i))
                 {
                     break;
                 } else if t.text.starts_with(|c: char| c.is_ascii_digit()) && words > 0 && matches!(kind, Kind::Law | Kind::Charter) && !number_fits(toks, i, prev) {
@@ -253,7 +276,7 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
                 }
                 // a type word inside the name opens a nested name (`… của Luật sửa đổi …`); elsewhere it is a
                 // plain word of the name (`Luật Quy hoạch`)
-                after_type = t.is_cap() && type_word_at(toks, i) && (words == 0 || matches!(prev, Some("của" | "và")) || kind == Kind::Decree);
+                after_type = t.is_cap() && type_word_at(toks, i) && (words == 0 || prev_is(prev, Tag::NestBefore) || kind == Kind::Decree);
                 if after_type {
                     // step over the whole type word
                     let n = toks.phrase_len(i, Tag::NameBreakType).unwrap_or(1);
@@ -314,7 +337,7 @@ fn walk(toks: &Window, kind: Kind, attach: bool) -> (usize, usize) {
                 seg = 0;
                 i += 1;
             }
-            Tk::Punct('(') if kind == Kind::Resolution && next_word(toks, i + 1).is_some_and(|n| matches!(n.lower.as_ref(), "khóa" | "khoá")) => {
+            Tk::Punct('(') if kind == Kind::Resolution && toks.is(i + 1, "khóa") => {
                 if let Some(k) = (i + 2..(i + 6).min(toks.len())).find(|&k| toks[k].kind == Tk::Punct(')')) {
                     end = k + 1;
                     words += k - i - 1;
@@ -343,7 +366,7 @@ fn number_fits(toks: &Window, i: usize, prev: Option<&str>) -> bool {
     let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
     let after_dash = i > 0 && matches!(toks[i - 1].kind, Tk::Punct('-' | '–'));
     year || after_dash
-        || matches!(prev, Some("năm" | "đoạn" | "khóa" | "khoá" | "thứ" | "ương" | "kỳ" | "lần"))
+        || prev_is(prev, Tag::NumberBefore)
         || next_word(toks, i + 1).is_some_and(|n| n.lower == "năm")
 }
 
@@ -454,7 +477,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
             Kind::Law | Kind::Charter => quoted || rest.starts_with(char::is_uppercase) || kind == Kind::Law && rest.starts_with("sửa đổi"),
             Kind::Resolution => quoted || rest.starts_with(char::is_uppercase) && Lexicon::global().opening(rest, Tag::ResolutionOpener).is_some(),
             Kind::Decree => quoted || starts_with_decree_verb(rest),
-            Kind::NationalPlan => rest.starts_with("quốc gia") || rest.starts_with("mục tiêu quốc gia"),
+            Kind::NationalPlan => Lexicon::global().phrases(Tag::NationalPlan).any(|e| rest.starts_with(e.phrase.as_str())),
             _ => true,
         };
         if !plausible {
@@ -562,9 +585,9 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
             Kind::Decree => {
                 toks.starts(0, Tag::DecreeVerb) && first.is_some_and(|t| !t.is_cap())
             }
-            Kind::NationalPlan => phrase_at(&toks, 0, "quốc gia") || phrase_at(&toks, 0, "mục tiêu quốc gia"),
+            Kind::NationalPlan => toks.starts(0, Tag::NationalPlan),
             // `Chương trình giai đoạn 2026-2030`: the short form of a name given before, with its stage
-            Kind::Plan => first.is_some() && !phrase_at(&toks, 0, "giai đoạn") && !phrase_at(&toks, 0, "năm"),
+            Kind::Plan => first.is_some() && !toks.starts(0, Tag::PeriodOnly),
             Kind::Constitution => true,
             _ => first.is_some(),
         };
@@ -607,7 +630,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
             }
         }
         // `Nghị quyết Trung ương 4 khóa XI, XII`
-        if kind == Kind::Resolution && n >= 2 && matches!(toks[n - 2].lower.as_ref(), "khóa" | "khoá") {
+        if kind == Kind::Resolution && n >= 2 && toks.is(n - 2, "khóa") {
             let stem = &zone[at..toks[n - 1].start];
             let mut pos = end;
             while let Some(c) = MORE_TERMS.captures(&zone[pos..]) {
