@@ -450,7 +450,7 @@ impl Lexicon {
     pub fn longest(&self, toks: &[Token], i: usize, tags: impl Into<Tags>) -> Option<&Entry> {
         let tags = tags.into();
         let mut best = None;
-        self.walk(toks, i, tags, |e| {
+        self.walk(toks.get(i..).unwrap_or_default().iter().copied(), tags, |e, _| {
             best = Some(e);
             false
         });
@@ -460,37 +460,49 @@ impl Lexicon {
     /// Whether a phrase with any of `tags` starts at `toks[i]`.
     pub fn starts(&self, toks: &[Token], i: usize, tags: impl Into<Tags>) -> bool {
         let mut found = false;
-        self.walk(toks, i, tags.into(), |_| {
+        self.walk(toks.get(i..).unwrap_or_default().iter().copied(), tags.into(), |_, _| {
             found = true;
             true
         });
         found
     }
 
-    /// The trie walked from `toks[i]` as long as an entry with any of `tags` is ahead; `found` is given each such
-    /// entry, shortest first, and stops the walk by returning true. This is the lexicon's hot path: most
-    /// tokens end it at the first step, read from [`Lexicon::first`] without hashing.
+    /// The trie walked over `toks` as long as an entry with any of `tags` is ahead; `found` is given each such
+    /// entry, shortest first, with the token that ends it, and stops the walk by returning true. This is the
+    /// lexicon's hot path: most tokens end it at the first step.
     #[inline]
-    fn walk<'s>(&'s self, toks: &[Token], i: usize, tags: Tags, mut found: impl FnMut(&'s Entry) -> bool) {
+    fn walk<'s>(&'s self, toks: impl Iterator<Item = Token>, tags: Tags, mut found: impl FnMut(&'s Entry, &Token) -> bool) {
         let mut node = 0u32;
-        for t in toks.get(i..).unwrap_or_default() {
-            let next = if node == 0 && (t.word as usize) < self.first.len() {
-                self.first[t.word as usize]
-            } else if t.word == NO_WORD {
-                0
-            } else {
-                self.edges.get(&(node, t.word)).copied().unwrap_or(0)
-            };
-            if next == 0 || !self.reach[next as usize].any(tags) {
-                return;
-            }
+        for t in toks {
+            let Some(next) = self.step(node, t.word).filter(|&n| self.reach[n as usize].any(tags)) else { return };
             node = next;
-            if let Some(e) = self.terminal[node as usize].map(|e| &self.entries[e as usize]) {
-                if e.tags.any(tags) && found(e) {
+            if let Some(e) = self.entry_of(node).filter(|e| e.tags.any(tags)) {
+                if found(e, &t) {
                     return;
                 }
             }
         }
+    }
+
+    /// The node the edge of `word` leads to from `node`. The root's edges are read from [`Lexicon::first`]
+    /// without hashing: every lookup at a token starts there.
+    #[inline]
+    fn step(&self, node: u32, word: WordId) -> Option<u32> {
+        if word == NO_WORD {
+            return None;
+        }
+        if node == 0 {
+            if let Some(&next) = self.first.get(word as usize) {
+                return (next != 0).then_some(next);
+            }
+        }
+        self.edges.get(&(node, word)).copied()
+    }
+
+    /// The entry node `node` ends, if any.
+    #[inline]
+    fn entry_of(&self, node: u32) -> Option<&Entry> {
+        self.terminal[node as usize].map(|e| &self.entries[e as usize])
     }
 
     /// The entry of exactly `phrase` (folded), if the lexicon has it.
@@ -498,29 +510,20 @@ impl Lexicon {
         // the trie walked over the phrase's tokens as they come: no token list is made (called per line)
         let mut node = 0;
         for t in Tokens::new(phrase, &self.words) {
-            node = *self.edges.get(&(node, t.word))?;
+            node = self.step(node, t.word)?;
         }
-        self.terminal[node as usize].map(|e| &self.entries[e as usize])
+        self.entry_of(node)
     }
 
     /// The longest phrase with any of `tags` that opens `text` (whole words, compared folded), and the byte
     /// where it ends in `text` (so that a caller may look at its case as printed).
     pub fn opening(&self, text: &str, tags: impl Into<Tags>) -> Option<(&Entry, usize)> {
-        let tags = tags.into();
-        let (mut node, mut best) = (0, None);
-        // walk the trie token by token: the walk ends at the first word no phrase continues with
-        for t in Tokens::new(text, &self.words) {
-            if t.word == NO_WORD {
-                break;
-            }
-            let Some(&next) = self.edges.get(&(node, t.word)) else { break };
-            node = next;
-            if let Some(e) = self.terminal[node as usize].map(|e| &self.entries[e as usize]) {
-                if e.tags.any(tags) {
-                    best = Some((e, t.end as usize));
-                }
-            }
-        }
+        // the text tokenized as the walk goes: it ends at the first word no wanted phrase continues with
+        let mut best = None;
+        self.walk(Tokens::new(text, &self.words), tags.into(), |e, t| {
+            best = Some((e, t.end as usize));
+            false
+        });
         best
     }
 
@@ -549,13 +552,10 @@ impl<'s> Iterator for Matches<'s, '_> {
     fn next(&mut self) -> Option<&'s Entry> {
         loop {
             let t = self.toks.get(self.k)?;
-            if t.word == NO_WORD {
-                return None;
-            }
-            self.node = *self.lx.edges.get(&(self.node, t.word))?;
+            self.node = self.lx.step(self.node, t.word)?;
             self.k += 1;
-            if let Some(e) = self.lx.terminal[self.node as usize] {
-                return Some(&self.lx.entries[e as usize]);
+            if let Some(e) = self.lx.entry_of(self.node) {
+                return Some(e);
             }
         }
     }
