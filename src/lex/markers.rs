@@ -1,5 +1,6 @@
 //! Item markers at the start of a paragraph: `I.`, `A.`, `1.`, `1.1.`, `a)`, `-`, `Điều 5.`, `Chương II` ...
 //! (`vn-document-format.md` §4–5). Recognition only; nesting is the outline's business.
+use super::fold;
 use crate::model::{DocType, MarkerStyle};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -108,15 +109,6 @@ fn vn_ordinal_word(w: &str) -> u32 {
     }
 }
 
-fn capitalized(word: &str) -> String {
-    let lower = word.to_lowercase();
-    let mut c = lower.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// Recognize the marker at the start of a cleaned paragraph (emphasis already removed).
 pub fn detect(text: &str) -> Option<Marker> {
     let rest_ok = |len: usize| text[len..].chars().next().is_some_and(|c| !c.is_whitespace());
@@ -168,7 +160,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             return mk(MarkerStyle::LegalSection, format!("Mục {n}"), ord);
         }
         if let Some(n) = c.get(10) {
-            let head = capitalized(c.get(9).unwrap().as_str());
+            let head = fold::capitalized(&c.get(9).unwrap().as_str().to_lowercase());
             return mk(MarkerStyle::Article, format!("{head} {}", n.as_str()), n.as_str().trim_end_matches(char::is_alphabetic).parse().unwrap_or(0));
         }
     }

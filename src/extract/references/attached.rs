@@ -2,6 +2,7 @@
 //! Quyết định số ...)`): each is a reference with `attached: true`, named as the text names it where it issues it
 //! (`Ban hành kèm theo Quyết định này Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân`).
 use super::zone::fold_name;
+use crate::lex::fold::capitalized;
 use crate::lex::lines::Para;
 use crate::model::{DocType, Reference, Span};
 
@@ -61,10 +62,4 @@ fn find(p: &Para, phrase: &[char]) -> Option<(String, Span)> {
     let (s, e) = (chars[at].0, chars.get(end_char).map_or(p.clean.len(), |&(b, _)| b));
     let (a, b) = p.map.span_to_source(s, e);
     Some((p.clean[s..e].to_string(), Span::new(a, b)))
-}
-
-/// `kế hoạch thực hiện ...` as a name: `Kế hoạch thực hiện ...`.
-fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }

@@ -3,8 +3,9 @@
 //! 2A`, `Đề cương … kèm theo`). A type word is found, then the name after it is walked word by word until a
 //! word of the lexicon ends it.
 use super::dates::date_at;
-use super::vocab::{capitalized, ends_with_a, ends_with_issuing_word, is_a, starts_with_decree_verb, ATTACH_AFTER, ATTACH_BEFORE, ATTACH_THIS, ISSUED_BEFORE, MORE_TERMS, MORE_YEARS, NAMED, NAME_WINDOW, NAME_WORDS};
+use super::vocab::{ends_with_a, ends_with_issuing_word, is_a, starts_with_decree_verb, ATTACH_AFTER, ATTACH_BEFORE, ATTACH_THIS, ISSUED_BEFORE, MORE_TERMS, MORE_YEARS, NAMED, NAME_WINDOW, NAME_WORDS};
 use super::zone::{clause_start, collapse};
+use crate::lex::fold::capitalized;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::tokens::Lexed;
 use crate::lex::words::{is_word_char, Kind as TokKind, Token};

@@ -1,18 +1,10 @@
 //! The patterns citations are found by. Their words come from the lexicon (`data/lexicon.tsv`); the regexes
 //! here hold the shapes (numbers, symbols, dates, brackets) and a few grammar words (`số`, `của`, `ngày`).
+use crate::lex::fold::capitalized;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::words::is_word_char;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// `phrase` with its first letter in capitals.
-pub(super) fn capitalized(phrase: &str) -> String {
-    let mut c = phrase.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
 
 /// Whether `rest` opens with what a decree does (`quy định`, `xử phạt`).
 pub(super) fn starts_with_decree_verb(rest: &str) -> bool {
