@@ -7,6 +7,7 @@ use crate::lex::lines::Para;
 use crate::model::MarkerStyle;
 use crate::lex::text;
 pub use crate::lex::heads::{is_authority, is_recipients_head};
+use aho_corasick::packed;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -450,15 +451,16 @@ static MOTTO: LazyLock<Motto> = LazyLock::new(|| {
 /// when it is `c C`, `n N` or `a A ẚ`. Found without upper-casing the paragraph: `is_motto` runs on every
 /// paragraph until a header is found, and most have no motto in them (`một`, `bộ`, `hội` have no anchor).
 fn motto_anchors(c: &str) -> impl Iterator<Item = usize> + '_ {
-    c.match_indices(['ộ', 'Ộ', 'ĩ', 'Ĩ'])
-        .filter(|(i, m)| {
-            let next = c[i + m.len()..].chars().next();
-            match *m {
-                "ộ" | "Ộ" => matches!(next, Some('c' | 'C' | 'n' | 'N')),
-                _ => matches!(next, Some('a' | 'A' | 'ẚ')),
-            }
-        })
-        .map(|(i, _)| i)
+    // the anchors themselves, searched for at once by a vectorized search (Teddy: decoding every character of every
+    // paragraph cost more than the rest of `is_motto`, and the automaton's own prefilter skips to the lead bytes of
+    // `ộ`/`ĩ`, as frequent in Vietnamese as `ệ`/`ă`); two anchors cannot overlap, as none starts with a letter
+    // that may follow `Ộ` or `Ĩ`, so the matches found one after the other are all of them
+    static ANCHORS: LazyLock<packed::Searcher> = LazyLock::new(|| {
+        let pairs: [(&[char], &[char]); 2] = [(&['ộ', 'Ộ'], &['c', 'C', 'n', 'N']), (&['ĩ', 'Ĩ'], &['a', 'A', 'ẚ'])];
+        let anchors = pairs.iter().flat_map(|(first, next)| first.iter().flat_map(|f| next.iter().map(move |n| format!("{f}{n}"))));
+        packed::Searcher::new(anchors).expect("the motto's anchors build")
+    });
+    ANCHORS.find_iter(c).map(|m| m.start())
 }
 
 /// The character offset of a form's anchor (the first `ỘC`, `ỘN` or `ĨA` in it).
@@ -574,6 +576,23 @@ mod tests {
         assert!(is_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && is_motto("Độc lập - Tự do - Hạnh phúc"));
         assert!(!is_motto("do Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam ban hành"));
         assert!(motto_anchors("Một bộ hồ sơ gửi Hội đồng nhân dân").next().is_none());
+    }
+
+    #[test]
+    fn anchors_searched_for_are_those_of_a_scan_of_every_character() {
+        let scan = |c: &str| -> Vec<usize> {
+            let chars: Vec<(usize, char)> = c.char_indices().collect();
+            chars.windows(2).filter(|w| matches!((w[0].1, w[1].1), ('ộ' | 'Ộ', 'c' | 'C' | 'n' | 'N') | ('ĩ' | 'Ĩ', 'a' | 'A' | 'ẚ'))).map(|w| w[0].0).collect()
+        };
+        let cases = [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "hoạt động của Hội đồng, nghĩa vụ", "ĐỘc ĐỘC ộcộn",
+            "NGHĨẚ nghĩA ĩ ộ Ộ", "Một bộ hồ sơ gửi Hội đồng", "chức năng, ứng dụng, kỹ thuật", "ộ", "",
+        ];
+        for c in cases {
+            assert_eq!(motto_anchors(c).collect::<Vec<_>>(), scan(c), "{c}");
+            let long = c.repeat(9); // past the vectorized search's shortest haystack
+            assert_eq!(motto_anchors(&long).collect::<Vec<_>>(), scan(&long), "{long}");
+        }
     }
 
     #[test]
