@@ -244,17 +244,27 @@ fn trailing_signature(paras: &[Para], from: usize, end: usize) -> Option<usize> 
     None
 }
 
+/// A portal's field box (`Số hiệu`, `Loại văn bản`, ...) is looked for in this many first paragraphs.
+const FIELD_BOX_WITHIN: usize = 150;
+
 pub fn layout(paras: &[Para]) -> Layout {
     let n = paras.len();
     let mut zones = vec![Zone::Body; n];
     // --- portal chrome before the document
     let mut start = 0;
     // the field box comes before the document's own header (its motto) or type name
-    let anchor = (0..n).find(|&i| is_motto(&paras[i].clean) || type_heading(&paras[i].clean).is_some()).unwrap_or(n);
-    if let Some(last_field) = (0..anchor.min(150)).rev().find(|&i| {
+    let is_anchor = |i: usize| is_motto(&paras[i].clean) || type_heading(&paras[i].clean).is_some();
+    // looked for in the first FIELD_BOX_WITHIN paragraphs, else taken as FIELD_BOX_WITHIN: the field box is looked
+    // for before the anchor but within them, and without a box a portal's title line in the first 3, both bounded
+    // alike by any later anchor; only a box found needs the anchor beyond
+    let mut anchor = (0..n.min(FIELD_BOX_WITHIN)).find(|&i| is_anchor(i)).unwrap_or(n.min(FIELD_BOX_WITHIN));
+    if let Some(last_field) = (0..anchor).rev().find(|&i| {
         let c = paras[i].clean.trim_end_matches(':').trim();
         c.len() < 40 && Lexicon::global().is(c, Tag::ChromeField)
     }) {
+        if anchor == FIELD_BOX_WITHIN {
+            anchor = (FIELD_BOX_WITHIN..n).find(|&i| is_anchor(i)).unwrap_or(n);
+        }
         start = (last_field + 2).min(n);
         // a portal's teaser between the box and the header is chrome too: the header is the run of
         // header-like paragraphs just before the anchor
@@ -593,6 +603,26 @@ mod tests {
             let long = c.repeat(9); // past the vectorized search's shortest haystack
             assert_eq!(motto_anchors(&long).collect::<Vec<_>>(), scan(&long), "{long}");
         }
+    }
+
+    fn paras_of(text: &str) -> Vec<Para> {
+        crate::lex::lines::paragraphs(text, &crate::lex::lines::split_lines(text))
+    }
+
+    #[test]
+    fn anchor_past_the_first_150_paragraphs_ends_a_field_box_chrome() {
+        // a field box, a long teaser, then the document's header: the teaser is chrome up to the motto
+        let mut text = String::from("Số hiệu:\n45/KH-UBND\n\n");
+        for k in 0..200 {
+            text.push_str(&format!("đoạn giới thiệu thứ {k} của trang.\n\n"));
+        }
+        text.push_str("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nKẾ HOẠCH\n\nvề việc thử\n\n1. Nội dung.\n");
+        let paras = paras_of(&text);
+        let motto = paras.iter().position(|p| p.clean.starts_with("CỘNG HÒA")).unwrap();
+        assert!(motto > FIELD_BOX_WITHIN);
+        let l = layout(&paras);
+        assert!(l.zones[..motto].iter().all(|z| *z == Zone::Chrome) && l.zones[motto] != Zone::Chrome);
+        assert_eq!(l.doc_type, Some(DocType::KeHoach));
     }
 
     #[test]
