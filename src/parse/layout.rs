@@ -284,7 +284,9 @@ pub fn layout(paras: &[Para]) -> Layout {
     let mut end = n;
     if let Some(f) = (start..n).find(|&i| Lexicon::global().opening(&paras[i].clean, Tag::ChromeFooter).is_some()) {
         end = f;
-        if f > start && SUMMARY_LINE.is_match(&paras[f - 1].clean) && DocType::from_word_prefix(&paras[f - 1].clean).is_some() {
+        // the type word first: the line's pattern (Unicode classes, costly to build) is built only for a run that
+        // meets such a paragraph
+        if f > start && DocType::from_word_prefix(&paras[f - 1].clean).is_some() && SUMMARY_LINE.is_match(&paras[f - 1].clean) {
             end = f - 1;
         }
     }
@@ -623,6 +625,16 @@ mod tests {
         let l = layout(&paras);
         assert!(l.zones[..motto].iter().all(|z| *z == Zone::Chrome) && l.zones[motto] != Zone::Chrome);
         assert_eq!(l.doc_type, Some(DocType::KeHoach));
+    }
+
+    #[test]
+    fn a_typed_summary_line_over_a_portal_footer_is_chrome() {
+        let text = "KẾ HOẠCH\n\nvề việc thử\n\n1. Nội dung.\n\nQuyết định 45/QĐ-UBND năm 2025\n\nVăn bản liên quan\n\nmục khác\n";
+        let paras = paras_of(text);
+        let l = layout(&paras);
+        let summary = paras.iter().position(|p| p.clean.starts_with("Quyết định 45")).unwrap();
+        assert_eq!(l.zones[summary], Zone::Chrome);
+        assert_ne!(l.zones[summary - 1], Zone::Chrome);
     }
 
     #[test]
