@@ -26,6 +26,11 @@ pub enum Zone {
 static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH|KẾT LUẬN)\s*:$").unwrap()
 });
+/// Whether a paragraph is the operative line. The pattern ends in `:$`, so a paragraph that does not end with a
+/// colon, as nearly all do not, is not run through it.
+fn is_operative(c: &str) -> bool {
+    c.ends_with(':') && OPERATIVE.is_match(c)
+}
 static SUMMARY_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+(?: \p{L}+){0,3} \d+[/-]").unwrap());
 
 /// The parts found, as a zone per paragraph, and where the title is.
@@ -324,7 +329,7 @@ pub fn layout(paras: &[Para]) -> Layout {
             let takes = !p.table_row
                 && p.marker.is_none()
                 && !cue
-                && !OPERATIVE.is_match(c)
+                && !is_operative(c)
                 && !is_authority(c)
                 && !is_recipients_head(c)
                 && (first
@@ -394,7 +399,7 @@ pub fn layout(paras: &[Para]) -> Layout {
     while i < body_end {
         let p = &paras[i];
         let c = &p.clean;
-        if OPERATIVE.is_match(c) {
+        if is_operative(c) {
             operative = Some(i);
             break;
         }
@@ -635,6 +640,12 @@ mod tests {
         let summary = paras.iter().position(|p| p.clean.starts_with("Quyết định 45")).unwrap();
         assert_eq!(l.zones[summary], Zone::Chrome);
         assert_ne!(l.zones[summary - 1], Zone::Chrome);
+    }
+
+    #[test]
+    fn operative_line_ends_with_its_colon() {
+        assert!(is_operative("QUYẾT ĐỊNH:") && is_operative("QUYẾT NGHỊ :") && is_operative("CHỈ THỊ:"));
+        assert!(!is_operative("QUYẾT ĐỊNH: Điều 1") && !is_operative("QUYẾT ĐỊNH") && !is_operative("Quyết định:"));
     }
 
     #[test]
