@@ -439,9 +439,10 @@ fn compute_spans(nodes: &mut Vec<Node>, id: NodeId) {
 }
 
 fn compute_paths(nodes: &mut Vec<Node>, id: NodeId, prefix: &str) {
-    let children = nodes[id].children.clone();
     let mut bullet_counts: Vec<(String, usize)> = Vec::new();
-    for c in children {
+    // by index, not over a copy of the list: only the paths below change
+    for k in 0..nodes[id].children.len() {
+        let c = nodes[id].children[k];
         if nodes[c].kind == NodeKind::Item {
             let label = nodes[c].label.clone().unwrap_or_default();
             let seg = if nodes[c].style == Some(MarkerStyle::Bullet) {
@@ -460,8 +461,8 @@ fn compute_paths(nodes: &mut Vec<Node>, id: NodeId, prefix: &str) {
                 label
             };
             let path = if prefix.is_empty() { seg } else { format!("{prefix}/{seg}") };
-            nodes[c].path = Some(path.clone());
             compute_paths(nodes, c, &path);
+            nodes[c].path = Some(path);
         } else {
             compute_paths(nodes, c, prefix);
         }
