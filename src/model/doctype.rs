@@ -108,27 +108,33 @@ impl DocType {
     /// From a type word at the start of `s` (any case): `KẾ HOẠCH`, `Nghị quyết`. Returns the type and the
     /// byte length of the word matched in `s`.
     pub fn from_word_prefix(s: &str) -> Option<(DocType, usize)> {
-        // only the first few words can be a type word: a paragraph is not lower-cased whole
-        // most paragraphs open with a letter no type word opens with (a marker, a digit): no lower-casing then
-        static FIRST: LazyLock<Vec<char>> = LazyLock::new(|| DOC_TYPES.iter().filter_map(|(_, _, w)| w.chars().next()).collect());
-        let first = s.chars().next()?.to_lowercase().next()?;
-        if !FIRST.contains(&first) {
-            return None;
-        }
-        let head = s.char_indices().nth(LONGEST_TYPE_WORD + 1).map_or(s, |(i, _)| &s[..i]);
-        let lower = head.to_lowercase();
-        for (t, _, w) in DOC_TYPES {
-            if lower.starts_with(w) {
-                // the word must end at a word boundary
-                let rest = &lower[w.len()..];
-                if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
-                    continue;
-                }
-                // map the matched length back to `s` (lowercasing keeps char counts for Vietnamese)
-                let nchars = w.chars().count();
-                let len = s.char_indices().nth(nchars).map(|(i, _)| i).unwrap_or(s.len());
-                return Some((t.clone(), len));
+        // the type words as characters, compared with the lower case of `s`'s first characters as far as each word
+        // goes: most paragraphs differ from every type word in their first letters, so neither a lower-cased copy
+        // of the paragraph's head nor a comparison of whole words
+        static WORDS: LazyLock<Vec<Vec<char>>> = LazyLock::new(|| DOC_TYPES.iter().map(|(_, _, w)| w.chars().collect()).collect());
+        let mut lower = ['\0'; LONGEST_TYPE_WORD + 1];
+        let mut known = 0;
+        let mut lowered = s.chars().flat_map(char::to_lowercase);
+        // the `i`th character of `s` lower-cased, as in `str::to_lowercase` (final sigma aside: no type word has one)
+        let mut lower_at = |i: usize| -> Option<char> {
+            while known <= i {
+                lower[known] = lowered.next()?;
+                known += 1;
             }
+            Some(lower[i])
+        };
+        let first = lower_at(0)?;
+        for ((t, _, _), w) in DOC_TYPES.iter().zip(WORDS.iter()) {
+            if w[0] != first || !w.iter().enumerate().skip(1).all(|(i, c)| lower_at(i) == Some(*c)) {
+                continue;
+            }
+            // the word must end at a word boundary
+            if lower_at(w.len()).is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            // map the matched length back to `s` (lowercasing keeps char counts for Vietnamese)
+            let len = s.char_indices().nth(w.len()).map(|(i, _)| i).unwrap_or(s.len());
+            return Some((t.clone(), len));
         }
         None
     }
@@ -184,6 +190,25 @@ mod tests {
         assert!(DOC_TYPES.iter().all(|(_, _, w)| w.chars().count() <= LONGEST_TYPE_WORD));
         assert_eq!(DocType::from_word_prefix("Chương trình hành động số 12 của Tỉnh ủy").unwrap().0, DocType::ChuongTrinh);
     }
+    #[test]
+    fn type_word_found_as_in_the_lower_cased_head() {
+        // the former way: lower-case the first characters, compare whole words
+        let head_lowered = |s: &str| -> Option<(DocType, usize)> {
+            let head = s.char_indices().nth(LONGEST_TYPE_WORD + 1).map_or(s, |(i, _)| &s[..i]);
+            let lower = head.to_lowercase();
+            DOC_TYPES.iter().find(|(_, _, w)| lower.starts_with(w) && !lower[w.len()..].chars().next().is_some_and(char::is_alphanumeric)).map(|(t, _, w)| {
+                (t.clone(), s.char_indices().nth(w.chars().count()).map_or(s.len(), |(i, _)| i))
+            })
+        };
+        let cases = [
+            "THÔNG TƯ LIÊN TỊCH về", "Thông tư số 12", "THÔNG TIN", "Thông", "QUY ĐỊNH", "Quyết định:", "Quy chếx", "luật",
+            "Luật Đất đai", "LUẬTSƯ", "Chương trình hành động", "CHƯƠNG TRÌNH HÀNH ĐỘNGx", "tờ trình", "İ luật", "ΣΣ", "", "1. Kế hoạch",
+        ];
+        for c in cases {
+            assert_eq!(DocType::from_word_prefix(c), head_lowered(c), "{c}");
+        }
+    }
+
     #[test]
     fn quy_dinh_codes_fold_to_qyd() {
         assert_eq!(DocType::from_code("QĐi"), Some(DocType::QuyDinh));

@@ -7,6 +7,7 @@ use crate::lex::lines::Para;
 use crate::model::MarkerStyle;
 use crate::lex::text;
 pub use crate::lex::heads::{is_authority, is_recipients_head};
+use aho_corasick::packed;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -25,6 +26,11 @@ pub enum Zone {
 static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH|KẾT LUẬN)\s*:$").unwrap()
 });
+/// Whether a paragraph is the operative line. The pattern ends in `:$`, so a paragraph that does not end with a
+/// colon, as nearly all do not, is not run through it.
+fn is_operative(c: &str) -> bool {
+    c.ends_with(':') && OPERATIVE.is_match(c)
+}
 static SUMMARY_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+(?: \p{L}+){0,3} \d+[/-]").unwrap());
 
 /// The parts found, as a zone per paragraph, and where the title is.
@@ -243,17 +249,27 @@ fn trailing_signature(paras: &[Para], from: usize, end: usize) -> Option<usize> 
     None
 }
 
+/// A portal's field box (`Số hiệu`, `Loại văn bản`, ...) is looked for in this many first paragraphs.
+const FIELD_BOX_WITHIN: usize = 150;
+
 pub fn layout(paras: &[Para]) -> Layout {
     let n = paras.len();
     let mut zones = vec![Zone::Body; n];
     // --- portal chrome before the document
     let mut start = 0;
     // the field box comes before the document's own header (its motto) or type name
-    let anchor = (0..n).find(|&i| is_motto(&paras[i].clean) || type_heading(&paras[i].clean).is_some()).unwrap_or(n);
-    if let Some(last_field) = (0..anchor.min(150)).rev().find(|&i| {
+    let is_anchor = |i: usize| is_motto(&paras[i].clean) || type_heading(&paras[i].clean).is_some();
+    // looked for in the first FIELD_BOX_WITHIN paragraphs, else taken as FIELD_BOX_WITHIN: the field box is looked
+    // for before the anchor but within them, and without a box a portal's title line in the first 3, both bounded
+    // alike by any later anchor; only a box found needs the anchor beyond
+    let mut anchor = (0..n.min(FIELD_BOX_WITHIN)).find(|&i| is_anchor(i)).unwrap_or(n.min(FIELD_BOX_WITHIN));
+    if let Some(last_field) = (0..anchor).rev().find(|&i| {
         let c = paras[i].clean.trim_end_matches(':').trim();
         c.len() < 40 && Lexicon::global().is(c, Tag::ChromeField)
     }) {
+        if anchor == FIELD_BOX_WITHIN {
+            anchor = (FIELD_BOX_WITHIN..n).find(|&i| is_anchor(i)).unwrap_or(n);
+        }
         start = (last_field + 2).min(n);
         // a portal's teaser between the box and the header is chrome too: the header is the run of
         // header-like paragraphs just before the anchor
@@ -273,7 +289,9 @@ pub fn layout(paras: &[Para]) -> Layout {
     let mut end = n;
     if let Some(f) = (start..n).find(|&i| Lexicon::global().opening(&paras[i].clean, Tag::ChromeFooter).is_some()) {
         end = f;
-        if f > start && SUMMARY_LINE.is_match(&paras[f - 1].clean) && DocType::from_word_prefix(&paras[f - 1].clean).is_some() {
+        // the type word first: the line's pattern (Unicode classes, costly to build) is built only for a run that
+        // meets such a paragraph
+        if f > start && DocType::from_word_prefix(&paras[f - 1].clean).is_some() && SUMMARY_LINE.is_match(&paras[f - 1].clean) {
             end = f - 1;
         }
     }
@@ -311,7 +329,7 @@ pub fn layout(paras: &[Para]) -> Layout {
             let takes = !p.table_row
                 && p.marker.is_none()
                 && !cue
-                && !OPERATIVE.is_match(c)
+                && !is_operative(c)
                 && !is_authority(c)
                 && !is_recipients_head(c)
                 && (first
@@ -381,7 +399,7 @@ pub fn layout(paras: &[Para]) -> Layout {
     while i < body_end {
         let p = &paras[i];
         let c = &p.clean;
-        if OPERATIVE.is_match(c) {
+        if is_operative(c) {
             operative = Some(i);
             break;
         }
@@ -450,15 +468,16 @@ static MOTTO: LazyLock<Motto> = LazyLock::new(|| {
 /// when it is `c C`, `n N` or `a A ẚ`. Found without upper-casing the paragraph: `is_motto` runs on every
 /// paragraph until a header is found, and most have no motto in them (`một`, `bộ`, `hội` have no anchor).
 fn motto_anchors(c: &str) -> impl Iterator<Item = usize> + '_ {
-    c.match_indices(['ộ', 'Ộ', 'ĩ', 'Ĩ'])
-        .filter(|(i, m)| {
-            let next = c[i + m.len()..].chars().next();
-            match *m {
-                "ộ" | "Ộ" => matches!(next, Some('c' | 'C' | 'n' | 'N')),
-                _ => matches!(next, Some('a' | 'A' | 'ẚ')),
-            }
-        })
-        .map(|(i, _)| i)
+    // the anchors themselves, searched for at once by a vectorized search (Teddy: decoding every character of every
+    // paragraph cost more than the rest of `is_motto`, and the automaton's own prefilter skips to the lead bytes of
+    // `ộ`/`ĩ`, as frequent in Vietnamese as `ệ`/`ă`); two anchors cannot overlap, as none starts with a letter
+    // that may follow `Ộ` or `Ĩ`, so the matches found one after the other are all of them
+    static ANCHORS: LazyLock<packed::Searcher> = LazyLock::new(|| {
+        let pairs: [(&[char], &[char]); 2] = [(&['ộ', 'Ộ'], &['c', 'C', 'n', 'N']), (&['ĩ', 'Ĩ'], &['a', 'A', 'ẚ'])];
+        let anchors = pairs.iter().flat_map(|(first, next)| first.iter().flat_map(|f| next.iter().map(move |n| format!("{f}{n}"))));
+        packed::Searcher::new(anchors).expect("the motto's anchors build")
+    });
+    ANCHORS.find_iter(c).map(|m| m.start())
 }
 
 /// The character offset of a form's anchor (the first `ỘC`, `ỘN` or `ĨA` in it).
@@ -574,6 +593,59 @@ mod tests {
         assert!(is_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && is_motto("Độc lập - Tự do - Hạnh phúc"));
         assert!(!is_motto("do Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam ban hành"));
         assert!(motto_anchors("Một bộ hồ sơ gửi Hội đồng nhân dân").next().is_none());
+    }
+
+    #[test]
+    fn anchors_searched_for_are_those_of_a_scan_of_every_character() {
+        let scan = |c: &str| -> Vec<usize> {
+            let chars: Vec<(usize, char)> = c.char_indices().collect();
+            chars.windows(2).filter(|w| matches!((w[0].1, w[1].1), ('ộ' | 'Ộ', 'c' | 'C' | 'n' | 'N') | ('ĩ' | 'Ĩ', 'a' | 'A' | 'ẚ'))).map(|w| w[0].0).collect()
+        };
+        let cases = [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "hoạt động của Hội đồng, nghĩa vụ", "ĐỘc ĐỘC ộcộn",
+            "NGHĨẚ nghĩA ĩ ộ Ộ", "Một bộ hồ sơ gửi Hội đồng", "chức năng, ứng dụng, kỹ thuật", "ộ", "",
+        ];
+        for c in cases {
+            assert_eq!(motto_anchors(c).collect::<Vec<_>>(), scan(c), "{c}");
+            let long = c.repeat(9); // past the vectorized search's shortest haystack
+            assert_eq!(motto_anchors(&long).collect::<Vec<_>>(), scan(&long), "{long}");
+        }
+    }
+
+    fn paras_of(text: &str) -> Vec<Para> {
+        crate::lex::lines::paragraphs(text, &crate::lex::lines::split_lines(text))
+    }
+
+    #[test]
+    fn anchor_past_the_first_150_paragraphs_ends_a_field_box_chrome() {
+        // a field box, a long teaser, then the document's header: the teaser is chrome up to the motto
+        let mut text = String::from("Số hiệu:\n45/KH-UBND\n\n");
+        for k in 0..200 {
+            text.push_str(&format!("đoạn giới thiệu thứ {k} của trang.\n\n"));
+        }
+        text.push_str("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nKẾ HOẠCH\n\nvề việc thử\n\n1. Nội dung.\n");
+        let paras = paras_of(&text);
+        let motto = paras.iter().position(|p| p.clean.starts_with("CỘNG HÒA")).unwrap();
+        assert!(motto > FIELD_BOX_WITHIN);
+        let l = layout(&paras);
+        assert!(l.zones[..motto].iter().all(|z| *z == Zone::Chrome) && l.zones[motto] != Zone::Chrome);
+        assert_eq!(l.doc_type, Some(DocType::KeHoach));
+    }
+
+    #[test]
+    fn a_typed_summary_line_over_a_portal_footer_is_chrome() {
+        let text = "KẾ HOẠCH\n\nvề việc thử\n\n1. Nội dung.\n\nQuyết định 45/QĐ-UBND năm 2025\n\nVăn bản liên quan\n\nmục khác\n";
+        let paras = paras_of(text);
+        let l = layout(&paras);
+        let summary = paras.iter().position(|p| p.clean.starts_with("Quyết định 45")).unwrap();
+        assert_eq!(l.zones[summary], Zone::Chrome);
+        assert_ne!(l.zones[summary - 1], Zone::Chrome);
+    }
+
+    #[test]
+    fn operative_line_ends_with_its_colon() {
+        assert!(is_operative("QUYẾT ĐỊNH:") && is_operative("QUYẾT NGHỊ :") && is_operative("CHỈ THỊ:"));
+        assert!(!is_operative("QUYẾT ĐỊNH: Điều 1") && !is_operative("QUYẾT ĐỊNH") && !is_operative("Quyết định:"));
     }
 
     #[test]

@@ -121,20 +121,30 @@ impl<'a> Builder<'a> {
         id
     }
 
-    fn ancestors(&self, mut id: NodeId) -> Vec<NodeId> {
-        let mut v = vec![id];
-        while let Some(p) = self.nodes[id].parent {
-            v.push(p);
-            id = p;
+    /// Whether `id` is `n` or one of its ancestors.
+    fn holds(&self, id: NodeId, mut n: NodeId) -> bool {
+        loop {
+            if n == id {
+                return true;
+            }
+            match self.nodes[n].parent {
+                Some(p) => n = p,
+                None => return false,
+            }
         }
-        v
     }
 
-    /// The deepest node containing both `a` and `b`.
+    /// The deepest node containing both `a` and `b`: walked up from `a`, without collecting either chain (called
+    /// for every leaf, and an outline is a few levels deep).
     fn common(&self, a: NodeId, b: NodeId) -> NodeId {
-        let aa = self.ancestors(a);
-        let bb = self.ancestors(b);
-        *aa.iter().find(|x| bb.contains(x)).unwrap_or(&0)
+        let mut x = Some(a);
+        while let Some(id) = x {
+            if self.holds(id, b) {
+                return id;
+            }
+            x = self.nodes[id].parent;
+        }
+        0
     }
 
     /// Trivia up to `start`, placed in the deepest node holding both its neighbours. Call before creating any
@@ -429,9 +439,10 @@ fn compute_spans(nodes: &mut Vec<Node>, id: NodeId) {
 }
 
 fn compute_paths(nodes: &mut Vec<Node>, id: NodeId, prefix: &str) {
-    let children = nodes[id].children.clone();
     let mut bullet_counts: Vec<(String, usize)> = Vec::new();
-    for c in children {
+    // by index, not over a copy of the list: only the paths below change
+    for k in 0..nodes[id].children.len() {
+        let c = nodes[id].children[k];
         if nodes[c].kind == NodeKind::Item {
             let label = nodes[c].label.clone().unwrap_or_default();
             let seg = if nodes[c].style == Some(MarkerStyle::Bullet) {
@@ -450,8 +461,8 @@ fn compute_paths(nodes: &mut Vec<Node>, id: NodeId, prefix: &str) {
                 label
             };
             let path = if prefix.is_empty() { seg } else { format!("{prefix}/{seg}") };
-            nodes[c].path = Some(path.clone());
             compute_paths(nodes, c, &path);
+            nodes[c].path = Some(path);
         } else {
             compute_paths(nodes, c, prefix);
         }
