@@ -169,8 +169,31 @@ fn type_of(word: &str, symbol: &Symbol) -> Option<DocType> {
 /// each, in the zone.
 /// Where the symbol of a [`NUMBER`] or [`BARE_NUMBER`] match starts: at its first digit, since neither `số` nor a
 /// type word holds one (found so, the matches need no capture groups: the slower engine is never run).
-fn symbol_start(m: regex::Match) -> usize {
-    m.start() + m.as_str().find(char::is_numeric).expect("a symbol starts with a digit")
+fn symbol_start(zone: &str, start: usize, end: usize) -> usize {
+    start + zone[start..end].find(char::is_numeric).expect("a symbol starts with a digit")
+}
+
+/// The matches of [`number_pattern`] in `zone` (start, end), as `find_iter` would give them. Each starts at a
+/// `số` / `Số` followed, after white space and a colon, by a digit (a numeric char, as any `\d` is one), so
+/// the anchored [`NUMBER`] is tried only there, leftmost first, each after the end of the one before: the
+/// regex no longer runs over the many paragraphs without such a `số`, nor forwards from each `số` in them.
+fn numbers(zone: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    so_before_digit(zone).filter_map(move |at| {
+        let m = (at >= pos).then(|| NUMBER.find(&zone[at..])).flatten()?;
+        pos = at + m.end();
+        Some((at, pos))
+    })
+}
+
+/// Where each `số` / `Số` followed (after white space and a colon) by a numeric char starts.
+fn so_before_digit(zone: &str) -> impl Iterator<Item = usize> + '_ {
+    zone.match_indices('ố').filter_map(move |(k, _)| {
+        let at = k.checked_sub(1).filter(|&s| matches!(zone.as_bytes()[s], b's' | b'S'))?;
+        let rest = zone[k + 'ố'.len_utf8()..].trim_start();
+        let rest = rest.strip_prefix(':').map_or(rest, str::trim_start);
+        rest.starts_with(char::is_numeric).then_some(at)
+    })
 }
 
 pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
@@ -181,9 +204,9 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
     let mut chain: Vec<(Option<usize>, usize, usize, Option<String>)> = Vec::new();
     let mut consumed = 0;
     // (where the type word may end, the symbol, whether `số` comes first), in text order
-    let mut found: Vec<(usize, usize, usize, bool)> = NUMBER.find_iter(zone).map(|m| (m.start(), symbol_start(m), m.end(), true)).collect();
+    let mut found: Vec<(usize, usize, usize, bool)> = numbers(zone).map(|(s, e)| (s, symbol_start(zone, s, e), e, true)).collect();
     found.extend(BARE_NUMBER.find_iter(zone).map(|m| {
-        let sym = symbol_start(m);
+        let sym = symbol_start(zone, m.start(), m.end());
         (sym, sym, m.end(), false)
     }));
     found.sort_by_key(|f| f.0);
@@ -326,6 +349,19 @@ fn share_issuers(zone: &str, chain: &mut [(Option<usize>, usize, usize, Option<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_found_at_each_so_before_a_digit_as_over_the_whole_zone() {
+        let whole = regex::Regex::new(&super::super::vocab::number_pattern()).unwrap();
+        for z in [
+            // `Số:` and a glued `số`; `số` before a number that is no symbol, then one that is
+            "Số: 12/2020/NĐ-CP và số12/QĐ-UBND; một số 5 năm số 20-NQ/TW",
+            "theo Công văn số 58-KH/BTCTW, số 20-NQ/TW và số  ٣/QĐ-TTg; Số\t:\t7/KH-UBND",
+        ] {
+            assert_eq!(numbers(z).collect::<Vec<_>>(), whole.find_iter(z).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{z}");
+        }
+        assert_eq!(numbers("một số 5 năm số 20-NQ/TW").count(), 1);
+    }
 
     #[test]
     fn issuer_before_takes_the_leftmost_issuer_short_enough() {

@@ -35,7 +35,11 @@ pub(super) static TYPE_WORD_PARTS: LazyLock<Vec<(&'static str, Vec<&'static str>
 pub(super) const SYMBOL_PATTERN: &str = r"\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*(?:\s*-\s*[\p{Lu}Đ][\p{L}\d.&]*)*))+";
 /// `số 58-KH/BTCTW`: where a numbered citation is; the type word is then looked for just before it. Scanning
 /// for the number first keeps the expensive part (type word and name) to a short window.
-pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:số|Số)\s*:?\s*(?P<sym>{SYMBOL_PATTERN})")).unwrap());
+pub(super) fn number_pattern() -> String {
+    format!(r"(?:số|Số)\s*:?\s*(?P<sym>{SYMBOL_PATTERN})")
+}
+/// [`number_pattern`] at the start of the text: it is tried only where `số` is followed by a digit.
+pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{})", number_pattern())).unwrap());
 /// `Quy định 366-QĐ/TW`: a symbol right after its type word, without `số`.
 pub(super) static BARE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?:{})[ \t]+(?P<sym>{SYMBOL_PATTERN})", *TYPE_WORDS)).unwrap());
