@@ -5,7 +5,7 @@
 //! 14423:2025`).
 use super::dates::{date_at, date_of};
 use super::resolve::NameForm;
-use super::vocab::{is_a, starts_with_decree_verb, BARE_NUMBER, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, MORE, NAME_BEFORE_NUMBER, NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
+use super::vocab::{is_a, starts_with_decree_verb, BARE_NUMBER, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, MORE, NAME_BEFORE_NUMBER, NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
 use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
 use crate::lex::lexicon::{Lexicon, Tag};
@@ -186,6 +186,24 @@ fn numbers(zone: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// The matches of [`bare_number_pattern`] in `zone` (start, end), as `find_iter` would give them. A match
+/// starts where [`BARE_NUMBER_CUE`] (its own beginning) does: each such start, leftmost first, is tried with
+/// the anchored [`BARE_NUMBER`]; after a failure the cue is looked for again from the next char, as a match
+/// may start inside a failed cue's type word.
+fn bare_numbers(zone: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || loop {
+        let at = BARE_NUMBER_CUE.find_at(zone, pos)?.start();
+        match BARE_NUMBER.find(&zone[at..]) {
+            Some(m) => {
+                pos = at + m.end();
+                return Some((at, pos));
+            }
+            None => pos = at + zone[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    })
+}
+
 /// Where each `số` / `Số` followed (after white space and a colon) by a numeric char starts.
 fn so_before_digit(zone: &str) -> impl Iterator<Item = usize> + '_ {
     zone.match_indices('ố').filter_map(move |(k, _)| {
@@ -205,9 +223,9 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
     let mut consumed = 0;
     // (where the type word may end, the symbol, whether `số` comes first), in text order
     let mut found: Vec<(usize, usize, usize, bool)> = numbers(zone).map(|(s, e)| (s, symbol_start(zone, s, e), e, true)).collect();
-    found.extend(BARE_NUMBER.find_iter(zone).map(|m| {
-        let sym = symbol_start(zone, m.start(), m.end());
-        (sym, sym, m.end(), false)
+    found.extend(bare_numbers(zone).map(|(s, e)| {
+        let sym = symbol_start(zone, s, e);
+        (sym, sym, e, false)
     }));
     found.sort_by_key(|f| f.0);
     for (at, sym_start, sym_end, with_so) in found {
@@ -361,6 +379,19 @@ mod tests {
             assert_eq!(numbers(z).collect::<Vec<_>>(), whole.find_iter(z).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{z}");
         }
         assert_eq!(numbers("một số 5 năm số 20-NQ/TW").count(), 1);
+    }
+
+    #[test]
+    fn bare_numbers_are_found_at_each_type_word_before_a_digit_as_over_the_whole_zone() {
+        let whole = regex::Regex::new(&super::super::vocab::bare_number_pattern()).unwrap();
+        for z in [
+            // a type word before a number that is no symbol, then before one; the longest type word; a tab
+            "Luật 2024 và Quy định 366-QĐ/TW; Nghị quyết liên tịch \t01/2020/NQLT-BTP-VKSNDTC, Kế hoạch 16/KH-MTTQ-BTT",
+            "Thông tư 5 ngày, Thông tư ٣/TT-BTC; Quyết định  12/QĐ-UBND",
+        ] {
+            assert_eq!(bare_numbers(z).collect::<Vec<_>>(), whole.find_iter(z).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{z}");
+        }
+        assert_eq!(bare_numbers("Luật 2024 và Quy định 366-QĐ/TW").count(), 1);
     }
 
     #[test]

@@ -41,8 +41,14 @@ pub(super) fn number_pattern() -> String {
 /// [`number_pattern`] at the start of the text: it is tried only where `số` is followed by a digit.
 pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{})", number_pattern())).unwrap());
 /// `Quy định 366-QĐ/TW`: a symbol right after its type word, without `số`.
-pub(super) static BARE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?:{})[ \t]+(?P<sym>{SYMBOL_PATTERN})", *TYPE_WORDS)).unwrap());
+pub(super) fn bare_number_pattern() -> String {
+    format!(r"(?:{})[ \t]+(?P<sym>{SYMBOL_PATTERN})", *TYPE_WORDS)
+}
+/// [`bare_number_pattern`] at the start of the text, tried where [`BARE_NUMBER_CUE`] matches.
+pub(super) static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{})", bare_number_pattern())).unwrap());
+/// How every match of [`bare_number_pattern`] starts: a type word, blanks and a digit. Searched for instead of
+/// the whole pattern, it finds where matches start without running the symbol's letter classes backwards.
+pub(super) static BARE_NUMBER_CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:{})[ \t]+\d", *TYPE_WORDS)).unwrap());
 /// How far before `số` the type word may start (bytes): a type word and a law's name of up to sixteen words.
 pub(super) const TYPE_WINDOW: usize = 240;
 /// The most words of a law's name between its type word and `số`.
