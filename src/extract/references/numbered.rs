@@ -308,7 +308,8 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
         chain.push((if single { last } else { None }, start, pos + used, issuer));
     }
     share_issuers(zone, &mut chain, refs);
-    for c in STANDARD.captures_iter(zone) {
+    // a standard's code holds `TCVN` or `QCVN`: a zone without `CVN` has none, and is not searched
+    for c in zone.contains("CVN").then(|| STANDARD.captures_iter(zone)).into_iter().flatten() {
         let m = c.get(0).unwrap();
         let raw = collapse(m.as_str());
         let symbol = Symbol {
@@ -392,6 +393,12 @@ mod tests {
             assert_eq!(bare_numbers(z).collect::<Vec<_>>(), whole.find_iter(z).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{z}");
         }
         assert_eq!(bare_numbers("Luật 2024 và Quy định 366-QĐ/TW").count(), 1);
+    }
+
+    #[test]
+    fn a_standard_is_found_by_its_code() {
+        let refs = super::super::extract_text("Áp dụng TCVN 14423:2025 và QCVN 01:2021/BXD.");
+        assert_eq!(refs.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(), ["TCVN14423:2025", "QCVN01:2021/BXD"]);
     }
 
     #[test]
