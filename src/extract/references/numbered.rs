@@ -120,35 +120,37 @@ fn subject_at(rest: &str) -> Option<&str> {
     (s.split_whitespace().count() >= 3).then_some(s)
 }
 
-/// The leftmost match of `re` (anchored at the end of `s`) whose issuer `i` is at most ISSUER_BEFORE_CHARS
-/// characters long: as if `i` were a counted repetition. The issuer of a match is the shortest one from its
-/// start, so a match whose issuer is too long has no shorter one there; the search goes on after its start.
-fn leftmost_short_issuer<'h>(re: &regex::Regex, s: &'h str) -> Option<regex::Captures<'h>> {
-    let mut at = 0;
-    while let Some(c) = re.captures_at(s, at) {
-        if c["i"].chars().count() <= ISSUER_BEFORE_CHARS {
-            return Some(c);
-        }
-        let start = c.get(0).unwrap().start();
-        at = start + s[start..].chars().next().map_or(1, char::len_utf8);
-    }
-    None
+/// The first match of the anchored `re` at one of `starts` (in order) whose issuer `i` is at most
+/// ISSUER_BEFORE_CHARS characters long: as if `i` were a counted repetition. The issuer of a match is the
+/// shortest one from its start, so a match whose issuer is too long has no shorter one there.
+fn leftmost_short_issuer<'h>(re: &regex::Regex, s: &'h str, mut starts: impl Iterator<Item = usize>) -> Option<regex::Captures<'h>> {
+    starts.find_map(|k| re.captures(&s[k..]).filter(|c| c["i"].chars().count() <= ISSUER_BEFORE_CHARS))
+}
+
+/// Where a match of [`ISSUER_BEFORE_ISSUED`] may start in `s`: at its start, or at a `,`, `;`, `.` (then
+/// white space) or a white space char before `N`, `n` or a capital (which the issuer or `Ngày` opens with).
+fn issued_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let opens = |r: &str| r.starts_with(|c: char| c.is_uppercase() || c == 'n');
+    let lead = move |(k, c): (usize, char)| {
+        let rest = &s[k + c.len_utf8()..];
+        (matches!(c, ',' | ';' | '.') && opens(rest.trim_start()) || c.is_whitespace() && opens(rest)).then_some(k)
+    };
+    std::iter::once(0).chain(s.char_indices().skip(1).filter_map(lead))
 }
 
 /// The issuer (and date) named before a citation, in the clause that leads to its type word.
 pub(super) fn issuer_before(before: &str) -> Option<(String, Option<Date>)> {
-    // both patterns end the clause (`… tại`, `… ban hành`, then white space): checked as literals first, as a
-    // regex anchored at the end is searched backwards over the whole clause for every citation
+    // both patterns end the clause (`… tại`, `… ban hành`, then white space): checked as literals first
     let last = before.trim_end();
     if last.ends_with("tại") {
-        if let Some(c) = leftmost_short_issuer(&ISSUER_BEFORE_TAI, before) {
+        if let Some(c) = leftmost_short_issuer(&ISSUER_BEFORE_TAI, before, before.match_indices("của").map(|(k, _)| k)) {
             return tidy_issuer(&c["i"]).map(|i| (i, None));
         }
     }
     if !last.ends_with("ban hành") {
         return None;
     }
-    let c = leftmost_short_issuer(&ISSUER_BEFORE_ISSUED, before)?;
+    let c = leftmost_short_issuer(&ISSUER_BEFORE_ISSUED, before, issued_starts(before))?;
     // `Sau khi Thủ tướng Chính phủ ban hành …`: the issuer follows the conjunction
     let i = &c["i"];
     let i = i.rsplit_once(" khi ").map_or(i, |(_, b)| b);
@@ -412,5 +414,10 @@ mod tests {
         assert_eq!((i.as_str(), d.map(|d| d.year)), ("Chủ tịch Ủy ban nhân dân Thành phố", Some(2025)));
         let long = format!("Bộ {} ban hành", "x ".repeat(60));
         assert_eq!(issuer_before(&long), None);
+        // after a semicolon, after `khi`, and a date after a comma
+        assert_eq!(issuer_before("thực hiện;  Bộ Tài chính đã ban hành ").unwrap().0, "Bộ Tài chính");
+        assert_eq!(issuer_before("Sau khi Thủ tướng Chính phủ ban hành").unwrap().0, "Thủ tướng Chính phủ");
+        let (i, d) = issuer_before("Trước đó, ngày 3/2/2025, Sở Tư pháp vừa ký ban hành").unwrap();
+        assert_eq!((i.as_str(), d.map(|d| d.month)), ("Sở Tư pháp", Some(2)));
     }
 }

@@ -72,16 +72,21 @@ pub(super) static ISSUER_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// An issuer named before the citation: `đề nghị của Giám đốc Sở Nội vụ tại` (Tờ trình số …). The issuer `i`
 /// holds at most [`ISSUER_BEFORE_CHARS`] characters, checked after the match (see `numbered::issuer_before`).
+/// Tried at each `của` (anchored): searched for from the end, the negated class ran backwards through a large
+/// automaton.
 pub(super) static ISSUER_BEFORE_TAI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"của\s+(?P<i>[\p{Lu}][^,;:()“”\x22]+?)\s+tại\s*$").unwrap());
+    LazyLock::new(|| Regex::new(r"^của\s+(?P<i>[\p{Lu}][^,;:()“”\x22]+?)\s+tại\s*$").unwrap());
 /// The longest issuer named before a citation, in characters. Not a counted repetition in the patterns: the
 /// lazy DFA that searches them backwards from the end would build states for every count, a megabyte of work
 /// per search.
 pub(super) const ISSUER_BEFORE_CHARS: usize = 101;
 /// `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành` (Công văn số …); `i` as above.
+/// Anchored, and tried at the clause start and at each `,`, `;`, `.` or space (see `numbered::issuer_before`):
+/// the lead is optional only for the clause start, where nothing else of it can match (what follows it starts
+/// with `N`, `n` or a capital).
 pub(super) static ISSUER_BEFORE_ISSUED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[,;.]\s*|\s)(?:(?:Ngày|ngày)\s*{DATE_PATTERN}\s*,\s*)?(?P<i>[\p{{Lu}}][^,;:()“”\x22]+?)\s+(?:(?:đã|đang|vừa|tiếp tục|sẽ)\s+)?(?:ký\s+)?ban hành\s*$"
+        r"^(?:[,;.]\s*|\s)?(?:(?:Ngày|ngày)\s*{DATE_PATTERN}\s*,\s*)?(?P<i>[\p{{Lu}}][^,;:()“”\x22]+?)\s+(?:(?:đã|đang|vừa|tiếp tục|sẽ)\s+)?(?:ký\s+)?ban hành\s*$"
     ))
     .unwrap()
 });
