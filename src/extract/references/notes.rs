@@ -19,7 +19,10 @@ pub struct Call {
 }
 
 /// `công điện[1]`, `văn bản[12]`: a call, the words right before it.
-static CALL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?P<w>\p{L}+(?:\s+\p{L}+){0,3})\s*\[(?P<n>\d{1,3})\]").unwrap());
+const CALL: &str = r"(?P<w>\p{L}+(?:\s+\p{L}+){0,3})\s*\[(?P<n>\d{1,3})\]";
+/// [`CALL`] at the start of the text. Searched for unanchored, it was matched backwards from each `]`, and
+/// the reverse automaton of `\p{L}` is so large that each of its states took ~100k instructions to build.
+static CALL_AT: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^{CALL}")).unwrap());
 /// `[1] Các công điện: ...`: a note, its number.
 static NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[(?P<n>\d{1,3})\]\s*").unwrap());
 
@@ -36,6 +39,39 @@ fn type_word_in(words: &str) -> Option<&'static str> {
     TYPE_WORD_FORMS.iter().filter(|f| lower.ends_with(&f.to_lowercase())).max_by_key(|f| f.len()).map(|f| f.as_str())
 }
 
+/// The matches of [`CALL`] in `zone`, as `captures_iter` gives them (leftmost first, one after the other),
+/// found from each `[` instead. A call ends in `[`, one to three digits (numeric chars) and `]`, and its
+/// words and the spaces between them are letters (alphabetic) and white space: so the call of a `[` starts
+/// no earlier than four alphabetic runs back ([`call_reach`]). The anchored regex, tried from there char by
+/// char up to the `[`, decides each match, and its first success is the leftmost match.
+fn call_matches(zone: &str) -> impl Iterator<Item = (usize, regex::Captures<'_>)> {
+    let mut done = 0;
+    zone.match_indices('[').filter_map(move |(b, _)| {
+        let digits = zone[b + 1..].char_indices().take_while(|&(k, c)| k < 12 && c.is_numeric()).last().map(|(k, c)| b + 1 + k + c.len_utf8())?;
+        let end = digits + zone[digits..].starts_with(']').then_some(1)?;
+        let from = call_reach(zone, b).max(done);
+        let (at, c) = zone[from..b].char_indices().find_map(|(k, _)| Some((from + k, CALL_AT.captures(&zone[from + k..end])?)))?;
+        done = end;
+        Some((at, c))
+    })
+}
+
+/// How far back from the `[` at `b` a call may start: over white space and up to four alphabetic runs
+/// (`\p{L}` is alphabetic, so a run of letters lies inside one).
+fn call_reach(zone: &str, b: usize) -> usize {
+    let before = &zone[..b];
+    let mut at = before.trim_end_matches(char::is_whitespace).len();
+    for _ in 0..4 {
+        at = before[..at].trim_end_matches(char::is_alphabetic).len();
+        let spaced = before[..at].trim_end_matches(char::is_whitespace).len();
+        if spaced == at || !before[..spaced].ends_with(char::is_alphabetic) {
+            break;
+        }
+        at = spaced;
+    }
+    at
+}
+
 /// The calls of the notes in `paras` (the first call of each number).
 pub fn calls(paras: &[&Para]) -> HashMap<u32, Call> {
     let mut out: HashMap<u32, Call> = HashMap::default();
@@ -45,11 +81,10 @@ pub fn calls(paras: &[&Para]) -> HashMap<u32, Call> {
         if !p.clean.match_indices('[').any(|(k, _)| p.clean.as_bytes().get(k + 1).is_some_and(u8::is_ascii_digit)) || note_number(&p.clean).is_some() {
             continue;
         }
-        for c in CALL.captures_iter(&p.clean) {
+        for (at, c) in call_matches(&p.clean) {
             let Ok(n) = c["n"].parse::<u32>() else { continue };
-            let at = c.get(0).unwrap().start();
             let start = clause_start(&p.clean, at, 400);
-            let before = &p.clean[start..c.name("w").unwrap().end()];
+            let before = &p.clean[start..at + c.name("w").unwrap().end()];
             // the issuer of `X (đã) ban hành ...` in the calling clause
             let issuer = before.rfind("ban hành").and_then(|k| issuer_before(&before[..k + "ban hành".len()])).map(|(i, _)| i);
             out.entry(n).or_insert(Call { type_word: type_word_in(&c["w"]), issuer });
@@ -78,5 +113,22 @@ mod tests {
         assert_eq!(c[&1], Call { type_word: Some("Công điện"), issuer: Some("Thủ tướng Chính phủ".into()) });
         assert_eq!(note_number("[12] Các công điện: số 1"), Some((12, 5)));
         assert_eq!(head_type("Các công điện: số 217/CĐ-TTg"), Some("Công điện"));
+    }
+
+    #[test]
+    fn calls_are_the_matches_of_the_regex_over_the_whole_paragraph() {
+        let spans = |z: &str| call_matches(z).map(|(at, c)| (at..at + c.get(0).unwrap().end(), c["w"].to_string())).collect::<Vec<_>>();
+        let call = Regex::new(CALL).unwrap();
+        let whole = |z: &str| call.captures_iter(z).map(|c| (c.get(0).unwrap().range(), c["w"].to_string())).collect::<Vec<_>>();
+        for z in [
+            "Chính phủ, Thủ tướng Chính phủ đã ban hành nhiều văn bản, công điện[1] chỉ đạo tập trung ứng phó.",
+            // more than four words before the call; two calls glued; a word glued after a call
+            "các bộ, ngành đã ban hành rất nhiều văn bản hướng dẫn [2][3]và công điện [4] [12] số[5]",
+            // not calls: four digits, a link, no words before
+            "xem [1234] và [văn bản](http://x) ; [7] ,[8]",
+        ] {
+            assert_eq!(spans(z), whole(z), "{z}");
+        }
+        assert_eq!(spans("nhiều văn bản hướng dẫn [2][3]")[0].1, "văn bản hướng dẫn");
     }
 }

@@ -5,7 +5,7 @@
 //! 14423:2025`).
 use super::dates::{date_at, date_of};
 use super::resolve::NameForm;
-use super::vocab::{is_a, starts_with_decree_verb, BARE_NUMBER, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, MORE, NAME_BEFORE_NUMBER, NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
+use super::vocab::{is_a, starts_with_decree_verb, BARE_NUMBER, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, MORE, NAME_BEFORE_NUMBER, NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
 use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
 use crate::lex::lexicon::{Lexicon, Tag};
@@ -120,35 +120,37 @@ fn subject_at(rest: &str) -> Option<&str> {
     (s.split_whitespace().count() >= 3).then_some(s)
 }
 
-/// The leftmost match of `re` (anchored at the end of `s`) whose issuer `i` is at most ISSUER_BEFORE_CHARS
-/// characters long: as if `i` were a counted repetition. The issuer of a match is the shortest one from its
-/// start, so a match whose issuer is too long has no shorter one there; the search goes on after its start.
-fn leftmost_short_issuer<'h>(re: &regex::Regex, s: &'h str) -> Option<regex::Captures<'h>> {
-    let mut at = 0;
-    while let Some(c) = re.captures_at(s, at) {
-        if c["i"].chars().count() <= ISSUER_BEFORE_CHARS {
-            return Some(c);
-        }
-        let start = c.get(0).unwrap().start();
-        at = start + s[start..].chars().next().map_or(1, char::len_utf8);
-    }
-    None
+/// The first match of the anchored `re` at one of `starts` (in order) whose issuer `i` is at most
+/// ISSUER_BEFORE_CHARS characters long: as if `i` were a counted repetition. The issuer of a match is the
+/// shortest one from its start, so a match whose issuer is too long has no shorter one there.
+fn leftmost_short_issuer<'h>(re: &regex::Regex, s: &'h str, mut starts: impl Iterator<Item = usize>) -> Option<regex::Captures<'h>> {
+    starts.find_map(|k| re.captures(&s[k..]).filter(|c| c["i"].chars().count() <= ISSUER_BEFORE_CHARS))
+}
+
+/// Where a match of [`ISSUER_BEFORE_ISSUED`] may start in `s`: at its start, or at a `,`, `;`, `.` (then
+/// white space) or a white space char before `N`, `n` or a capital (which the issuer or `Ngày` opens with).
+fn issued_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    let opens = |r: &str| r.starts_with(|c: char| c.is_uppercase() || c == 'n');
+    let lead = move |(k, c): (usize, char)| {
+        let rest = &s[k + c.len_utf8()..];
+        (matches!(c, ',' | ';' | '.') && opens(rest.trim_start()) || c.is_whitespace() && opens(rest)).then_some(k)
+    };
+    std::iter::once(0).chain(s.char_indices().skip(1).filter_map(lead))
 }
 
 /// The issuer (and date) named before a citation, in the clause that leads to its type word.
 pub(super) fn issuer_before(before: &str) -> Option<(String, Option<Date>)> {
-    // both patterns end the clause (`… tại`, `… ban hành`, then white space): checked as literals first, as a
-    // regex anchored at the end is searched backwards over the whole clause for every citation
+    // both patterns end the clause (`… tại`, `… ban hành`, then white space): checked as literals first
     let last = before.trim_end();
     if last.ends_with("tại") {
-        if let Some(c) = leftmost_short_issuer(&ISSUER_BEFORE_TAI, before) {
+        if let Some(c) = leftmost_short_issuer(&ISSUER_BEFORE_TAI, before, before.match_indices("của").map(|(k, _)| k)) {
             return tidy_issuer(&c["i"]).map(|i| (i, None));
         }
     }
     if !last.ends_with("ban hành") {
         return None;
     }
-    let c = leftmost_short_issuer(&ISSUER_BEFORE_ISSUED, before)?;
+    let c = leftmost_short_issuer(&ISSUER_BEFORE_ISSUED, before, issued_starts(before))?;
     // `Sau khi Thủ tướng Chính phủ ban hành …`: the issuer follows the conjunction
     let i = &c["i"];
     let i = i.rsplit_once(" khi ").map_or(i, |(_, b)| b);
@@ -169,8 +171,49 @@ fn type_of(word: &str, symbol: &Symbol) -> Option<DocType> {
 /// each, in the zone.
 /// Where the symbol of a [`NUMBER`] or [`BARE_NUMBER`] match starts: at its first digit, since neither `số` nor a
 /// type word holds one (found so, the matches need no capture groups: the slower engine is never run).
-fn symbol_start(m: regex::Match) -> usize {
-    m.start() + m.as_str().find(char::is_numeric).expect("a symbol starts with a digit")
+fn symbol_start(zone: &str, start: usize, end: usize) -> usize {
+    start + zone[start..end].find(char::is_numeric).expect("a symbol starts with a digit")
+}
+
+/// The matches of [`number_pattern`] in `zone` (start, end), as `find_iter` would give them. Each starts at a
+/// `số` / `Số` followed, after white space and a colon, by a digit (a numeric char, as any `\d` is one), so
+/// the anchored [`NUMBER`] is tried only there, leftmost first, each after the end of the one before: the
+/// regex no longer runs over the many paragraphs without such a `số`, nor forwards from each `số` in them.
+fn numbers(zone: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    so_before_digit(zone).filter_map(move |at| {
+        let m = (at >= pos).then(|| NUMBER.find(&zone[at..])).flatten()?;
+        pos = at + m.end();
+        Some((at, pos))
+    })
+}
+
+/// The matches of [`bare_number_pattern`] in `zone` (start, end), as `find_iter` would give them. A match
+/// starts where [`BARE_NUMBER_CUE`] (its own beginning) does: each such start, leftmost first, is tried with
+/// the anchored [`BARE_NUMBER`]; after a failure the cue is looked for again from the next char, as a match
+/// may start inside a failed cue's type word.
+fn bare_numbers(zone: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || loop {
+        let at = BARE_NUMBER_CUE.find_at(zone, pos)?.start();
+        match BARE_NUMBER.find(&zone[at..]) {
+            Some(m) => {
+                pos = at + m.end();
+                return Some((at, pos));
+            }
+            None => pos = at + zone[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    })
+}
+
+/// Where each `số` / `Số` followed (after white space and a colon) by a numeric char starts.
+fn so_before_digit(zone: &str) -> impl Iterator<Item = usize> + '_ {
+    zone.match_indices('ố').filter_map(move |(k, _)| {
+        let at = k.checked_sub(1).filter(|&s| matches!(zone.as_bytes()[s], b's' | b'S'))?;
+        let rest = zone[k + 'ố'.len_utf8()..].trim_start();
+        let rest = rest.strip_prefix(':').map_or(rest, str::trim_start);
+        rest.starts_with(char::is_numeric).then_some(at)
+    })
 }
 
 pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
@@ -181,10 +224,10 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
     let mut chain: Vec<(Option<usize>, usize, usize, Option<String>)> = Vec::new();
     let mut consumed = 0;
     // (where the type word may end, the symbol, whether `số` comes first), in text order
-    let mut found: Vec<(usize, usize, usize, bool)> = NUMBER.find_iter(zone).map(|m| (m.start(), symbol_start(m), m.end(), true)).collect();
-    found.extend(BARE_NUMBER.find_iter(zone).map(|m| {
-        let sym = symbol_start(m);
-        (sym, sym, m.end(), false)
+    let mut found: Vec<(usize, usize, usize, bool)> = numbers(zone).map(|(s, e)| (s, symbol_start(zone, s, e), e, true)).collect();
+    found.extend(bare_numbers(zone).map(|(s, e)| {
+        let sym = symbol_start(zone, s, e);
+        (sym, sym, e, false)
     }));
     found.sort_by_key(|f| f.0);
     for (at, sym_start, sym_end, with_so) in found {
@@ -267,7 +310,8 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
         chain.push((if single { last } else { None }, start, pos + used, issuer));
     }
     share_issuers(zone, &mut chain, refs);
-    for c in STANDARD.captures_iter(zone) {
+    // a standard's code holds `TCVN` or `QCVN`: a zone without `CVN` has none, and is not searched
+    for c in zone.contains("CVN").then(|| STANDARD.captures_iter(zone)).into_iter().flatten() {
         let m = c.get(0).unwrap();
         let raw = collapse(m.as_str());
         let symbol = Symbol {
@@ -328,6 +372,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn numbers_are_found_at_each_so_before_a_digit_as_over_the_whole_zone() {
+        let whole = regex::Regex::new(&super::super::vocab::number_pattern()).unwrap();
+        for z in [
+            // `Số:` and a glued `số`; `số` before a number that is no symbol, then one that is
+            "Số: 12/2020/NĐ-CP và số12/QĐ-UBND; một số 5 năm số 20-NQ/TW",
+            "theo Công văn số 58-KH/BTCTW, số 20-NQ/TW và số  ٣/QĐ-TTg; Số\t:\t7/KH-UBND",
+        ] {
+            assert_eq!(numbers(z).collect::<Vec<_>>(), whole.find_iter(z).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{z}");
+        }
+        assert_eq!(numbers("một số 5 năm số 20-NQ/TW").count(), 1);
+    }
+
+    #[test]
+    fn bare_numbers_are_found_at_each_type_word_before_a_digit_as_over_the_whole_zone() {
+        let whole = regex::Regex::new(&super::super::vocab::bare_number_pattern()).unwrap();
+        for z in [
+            // a type word before a number that is no symbol, then before one; the longest type word; a tab
+            "Luật 2024 và Quy định 366-QĐ/TW; Nghị quyết liên tịch \t01/2020/NQLT-BTP-VKSNDTC, Kế hoạch 16/KH-MTTQ-BTT",
+            "Thông tư 5 ngày, Thông tư ٣/TT-BTC; Quyết định  12/QĐ-UBND",
+        ] {
+            assert_eq!(bare_numbers(z).collect::<Vec<_>>(), whole.find_iter(z).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{z}");
+        }
+        assert_eq!(bare_numbers("Luật 2024 và Quy định 366-QĐ/TW").count(), 1);
+    }
+
+    #[test]
+    fn a_standard_is_found_by_its_code() {
+        let refs = super::super::extract_text("Áp dụng TCVN 14423:2025 và QCVN 01:2021/BXD.");
+        assert_eq!(refs.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(), ["TCVN14423:2025", "QCVN01:2021/BXD"]);
+    }
+
+    #[test]
     fn issuer_before_takes_the_leftmost_issuer_short_enough() {
         let (i, _) = issuer_before("theo đề nghị của Giám đốc Sở Nội vụ tại ").unwrap();
         assert_eq!(i, "Giám đốc Sở Nội vụ");
@@ -338,5 +414,10 @@ mod tests {
         assert_eq!((i.as_str(), d.map(|d| d.year)), ("Chủ tịch Ủy ban nhân dân Thành phố", Some(2025)));
         let long = format!("Bộ {} ban hành", "x ".repeat(60));
         assert_eq!(issuer_before(&long), None);
+        // after a semicolon, after `khi`, and a date after a comma
+        assert_eq!(issuer_before("thực hiện;  Bộ Tài chính đã ban hành ").unwrap().0, "Bộ Tài chính");
+        assert_eq!(issuer_before("Sau khi Thủ tướng Chính phủ ban hành").unwrap().0, "Thủ tướng Chính phủ");
+        let (i, d) = issuer_before("Trước đó, ngày 3/2/2025, Sở Tư pháp vừa ký ban hành").unwrap();
+        assert_eq!((i.as_str(), d.map(|d| d.month)), ("Sở Tư pháp", Some(2)));
     }
 }

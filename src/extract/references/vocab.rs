@@ -35,10 +35,20 @@ pub(super) static TYPE_WORD_PARTS: LazyLock<Vec<(&'static str, Vec<&'static str>
 pub(super) const SYMBOL_PATTERN: &str = r"\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*(?:\s*-\s*[\p{Lu}Đ][\p{L}\d.&]*)*))+";
 /// `số 58-KH/BTCTW`: where a numbered citation is; the type word is then looked for just before it. Scanning
 /// for the number first keeps the expensive part (type word and name) to a short window.
-pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:số|Số)\s*:?\s*(?P<sym>{SYMBOL_PATTERN})")).unwrap());
+pub(super) fn number_pattern() -> String {
+    format!(r"(?:số|Số)\s*:?\s*(?P<sym>{SYMBOL_PATTERN})")
+}
+/// [`number_pattern`] at the start of the text: it is tried only where `số` is followed by a digit.
+pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{})", number_pattern())).unwrap());
 /// `Quy định 366-QĐ/TW`: a symbol right after its type word, without `số`.
-pub(super) static BARE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?:{})[ \t]+(?P<sym>{SYMBOL_PATTERN})", *TYPE_WORDS)).unwrap());
+pub(super) fn bare_number_pattern() -> String {
+    format!(r"(?:{})[ \t]+(?P<sym>{SYMBOL_PATTERN})", *TYPE_WORDS)
+}
+/// [`bare_number_pattern`] at the start of the text, tried where [`BARE_NUMBER_CUE`] matches.
+pub(super) static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{})", bare_number_pattern())).unwrap());
+/// How every match of [`bare_number_pattern`] starts: a type word, blanks and a digit. Searched for instead of
+/// the whole pattern, it finds where matches start without running the symbol's letter classes backwards.
+pub(super) static BARE_NUMBER_CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:{})[ \t]+\d", *TYPE_WORDS)).unwrap());
 /// How far before `số` the type word may start (bytes): a type word and a law's name of up to sixteen words.
 pub(super) const TYPE_WINDOW: usize = 240;
 /// The most words of a law's name between its type word and `số`.
@@ -62,16 +72,21 @@ pub(super) static ISSUER_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// An issuer named before the citation: `đề nghị của Giám đốc Sở Nội vụ tại` (Tờ trình số …). The issuer `i`
 /// holds at most [`ISSUER_BEFORE_CHARS`] characters, checked after the match (see `numbered::issuer_before`).
+/// Tried at each `của` (anchored): searched for from the end, the negated class ran backwards through a large
+/// automaton.
 pub(super) static ISSUER_BEFORE_TAI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"của\s+(?P<i>[\p{Lu}][^,;:()“”\x22]+?)\s+tại\s*$").unwrap());
+    LazyLock::new(|| Regex::new(r"^của\s+(?P<i>[\p{Lu}][^,;:()“”\x22]+?)\s+tại\s*$").unwrap());
 /// The longest issuer named before a citation, in characters. Not a counted repetition in the patterns: the
 /// lazy DFA that searches them backwards from the end would build states for every count, a megabyte of work
 /// per search.
 pub(super) const ISSUER_BEFORE_CHARS: usize = 101;
 /// `Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành` (Công văn số …); `i` as above.
+/// Anchored, and tried at the clause start and at each `,`, `;`, `.` or space (see `numbered::issuer_before`):
+/// the lead is optional only for the clause start, where nothing else of it can match (what follows it starts
+/// with `N`, `n` or a capital).
 pub(super) static ISSUER_BEFORE_ISSUED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?:^|[,;.]\s*|\s)(?:(?:Ngày|ngày)\s*{DATE_PATTERN}\s*,\s*)?(?P<i>[\p{{Lu}}][^,;:()“”\x22]+?)\s+(?:(?:đã|đang|vừa|tiếp tục|sẽ)\s+)?(?:ký\s+)?ban hành\s*$"
+        r"^(?:[,;.]\s*|\s)?(?:(?:Ngày|ngày)\s*{DATE_PATTERN}\s*,\s*)?(?P<i>[\p{{Lu}}][^,;:()“”\x22]+?)\s+(?:(?:đã|đang|vừa|tiếp tục|sẽ)\s+)?(?:ký\s+)?ban hành\s*$"
     ))
     .unwrap()
 });
