@@ -3,11 +3,11 @@
 //! ... có trách nhiệm`) or after `vướng mắc` starts a new one.
 use super::agency::{actor_subject_at, head_at, modal_duty_at, list_at, list_only, skip_adverbs, verb_at};
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::Lexed;
+use super::lx::Lx;
 use crate::lex::words::Kind;
 
 /// The token indexes where the clauses of `[from, to)` start (the first is `from`).
-pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {
+pub fn starts(lx: &Lx, from: usize, to: usize) -> Vec<usize> {
     let mut v = vec![from];
     let mut depth = 0usize;
     let mut i = from;
@@ -69,7 +69,7 @@ pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {
 
 /// `Đối với các khiếu nại, tố cáo ..., Ban Thường trực UBMTTQ xã phải kịp thời ...`: after a comma at `comma`, a list
 /// of agencies at `next` that a duty follows opens a clause, when what comes before is no agency of its own.
-fn duty_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize) -> bool {
+fn duty_follows(lx: &Lx, clause: usize, comma: usize, next: usize, to: usize) -> bool {
     let first = skip_bullets(lx, clause);
     if head_at(lx, first).is_some() || list_only(lx, first, comma) {
         return false;
@@ -84,7 +84,7 @@ fn duty_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize)
 /// `comma`, an actor noun that a modal duty follows opens a clause, after a fronted phrase or a clause of its
 /// own; not inside the subject's own list (`cơ quan, tổ chức đã xác định ... có trách nhiệm`, read from its
 /// start) nor after a list of agencies it goes on with.
-fn actor_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize, fronted: impl Fn() -> bool) -> bool {
+fn actor_follows(lx: &Lx, clause: usize, comma: usize, next: usize, to: usize, fronted: impl Fn() -> bool) -> bool {
     // `... của cá nhân, tổ chức phải ...`: a comma inside a list of actor nouns opens nothing
     let in_list = (1..=3).any(|n| comma >= n && lx.entry(comma - n, Tag::ActorNoun).is_some_and(|e| e.len == n));
     if in_list || actor_subject_at(lx, next, to).is_none() {
@@ -99,7 +99,7 @@ fn actor_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize
 }
 
 /// A lower-case `đề nghị`/`yêu cầu` at token `i` of the clause from `clause`, addressed to an agency.
-fn mid_request(lx: &Lexed, clause: usize, i: usize, to: usize) -> bool {
+fn mid_request(lx: &Lx, clause: usize, i: usize, to: usize) -> bool {
     let Some(request) = lx.entry(i, Tag::Request).filter(|_| !lx.toks[i].is_cap()) else { return false };
     // `văn bản đề nghị`, `theo đề nghị`: a noun, or no request of the document's own
     if lx.ends_before(i, clause, Tag::NotRequestBefore) {
@@ -114,12 +114,12 @@ fn mid_request(lx: &Lexed, clause: usize, i: usize, to: usize) -> bool {
 }
 
 /// Whether the clause `[clause, i)` ends with a verb (`phải hướng dẫn`), so a comma after it joins another verb.
-fn last_is_verb(lx: &Lexed, clause: usize, i: usize) -> bool {
+fn last_is_verb(lx: &Lx, clause: usize, i: usize) -> bool {
     (1..=3).any(|n| i >= clause + n && verb_at(lx, i - n) && lx.entry(i - n, Tag::Verb).is_some_and(|e| e.len == n))
 }
 
 /// Past the bullets and punctuation a clause may start with (`- `, `+ `).
-pub fn skip_bullets(lx: &Lexed, mut i: usize) -> usize {
+pub fn skip_bullets(lx: &Lx, mut i: usize) -> usize {
     while lx.get(i).is_some_and(|t| matches!(t.kind, Kind::Punct('-' | '+' | '•' | '–'))) {
         i += 1;
     }

@@ -5,11 +5,11 @@ use super::agents::{agents, split_listed, Agent};
 use super::Task;
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::Lexed;
+use super::lx::Lx;
 use crate::lex::words::Kind;
 
 /// The agents of the passive duties in the clause `[i, end)`.
-pub fn agents_in(lx: &Lexed, t: &Task, i: usize, end: usize) -> Vec<Agent> {
+pub fn agents_in(lx: &Lx, t: &Task, i: usize, end: usize) -> Vec<Agent> {
     let mut out = Vec::new();
     for (cue, words, p) in [("phải được", 2, phrase!("phải được")), ("phải do", 2, phrase!("phải do")), ("do", 1, phrase!("do"))] {
         // the first occurrence; a bare `do` not at the clause's start

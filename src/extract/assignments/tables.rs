@@ -3,7 +3,7 @@
 use super::agents::split_listed;
 use super::{deadline, Out, Row};
 use crate::lex::lexicon::{Lexicon, Tag};
-use crate::lex::tokens::Lexed;
+use super::lx::Lx;
 use crate::model::Role;
 
 /// Columns of the table in force: (lead, coordinate, responsible, deadline, width).
@@ -48,7 +48,7 @@ pub fn read(rows: &[Row], doc_year: Option<u16>, out: &mut Out) {
         let start = out.len();
         for (col, role) in [(lead, Role::Lead), (coord, Role::Coordinate), (resp, Role::Responsible)] {
             if let Some(c) = col {
-                let lx = Lexed::new(&row.cells[c]);
+                let lx = Lx::new(&row.cells[c]);
                 for n in split_listed(&lx, 0, lx.len()) {
                     out.push_plain(&row.section, n.text(&lx), role, row.span);
                 }
