@@ -41,7 +41,9 @@ pub fn starts(lx: &Lx, from: usize, to: usize) -> Vec<usize> {
                     v.push(next);
                 }
             }
-            Kind::Word if i > clause => {
+            // what follows asks for a clause cue or a request at the word: most words open neither, and one walk of
+            // the lexicon for both tags turns them away (neither lookup below can find a phrase it does not see)
+            Kind::Word if i > clause && lx.starts(i, [Tag::ClauseCue, Tag::Request].as_slice()) => {
                 // `nếu có khó khăn, vướng mắc các cơ quan ...`, `..., vướng mắc đề nghị các sở ...`
                 let cue = lx.entry(i, Tag::ClauseCue).map(|e| i + e.len);
                 if let Some(after) = cue {
@@ -124,4 +126,24 @@ pub fn skip_bullets(lx: &Lx, mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether a clause of `text` starts at the first token spelled `word` after the token spelled `after`.
+    fn opens_at(text: &str, after: &str, word: &str) -> bool {
+        let lx = Lx::new(text);
+        let a = (0..lx.len()).find(|&k| lx.text(k) == after).unwrap();
+        let w = (a + 1..lx.len()).find(|&k| lx.text(k) == word).unwrap();
+        starts(&lx, 0, lx.len()).contains(&w)
+    }
+
+    #[test]
+    fn a_clause_cue_or_a_request_inside_a_clause_still_opens_one() {
+        // past the walk that turns away words opening neither a cue nor a request
+        assert!(opens_at("Trong quá trình thực hiện nếu có khó khăn, vướng mắc các cơ quan báo cáo Ủy ban nhân dân tỉnh.", "mắc", "các"));
+        assert!(opens_at("Sở Tài chính tổng hợp kết quả thực hiện đề nghị các sở bố trí kinh phí.", "hiện", "đề"));
+    }
 }
