@@ -4,7 +4,7 @@
 use crate::lex::gazetteer::{Gazetteer, Role};
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::{Entry, Tag, Tags};
-use crate::lex::tokens::Lexed;
+use super::lx::Lx;
 use crate::lex::words::Kind;
 
 /// A name found: its tokens `[start, end)`.
@@ -16,7 +16,7 @@ pub struct Name {
 
 impl Name {
     /// The name as printed (the paragraph's text from its first to its last token).
-    pub fn text<'a>(&self, lx: &Lexed<'a>) -> &'a str {
+    pub fn text<'a>(&self, lx: &Lx<'a>) -> &'a str {
         let (s, e) = (lx.toks[self.start].start as usize, lx.toks[self.end - 1].end as usize);
         &lx.text[s..e]
     }
@@ -25,16 +25,21 @@ impl Name {
 /// The most words in one name: a longer run is a sentence, not a name.
 const MAX_WORDS: usize = 20;
 
-fn is_cap(lx: &Lexed, i: usize) -> bool {
+fn is_cap(lx: &Lx, i: usize) -> bool {
     lx.get(i).is_some_and(|t| t.is_word() && t.is_cap())
 }
 
-fn is_lower(lx: &Lexed, i: usize) -> bool {
+fn is_lower(lx: &Lx, i: usize) -> bool {
     lx.get(i).is_some_and(|t| t.is_word() && !t.is_cap() && !t.is_number())
 }
 
 /// The length (in tokens) of a head at token `i`: what opens an agency.
-pub fn head_at(lx: &Lexed, i: usize) -> Option<usize> {
+pub fn head_at(lx: &Lx, i: usize) -> Option<usize> {
+    *lx.heads.get(i)?.get_or_init(|| find_head(lx, i))
+}
+
+/// [`head_at`], computed.
+fn find_head(lx: &Lx, i: usize) -> Option<usize> {
     let t = lx.get(i)?;
     if !t.is_word() {
         return None;
@@ -66,7 +71,12 @@ pub fn head_at(lx: &Lexed, i: usize) -> Option<usize> {
 
 /// The length of an agency name the gazetteer knows at token `i`, printed as running text prints it (capitalized;
 /// in capitals only as an abbreviation, `UBND tỉnh`: `ỦY BAN NHÂN DÂN TỈNH` is a header line).
-pub fn known_name_at(lx: &Lexed, i: usize) -> Option<usize> {
+pub fn known_name_at(lx: &Lx, i: usize) -> Option<usize> {
+    *lx.known.get(i)?.get_or_init(|| find_known_name(lx, i))
+}
+
+/// [`known_name_at`], computed.
+fn find_known_name(lx: &Lx, i: usize) -> Option<usize> {
     let t = lx.get(i)?;
     if !t.is_cap() || t.is_upper() && !lx.starts(i, Tag::Abbreviation) {
         return None;
@@ -80,7 +90,7 @@ pub fn known_name_at(lx: &Lexed, i: usize) -> Option<usize> {
 /// A head word the gazetteer has and the lexicon does not read otherwise (`Hiệp hội Doanh nghiệp tỉnh`),
 /// capitalized and followed by a capitalized word, the proper name it opens: `Tổ chức` and `Tổng` open names
 /// too, but a capitalized verb at a sentence's start (`Tổng kết`) is followed by lower case.
-fn gazetteer_head_at(lx: &Lexed, i: usize) -> Option<usize> {
+fn gazetteer_head_at(lx: &Lx, i: usize) -> Option<usize> {
     let t = lx.get(i)?;
     if !t.is_cap() || t.is_upper() {
         return None;
@@ -91,7 +101,7 @@ fn gazetteer_head_at(lx: &Lexed, i: usize) -> Option<usize> {
 }
 
 /// `các sở`, `Các cơ quan`, `tất cả các đơn vị`, `những cá nhân`: the length of the determiner.
-fn plural_class_at(lx: &Lexed, i: usize) -> Option<usize> {
+fn plural_class_at(lx: &Lx, i: usize) -> Option<usize> {
     let det = lx.entry(i, Tag::Determiner)?.len;
     // `các Phó Thủ tướng`, `các Bộ trưởng`: the holders of an office, capitalized, are a class too
     (lx.starts(i + det, Tag::Plural) || lx.get(i + det).is_some_and(|t| t.is_cap()) && lx.starts(i + det, Tag::Head)).then_some(det)
@@ -99,7 +109,7 @@ fn plural_class_at(lx: &Lexed, i: usize) -> Option<usize> {
 
 /// A bare plural noun of two words or more at token `i` (`doanh nghiệp`, `đơn vị`): after a named agency it
 /// opens another (`Bộ Công an, doanh nghiệp đồng hành`).
-fn bare_plural_at(lx: &Lexed, i: usize) -> Option<usize> {
+fn bare_plural_at(lx: &Lx, i: usize) -> Option<usize> {
     if !is_lower(lx, i) {
         return None;
     }
@@ -108,23 +118,23 @@ fn bare_plural_at(lx: &Lexed, i: usize) -> Option<usize> {
 
 /// A word that ends a name: a verb or stop word of the lexicon in lower case, not a qualifier of the name
 /// (`cùng cấp`, `có liên quan`).
-pub fn stop_at(lx: &Lexed, i: usize) -> bool {
+pub fn stop_at(lx: &Lx, i: usize) -> bool {
     is_lower(lx, i) && lx.starts(i, [Tag::Verb, Tag::Stop].as_slice()) && !lx.starts(i, Tag::Qualifier)
 }
 
 /// Whether a verb (not a mere stop word) starts at token `i`, an adverb allowed first (`kịp thời phản ánh`).
-pub fn verb_at(lx: &Lexed, i: usize) -> bool {
+pub fn verb_at(lx: &Lx, i: usize) -> bool {
     let i = skip_adverbs(lx, i);
     stop_at(lx, i) && lx.starts(i, Tag::Verb) && !only_stop(lx, i) || lx.has(i, phrase!("có trách nhiệm")) || lx.has(i, phrase!("tổ chức"))
 }
 
 /// Whether the longest phrase at `i` among verbs and stop words is a stop word only.
-fn only_stop(lx: &Lexed, i: usize) -> bool {
+fn only_stop(lx: &Lx, i: usize) -> bool {
     lx.entry(i, [Tag::Verb, Tag::Stop].as_slice()).is_some_and(|e| e.has(Tag::Stop) && !e.has(Tag::Verb))
 }
 
 /// Past the adverbs at token `i` (`tiếp tục`, `kịp thời`).
-pub fn skip_adverbs(lx: &Lexed, mut i: usize) -> usize {
+pub fn skip_adverbs(lx: &Lx, mut i: usize) -> usize {
     while let Some(e) = lx.entry(i, Tag::Adverb) {
         i += e.len;
     }
@@ -133,7 +143,7 @@ pub fn skip_adverbs(lx: &Lexed, mut i: usize) -> usize {
 
 /// A modal duty at token `i`, adverbs allowed first (`phải`, `có trách nhiệm`), that is no condition to meet
 /// (`phải là`, `phải được`, `phải có`).
-pub fn modal_duty_at(lx: &Lexed, i: usize) -> bool {
+pub fn modal_duty_at(lx: &Lx, i: usize) -> bool {
     let i = skip_adverbs(lx, i);
     lx.entry(i, Tag::ModalDuty).is_some_and(|e| !lx.starts(i + e.len, Tag::Requirement))
 }
@@ -147,7 +157,7 @@ const MAX_SUBJECT_WORDS: usize = 20;
 /// hành` are verbs); the subject runs to the first modal duty of its clause, over a relative clause
 /// (`cơ quan, tổ chức đã xác định bí mật nhà nước có trách nhiệm`), but not over a condition (`thì`, `khi`), a
 /// power (`có quyền`), brackets or a clause's end, nor to a duty joined to another verb (`... và phải`).
-pub fn actor_subject_at(lx: &Lexed, i: usize, end: usize) -> Option<usize> {
+pub fn actor_subject_at(lx: &Lx, i: usize, end: usize) -> Option<usize> {
     let e = lx.entry(i, Tag::ActorNoun)?;
     // (a longer phrase that only says the words name no actor, `Cơ quan, tổ chức, cá nhân có ...` before `quyền`,
     // is this rule's to judge: a power stops it below)
@@ -186,7 +196,7 @@ pub fn actor_subject_at(lx: &Lexed, i: usize, end: usize) -> Option<usize> {
 
 /// Whether `[start, end)` opens a class of actors (`các cơ quan`, `Cấp ủy`, `Người đứng đầu`), so that a
 /// lower-case noun after a comma goes on with it.
-fn class_like(lx: &Lexed, start: usize, end: usize) -> bool {
+fn class_like(lx: &Lx, start: usize, end: usize) -> bool {
     lx.starts(start, Tag::ClassHead)
         || plural_class_at(lx, start).is_some()
         || lx.entry(start, Tag::BareClassHead).is_some_and(|e| end == start + e.len)
@@ -196,7 +206,7 @@ fn class_like(lx: &Lexed, start: usize, end: usize) -> bool {
 /// Whether the words after a comma at token `j` go on with the name `[start, j)`: a level (`cấp xã`), a
 /// lower-case noun inside a class (`các cấp ủy, tổ chức đảng`), or a noun repeated from the name
 /// (`Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ`).
-fn continues_after_comma(lx: &Lexed, start: usize, j: usize) -> bool {
+fn continues_after_comma(lx: &Lx, start: usize, j: usize) -> bool {
     if lx.has(j, phrase!("cấp")) {
         return true;
     }
@@ -214,7 +224,7 @@ fn continues_after_comma(lx: &Lexed, start: usize, j: usize) -> bool {
 }
 
 /// One name starting at a head of `h` tokens at `i`, up to `end`: its end token.
-fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
+fn one_name(lx: &Lx, i: usize, h: usize, end: usize) -> usize {
     let is_class = plural_class_at(lx, i).is_some();
     let mut j = i + h;
     // a complete head (`Ủy ban nhân dân`) or one in lower case (`cấp có thẩm quyền`) is a whole noun phrase: a
@@ -303,7 +313,7 @@ fn one_name(lx: &Lexed, i: usize, h: usize, end: usize) -> usize {
 }
 
 /// A list of agencies starting at token `i` (before `end`): the names and the token after the list.
-pub fn list_at(lx: &Lexed, i: usize, end: usize) -> (Vec<Name>, usize) {
+pub fn list_at(lx: &Lx, i: usize, end: usize) -> (Vec<Name>, usize) {
     let mut out = Vec::new();
     let mut pos = i;
     // after a named agency a bare plural noun opens the next one; after a class it continues the class
@@ -338,7 +348,7 @@ pub fn list_at(lx: &Lexed, i: usize, end: usize) -> (Vec<Name>, usize) {
 }
 
 /// The end of a name without trailing punctuation or joints.
-fn trim_end(lx: &Lexed, start: usize, mut end: usize) -> usize {
+fn trim_end(lx: &Lx, start: usize, mut end: usize) -> usize {
     while end > start && (lx.toks[end - 1].kind != Kind::Word || lx.starts(end - 1, Tag::Conjunction)) {
         end -= 1;
     }
@@ -346,7 +356,7 @@ fn trim_end(lx: &Lexed, start: usize, mut end: usize) -> usize {
 }
 
 /// Whether tokens `[i, end)` are nothing but a list of agencies (`các cơ quan, đơn vị, sở, ngành;`).
-pub fn list_only(lx: &Lexed, i: usize, end: usize) -> bool {
+pub fn list_only(lx: &Lx, i: usize, end: usize) -> bool {
     let (names, used) = list_at(lx, i, end);
     !names.is_empty() && (used..end).all(|k| lx.toks[k].kind != Kind::Word)
 }
@@ -356,7 +366,7 @@ mod tests {
     use super::*;
 
     fn names(t: &str) -> Vec<String> {
-        let lx = Lexed::new(t);
+        let lx = Lx::new(t);
         let (n, _) = list_at(&lx, 0, lx.len());
         n.iter().map(|n| n.text(&lx).to_string()).collect()
     }

@@ -4,7 +4,8 @@
 use super::agency::{head_at, known_name_at, Name};
 use super::Task;
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::{phrase, Lexed};
+use crate::lex::tokens::phrase;
+use super::lx::Lx;
 use crate::lex::words::Kind;
 use crate::model::Span;
 
@@ -17,7 +18,7 @@ pub struct Agent {
 }
 
 /// The agencies `names` of the paragraph of `t` (tokenized as `lx`).
-pub fn agents(lx: &Lexed, t: &Task, names: &[Name]) -> Vec<Agent> {
+pub fn agents(lx: &Lx, t: &Task, names: &[Name]) -> Vec<Agent> {
     names
         .iter()
         .map(|n| {
@@ -29,7 +30,7 @@ pub fn agents(lx: &Lexed, t: &Task, names: &[Name]) -> Vec<Agent> {
 
 /// A list whose end is known (a labelled value, a table cell, a duty's subject), split by the schema's rule:
 /// at `;` always, at `,` and `và` only before a head word; each part kept whole.
-pub fn split_listed(lx: &Lexed, i: usize, end: usize) -> Vec<Name> {
+pub fn split_listed(lx: &Lx, i: usize, end: usize) -> Vec<Name> {
     let mut out = Vec::new();
     let mut start = i;
     let mut k = i;
@@ -74,6 +75,6 @@ pub fn split_listed(lx: &Lexed, i: usize, end: usize) -> Vec<Name> {
 }
 
 /// Whether the part `[start, ..)` is a class (`các cấp ủy, ...`) that the lower-case word at `j` continues.
-fn continues_class(lx: &Lexed, start: usize, j: usize) -> bool {
+fn continues_class(lx: &Lx, start: usize, j: usize) -> bool {
     lx.has(j, phrase!("cấp")) || (lx.starts(start, Tag::ClassHead) || lx.has(start, phrase!("các"))) && !lx.toks[j].is_cap() && lx.starts(j, [Tag::Plural, Tag::ClassNoun].as_slice()) && !lx.starts(j, Tag::ProperLower)
 }

@@ -3,11 +3,11 @@
 //! ... có trách nhiệm`) or after `vướng mắc` starts a new one.
 use super::agency::{actor_subject_at, head_at, modal_duty_at, list_at, list_only, skip_adverbs, verb_at};
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::Lexed;
+use super::lx::Lx;
 use crate::lex::words::Kind;
 
 /// The token indexes where the clauses of `[from, to)` start (the first is `from`).
-pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {
+pub fn starts(lx: &Lx, from: usize, to: usize) -> Vec<usize> {
     let mut v = vec![from];
     let mut depth = 0usize;
     let mut i = from;
@@ -41,7 +41,9 @@ pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {
                     v.push(next);
                 }
             }
-            Kind::Word if i > clause => {
+            // what follows asks for a clause cue or a request at the word: most words open neither, and one walk of
+            // the lexicon for both tags turns them away (neither lookup below can find a phrase it does not see)
+            Kind::Word if i > clause && lx.starts(i, [Tag::ClauseCue, Tag::Request].as_slice()) => {
                 // `nếu có khó khăn, vướng mắc các cơ quan ...`, `..., vướng mắc đề nghị các sở ...`
                 let cue = lx.entry(i, Tag::ClauseCue).map(|e| i + e.len);
                 if let Some(after) = cue {
@@ -69,7 +71,7 @@ pub fn starts(lx: &Lexed, from: usize, to: usize) -> Vec<usize> {
 
 /// `Đối với các khiếu nại, tố cáo ..., Ban Thường trực UBMTTQ xã phải kịp thời ...`: after a comma at `comma`, a list
 /// of agencies at `next` that a duty follows opens a clause, when what comes before is no agency of its own.
-fn duty_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize) -> bool {
+fn duty_follows(lx: &Lx, clause: usize, comma: usize, next: usize, to: usize) -> bool {
     let first = skip_bullets(lx, clause);
     if head_at(lx, first).is_some() || list_only(lx, first, comma) {
         return false;
@@ -84,7 +86,7 @@ fn duty_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize)
 /// `comma`, an actor noun that a modal duty follows opens a clause, after a fronted phrase or a clause of its
 /// own; not inside the subject's own list (`cơ quan, tổ chức đã xác định ... có trách nhiệm`, read from its
 /// start) nor after a list of agencies it goes on with.
-fn actor_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize, fronted: impl Fn() -> bool) -> bool {
+fn actor_follows(lx: &Lx, clause: usize, comma: usize, next: usize, to: usize, fronted: impl Fn() -> bool) -> bool {
     // `... của cá nhân, tổ chức phải ...`: a comma inside a list of actor nouns opens nothing
     let in_list = (1..=3).any(|n| comma >= n && lx.entry(comma - n, Tag::ActorNoun).is_some_and(|e| e.len == n));
     if in_list || actor_subject_at(lx, next, to).is_none() {
@@ -99,7 +101,7 @@ fn actor_follows(lx: &Lexed, clause: usize, comma: usize, next: usize, to: usize
 }
 
 /// A lower-case `đề nghị`/`yêu cầu` at token `i` of the clause from `clause`, addressed to an agency.
-fn mid_request(lx: &Lexed, clause: usize, i: usize, to: usize) -> bool {
+fn mid_request(lx: &Lx, clause: usize, i: usize, to: usize) -> bool {
     let Some(request) = lx.entry(i, Tag::Request).filter(|_| !lx.toks[i].is_cap()) else { return false };
     // `văn bản đề nghị`, `theo đề nghị`: a noun, or no request of the document's own
     if lx.ends_before(i, clause, Tag::NotRequestBefore) {
@@ -114,14 +116,34 @@ fn mid_request(lx: &Lexed, clause: usize, i: usize, to: usize) -> bool {
 }
 
 /// Whether the clause `[clause, i)` ends with a verb (`phải hướng dẫn`), so a comma after it joins another verb.
-fn last_is_verb(lx: &Lexed, clause: usize, i: usize) -> bool {
+fn last_is_verb(lx: &Lx, clause: usize, i: usize) -> bool {
     (1..=3).any(|n| i >= clause + n && verb_at(lx, i - n) && lx.entry(i - n, Tag::Verb).is_some_and(|e| e.len == n))
 }
 
 /// Past the bullets and punctuation a clause may start with (`- `, `+ `).
-pub fn skip_bullets(lx: &Lexed, mut i: usize) -> usize {
+pub fn skip_bullets(lx: &Lx, mut i: usize) -> usize {
     while lx.get(i).is_some_and(|t| matches!(t.kind, Kind::Punct('-' | '+' | '•' | '–'))) {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether a clause of `text` starts at the first token spelled `word` after the token spelled `after`.
+    fn opens_at(text: &str, after: &str, word: &str) -> bool {
+        let lx = Lx::new(text);
+        let a = (0..lx.len()).find(|&k| lx.text(k) == after).unwrap();
+        let w = (a + 1..lx.len()).find(|&k| lx.text(k) == word).unwrap();
+        starts(&lx, 0, lx.len()).contains(&w)
+    }
+
+    #[test]
+    fn a_clause_cue_or_a_request_inside_a_clause_still_opens_one() {
+        // past the walk that turns away words opening neither a cue nor a request
+        assert!(opens_at("Trong quá trình thực hiện nếu có khó khăn, vướng mắc các cơ quan báo cáo Ủy ban nhân dân tỉnh.", "mắc", "các"));
+        assert!(opens_at("Sở Tài chính tổng hợp kết quả thực hiện đề nghị các sở bố trí kinh phí.", "hiện", "đề"));
+    }
 }

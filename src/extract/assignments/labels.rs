@@ -7,7 +7,8 @@ use super::clause::skip_bullets;
 use super::read::{inline, role_after};
 use super::{deadline, Out, Task};
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::{phrase, Lexed};
+use crate::lex::tokens::phrase;
+use super::lx::Lx;
 use crate::lex::words::Kind;
 use crate::model::{Deadline, Role};
 
@@ -25,7 +26,7 @@ pub enum Labelled {
 }
 
 /// Read the paragraph from token `from` as a labelled line, if it is one.
-pub fn read(lx: &Lexed, from: usize, t: &Task, out: &mut Out, doc_year: Option<u16>) -> Labelled {
+pub fn read(lx: &Lx, from: usize, t: &Task, out: &mut Out, doc_year: Option<u16>) -> Labelled {
     let i = skip_bullets(lx, from);
     let Some(label) = lx.entry(i, Tag::Label) else { return Labelled::No };
     // the colon, a few words on, with no clause punctuation before it

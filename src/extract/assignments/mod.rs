@@ -16,6 +16,7 @@ pub mod clause;
 pub mod deadline;
 pub mod key;
 pub mod labels;
+pub mod lx;
 pub mod passive;
 pub mod prefilter;
 pub mod read;
@@ -26,7 +27,7 @@ pub use deadline::parse as parse_deadline;
 pub use key::agency_key;
 
 use crate::lex::offsets::OffsetMap;
-use crate::lex::tokens::Lexed;
+use lx::Lx;
 use crate::model::{Assignment, Deadline, MarkerStyle, Node, NodeId, NodeKind, Role, Span};
 use agents::Agent;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -111,7 +112,7 @@ pub fn extract(tasks: &[Task], rows: &[Row], doc_year: Option<u16>) -> Vec<Assig
         if t.from >= t.text.len() || !prefilter::may_assign(&t.text[t.from..]) {
             continue;
         }
-        let lx = Lexed::new(t.text);
+        let lx = Lx::new(t.text);
         let from = lx.at_or_after(t.from);
         match labels::read(&lx, from, t, &mut out, doc_year) {
             labels::Labelled::Roles => continue,

@@ -5,12 +5,16 @@ use super::agents::{agents, split_listed, Agent};
 use super::Task;
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::Lexed;
+use super::lx::Lx;
 use crate::lex::words::Kind;
 
 /// The agents of the passive duties in the clause `[i, end)`.
-pub fn agents_in(lx: &Lexed, t: &Task, i: usize, end: usize) -> Vec<Agent> {
+pub fn agents_in(lx: &Lx, t: &Task, i: usize, end: usize) -> Vec<Agent> {
     let mut out = Vec::new();
+    // each cue opens with `phải` or `do`: a clause with neither word has none, and one scan says so, not three
+    if !(i..end).any(|k| lx.has(k, phrase!("phải")) || lx.has(k, phrase!("do"))) {
+        return out;
+    }
     for (cue, words, p) in [("phải được", 2, phrase!("phải được")), ("phải do", 2, phrase!("phải do")), ("do", 1, phrase!("do"))] {
         // the first occurrence; a bare `do` not at the clause's start
         let Some(k) = (i..end).find(|&k| lx.has(k, p) && (words == 2 || k > i)) else { continue };
@@ -58,4 +62,27 @@ pub fn agents_in(lx: &Lexed, t: &Task, i: usize, end: usize) -> Vec<Agent> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lex::offsets::OffsetMap;
+    use crate::model::Span;
+
+    fn agents_of(text: &str) -> Vec<String> {
+        let mut map = OffsetMap::default();
+        map.copy_from(0, 0);
+        map.finish(text.len(), text.len());
+        let t = Task { text, map: &map, from: 0, span: Span::new(0, text.len()), section: "", item: None, items: Vec::new(), first_of_item: false };
+        let lx = Lx::new(text);
+        agents_in(&lx, &t, 0, lx.len()).into_iter().map(|a| a.name).collect()
+    }
+
+    #[test]
+    fn a_passive_duty_s_agent_is_read_past_the_check_for_its_cue_words() {
+        assert_eq!(agents_of("Kế hoạch phải được Sở Tài chính thẩm định."), ["Sở Tài chính"]);
+        assert_eq!(agents_of("Việc kiểm tra do Thanh tra tỉnh thực hiện."), ["Thanh tra tỉnh"]);
+        assert!(agents_of("Sở Tài chính thẩm định kế hoạch.").is_empty());
+    }
 }

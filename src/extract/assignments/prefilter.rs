@@ -7,8 +7,15 @@ use crate::lex::lexicon::{Lexicon, Tag};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::sync::LazyLock;
 
-/// The words that a paragraph able to assign work holds one of, in the cases they are printed in.
+/// The words that a paragraph able to assign work holds one of, in the cases and tone placements they are
+/// printed in.
 static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let pats = with_other_placements(cased_patterns());
+    AhoCorasick::builder().match_kind(MatchKind::Standard).build(&pats).expect("the trigger automaton builds")
+});
+
+/// The trigger words in the cases they are printed in.
+fn cased_patterns() -> Vec<String> {
     let lx = Lexicon::global();
     let mut pats: Vec<String> = Vec::new();
     let mut add = |p: &str, lower: bool| {
@@ -40,11 +47,21 @@ static TRIGGERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     for e in lx.phrases(Tag::MonitorVerb).chain(lx.phrases(Tag::ReportVerb)) {
         add(&e.phrase, true);
     }
-    // both tone placements of a phrase are one lexicon entry, printed either way
-    let more: Vec<String> = pats.iter().filter_map(|p| other_tone_placement(p)).collect();
-    pats.extend(more);
-    AhoCorasick::builder().match_kind(MatchKind::Standard).build(&pats).expect("the trigger automaton builds")
-});
+    pats
+}
+
+/// `pats` and the other tone placement of each that has one: both placements of a phrase are one lexicon
+/// entry, printed either way.
+fn with_other_placements(mut pats: Vec<String>) -> Vec<String> {
+    // asked once of all the patterns, a line each, not of each pattern (thousands, each asked many replaces): a
+    // tone pair is two letters, never across a line break, so each line comes back as it would alone
+    let joined = pats.join("\n");
+    if let Some(other) = other_tone_placement(&joined) {
+        let more: Vec<String> = other.split('\n').zip(&pats).filter(|(o, p)| o != p).map(|(o, _)| o.to_string()).collect();
+        pats.extend(more);
+    }
+    pats
+}
 
 /// Whether the text may assign work: it holds a trigger word standing as a word.
 pub fn may_assign(text: &str) -> bool {
@@ -70,5 +87,17 @@ mod tests {
         assert!(!may_assign("Đây là cơ hội lớn."));
         // `Bản` is no `Ban`
         assert!(!may_assign("Bản đồ"));
+    }
+
+    #[test]
+    fn the_other_tone_placements_asked_at_once_are_each_pattern_s_own() {
+        let cased = cased_patterns();
+        assert!(cased.iter().all(|p| !p.contains('\n')));
+        let mut one_by_one: Vec<String> = cased.iter().filter_map(|p| other_tone_placement(p)).chain(cased.iter().cloned()).collect();
+        let mut at_once = with_other_placements(cased);
+        one_by_one.sort();
+        at_once.sort();
+        assert_eq!(at_once, one_by_one);
+        assert!(at_once.iter().any(|p| p.starts_with("Uỷ ban")));
     }
 }

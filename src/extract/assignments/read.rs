@@ -9,7 +9,7 @@ use super::clause::{self, skip_bullets};
 use super::{deadline, Out, Task};
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
-use crate::lex::tokens::Lexed;
+use super::lx::Lx;
 use crate::lex::words::Kind;
 use crate::model::{NodeId, Role};
 use regex::Regex;
@@ -22,7 +22,7 @@ pub struct Context {
 }
 
 /// The role an opener gives (`Giao` → responsible, `Chỉ đạo` → directed).
-fn opener_role(lx: &Lexed, i: usize) -> Option<(Role, usize)> {
+fn opener_role(lx: &Lx, i: usize) -> Option<(Role, usize)> {
     let e = lx.entry(i, Tag::Opener)?;
     let role = if e.value(Tag::Opener) == Some("directed") { Role::Directed } else { Role::Responsible };
     Some((role, e.len))
@@ -30,7 +30,7 @@ fn opener_role(lx: &Lexed, i: usize) -> Option<(Role, usize)> {
 
 /// The role a cue right after an agency gives it (`chủ trì` → lead, `phối hợp` → coordinate, `theo dõi` →
 /// monitor), looking past a fronted qualifier (`theo chức năng, nhiệm vụ, thẩm quyền chủ trì`).
-pub(super) fn role_after(lx: &Lexed, i: usize, end: usize) -> Option<Role> {
+pub(super) fn role_after(lx: &Lx, i: usize, end: usize) -> Option<Role> {
     let mut i = skip_adverbs(lx, i + usize::from(lx.get(i).is_some_and(|t| t.is_punct(','))));
     // `X có trách nhiệm chủ trì ...`: the duty names the role that follows it
     if let Some(e) = lx.entry(i, Tag::ModalDuty).filter(|e| lx.starts(skip_adverbs(lx, i + e.len), Tag::RoleCue)) {
@@ -47,7 +47,7 @@ pub(super) fn role_after(lx: &Lexed, i: usize, end: usize) -> Option<Role> {
 }
 
 /// `theo chức năng, nhiệm vụ, thẩm quyền` after an agency: how it acts, not what it does; skipped.
-fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
+fn skip_manner(lx: &Lx, mut i: usize, end: usize) -> usize {
     let Some(manner) = lx.entry(i, Tag::Manner) else {
         return i;
     };
@@ -64,7 +64,7 @@ fn skip_manner(lx: &Lexed, mut i: usize, end: usize) -> usize {
 }
 
 /// What follows an agency that makes it responsible: a duty (`có trách nhiệm`, `phải`, `căn cứ chức năng`).
-fn duty_at(lx: &Lexed, i: usize) -> bool {
+fn duty_at(lx: &Lx, i: usize) -> bool {
     // `chủ động` is an adverb before a verb the lexicon may not know (`chủ động cân đối`) and a duty by itself
     lx.starts(i, Tag::Duty) || lx.starts(skip_adverbs(lx, i), Tag::Duty)
 }
@@ -84,7 +84,7 @@ fn is_title_line(s: &str) -> bool {
 }
 
 /// The words between tokens `i` and `end` as printed.
-fn text_of<'a>(lx: &Lexed<'a>, i: usize, end: usize) -> &'a str {
+fn text_of<'a>(lx: &Lx<'a>, i: usize, end: usize) -> &'a str {
     if i >= end {
         return "";
     }
@@ -98,7 +98,7 @@ const SUBJECT_WORDS: usize = 20;
 /// The subject of `có trách nhiệm`/`chịu trách nhiệm` when it runs past the first verb (`Người được giao theo
 /// dõi, giải quyết công việc của cơ quan, tổ chức có trách nhiệm ...`): the clause up to the phrase, without a
 /// gloss in brackets, a participle clause (`được phân công ...`) or a qualifier (`trong phạm vi ...`).
-fn duty_subject(lx: &Lexed, i: usize, end: usize) -> Option<Vec<Name>> {
+fn duty_subject(lx: &Lx, i: usize, end: usize) -> Option<Vec<Name>> {
     head_at(lx, i)?;
     let at = (i..end).find(|&k| lx.starts(k, Tag::Responsibility))?;
     let mut stop = at;
@@ -127,7 +127,7 @@ impl Context {
 }
 
 /// Read the clauses of a task paragraph from token `from`.
-pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Out, doc_year: Option<u16>) {
+pub fn clauses(lx: &Lx, from: usize, t: &Task, cx: &mut Context, out: &mut Out, doc_year: Option<u16>) {
     let end = lx.len();
     let starts = clause::starts(lx, from, end);
     // once per paragraph: a scan per clause would be quadratic in a long paragraph
@@ -288,7 +288,7 @@ pub fn clauses(lx: &Lexed, from: usize, t: &Task, cx: &mut Context, out: &mut Ou
 }
 
 /// The names of the clauses right before clause `k` that are lists of agencies and nothing else, in order.
-fn listed_before(lx: &Lexed, starts: &[usize], k: usize) -> Vec<Name> {
+fn listed_before(lx: &Lx, starts: &[usize], k: usize) -> Vec<Name> {
     let mut first = k;
     while first > 0 && list_only(lx, skip_bullets(lx, starts[first - 1]), starts[first]) {
         first -= 1;
@@ -298,7 +298,7 @@ fn listed_before(lx: &Lexed, starts: &[usize], k: usize) -> Vec<Name> {
 
 /// A clause without its own subject: the item's addressed agencies act (`Chủ trì, phối hợp ...`, `Theo dõi,
 /// đôn đốc ...`).
-fn implied_subject(lx: &Lexed, c: usize, stop: usize, t: &Task, cx: &Context, out: &mut Out) {
+fn implied_subject(lx: &Lx, c: usize, stop: usize, t: &Task, cx: &Context, out: &mut Out) {
     let implied = cx.implied(t);
     if let Some(subj) = implied.as_ref() {
         let i = skip_adverbs(lx, c);
@@ -313,7 +313,7 @@ fn implied_subject(lx: &Lexed, c: usize, stop: usize, t: &Task, cx: &Context, ou
 
 /// `phối hợp với X`, `báo cáo ... về X`, `chỉ đạo X` and `theo dõi, đôn đốc` inside a clause `[i, end)`, with
 /// `subject` the agencies in force.
-pub(super) fn inline(lx: &Lexed, i: usize, end: usize, t: &Task, subject: Option<&[Agent]>, out: &mut Out) {
+pub(super) fn inline(lx: &Lx, i: usize, end: usize, t: &Task, subject: Option<&[Agent]>, out: &mut Out) {
     for k in i..end {
         if lx.has(k, phrase!("phối hợp")) {
             let mut j = k + 2;
@@ -343,7 +343,7 @@ pub(super) fn inline(lx: &Lexed, i: usize, end: usize, t: &Task, subject: Option
 
 /// The target of a report: right after the verb (`báo cáo UBND tỉnh`) or after `về`/`cho`/`lên`/`gửi`/`đến`
 /// (`báo cáo ngay với X`) within its clause; the channel `(qua X)` is not recorded.
-fn report_target(lx: &Lexed, mut i: usize, end: usize, t: &Task, out: &mut Out) {
+fn report_target(lx: &Lx, mut i: usize, end: usize, t: &Task, out: &mut Out) {
     // `báo cáo, đề xuất Bộ Chính trị`: the target follows the verbs joined to the report
     while lx.get(i).is_some_and(|t| t.is_punct(',')) {
         match lx.entry(i + 1, Tag::ReportAlso) {
@@ -382,7 +382,7 @@ fn report_target(lx: &Lexed, mut i: usize, end: usize, t: &Task, out: &mut Out) 
 /// Whether a clause assigns the follow-up of the implementation: `đôn đốc` with the implementation anywhere in
 /// its clause (or an activity of it named at once: `đôn đốc việc ...`); `theo dõi`, `kiểm tra`, `giám sát` with
 /// the implementation or its progress within a few words.
-fn monitors(lx: &Lexed, i: usize, end: usize) -> bool {
+fn monitors(lx: &Lx, i: usize, end: usize) -> bool {
     (i..end).any(|k| {
         let Some(verb) = lx.entry(k, Tag::MonitorVerb) else { return false };
         let urge = lx.has(k, phrase!("đôn đốc"));

@@ -3,20 +3,23 @@
 use super::agents::split_listed;
 use super::{deadline, Out, Row};
 use crate::lex::lexicon::{Lexicon, Tag};
-use crate::lex::tokens::Lexed;
+use super::lx::Lx;
 use crate::model::Role;
 
 /// Columns of the table in force: (lead, coordinate, responsible, deadline, width).
 type Columns = (Option<usize>, Option<usize>, Option<usize>, Option<usize>, usize);
 
-/// The column whose header holds a phrase tagged `column=holds` (`lead`, `deadline`), lower-cased as the row is
-/// written (a header cell is short).
-fn column(row: &Row, holds: &str) -> Option<usize> {
-    let phrases: Vec<&str> = Lexicon::global().phrases(Tag::Column).filter(|e| e.value(Tag::Column) == Some(holds)).map(|e| e.phrase.as_str()).collect();
-    row.cells.iter().position(|c| {
-        let l = c.to_lowercase();
-        phrases.iter().any(|p| l.contains(p)) && c.chars().count() < 60
-    })
+/// A row's cells as a header is matched: lower-cased as the header is written, the short ones only (a header
+/// cell is short: a task's long text is not lower-cased for nothing).
+fn header_cells(row: &Row) -> Vec<Option<String>> {
+    row.cells.iter().map(|c| (c.chars().count() < 60).then(|| c.to_lowercase())).collect()
+}
+
+/// The column whose header (among `header`, from [`header_cells`]) holds a phrase tagged `column=holds`
+/// (`lead`, `deadline`).
+fn column(header: &[Option<String>], holds: &str) -> Option<usize> {
+    let holds_phrase = |l: &String| Lexicon::global().phrases(Tag::Column).any(|e| e.value(Tag::Column) == Some(holds) && l.contains(e.phrase.as_str()));
+    header.iter().position(|l| l.as_ref().is_some_and(holds_phrase))
 }
 
 /// A group title spanning a task table's width: printed in capitals (`I. NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY`).
@@ -28,11 +31,12 @@ fn is_group_title(c: &str) -> bool {
 pub fn read(rows: &[Row], doc_year: Option<u16>, out: &mut Out) {
     let mut cols: Option<Columns> = None;
     for row in rows {
-        let lead = column(row, "lead");
-        let coord = column(row, "coordinate");
+        let header = header_cells(row);
+        let lead = column(&header, "lead");
+        let coord = column(&header, "coordinate");
         if lead.is_some() || coord.is_some() {
-            let resp = column(row, "responsible");
-            let deadline = column(row, "deadline");
+            let resp = column(&header, "responsible");
+            let deadline = column(&header, "deadline");
             cols = Some((lead, coord, resp, deadline, row.cells.len()));
             continue;
         }
@@ -48,7 +52,7 @@ pub fn read(rows: &[Row], doc_year: Option<u16>, out: &mut Out) {
         let start = out.len();
         for (col, role) in [(lead, Role::Lead), (coord, Role::Coordinate), (resp, Role::Responsible)] {
             if let Some(c) = col {
-                let lx = Lexed::new(&row.cells[c]);
+                let lx = Lx::new(&row.cells[c]);
                 for n in split_listed(&lx, 0, lx.len()) {
                     out.push_plain(&row.section, n.text(&lx), role, row.span);
                 }

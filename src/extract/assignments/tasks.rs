@@ -3,7 +3,7 @@
 use super::{extract, section_of, Row, Task};
 use crate::lex::lexicon::Tag;
 use crate::lex::lines::Para;
-use crate::lex::tokens::Lexed;
+use super::lx::Lx;
 use crate::lex::text;
 use crate::model::{Assignment, MarkerStyle, Node, NodeId, NodeKind};
 use rustc_hash::FxHashMap as HashMap;
@@ -84,7 +84,7 @@ fn leads_in(t: &str, nodes: &[Node], i: NodeId) -> bool {
     nodes[i].parent.is_some_and(|p| nodes[p].kind == NodeKind::Preamble) && text.trim_end().trim_end_matches('*').ends_with(':') && {
         // a request (`yêu cầu`, `đề nghị`, `giao`) in lower case right after its issuer, the subject of its clause
         // (`..., Thủ tướng Chính phủ yêu cầu ...`); not a plan's `... ban hành Kế hoạch như sau:` nor `Đơn đề nghị`
-        let lx = Lexed::new(text);
+        let lx = Lx::new(text);
         let mut clause = 0;
         (0..lx.len()).any(|k| {
             if lx.toks[k].is_punct(',') || lx.toks[k].is_punct(';') {
