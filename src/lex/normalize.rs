@@ -46,7 +46,6 @@ pub(crate) fn substitute(c: char) -> Option<&'static str> {
 /// U+1E00–U+1EFF, punctuation U+2010–U+206F).
 fn already_normal(text: &str) -> bool {
     let b = text.as_bytes();
-    let mut needs_tables = false;
     let mut i = 0;
     while i < b.len() {
         // only a lead byte (0xC0 and up: both top bits set) starts a character that may need a change; ASCII and
@@ -69,13 +68,38 @@ fn already_normal(text: &str) -> bool {
             continue;
         }
         let c = text[i..].chars().next().unwrap();
-        i += c.len_utf8();
         if substitute(c).is_some() {
             return false;
         }
-        needs_tables |= !(c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c) || ('\u{2010}'..='\u{206F}').contains(&c));
+        if always_nfc(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        // the run of characters outside the always-NFC ranges from here: the NFC quick check restarts at the
+        // starter that ends it (its state is the last combining class, and a starter sets that to 0), so the run
+        // is judged alone as it would be within the whole text
+        let start = i;
+        for c in text[start..].chars() {
+            if c.is_ascii() || always_nfc(c) {
+                break;
+            }
+            if substitute(c).is_some() {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+        if is_nfc_quick(text[start..i].chars()) != IsNormalized::Yes {
+            return false;
+        }
     }
-    !needs_tables || is_nfc_quick(text.chars()) == IsNormalized::Yes
+    true
+}
+
+/// The ranges of characters that are NFC wherever they stand, starters all (Latin up to U+02FF, precomposed
+/// Vietnamese letters U+1E00–U+1EFF, punctuation U+2010–U+206F).
+#[inline]
+fn always_nfc(c: char) -> bool {
+    c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c) || ('\u{2010}'..='\u{206F}').contains(&c)
 }
 
 /// Whether the character whose UTF-8 starts with `lead`, `next` is one of the letters of Vietnamese text that
@@ -211,7 +235,21 @@ mod tests {
             }
         }
         assert!(!already_normal("Ủy ban nhân dân tỉnh\u{00A0}"), "a no-break space in the tail");
+        // combining marks out of order, and in order, around characters that are always NFC
+        assert!(!already_normal("Việt a\u{0323}\u{0302}\u{0316}t"));
+        assert!(already_normal("Việt a\u{0316}\u{0323}\u{0302}t") == (is_nfc_quick("a\u{0316}\u{0323}\u{0302}".chars()) == IsNormalized::Yes));
+        assert!(!already_normal("x\u{0301}ổ"), "a combining mark after ASCII");
         assert!(!already_normal("Việt Nam \u{0256}"));
+    }
+
+    /// What lets `already_normal` judge a run apart: the always-NFC characters are starters that pass the quick
+    /// check.
+    #[test]
+    fn always_nfc_characters_are_starters_that_pass_the_quick_check() {
+        for c in (0..=0x2FFFFu32).filter_map(char::from_u32).filter(|&c| always_nfc(c)) {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
     }
 
     #[test]
