@@ -56,6 +56,11 @@ pub fn fold(word: &str) -> String {
 
 /// A lower-case string with the tones of open `oa`/`oe`/`uy` syllables moved to the first vowel, if any moves.
 fn move_tones(s: &str) -> Option<String> {
+    // most words hold no `oa`/`oe`/`uy` pair with the tone on its second vowel: nothing can move, and nothing is
+    // collected (the loop below looks at exactly these pairs)
+    if !s.chars().zip(s.chars().skip(1)).any(|(a, b)| MOVES.iter().any(|m| m.0 == a && m.1 == b)) {
+        return None;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out: Option<Vec<char>> = None;
     for i in 1..chars.len() {
@@ -103,6 +108,10 @@ mod tests {
         assert_eq!(fold("quý"), "quý");
         assert_eq!(fold("hoàn"), "hoàn");
         assert_eq!(fold("ÐẢNG"), "đảng");
+        // a pair that moves at the word's end, after another vowel pair, and one that does not (closed syllable)
+        assert_eq!(fold("KHOẺ"), "khỏe");
+        assert_eq!(fold("Thuỷ"), "thủy");
+        assert_eq!(fold("hoàng"), "hoàng");
     }
 
     #[test]

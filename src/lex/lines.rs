@@ -35,6 +35,15 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // the breaks are below 0x10: eight bytes none of which is (the word test for a byte below n is exact on
+        // whether there is one) hold no break and are skipped at once
+        if i + 8 <= bytes.len() {
+            let w = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap());
+            if w.wrapping_sub(0x1010_1010_1010_1010) & !w & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
         match bytes[i] {
             b'\n' => {
                 lines.push(make_line(text, start, i, i + 1));
@@ -635,6 +644,14 @@ mod tests {
         let mut p = paragraphs(t, &lines);
         rejoin_page_breaks(&mut p);
         p.into_iter().map(|p| p.clean).collect()
+    }
+    #[test]
+    fn every_break_is_found_wherever_it_falls_in_a_word_of_eight_bytes() {
+        for pad in 0..9 {
+            let t = format!("{}ạ\nb\r\nc\rd\u{0C}e\tf{}", "x".repeat(pad), "y".repeat(pad));
+            let got: Vec<&str> = split_lines(&t).iter().map(|l| &t[l.start..l.end]).collect();
+            assert_eq!(got, [format!("{}ạ", "x".repeat(pad)).as_str(), "b", "c", "d", &format!("e\tf{}", "y".repeat(pad))], "{pad}");
+        }
     }
     #[test]
     fn page_break_inside_a_sentence_is_rejoined() {

@@ -46,26 +46,77 @@ pub(crate) fn substitute(c: char) -> Option<&'static str> {
 /// U+1E00–U+1EFF, punctuation U+2010–U+206F).
 fn already_normal(text: &str) -> bool {
     let b = text.as_bytes();
-    let mut needs_tables = false;
     let mut i = 0;
     while i < b.len() {
-        // ASCII needs nothing: skipped eight bytes at a time
-        if i + 8 <= b.len() && u64::from_le_bytes(b[i..i + 8].try_into().unwrap()) & 0x8080_8080_8080_8080 == 0 {
-            i += 8;
-            continue;
-        }
-        if b[i] < 0x80 {
+        // only a lead byte (0xC0 and up: both top bits set) starts a character that may need a change; ASCII and
+        // continuation bytes are skipped eight at a time, up to the next lead byte
+        if i + 8 <= b.len() {
+            let w = u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
+            let leads = w & (w << 1) & 0x8080_8080_8080_8080;
+            if leads == 0 {
+                i += 8;
+                continue;
+            }
+            i += (leads.trailing_zeros() / 8) as usize;
+        } else if b[i] < 0xC0 {
             i += 1;
             continue;
         }
+        // a lead byte is followed by a continuation byte: the text is valid UTF-8
+        if stays_as_is(b[i], b[i + 1]) {
+            i += 2;
+            continue;
+        }
         let c = text[i..].chars().next().unwrap();
-        i += c.len_utf8();
         if substitute(c).is_some() {
             return false;
         }
-        needs_tables |= !(c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c) || ('\u{2010}'..='\u{206F}').contains(&c));
+        if always_nfc(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        // the run of characters outside the always-NFC ranges from here: the NFC quick check restarts at the
+        // starter that ends it (its state is the last combining class, and a starter sets that to 0), so the run
+        // is judged alone as it would be within the whole text
+        let start = i;
+        for c in text[start..].chars() {
+            if c.is_ascii() || always_nfc(c) {
+                break;
+            }
+            if substitute(c).is_some() {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+        if is_nfc_quick(text[start..i].chars()) != IsNormalized::Yes {
+            return false;
+        }
     }
-    !needs_tables || is_nfc_quick(text.chars()) == IsNormalized::Yes
+    true
+}
+
+/// The ranges of characters that are NFC wherever they stand, starters all (Latin up to U+02FF, precomposed
+/// Vietnamese letters U+1E00–U+1EFF, punctuation U+2010–U+206F).
+#[inline]
+fn always_nfc(c: char) -> bool {
+    c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c) || ('\u{2010}'..='\u{206F}').contains(&c)
+}
+
+/// Whether the character whose UTF-8 starts with `lead`, `next` is one of the letters of Vietnamese text that
+/// are NFC and no [`substitute`]'s, told from those two bytes alone: U+0080–U+02FF but the substitutes there
+/// (U+00A0 `C2 A0`, U+00AD `C2 AD`, U+00D0 `C3 90`, U+00F0 `C3 B0`, U+0189 `C6 89`, U+0256 `C9 96`), and
+/// U+1E00–U+1EFF (`E1 B8`–`E1 BB`). Anything else is decoded and judged in full.
+#[inline]
+fn stays_as_is(lead: u8, next: u8) -> bool {
+    match lead {
+        0xC2 => next != 0xA0 && next != 0xAD,
+        0xC3 => next != 0x90 && next != 0xB0,
+        0xC4 | 0xC5 | 0xC7 | 0xC8 | 0xCA | 0xCB => true,
+        0xC6 => next != 0x89,
+        0xC9 => next != 0x96,
+        0xE1 => (0xB8..=0xBB).contains(&next),
+        _ => false,
+    }
 }
 
 /// The end of the ASCII bytes from `i` whose next byte is ASCII too (the last ASCII byte before a non-ASCII
@@ -166,6 +217,41 @@ mod tests {
         }
         assert_eq!(n.to_original(n.text.find('é').unwrap()), orig.find('e').unwrap());
     }
+    /// The two-byte test of `already_normal` decides as decoding each character would, for every character.
+    #[test]
+    fn the_lead_byte_shortcut_judges_every_char_as_decoding_would() {
+        let decoded = |c: char| {
+            substitute(c).is_none()
+                && (c < '\u{0300}'
+                    || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+                    || ('\u{2010}'..='\u{206F}').contains(&c)
+                    || is_nfc_quick(format!("ab{c}cd").chars()) == IsNormalized::Yes)
+        };
+        for c in (0..=0x2FFFFu32).filter_map(char::from_u32) {
+            // the character at each position of the eight-byte window, and in the tail after it
+            for pad in ["", "x", "xyzxyzx", "Việt Nam "] {
+                let t = format!("{pad}ab{c}cd");
+                assert_eq!(already_normal(&t), decoded(c), "{c:?} after {pad:?}");
+            }
+        }
+        assert!(!already_normal("Ủy ban nhân dân tỉnh\u{00A0}"), "a no-break space in the tail");
+        // combining marks out of order, and in order, around characters that are always NFC
+        assert!(!already_normal("Việt a\u{0323}\u{0302}\u{0316}t"));
+        assert!(already_normal("Việt a\u{0316}\u{0323}\u{0302}t") == (is_nfc_quick("a\u{0316}\u{0323}\u{0302}".chars()) == IsNormalized::Yes));
+        assert!(!already_normal("x\u{0301}ổ"), "a combining mark after ASCII");
+        assert!(!already_normal("Việt Nam \u{0256}"));
+    }
+
+    /// What lets `already_normal` judge a run apart: the always-NFC characters are starters that pass the quick
+    /// check.
+    #[test]
+    fn always_nfc_characters_are_starters_that_pass_the_quick_check() {
+        for c in (0..=0x2FFFFu32).filter_map(char::from_u32).filter(|&c| always_nfc(c)) {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+    }
+
     #[test]
     fn normal_text_is_identity() {
         assert!(normalize("Kế hoạch số 58-KH/BTCTW").is_identity());

@@ -124,8 +124,8 @@ fn utf8(bytes: &[u8], base: usize, confidence: f32) -> Result<Input, Error> {
 /// Text read as UTF-8 from byte `base` of the file: a line's source offset is its text offset plus `base`.
 fn utf8_text(s: &str, base: usize, confidence: f32) -> Input {
     let mut lines = vec![(0, Origin::Byte(base))];
-    let b = s.as_bytes();
-    lines.extend(b.iter().enumerate().filter(|&(i, &c)| c == b'\n' && i + 1 < b.len()).map(|(i, _)| (i + 1, Origin::Byte(base + i + 1))));
+    // the line breaks found by the searcher of a char pattern (memchr, a word at a time), not byte by byte
+    lines.extend(s.match_indices('\n').map(|(i, _)| i + 1).filter(|&n| n < s.len()).map(|n| (n, Origin::Byte(base + n))));
     text_input(s.to_owned(), Encoding::Utf8, confidence, lines)
 }
 
