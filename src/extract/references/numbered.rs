@@ -5,7 +5,7 @@
 //! 14423:2025`).
 use super::dates::{date_at, date_of};
 use super::resolve::NameForm;
-use super::vocab::{is_a, starts_with_decree_verb, BARE_NUMBER, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, MORE, NAME_BEFORE_NUMBER, NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
+use super::vocab::{is_a, starts_with_decree_verb, BARE_NUMBER, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, ISSUER_END_CUE, ISSUER_END_FIRST, MORE, NAME_BEFORE_NUMBER, NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
 use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
 use crate::lex::lexicon::{Lexicon, Tag};
@@ -94,15 +94,38 @@ fn issuer_at(rest: &str) -> Option<(String, usize)> {
     // an issuer is shorter than this: the rest of a long paragraph is not searched
     let tail = &rest[c.end()..floor_boundary(rest, c.end() + 400)];
     // a type word inside an agency's name does not end it (`Bộ Kế hoạch và Đầu tư`, `Phòng Tài chính - Kế hoạch`)
-    let inside_name = |m: &regex::Match| {
-        let word = m.as_str().trim_start();
+    let inside_name = |&(start, end): &(usize, usize)| {
+        let word = tail[start..end].trim_start();
         word.starts_with(char::is_uppercase) && {
-            let before = tail[..m.start()].trim_end();
+            let before = tail[..start].trim_end();
             before.ends_with('-') || before.rsplit(' ').next().is_some_and(|w| w.starts_with(char::is_uppercase) && is_a(w, Tag::IssuerWord))
         }
     };
-    let end = ISSUER_END.find_iter(tail).find(|m| !inside_name(m)).map_or_else(|| floor_boundary(tail, 120), |m| m.start());
+    let end = issuer_ends(tail).find(|m| !inside_name(m)).map_or_else(|| floor_boundary(tail, 120), |(start, _)| start);
     tidy_issuer(&tail[..end]).map(|i| (i, c.end() + end))
+}
+
+/// The matches of [`ISSUER_END`] in `tail` as `find_iter` would give them unanchored (start, end): the
+/// anchored pattern is tried at each blank or [`ISSUER_END_FIRST`] character, where all its matches start, and
+/// only where [`ISSUER_END_CUE`] (which it implies) matches, and itself only where the cue's match may end
+/// before a word character. Its `\b` and `$` look only after the match
+/// start, so matching on `tail[k..]` is matching at `k`.
+fn issuer_ends(tail: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let starts = tail[from..].char_indices().filter(|&(_, ch)| ch.is_whitespace() || ISSUER_END_FIRST.contains(ch));
+        let m = starts.map(|(i, _)| from + i).find_map(|k| {
+            let r = &tail[k..];
+            let cue = ISSUER_END_CUE.find(r)?;
+            // the cue's match is the pattern's own if a `\b` after it holds: its words end in a letter or
+            // digit, and an ASCII character other than one of those or `_` is no word character
+            let bounded = r[cue.end()..].chars().next().is_none_or(|ch| ch.is_ascii() && !(ch.is_ascii_alphanumeric() || ch == '_'));
+            let end = if bounded { cue.end() } else { ISSUER_END.find(r)?.end() };
+            Some((k, k + end))
+        })?;
+        from = m.1;
+        Some(m)
+    })
 }
 
 /// What a numbered citation is about, when it reads as the name of a document of its type (`Nghị định số
@@ -370,6 +393,19 @@ fn share_issuers(zone: &str, chain: &mut [(Option<usize>, usize, usize, Option<S
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn issuer_ends_are_found_at_each_blank_or_mark_as_over_the_whole_tail() {
+        let whole = regex::Regex::new(&super::super::vocab::issuer_end_pattern(r"\b")[1..]).unwrap();
+        for t in [
+            // `về` before an accented letter is no end (`\b`), before a blank it is; `, các`, `và các`, `. `
+            "Bộ Tài chính vềnh về việc, các Sở và  các đơn vị. Theo“Luật”",
+            "UBND tỉnh Đồng Nai (Sở Nội vụ)\tban hành; Nghị quyết số 5 năm  2020 và xã.",
+        ] {
+            assert_eq!(issuer_ends(t).collect::<Vec<_>>(), whole.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{t}");
+        }
+        assert_eq!(issuer_ends("Bộ Tài chính vềnh").count(), 0);
+    }
 
     #[test]
     fn numbers_are_found_at_each_so_before_a_digit_as_over_the_whole_zone() {

@@ -62,14 +62,23 @@ pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:ngày|Ngày)\s*{DATE_PATTERN}")).unwrap()
 });
 pub(super) static ISSUER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*,?\s*của\s+").unwrap());
-/// Where an issuer ends: a verb or preposition opening the rest of the clause, or punctuation.
-pub(super) static ISSUER_END: LazyLock<Regex> = LazyLock::new(|| {
+/// Where an issuer ends: a verb or preposition opening the rest of the clause, or punctuation. With `\b` after
+/// each word, or `b` empty: the same without, which every match of the former matches too.
+pub(super) fn issuer_end_pattern(b: &str) -> String {
     let t = &*TYPE_WORDS;
-    Regex::new(&format!(
-        r"\s+(?:về|ban hành|quy định|hướng dẫn|phê duyệt|triển khai|thực hiện|sửa đổi|tại|đã|trên|nhằm|đối với|để|theo|có|số|ngày|giai đoạn|năm\s+\d|một số|trừ|khi|nếu|thì|là|được|cho|với|trong|từ|đến|gồm|như|do|tới|khoảng|tiếp tục|quyết định)\b|\s+(?:{t}|Thực hiện|Triển khai|Căn cứ|Theo|Về|Xét)\b|\s+và\s+\p{{Ll}}|[;:()\n“”\x22|]|\.\s|\.$|,\s*(?:{t}|số|ngày|\p{{Ll}})|\s+và\s+(?:{t}|các)"
-    ))
-    .unwrap()
-});
+    format!(
+        r"^(?:\s+(?:về|ban hành|quy định|hướng dẫn|phê duyệt|triển khai|thực hiện|sửa đổi|tại|đã|trên|nhằm|đối với|để|theo|có|số|ngày|giai đoạn|năm\s+\d|một số|trừ|khi|nếu|thì|là|được|cho|với|trong|từ|đến|gồm|như|do|tới|khoảng|tiếp tục|quyết định){b}|\s+(?:{t}|Thực hiện|Triển khai|Căn cứ|Theo|Về|Xét){b}|\s+và\s+\p{{Ll}}|[;:()\n“”\x22|]|\.\s|\.$|,\s*(?:{t}|số|ngày|\p{{Ll}})|\s+và\s+(?:{t}|các))"
+    )
+}
+/// [`issuer_end_pattern`] at the start of the text. Every alternative starts with a blank or one of
+/// [`ISSUER_END_FIRST`], so it is tried only there (see `numbered::issuer_ends`): unanchored, each match's start
+/// was found by running `\p{Ll}` backwards.
+pub(super) static ISSUER_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(&issuer_end_pattern(r"\b")).unwrap());
+/// [`ISSUER_END`] without its `\b`s, tried first: a Unicode `\b` stops the fast engine at the first accented
+/// letter, while every match of [`ISSUER_END`] is one of this.
+pub(super) static ISSUER_END_CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&issuer_end_pattern("")).unwrap());
+/// The characters other than blanks an issuer's end may start with.
+pub(super) const ISSUER_END_FIRST: &str = ";:()“”\"|.,";
 /// An issuer named before the citation: `đề nghị của Giám đốc Sở Nội vụ tại` (Tờ trình số …). The issuer `i`
 /// holds at most [`ISSUER_BEFORE_CHARS`] characters, checked after the match (see `numbered::issuer_before`).
 /// Tried at each `của` (anchored): searched for from the end, the negated class ran backwards through a large
