@@ -467,6 +467,14 @@ impl Lexicon {
         found
     }
 
+    /// Whether a phrase with any of `tags` may start at a token of word `word`: the walk's first step alone,
+    /// cheap enough to inline, so that a caller turns most tokens away without a call. When it says no,
+    /// [`Lexicon::longest`] and [`Lexicon::starts`] find nothing there (their walk stops at that same step).
+    #[inline]
+    pub fn may_start(&self, word: WordId, tags: Tags) -> bool {
+        self.step(0, word).is_some_and(|n| self.reach[n as usize].any(tags))
+    }
+
     /// The trie walked over `toks` as long as an entry with any of `tags` is ahead; `found` is given each such
     /// entry, shortest first, with the token that ends it, and stops the walk by returning true. This is the
     /// lexicon's hot path: most tokens end it at the first step.
@@ -592,6 +600,24 @@ mod tests {
         assert!(!lx.starts(&toks, 0, Tag::Head));
         assert!(lx.longest(&toks, 1, Tag::Opener).is_none());
         assert!(lx.longest(&toks, 9, Tag::Opener).is_none());
+    }
+
+    #[test]
+    fn a_phrase_may_start_where_its_first_word_leads_to_its_tags_only() {
+        // a tag reached only past the first word (`theo đề nghị của`) still lets `theo` through; a word that
+        // opens no phrase and a tag no phrase has are turned away: the walk finds nothing where it says no
+        let lx = Lexicon::parse("theo\tpreamble_cue\ntheo đề nghị của\topener\n").unwrap();
+        let toks = tokenize("Theo đề nghị của Sở, theo", lx.words());
+        for tags in [Tags::from(Tag::Opener), Tags::from(Tag::PreambleCue), Tags::from(Tag::Head)] {
+            for i in 0..=toks.len() {
+                let may = toks.get(i).is_some_and(|t| lx.may_start(t.word, tags));
+                assert!(may || !lx.starts(&toks, i, tags), "token {i}");
+            }
+        }
+        assert!(lx.may_start(toks[0].word, Tag::Opener.into()));
+        assert!(!lx.may_start(toks[1].word, Tag::Opener.into()));
+        assert!(!lx.may_start(toks[4].word, Tag::PreambleCue.into()));
+        assert!(!lx.may_start(toks[0].word, Tag::Head.into()));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A paragraph's tokens as the assignment rules read them: the [`Lexed`] tokens, with the answers the agency
 //! rules ask again and again at the same token kept once computed (a list is read at a clause's start, then
 //! again by the clause splitter, the subject reader and `list_only`, and each asks where a head starts).
+use crate::lex::lexicon::{Entry, Tags};
 use crate::lex::tokens::Lexed;
 use std::cell::OnceCell;
 use std::ops::Deref;
@@ -18,6 +19,27 @@ impl<'a> Lx<'a> {
         let lexed = Lexed::new(text);
         let n = lexed.len();
         Lx { lexed, heads: vec![OnceCell::new(); n], known: vec![OnceCell::new(); n] }
+    }
+    /// [`Lexed::entry`], with the tokens no phrase of `tags` starts at (most) turned away before the call.
+    #[inline]
+    pub fn entry(&self, i: usize, tags: impl Into<Tags>) -> Option<&'static Entry> {
+        let tags = tags.into();
+        if !self.may_start(i, tags) {
+            return None;
+        }
+        self.lexed.entry(i, tags)
+    }
+    /// [`Lexed::starts`], with the same rejection as [`Lx::entry`].
+    #[inline]
+    pub fn starts(&self, i: usize, tags: impl Into<Tags>) -> bool {
+        let tags = tags.into();
+        self.may_start(i, tags) && self.lexed.starts(i, tags)
+    }
+    /// The lexicon walk's first step at token `i` ([`crate::lex::lexicon::Lexicon::may_start`]): when it says
+    /// no, the walk would find nothing either.
+    #[inline]
+    fn may_start(&self, i: usize, tags: Tags) -> bool {
+        self.toks.get(i).is_some_and(|t| self.lexicon().may_start(t.word, tags))
     }
 }
 
