@@ -20,8 +20,9 @@ impl<'a> Lx<'a> {
         let n = lexed.len();
         Lx { lexed, heads: vec![OnceCell::new(); n], known: vec![OnceCell::new(); n] }
     }
-    /// [`Lexed::entry`], with the tokens no phrase of `tags` starts at (most) turned away before the call.
-    #[inline]
+    /// [`Lexed::entry`], with the tokens no phrase of `tags` starts at (most) turned away before the call;
+    /// inlined always, as the rules ask at nearly every token and the answer is nearly always no.
+    #[inline(always)]
     pub fn entry(&self, i: usize, tags: impl Into<Tags>) -> Option<&'static Entry> {
         let tags = tags.into();
         if !self.may_start(i, tags) {
@@ -30,14 +31,14 @@ impl<'a> Lx<'a> {
         self.lexed.entry(i, tags)
     }
     /// [`Lexed::starts`], with the same rejection as [`Lx::entry`].
-    #[inline]
+    #[inline(always)]
     pub fn starts(&self, i: usize, tags: impl Into<Tags>) -> bool {
         let tags = tags.into();
         self.may_start(i, tags) && self.lexed.starts(i, tags)
     }
     /// The lexicon walk's first step at token `i` ([`crate::lex::lexicon::Lexicon::may_start`]): when it says
     /// no, the walk would find nothing either.
-    #[inline]
+    #[inline(always)]
     fn may_start(&self, i: usize, tags: Tags) -> bool {
         self.toks.get(i).is_some_and(|t| self.lexicon().may_start(t.word, tags))
     }
