@@ -394,42 +394,35 @@ fn share_issuers(zone: &str, chain: &mut [(Option<usize>, usize, usize, Option<S
 mod tests {
     use super::*;
 
+    /// Asserts that `found` gives, on each of `texts`, the matches of `pattern` searched for over the whole text.
+    fn as_find_iter(pattern: &str, found: impl Fn(&str) -> Vec<(usize, usize)>, texts: &[&str]) {
+        let whole = regex::Regex::new(pattern).unwrap();
+        for t in texts {
+            assert_eq!(found(t), whole.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{t}");
+        }
+    }
+
     #[test]
     fn issuer_ends_are_found_at_each_blank_or_mark_as_over_the_whole_tail() {
-        let whole = regex::Regex::new(&super::super::vocab::issuer_end_pattern(r"\b")[1..]).unwrap();
-        for t in [
-            // `về` before an accented letter is no end (`\b`), before a blank it is; `, các`, `và các`, `. `
-            "Bộ Tài chính vềnh về việc, các Sở và  các đơn vị. Theo“Luật”",
-            "UBND tỉnh Đồng Nai (Sở Nội vụ)\tban hành; Nghị quyết số 5 năm  2020 và xã.",
-        ] {
-            assert_eq!(issuer_ends(t).collect::<Vec<_>>(), whole.find_iter(t).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{t}");
-        }
+        // `về` before an accented letter is no end (`\b`), before a blank it is; `, các`, `và các`, `. `
+        let texts = ["Bộ Tài chính vềnh về việc, các Sở và  các đơn vị. Theo“Luật”", "UBND tỉnh Đồng Nai (Sở Nội vụ)\tban hành; Nghị quyết số 5 năm  2020 và xã."];
+        as_find_iter(&super::super::vocab::issuer_end_pattern(r"\b")[1..], |t| issuer_ends(t).collect(), &texts);
         assert_eq!(issuer_ends("Bộ Tài chính vềnh").count(), 0);
     }
 
     #[test]
     fn numbers_are_found_at_each_so_before_a_digit_as_over_the_whole_zone() {
-        let whole = regex::Regex::new(&super::super::vocab::number_pattern()).unwrap();
-        for z in [
-            // `Số:` and a glued `số`; `số` before a number that is no symbol, then one that is
-            "Số: 12/2020/NĐ-CP và số12/QĐ-UBND; một số 5 năm số 20-NQ/TW",
-            "theo Công văn số 58-KH/BTCTW, số 20-NQ/TW và số  ٣/QĐ-TTg; Số\t:\t7/KH-UBND",
-        ] {
-            assert_eq!(numbers(z).collect::<Vec<_>>(), whole.find_iter(z).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{z}");
-        }
+        // `Số:` and a glued `số`; `số` before a number that is no symbol, then one that is
+        let texts = ["Số: 12/2020/NĐ-CP và số12/QĐ-UBND; một số 5 năm số 20-NQ/TW", "theo Công văn số 58-KH/BTCTW, số 20-NQ/TW và số  ٣/QĐ-TTg; Số\t:\t7/KH-UBND"];
+        as_find_iter(&super::super::vocab::number_pattern(), |t| numbers(t).collect(), &texts);
         assert_eq!(numbers("một số 5 năm số 20-NQ/TW").count(), 1);
     }
 
     #[test]
     fn bare_numbers_are_found_at_each_type_word_before_a_digit_as_over_the_whole_zone() {
-        let whole = regex::Regex::new(&super::super::vocab::bare_number_pattern()).unwrap();
-        for z in [
-            // a type word before a number that is no symbol, then before one; the longest type word; a tab
-            "Luật 2024 và Quy định 366-QĐ/TW; Nghị quyết liên tịch \t01/2020/NQLT-BTP-VKSNDTC, Kế hoạch 16/KH-MTTQ-BTT",
-            "Thông tư 5 ngày, Thông tư ٣/TT-BTC; Quyết định  12/QĐ-UBND",
-        ] {
-            assert_eq!(bare_numbers(z).collect::<Vec<_>>(), whole.find_iter(z).map(|m| (m.start(), m.end())).collect::<Vec<_>>(), "{z}");
-        }
+        // a type word before a number that is no symbol, then before one; the longest type word; a tab
+        let texts = ["Luật 2024 và Quy định 366-QĐ/TW; Nghị quyết liên tịch \t01/2020/NQLT-BTP-VKSNDTC, Kế hoạch 16/KH-MTTQ-BTT", "Thông tư 5 ngày, Thông tư ٣/TT-BTC; Quyết định  12/QĐ-UBND"];
+        as_find_iter(&super::super::vocab::bare_number_pattern(), |t| bare_numbers(t).collect(), &texts);
         assert_eq!(bare_numbers("Luật 2024 và Quy định 366-QĐ/TW").count(), 1);
     }
 
