@@ -33,23 +33,24 @@ struct Letter {
     toned: bool,
 }
 
-/// Precomposed letters of the Vietnamese ranges (Latin-1, Latin Extended-A/B, Latin Extended Additional) mapped
-/// to their lower-case toneless form and whether they carry a tone; `None` for anything else.
-static LETTERS: LazyLock<Vec<(char, Letter)>> = LazyLock::new(|| {
-    let ranges = ['\u{C0}'..='\u{1B0}', '\u{1EA0}'..='\u{1EF9}'];
+/// The Vietnamese ranges of precomposed letters: Latin-1 and Latin Extended-A/B, Latin Extended Additional.
+const RANGES: [std::ops::RangeInclusive<char>; 2] = ['\u{C0}'..='\u{1B0}', '\u{1EA0}'..='\u{1EF9}'];
+
+/// The precomposed letters of `RANGES`, indexed by their offset in the first range then the second, mapped to
+/// their lower-case toneless form and whether they carry a tone; `None` for anything else. An array rather than
+/// a search: every non-ASCII character of every sampled word is looked up.
+static LETTERS: LazyLock<Vec<Option<Letter>>> = LazyLock::new(|| {
     let mut v = Vec::new();
-    for c in ranges.into_iter().flatten() {
+    for c in RANGES.into_iter().flatten() {
         let d: Vec<char> = c.to_lowercase().flat_map(|l| l.nfd()).collect();
         let tones = d.iter().filter(|m| TONES.contains(m)).count();
         let rest: String = d.iter().filter(|m| !TONES.contains(m)).collect::<String>().nfc().collect();
         let mut it = rest.chars();
-        if let (Some(base), None) = (it.next(), it.next()) {
-            if base.is_alphabetic() && tones <= 1 {
-                v.push((c, Letter { base, toned: tones == 1 }));
-            }
-        }
+        v.push(match (it.next(), it.next()) {
+            (Some(base), None) if base.is_alphabetic() && tones <= 1 => Some(Letter { base, toned: tones == 1 }),
+            _ => None,
+        });
     }
-    v.sort_by_key(|(c, _)| *c);
     v
 });
 
@@ -57,8 +58,16 @@ fn letter(c: char) -> Option<Letter> {
     if c.is_ascii_alphabetic() {
         return Some(Letter { base: c.to_ascii_lowercase(), toned: false });
     }
-    let t = &*LETTERS;
-    t.binary_search_by_key(&c, |(k, _)| *k).ok().map(|i| t[i].1)
+    let [latin, additional] = &RANGES;
+    let (c, latin_start, additional_start) = (c as usize, *latin.start() as usize, *additional.start() as usize);
+    let latin_len = *latin.end() as usize + 1 - latin_start;
+    let i = match c {
+        _ if c < latin_start => return None,
+        _ if c < latin_start + latin_len => c - latin_start,
+        _ if c >= additional_start && c <= *additional.end() as usize => latin_len + c - additional_start,
+        _ => return None,
+    };
+    LETTERS[i]
 }
 
 fn is_vowel(c: char) -> bool {
@@ -103,27 +112,27 @@ fn well_formed(letters: &[char]) -> bool {
 
 /// Whether `word` (no spaces) is a well-formed Vietnamese syllable: at most one tone mark, on a vowel.
 pub fn is_syllable(word: &str) -> bool {
-    if word.chars().any(unicode_normalization::char::is_combining_mark) {
-        return composed(word);
-    }
+    // letters are never combining marks, so a word of letters only needs no mark check; any other verdict
+    // is the one a word with marks gets composed
     let mut buf = ['\0'; MAX_LETTERS];
     let mut n = 0;
     let mut tones = 0;
     for c in word.chars() {
-        let Some(l) = letter(c) else { return false };
-        if n == MAX_LETTERS {
-            return false;
+        let Some(l) = letter(c) else { return has_marks_and_composed(word) };
+        if n == MAX_LETTERS || (l.toned && !is_vowel(l.base)) {
+            return has_marks_and_composed(word);
         }
-        if l.toned {
-            if !is_vowel(l.base) {
-                return false;
-            }
-            tones += 1;
-        }
+        tones += usize::from(l.toned);
         buf[n] = l.base;
         n += 1;
     }
     n > 0 && tones <= 1 && well_formed(&buf[..n])
+}
+
+/// The verdict on a word that is not all letters, or not a syllable as it is: a word with combining marks is
+/// judged composed.
+fn has_marks_and_composed(word: &str) -> bool {
+    word.chars().any(unicode_normalization::char::is_combining_mark) && composed(word)
 }
 
 /// A word with combining marks: a tone mark must follow a vowel, and the word composed must be a syllable.
@@ -159,6 +168,13 @@ mod tests {
         for w in ["Uû", "nh©n", "chaøo", "Straße", "für", "xyz", "ñy", "bŕ", "ĐĐ", "tiếngg", "ả̀", "ḿ", "", "12"] {
             assert!(!is_syllable(w), "{w}");
         }
+    }
+
+    #[test]
+    fn letters_at_the_ends_of_the_table_ranges_are_read() {
+        // U+00C0, U+01B0 and U+1EF9 are the first and last entries of the letter table
+        assert!(is_syllable("Àn") && is_syllable("ưng") && is_syllable("mỹ"));
+        assert!(!is_syllable("\u{BF}n") && !is_syllable("\u{1B1}a") && !is_syllable("m\u{1EFA}"));
     }
 
     #[test]
