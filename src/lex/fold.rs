@@ -3,8 +3,10 @@
 //! fold puts it on the first (`quý`, after `q`, keeps it on `y`). Vocabulary is compared folded, so a word list
 //! never needs both spellings.
 
+use super::letters::Letters;
+
 /// Tone-on-the-last-vowel pairs and their tone-on-the-first form.
-const MOVES: &[(char, char, char, char)] = &[
+pub(super) const MOVES: &[(char, char, char, char)] = &[
     ('o', 'à', 'ò', 'a'), ('o', 'á', 'ó', 'a'), ('o', 'ả', 'ỏ', 'a'), ('o', 'ã', 'õ', 'a'), ('o', 'ạ', 'ọ', 'a'),
     ('o', 'è', 'ò', 'e'), ('o', 'é', 'ó', 'e'), ('o', 'ẻ', 'ỏ', 'e'), ('o', 'ẽ', 'õ', 'e'), ('o', 'ẹ', 'ọ', 'e'),
     ('u', 'ỳ', 'ù', 'y'), ('u', 'ý', 'ú', 'y'), ('u', 'ỷ', 'ủ', 'y'), ('u', 'ỹ', 'ũ', 'y'), ('u', 'ỵ', 'ụ', 'y'),
@@ -16,15 +18,10 @@ pub fn is_folded(word: &str) -> bool {
     if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || !b.is_ascii_alphabetic() && b < 0x80) {
         return true;
     }
+    let letters = Letters::get();
     let mut prev = ' ';
     for c in word.chars() {
-        // asked of every token: an ASCII letter needs one test, and only a vowel after `o`/`u` can be a move
-        let unfolded = if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else {
-            c.is_uppercase() || c == 'ð' || matches!(prev, 'o' | 'u') && MOVES.iter().any(|m| m.0 == prev && m.1 == c)
-        };
-        if unfolded {
+        if letters.class(c).unfolded_after(prev) {
             return false;
         }
         prev = c;
@@ -32,14 +29,32 @@ pub fn is_folded(word: &str) -> bool {
     true
 }
 
+/// Whether the fold changes `c` in a word where `prev` comes before it: its case, `ð`, or a tone move. Asked
+/// through [`Letters`], which holds the answers for the Vietnamese letters.
+pub(super) fn unfolded(prev: char, c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        c.is_uppercase() || c == 'ð' || matches!(prev, 'o' | 'u') && MOVES.iter().any(|m| m.0 == prev && m.1 == c)
+    }
+}
+
+/// `c` as the fold writes it, before tone moves: lower case, `Ð` as `Đ`.
+pub(super) fn fold_char(c: char) -> std::char::ToLowercase {
+    match c {
+        'Ð' | 'ð' | 'Ɖ' | 'ɖ' => 'đ'.to_lowercase(),
+        c => c.to_lowercase(),
+    }
+}
+
 /// `word` folded into `out` (cleared first).
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    let letters = Letters::get();
     for c in word.chars() {
-        match c {
-            'Ð' | 'ð' | 'Ɖ' | 'ɖ' => out.push('đ'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+        match letters.fold(c) {
+            Some(f) => out.push(f),
+            None => out.extend(fold_char(c)),
         }
     }
     if let Some(moved) = move_tones(out) {
