@@ -72,7 +72,11 @@ pub fn fold(word: &str) -> String {
 /// A lower-case string with the tones of open `oa`/`oe`/`uy` syllables moved to the first vowel, if any moves.
 fn move_tones(s: &str) -> Option<String> {
     // most words hold no `oa`/`oe`/`uy` pair with the tone on its second vowel: nothing can move, and nothing is
-    // collected (the loop below looks at exactly these pairs)
+    // collected (the loop below looks at exactly these pairs). Each pair is an ASCII `o` or `u` then a toned
+    // vowel, which is not ASCII: a word with no such two bytes has none, and is let go without decoding it
+    if !s.as_bytes().windows(2).any(|w| matches!(w[0], b'o' | b'u') && w[1] >= 0x80) {
+        return None;
+    }
     if !s.chars().zip(s.chars().skip(1)).any(|(a, b)| MOVES.iter().any(|m| m.0 == a && m.1 == b)) {
         return None;
     }
@@ -127,6 +131,16 @@ mod tests {
         assert_eq!(fold("KHOẺ"), "khỏe");
         assert_eq!(fold("Thuỷ"), "thủy");
         assert_eq!(fold("hoàng"), "hoàng");
+    }
+
+    #[test]
+    fn a_tone_moves_only_after_an_o_or_u_byte_then_a_non_ascii_one() {
+        // the precheck of `move_tones`: every pair it moves starts so
+        assert!(MOVES.iter().all(|m| matches!(m.0, 'o' | 'u') && !m.1.is_ascii()));
+        assert_eq!(fold("HOÀ"), "hòa");
+        assert_eq!(fold("XOÈ"), "xòe");
+        assert_eq!(fold("uỵ"), "ụy");
+        assert_eq!(fold("HOANG"), "hoang");
     }
 
     #[test]

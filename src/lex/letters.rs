@@ -129,7 +129,7 @@ impl Letters {
 }
 
 /// The character that starts at byte `i` of `s` (a char boundary below its length), and its length in bytes.
-#[inline]
+#[inline(always)]
 pub fn char_at(s: &str, i: usize) -> (char, usize) {
     let b = s.as_bytes();
     let x = b[i];
