@@ -3,8 +3,10 @@
 //! fold puts it on the first (`quý`, after `q`, keeps it on `y`). Vocabulary is compared folded, so a word list
 //! never needs both spellings.
 
+use super::letters::Letters;
+
 /// Tone-on-the-last-vowel pairs and their tone-on-the-first form.
-const MOVES: &[(char, char, char, char)] = &[
+pub(super) const MOVES: &[(char, char, char, char)] = &[
     ('o', 'à', 'ò', 'a'), ('o', 'á', 'ó', 'a'), ('o', 'ả', 'ỏ', 'a'), ('o', 'ã', 'õ', 'a'), ('o', 'ạ', 'ọ', 'a'),
     ('o', 'è', 'ò', 'e'), ('o', 'é', 'ó', 'e'), ('o', 'ẻ', 'ỏ', 'e'), ('o', 'ẽ', 'õ', 'e'), ('o', 'ẹ', 'ọ', 'e'),
     ('u', 'ỳ', 'ù', 'y'), ('u', 'ý', 'ú', 'y'), ('u', 'ỷ', 'ủ', 'y'), ('u', 'ỹ', 'ũ', 'y'), ('u', 'ỵ', 'ụ', 'y'),
@@ -16,15 +18,10 @@ pub fn is_folded(word: &str) -> bool {
     if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || !b.is_ascii_alphabetic() && b < 0x80) {
         return true;
     }
+    let letters = Letters::get();
     let mut prev = ' ';
     for c in word.chars() {
-        // asked of every token: an ASCII letter needs one test, and only a vowel after `o`/`u` can be a move
-        let unfolded = if c.is_ascii() {
-            c.is_ascii_uppercase()
-        } else {
-            c.is_uppercase() || c == 'ð' || matches!(prev, 'o' | 'u') && MOVES.iter().any(|m| m.0 == prev && m.1 == c)
-        };
-        if unfolded {
+        if letters.class(c).unfolded_after(prev) {
             return false;
         }
         prev = c;
@@ -32,14 +29,32 @@ pub fn is_folded(word: &str) -> bool {
     true
 }
 
+/// Whether the fold changes `c` in a word where `prev` comes before it: its case, `ð`, or a tone move. Asked
+/// through [`Letters`], which holds the answers for the Vietnamese letters.
+pub(super) fn unfolded(prev: char, c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        c.is_uppercase() || c == 'ð' || matches!(prev, 'o' | 'u') && MOVES.iter().any(|m| m.0 == prev && m.1 == c)
+    }
+}
+
+/// `c` as the fold writes it, before tone moves: lower case, `Ð` as `Đ`.
+pub(super) fn fold_char(c: char) -> std::char::ToLowercase {
+    match c {
+        'Ð' | 'ð' | 'Ɖ' | 'ɖ' => 'đ'.to_lowercase(),
+        c => c.to_lowercase(),
+    }
+}
+
 /// `word` folded into `out` (cleared first).
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    let letters = Letters::get();
     for c in word.chars() {
-        match c {
-            'Ð' | 'ð' | 'Ɖ' | 'ɖ' => out.push('đ'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+        match letters.fold(c) {
+            Some(f) => out.push(f),
+            None => out.extend(fold_char(c)),
         }
     }
     if let Some(moved) = move_tones(out) {
@@ -57,7 +72,11 @@ pub fn fold(word: &str) -> String {
 /// A lower-case string with the tones of open `oa`/`oe`/`uy` syllables moved to the first vowel, if any moves.
 fn move_tones(s: &str) -> Option<String> {
     // most words hold no `oa`/`oe`/`uy` pair with the tone on its second vowel: nothing can move, and nothing is
-    // collected (the loop below looks at exactly these pairs)
+    // collected (the loop below looks at exactly these pairs). Each pair is an ASCII `o` or `u` then a toned
+    // vowel, which is not ASCII: a word with no such two bytes has none, and is let go without decoding it
+    if !s.as_bytes().windows(2).any(|w| matches!(w[0], b'o' | b'u') && w[1] >= 0x80) {
+        return None;
+    }
     if !s.chars().zip(s.chars().skip(1)).any(|(a, b)| MOVES.iter().any(|m| m.0 == a && m.1 == b)) {
         return None;
     }
@@ -112,6 +131,16 @@ mod tests {
         assert_eq!(fold("KHOẺ"), "khỏe");
         assert_eq!(fold("Thuỷ"), "thủy");
         assert_eq!(fold("hoàng"), "hoàng");
+    }
+
+    #[test]
+    fn a_tone_moves_only_after_an_o_or_u_byte_then_a_non_ascii_one() {
+        // the precheck of `move_tones`: every pair it moves starts so
+        assert!(MOVES.iter().all(|m| matches!(m.0, 'o' | 'u') && !m.1.is_ascii()));
+        assert_eq!(fold("HOÀ"), "hòa");
+        assert_eq!(fold("XOÈ"), "xòe");
+        assert_eq!(fold("uỵ"), "ụy");
+        assert_eq!(fold("HOANG"), "hoang");
     }
 
     #[test]

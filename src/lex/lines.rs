@@ -5,6 +5,7 @@ use super::lexicon::{Lexicon, Tag};
 use super::markers::{self, Marker};
 use super::offsets::OffsetMap;
 use super::text;
+use std::cell::OnceCell;
 
 /// One line of the (normalized) text.
 #[derive(Clone, Debug)]
@@ -175,6 +176,10 @@ struct TextLine {
     marker: Option<Marker>,
     /// Nothing but a marker (`**1.**`, `2.2.`): the text follows on the next line.
     marker_alone: bool,
+    /// [`is_caps`] and [`ends_open`] of `clean`, found when first asked: the rules ask them of a line as the
+    /// lower line of one pair and again as the upper of the next, often several times each.
+    caps: OnceCell<bool>,
+    open: OnceCell<bool>,
 }
 
 impl TextLine {
@@ -182,7 +187,13 @@ impl TextLine {
         let (clean, map) = cleaned(raw, start, false);
         let marker = marker_of(raw, &clean);
         let marker_alone = marker.as_ref().is_some_and(|m| m.len >= clean.len());
-        TextLine { clean, map, marker, marker_alone }
+        TextLine { clean, map, marker, marker_alone, caps: OnceCell::new(), open: OnceCell::new() }
+    }
+    fn is_caps(&self) -> bool {
+        *self.caps.get_or_init(|| is_caps(&self.clean))
+    }
+    fn ends_open(&self) -> bool {
+        *self.open.get_or_init(|| ends_open(&self.clean))
     }
     /// Starts in lower case without a marker: plainly the rest of the sentence above.
     fn continues(&self) -> bool {
@@ -361,16 +372,16 @@ fn breaks_between(pair: &Pair, wrap: Wrap) -> bool {
         // long its line
         use crate::model::MarkerStyle::*;
         let heading = para.marker.as_ref().is_some_and(|pm| matches!(pm.style, Part | Chapter | LegalSection | Subsection | Article | Roman | Letter));
-        if heading && matches!(m.style, Arabic | Dotted | Point | Bullet) && !ends_open(pc) && !text::ends_terminal(pc) {
+        if heading && matches!(m.style, Arabic | Dotted | Point | Bullet) && !p.ends_open() && !text::ends_terminal(pc) {
             return true;
         }
         // a legal heading (`Điều 8.`, `Chương III`) opens its paragraph wherever the line above ends (a citation
         // run on from it is no marker: `Điều 39 Luật ...`)
-        if matches!(m.style, Part | Chapter | LegalSection | Subsection | Article) && !ends_open(pc) {
+        if matches!(m.style, Part | Chapter | LegalSection | Subsection | Article) && !p.ends_open() {
             return true;
         }
         // so does a section's heading in capitals (`**II. LĨNH VỰC TRỒNG TRỌT.**`)
-        if matches!(m.style, Roman | Letter) && lc.len() > m.len && is_caps(lc) && !ends_open(pc) {
+        if matches!(m.style, Roman | Letter) && lc.len() > m.len && l.is_caps() && !p.ends_open() {
             return true;
         }
         // `- Như Điều 3,` / `- Ban Bí thư (để báo cáo),`: a list of bullets, each ended by a comma
@@ -383,8 +394,8 @@ fn breaks_between(pair: &Pair, wrap: Wrap) -> bool {
         // (`... thực hiện: Các` / `Sở, ngành, đơn vị`, `Hà Nội, ngày` / `29 tháng 11 năm 2025`)
         // or a numbered heading in capitals runs on in capitals (`II. HOÀN` / `THIỆN CƠ CHẾ, CHÍNH SÁCH ...`)
         let heading_runs_on = p.marker.as_ref().is_some_and(|m| m.style != crate::model::MarkerStyle::Bullet)
-            && is_caps(pc)
-            && is_caps(lc)
+            && p.is_caps()
+            && l.is_caps()
             && !text::ends_terminal(pc);
         return l.marker.is_some() || !(holds_open(pc, lc) || heading_runs_on);
     };
@@ -404,7 +415,7 @@ fn breaks_between(pair: &Pair, wrap: Wrap) -> bool {
             return false;
         }
         // the next number of a list under way (`1.1. ...` ... `... 689` / `1.2. Trung tâm ...`), or a sentence ended
-        if in_sequence && !ends_open(pc) || text::ends_terminal(pc) || ends_with_emphasis(p_raw) {
+        if in_sequence && !p.ends_open() || text::ends_terminal(pc) || ends_with_emphasis(p_raw) {
             return true;
         }
         // `từ sản xuất` / `- quản lý - tiêu thụ`: a dash inside a sentence, not a bullet
@@ -412,12 +423,12 @@ fn breaks_between(pair: &Pair, wrap: Wrap) -> bool {
             return false;
         }
         // a marker after a paragraph's ragged first line: the line's end says nothing, the marker decides
-        return (ended_early || ragged) && !ends_open(pc);
+        return (ended_early || ragged) && !p.ends_open();
     }
     // a heading in capitals above ordinary text (a title's last line, then `Căn cứ ...`; `... GIAI ĐOẠN` / `2026 -
     // 2030` / `Căn cứ ...`: a line of figures goes with the capitals above it)
-    let caps_above = is_caps(pc) || !pc.chars().any(char::is_alphabetic) && is_caps(&para.clean);
-    if caps_above && is_mixed_case(lc) && !ends_open(pc) {
+    let caps_above = p.is_caps() || !pc.chars().any(char::is_alphabetic) && is_caps(&para.clean);
+    if caps_above && is_mixed_case(lc) && !p.ends_open() {
         return true;
     }
     // a sentence ended, then a bold run opened (`... các cấp.` / `**HƯỚNG DẪN**`)
@@ -427,24 +438,24 @@ fn breaks_between(pair: &Pair, wrap: Wrap) -> bool {
     }
     // a title in capitals, then the authority that enacts it (`... VỀ DU LỊCH` / `TRƯỞNG BAN CHỈ ĐẠO ...`; `...
     // CHÍNH PHỦ SỐ` / `THỦ TƯỚNG CHÍNH PHỦ`: a `SỐ` that waits for a number does not wait for an authority)
-    if is_caps(pc) && is_caps(lc) && !holds_open(pc, lc) && heads::opens_enacting_line(lc) {
+    if p.is_caps() && l.is_caps() && !holds_open(pc, lc) && heads::opens_enacting_line(lc) {
         return true;
     }
     // where the wrap is even (first lines run as long as the others), only a paragraph's end stops a line short
     // (not inside an emphasis left open: `**Lê Tấn` / `Cận**`)
-    if ended_early && even && !ends_open(pc) && para_raw.matches("**").count() % 2 == 0 {
+    if ended_early && even && !p.ends_open() && para_raw.matches("**").count() % 2 == 0 {
         return true;
     }
     // a line in bold from end to end after one that is not (`... KHU VỰC MIỀN TRUNG` / `**CHÍNH PHỦ**`)
-    if is_whole_bold(l_raw) && opens_bold && !ends_open(pc) {
+    if is_whole_bold(l_raw) && opens_bold && !p.ends_open() {
         return true;
     }
     // a heading in capitals ended early, then another (a title, then the authority that issues it): in a
     // portal's page the lines of a centred heading break anywhere, so there only a new bold run tells
-    if is_caps(pc) && ended_early && !ends_open(pc) && (opens_bold || is_caps(lc) && !ragged_first) {
+    if p.is_caps() && ended_early && !p.ends_open() && (opens_bold || l.is_caps() && !ragged_first) {
         return true;
     }
-    if ends_open(pc) {
+    if p.ends_open() {
         return false;
     }
     // a change of type at the break: a paragraph in bold from end to end (`**CÔNG ĐIỆN**`, `**Điều` /

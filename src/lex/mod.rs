@@ -1,9 +1,11 @@
 //! The lexical layer: the text normalized ([`normalize`]), cut into lines and paragraphs ([`lines`]), with
 //! outline markers ([`markers`]), cleaning and character tests ([`text`]) and document symbols ([`symbol`]);
-//! the vocabulary ([`lexicon`]) over the words of a text ([`words`]), and a paragraph's tokens ([`tokens`]).
+//! the vocabulary ([`lexicon`]) over the words of a text ([`words`], their characters
+//! classed by [`letters`]), and a paragraph's tokens ([`tokens`]).
 pub mod fold;
 pub mod gazetteer;
 pub mod heads;
+pub mod letters;
 pub mod lexicon;
 pub mod lines;
 pub mod markers;

@@ -140,15 +140,27 @@ fn plain_run(s: &str, mut i: usize) -> usize {
             SPECIAL if b[i] == b' ' && i > start && starts_plain(s, i + 1) => i += 1,
             SPECIAL => break,
             _ => {
-                let c = s[i..].chars().next().unwrap();
-                if c.is_whitespace() {
+                if is_space_at(s, i) {
                     break;
                 }
-                i += c.len_utf8();
+                // (a `MAYBE_SPACE` lead byte starts two bytes if it is 0xC2, else three)
+                i += if b[i] < 0xE0 { 2 } else { 3 };
             }
         }
     }
     i
+}
+
+/// Whether the character at byte `i` of `s`, whose lead byte is a `MAYBE_SPACE` one, is white space. The
+/// precomposed Vietnamese letters (U+1E00–U+1EFF) lead with 0xE1 like one white space only, U+1680 (E1 9A 80):
+/// most of them are told apart by their second byte, not decoded and looked up.
+#[inline]
+fn is_space_at(s: &str, i: usize) -> bool {
+    let b = s.as_bytes();
+    if b[i] == 0xE1 && b[i + 1] != 0x9A {
+        return false;
+    }
+    s[i..].chars().next().unwrap().is_whitespace()
 }
 
 /// Whether a plain character (as [`plain_run`] reads it) starts at byte `i` of `s`.
@@ -156,7 +168,7 @@ fn plain_run(s: &str, mut i: usize) -> usize {
 fn starts_plain(s: &str, i: usize) -> bool {
     match s.as_bytes().get(i).map(|&x| BYTE_CLASS[x as usize]) {
         Some(PLAIN) => true,
-        Some(MAYBE_SPACE) => !s[i..].chars().next().unwrap().is_whitespace(),
+        Some(MAYBE_SPACE) => !is_space_at(s, i),
         _ => false,
     }
 }
@@ -281,6 +293,20 @@ mod tests {
     fn trailing_punct_is_stripped_for_headings() {
         assert_eq!(strip_trailing_punct("Ban Tổ chức Tỉnh ủy:"), "Ban Tổ chức Tỉnh ủy");
         assert_eq!(strip_trailing_punct("thực hiện./."), "thực hiện");
+    }
+
+    #[test]
+    fn a_maybe_space_lead_byte_is_read_as_white_space_exactly_where_the_char_is() {
+        let lead = |c: char| c.to_string().as_bytes()[0];
+        for c in (0x80..=0x3FFFu32).filter_map(char::from_u32).filter(|&c| BYTE_CLASS[lead(c) as usize] == MAYBE_SPACE) {
+            let s = format!("a{c}b");
+            assert_eq!(is_space_at(&s, 1), c.is_whitespace(), "{c:?}");
+            assert_eq!(plain_run(&s, 0), if c.is_whitespace() { 1 } else { s.len() }, "{c:?}");
+        }
+        // every white space character's lead byte is one of them (or ASCII)
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_whitespace() && !c.is_ascii()) {
+            assert_eq!(BYTE_CLASS[lead(c) as usize], MAYBE_SPACE, "{c:?}");
+        }
     }
 
     #[test]

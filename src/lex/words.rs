@@ -3,6 +3,7 @@
 //! its phrases' words here and matches phrases over tokens, and [`super::tokens`], which tokenizes paragraphs
 //! for the extractors.
 use super::fold;
+use super::letters::{char_at, Class, Letters};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Id of a folded word (or punctuation character) that some phrase of the lexicon uses.
@@ -138,69 +139,82 @@ impl<'a> Tokens<'a> {
 impl Iterator for Tokens<'_> {
     type Item = Token;
     fn next(&mut self) -> Option<Token> {
-        let (text, b) = (self.text, self.text.as_bytes());
-        while self.i < b.len() {
-            let c = b[self.i];
-            if c == b' ' || c == b'\t' || c == b'\n' || c == b'\r' {
-                self.i += 1;
-                continue;
-            }
-            let ch = if c < 0x80 { c as char } else { text[self.i..].chars().next().unwrap() };
+        let letters = Letters::get();
+        while self.i < self.text.len() {
             let start = self.i;
-            self.i += ch.len_utf8();
-            if is_word_char(ch) {
-                while self.i < b.len() {
-                    let d = if b[self.i] < 0x80 { b[self.i] as char } else { text[self.i..].chars().next().unwrap() };
-                    if !is_word_char(d) {
-                        break;
-                    }
-                    self.i += d.len_utf8();
-                }
-                let w = &text[start..self.i];
-                let word = word_id(w, self.words, &mut self.scratch);
-                return Some(Token { start: start as u32, end: self.i as u32, kind: Kind::Word, word, shape: shape(w) });
-            } else if !ch.is_whitespace() {
-                return Some(Token { start: start as u32, end: self.i as u32, kind: Kind::Punct(ch), word: self.words.punct_id(ch), shape: 0 });
+            let (c, n) = char_at(self.text, start);
+            let class = letters.class(c);
+            if class.is_word() {
+                let w = scan_word(self.text, start, c, class, letters);
+                self.i = w.end;
+                let word = if !w.fits(self.words) {
+                    NO_WORD
+                } else if w.folded {
+                    self.words.word_id(&self.text[start..w.end])
+                } else {
+                    fold::fold_into(&self.text[start..w.end], &mut self.scratch);
+                    self.words.word_id(&self.scratch)
+                };
+                return Some(Token { start: start as u32, end: w.end as u32, kind: Kind::Word, word, shape: w.shape });
+            }
+            self.i += n;
+            if !class.is_space() {
+                return Some(Token { start: start as u32, end: self.i as u32, kind: Kind::Punct(c), word: self.words.punct_id(c), shape: 0 });
             }
         }
         None
     }
 }
 
-fn word_id(w: &str, words: &Words, scratch: &mut String) -> WordId {
-    if w.len() > words.longest_word() {
-        return NO_WORD;
-    }
-    if fold::is_folded(w) {
-        return words.word_id(w);
-    }
-    fold::fold_into(w, scratch);
-    words.word_id(scratch)
+/// A word read to its end, with what its characters said on the way.
+struct Scanned {
+    start: usize,
+    end: usize,
+    /// Whether the fold leaves the word as it is ([`fold::is_folded`]).
+    folded: bool,
+    shape: u8,
 }
 
-fn shape(w: &str) -> u8 {
-    let mut chars = w.chars();
-    let first = chars.next().unwrap_or(' ');
-    let mut s = 0;
-    if first.is_ascii_digit() {
-        s |= DIGIT;
+impl Scanned {
+    /// Whether the word is no longer than the longest word of any phrase (a longer one cannot be one of them).
+    fn fits(&self, words: &Words) -> bool {
+        self.end - self.start <= words.longest_word()
     }
-    if first.is_uppercase() {
-        s |= CAP;
-        let mut letters = 1;
-        let mut all_upper = true;
-        for c in chars {
-            if c.is_lowercase() {
-                all_upper = false;
-                break;
-            }
-            letters += c.is_alphabetic() as u32;
+}
+
+/// The word of `text` that starts at byte `start` with `first` (a word character of class `class`): where it
+/// ends, whether [`fold::is_folded`] holds for it and its shape (as [`Token::is_cap`], [`Token::is_upper`] and
+/// [`Token::is_number`] say), all read in one pass over its characters, not one pass for each question.
+#[inline]
+fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Letters) -> Scanned {
+    let mut i = start + first.len_utf8();
+    let mut folded = !class.unfolded_after(' ');
+    let mut prev = first;
+    // the shape's case: a capital first, then capitals (and other characters) to the end, counting letters
+    let mut shape = if first.is_ascii_digit() { DIGIT } else { 0 };
+    let mut caps = class.is_upper();
+    let mut letters_seen = 1;
+    while i < text.len() {
+        let (c, n) = char_at(text, i);
+        let k = letters.class(c);
+        if !k.is_word() {
+            break;
         }
-        if all_upper && letters >= 2 {
-            s |= UPPER;
+        folded &= !k.unfolded_after(prev);
+        if caps {
+            caps = !k.is_lower();
+            letters_seen += k.is_alpha() as u32;
+        }
+        prev = c;
+        i += n;
+    }
+    if class.is_upper() {
+        shape |= CAP;
+        if caps && letters_seen >= 2 {
+            shape |= UPPER;
         }
     }
-    s
+    Scanned { start, end: i, folded, shape }
 }
 
 #[cfg(test)]
@@ -237,5 +251,84 @@ mod tests {
         assert_ne!(a[0].word, NO_WORD);
         assert_eq!(a[0].word, b[0].word);
         assert_eq!(a[1].word, b[1].word);
+    }
+
+    /// The tokens as they were made before [`scan_word`] (a char at a time, each word then asked whether it is
+    /// folded and what its shape is): what the tokenizer must still give.
+    fn tokenize_slowly(text: &str, words: &Words) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut scratch = String::new();
+        let mut i = 0;
+        while let Some(ch) = text[i..].chars().next() {
+            let start = i;
+            i += ch.len_utf8();
+            if is_word_char(ch) {
+                while let Some(d) = text[i..].chars().next().filter(|&d| is_word_char(d)) {
+                    i += d.len_utf8();
+                }
+                let w = &text[start..i];
+                let word = if w.len() > words.longest_word() {
+                    NO_WORD
+                } else if fold::is_folded(w) {
+                    words.word_id(w)
+                } else {
+                    fold::fold_into(w, &mut scratch);
+                    words.word_id(&scratch)
+                };
+                out.push(Token { start: start as u32, end: i as u32, kind: Kind::Word, word, shape: shape_slowly(w) });
+            } else if !ch.is_whitespace() {
+                out.push(Token { start: start as u32, end: i as u32, kind: Kind::Punct(ch), word: words.punct_id(ch), shape: 0 });
+            }
+        }
+        out
+    }
+
+    fn shape_slowly(w: &str) -> u8 {
+        let mut chars = w.chars();
+        let first = chars.next().unwrap_or(' ');
+        let mut s = 0;
+        if first.is_ascii_digit() {
+            s |= DIGIT;
+        }
+        if first.is_uppercase() {
+            s |= CAP;
+            let mut letters = 1;
+            let mut all_upper = true;
+            for c in chars {
+                if c.is_lowercase() {
+                    all_upper = false;
+                    break;
+                }
+                letters += c.is_alphabetic() as u32;
+            }
+            if all_upper && letters >= 2 {
+                s |= UPPER;
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn tokens_ids_and_shapes_are_those_of_the_char_at_a_time_reading() {
+        let lx = crate::lex::lexicon::Lexicon::global();
+        let w = lx.words();
+        let tricky = [
+            "Uỷ ban Ủy ban ỦY BAN uỷ UỶ ủy hoà HOÀ Hoà hòa khoẻ KHOẺ quý QUÝ thuỷ Thuỷ hoàng",
+            "ĐẢNG ÐẢNG ðảng Ɖảng ɖảng Đ Ð đ ĐĐ 2A 2a A2 5×3 10÷2 x² ½ Ⅻ ⅻ",
+            "Nhà̀ nước; nu\u{301}oc ĐIỀU 5. Điều 5 KH/BTCTW, 58-KH (UBND) Ⓐ ǅemal ǅ ǆ Ǆ İstanbul ẞ ß ﬁ",
+            "Москва ΑΘΗΝΑ αθήνα 中华人民共和国 日本語 한국어 ١٢٣ ٤ \u{a0}\u{2003}x\u{3000}y\u{b}z\u{c}",
+            "o\u{300}a ȮA ǪǬ ǭ ɐ Ɐ K Å Ω",
+        ];
+        let lexicon_words: String = lx.entries().iter().map(|e| e.phrase.as_str()).flat_map(|p| {
+            [p.to_string(), p.to_uppercase(), fold::capitalized(p), fold::other_tone_placement(p).unwrap_or_default()]
+        }).collect::<Vec<_>>().join(" | ");
+        for t in tricky.into_iter().chain([lexicon_words.as_str()]) {
+            assert_eq!(tokenize(t, w), tokenize_slowly(t, w), "{t}");
+        }
+        let words: Vec<char> = (0..0x370).chain(0x1E00..0x1F00).filter_map(char::from_u32).collect();
+        for pair in words.chunks(2) {
+            let t: String = pair.iter().copied().chain(['o', 'à', 'u', 'ỷ', 'A', 'Ố']).chain(pair.iter().copied()).collect();
+            assert_eq!(tokenize(&t, w), tokenize_slowly(&t, w), "{t:?}");
+        }
     }
 }

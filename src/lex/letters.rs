@@ -1,0 +1,185 @@
+//! What the tokenizer and the fold ask of each character (a letter or digit of a word? white space? upper or
+//! lower case? folded already? its fold?), read from one table over the code points Vietnamese is written in:
+//! U+0000–U+036F (ASCII, Latin-1, Latin Extended-A/B, IPA, combining marks) and U+1E00–U+1EFF (Latin Extended
+//! Additional, where most toned vowels are). Any other character is asked of the standard library. The table is
+//! filled by the very predicates it stands for ([`is_word_char`], `char::is_uppercase`, the fold's cases...), so
+//! its answers are theirs: it only saves their range searches at every character of every token.
+use super::fold;
+use super::words::is_word_char;
+use std::sync::LazyLock;
+
+/// The answers for one character, as bits.
+#[derive(Clone, Copy)]
+pub struct Class(u8);
+
+const WORD: u8 = 1;
+const SPACE: u8 = 2;
+const UPPER: u8 = 4;
+const LOWER: u8 = 8;
+const ALPHA: u8 = 16;
+/// Changed by the fold after a character that is not `o` or `u` (upper case, or `ð`).
+const UNFOLDED: u8 = 32;
+/// Changed by the fold after `o` (the second vowel of `oà`, or as above), or after `u` (`uỷ`).
+const MOVES_AFTER_O: u8 = 64;
+const MOVES_AFTER_U: u8 = 128;
+
+impl Class {
+    fn of(c: char) -> Class {
+        let mut k = 0;
+        let mut set = |bit, on: bool| k |= if on { bit } else { 0 };
+        set(WORD, is_word_char(c));
+        set(SPACE, c.is_whitespace());
+        set(UPPER, c.is_uppercase());
+        set(LOWER, c.is_lowercase());
+        set(ALPHA, c.is_alphabetic());
+        set(UNFOLDED, fold::unfolded(' ', c));
+        set(MOVES_AFTER_O, fold::unfolded('o', c));
+        set(MOVES_AFTER_U, fold::unfolded('u', c));
+        Class(k)
+    }
+    #[inline]
+    pub fn is_word(self) -> bool {
+        self.0 & WORD != 0
+    }
+    #[inline]
+    pub fn is_space(self) -> bool {
+        self.0 & SPACE != 0
+    }
+    #[inline]
+    pub fn is_upper(self) -> bool {
+        self.0 & UPPER != 0
+    }
+    #[inline]
+    pub fn is_lower(self) -> bool {
+        self.0 & LOWER != 0
+    }
+    #[inline]
+    pub fn is_alpha(self) -> bool {
+        self.0 & ALPHA != 0
+    }
+    /// Whether the fold changes this character where `prev` comes before it ([`fold::unfolded`]).
+    #[inline]
+    pub fn unfolded_after(self, prev: char) -> bool {
+        let moves = match prev {
+            'o' => MOVES_AFTER_O,
+            'u' => MOVES_AFTER_U,
+            _ => 0,
+        };
+        self.0 & (UNFOLDED | moves) != 0
+    }
+}
+
+const LOW_END: u32 = 0x370;
+const EXT: std::ops::Range<u32> = 0x1E00..0x1F00;
+const SIZE: usize = LOW_END as usize + 0x100;
+/// In the fold column: the character's fold is not one character (`İ`), asked of the standard library.
+const NOT_ONE: char = '\0';
+
+struct Table {
+    class: [Class; SIZE],
+    fold: [char; SIZE],
+}
+
+static TABLE: LazyLock<Box<Table>> = LazyLock::new(|| {
+    let mut t = Box::new(Table { class: [Class(0); SIZE], fold: [NOT_ONE; SIZE] });
+    for cp in (0..LOW_END).chain(EXT) {
+        let (Some(c), Some(i)) = (char::from_u32(cp), index(cp)) else { continue };
+        t.class[i] = Class::of(c);
+        let mut f = fold::fold_char(c);
+        if let (Some(one), None) = (f.next(), f.next()) {
+            t.fold[i] = one;
+        }
+    }
+    t
+});
+
+#[inline]
+fn index(cp: u32) -> Option<usize> {
+    if cp < LOW_END {
+        Some(cp as usize)
+    } else if EXT.contains(&cp) {
+        Some((cp - EXT.start) as usize + LOW_END as usize)
+    } else {
+        None
+    }
+}
+
+/// The table, for a caller that asks about many characters (one lazy check, not one per character).
+#[derive(Clone, Copy)]
+pub struct Letters(&'static Table);
+
+impl Letters {
+    #[inline]
+    pub fn get() -> Letters {
+        Letters(&TABLE)
+    }
+    #[inline]
+    pub fn class(self, c: char) -> Class {
+        match index(c as u32) {
+            Some(i) => self.0.class[i],
+            None => Class::of(c),
+        }
+    }
+    /// `c` as the fold writes it, when that is one character.
+    #[inline]
+    pub fn fold(self, c: char) -> Option<char> {
+        let f = self.0.fold[index(c as u32)?];
+        (f != NOT_ONE).then_some(f)
+    }
+}
+
+/// The character that starts at byte `i` of `s` (a char boundary below its length), and its length in bytes.
+#[inline(always)]
+pub fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes();
+    let x = b[i];
+    if x < 0x80 {
+        return (x as char, 1);
+    }
+    // a `str` is valid UTF-8: a lead byte below 0xE0 starts two bytes, below 0xF0 three (the Vietnamese
+    // letters), else four; the standard decoder is kept for those
+    let cp = if x < 0xE0 {
+        (x as u32 & 0x1F) << 6 | (b[i + 1] as u32 & 0x3F)
+    } else if x < 0xF0 {
+        (x as u32 & 0x0F) << 12 | (b[i + 1] as u32 & 0x3F) << 6 | (b[i + 2] as u32 & 0x3F)
+    } else {
+        let c = s[i..].chars().next().unwrap();
+        return (c, 4);
+    };
+    let c = char::from_u32(cp).unwrap();
+    (c, c.len_utf8())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_answers_as_the_standard_library_does() {
+        let l = Letters::get();
+        for c in (0..LOW_END).chain(EXT).chain(0x2000..0x2100).chain([0x3000, 0x4E00, 0x1F600]).filter_map(char::from_u32) {
+            let k = l.class(c);
+            assert_eq!(k.is_word(), is_word_char(c), "{c:?}");
+            assert_eq!(k.is_space(), c.is_whitespace(), "{c:?}");
+            assert_eq!((k.is_upper(), k.is_lower(), k.is_alpha()), (c.is_uppercase(), c.is_lowercase(), c.is_alphabetic()), "{c:?}");
+            for prev in [' ', 'o', 'u', 'a', 'O', 'ơ'] {
+                assert_eq!(k.unfolded_after(prev), fold::unfolded(prev, c), "{prev:?} {c:?}");
+            }
+            if let Some(f) = l.fold(c) {
+                assert_eq!(fold::fold_char(c).collect::<String>(), f.to_string(), "{c:?}");
+            }
+        }
+        assert_eq!(l.fold('İ'), None);
+        assert_eq!((l.fold('Ð'), l.fold('Ở'), l.fold('A')), (Some('đ'), Some('ở'), Some('a')));
+    }
+
+    #[test]
+    fn characters_are_decoded_as_the_standard_library_does() {
+        let s = "aĐở\u{300}€𝐀x";
+        let mut i = 0;
+        for c in s.chars() {
+            assert_eq!(char_at(s, i), (c, c.len_utf8()));
+            i += c.len_utf8();
+        }
+    }
+}
