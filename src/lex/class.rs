@@ -14,7 +14,7 @@ pub struct CharClass {
 
 impl CharClass {
     /// The class `pattern` (`\p{L}`, `[\p{Lu}Đ]`) as the regex crate reads it, Unicode on.
-    fn of(pattern: &str) -> CharClass {
+    pub fn of(pattern: &str) -> CharClass {
         let hir = regex_syntax::Parser::new().parse(pattern).expect("a class pattern");
         let HirKind::Class(Class::Unicode(class)) = hir.kind() else { panic!("{pattern} is not a Unicode class") };
         let ranges: Vec<(char, char)> = class.ranges().iter().map(|r| (r.start(), r.end())).collect();
