@@ -1,6 +1,6 @@
 //! The patterns citations are found by. Their words come from the lexicon (`data/lexicon.tsv`); the regexes
 //! here hold the shapes (numbers, symbols, dates, brackets) and a few grammar words (`số`, `của`, `ngày`).
-use crate::lex::class::{CharClass, DIGIT, SPACE, UPPER};
+use crate::lex::class::{CharClass, DIGIT, LETTER, SPACE, UPPER, WORD};
 use crate::lex::fold::capitalized;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::words::is_word_char;
@@ -222,12 +222,62 @@ pub(super) const ALIAS_CHARS: usize = 101;
 pub(super) static ATTACH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\)?\s*(?:được\s+)?(?:[Bb]an hành\s+|[Gg]ửi\s+)?(?:[Kk]èm theo|[Đđ]ính kèm)").unwrap()
 });
-/// After `kèm theo`: this document (`Kế hoạch này`), so the attachment is ours.
-pub(super) static ATTACH_THIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+(?:\p{L}+\s+){1,4}này\b").unwrap());
-/// `(Gửi kèm Kế hoạch này` right before the attachment's type word.
-pub(super) static ATTACH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[Gg]ửi kèm|[Kk]èm theo|[Đđ]ính kèm)(?:\s+(?:\p{L}+\s+){1,4}này)?\s*[:\-]?\s*$").unwrap()
-});
+/// After `kèm theo`: this document (`Kế hoạch này`), so the attachment is ours. Read by [`this_after`].
+#[cfg(test)]
+pub(super) const ATTACH_THIS_PATTERN: &str = r"^\s+(?:\p{L}+\s+){1,4}này\b";
+/// Whether `s` opens as [`ATTACH_THIS_PATTERN`] matches, read word by word with its classes (compiled, the
+/// counted repetition copied the letter class four times, ~7 M in every process): a word is all letters
+/// between white space, so each step has one way to match.
+pub(super) fn this_after(s: &str) -> bool {
+    let mut rest = s;
+    for _ in 0..4 {
+        let blank = SPACE.run_len(rest);
+        let word = LETTER.run_len(&rest[blank..]);
+        if blank == 0 || word == 0 {
+            return false;
+        }
+        rest = &rest[blank + word..];
+        let next = &rest[SPACE.run_len(rest)..];
+        if next.len() == rest.len() {
+            return false;
+        }
+        if next.strip_prefix("này").is_some_and(|after| !after.starts_with(|c| WORD.contains(c))) {
+            return true;
+        }
+    }
+    false
+}
+/// `(Gửi kèm Kế hoạch này` right before the attachment's type word. Read by [`attach_before`].
+#[cfg(test)]
+pub(super) const ATTACH_BEFORE_PATTERN: &str = r"(?:[Gg]ửi kèm|[Kk]èm theo|[Đđ]ính kèm)(?:\s+(?:\p{L}+\s+){1,4}này)?\s*[:\-]?\s*$";
+/// The cue of [`ATTACH_BEFORE_PATTERN`], ending the text.
+static ATTACH_CUE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:[Gg]ửi kèm|[Kk]èm theo|[Đđ]ính kèm)$").unwrap());
+/// Whether [`ATTACH_BEFORE_PATTERN`] matches in `s`, read from the end with its classes (compiled, ~8 M in every
+/// process). Its match ends the text, and the cue and `này` end in a letter, so the blanks and the mark after
+/// them are all the text's last ones, and each word before `này` is all the letters before a blank.
+pub(super) fn attach_before(s: &str) -> bool {
+    let trim_blank = |t: &str| t.trim_end_matches(|c| SPACE.contains(c)).len();
+    let core = &s[..trim_blank(s)];
+    let core = core.strip_suffix([':', '-']).unwrap_or(core);
+    let core = &core[..trim_blank(core)];
+    if ATTACH_CUE_END.is_match(core) {
+        return true;
+    }
+    let Some(mut rest) = core.strip_suffix("này") else { return false };
+    for _ in 0..4 {
+        let word_end = trim_blank(rest);
+        let word_start = rest[..word_end].trim_end_matches(|c| LETTER.contains(c)).len();
+        let cue_end = trim_blank(&rest[..word_start]);
+        if word_end == rest.len() || word_start == word_end || cue_end == word_start {
+            return false;
+        }
+        if ATTACH_CUE_END.is_match(&rest[..cue_end]) {
+            return true;
+        }
+        rest = &rest[..word_start];
+    }
+    false
+}
 /// The lexicon's phrases with `tag` as one alternation, the longest first.
 fn alternation(tag: Tag) -> String {
     let mut v: Vec<&str> = Lexicon::global().phrases(tag).map(|e| e.phrase.as_str()).collect();
@@ -269,6 +319,26 @@ pub(super) fn ends_with_a(words: &[&str], tag: Tag) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn this_document_after_an_attachment_and_the_cue_before_one_are_read_as_their_patterns_matched() {
+        let (this, before) = (Regex::new(ATTACH_THIS_PATTERN).unwrap(), Regex::new(ATTACH_BEFORE_PATTERN).unwrap());
+        // one to five words before `này`, `này` as a word and glued to another, a mark or digit in a word, a
+        // combining mark after `này` (a word char), a colon or dash and blanks after, two marks
+        let texts = [
+            " Kế hoạch này", " Kế hoạch này.", " này", " này này", " a b c d này", " a b c d e này", " Kế hoạch nàyx", " Kế-hoạch này",
+            " Kế hoạch2 này", " Kế hoạch này\u{301}", "\tKế\u{a0}hoạch  này:", "Kế hoạch này", " Kế hoạch\nnày - ", " Kế hoạch này:-", "",
+        ];
+        for t in texts {
+            assert_eq!(this_after(t), this.is_match(t), "{t:?}");
+            for cue in ["(Gửi kèm", "kèm theo", "Đính kèm", "đính kèm theo", "Đính kèmx", "gửi", "x kèm theo Kế hoạch"] {
+                for end in ["", " ", ": ", " -\t", " :: ", "x"] {
+                    let t = format!("{cue}{t}{end}");
+                    assert_eq!(attach_before(&t), before.is_match(&t), "{t:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn symbols_numbers_and_lists_are_read_as_their_patterns_matched_them() {
