@@ -3,7 +3,7 @@
 //! 2A`, `Đề cương … kèm theo`). A type word is found, then the name after it is walked word by word until a
 //! word of the lexicon ends it.
 use super::dates::date_at;
-use super::vocab::{ends_with_a, ends_with_issuing_word, is_a, starts_with_decree_verb, ATTACH_AFTER, ATTACH_BEFORE, ATTACH_THIS, ISSUED_BEFORE, MORE_TERMS, MORE_YEARS, NAMED, NAME_WINDOW, NAME_WORDS};
+use super::vocab::{attach_before, ends_with_a, ends_with_issuing_word, is_a, starts_with_decree_verb, this_after, ATTACH_AFTER, ISSUED_BEFORE, MORE_TERMS, MORE_YEARS, NAMED, NAME_WINDOW, NAME_WORDS};
 use super::zone::{clause_start, collapse};
 use crate::lex::fold::capitalized;
 use crate::lex::lexicon::{Lexicon, Tag};
@@ -405,14 +405,14 @@ fn is_issuer_word(t: &Tok) -> bool {
 fn attached_at(zone: &str, start: usize, end: usize) -> bool {
     if let Some(m) = ATTACH_AFTER.find(&zone[end..]) {
         let rest = &zone[end + m.end()..];
-        if ATTACH_THIS.is_match(rest) || !rest.trim_start().starts_with(|c: char| c.is_uppercase()) {
+        if this_after(rest) || !rest.trim_start().starts_with(|c: char| c.is_uppercase()) {
             return true;
         }
     }
     let from = clause_start(zone, start, 60);
     let before = &zone[from..start];
     let open = before.rfind('(').map_or(0, |p| p + 1);
-    ATTACH_BEFORE.is_match(&before[open..])
+    attach_before(&before[open..])
 }
 
 /// A citation by name found in a paragraph.

@@ -5,7 +5,7 @@
 //! 14423:2025`).
 use super::dates::{date_at, date_of};
 use super::resolve::NameForm;
-use super::vocab::{is_a, starts_with_decree_verb, BARE_NUMBER, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, ISSUER_END_CUE, ISSUER_END_FIRST, MORE, NAME_BEFORE_NUMBER, NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
+use super::vocab::{bare_number_len, is_a, more_at, number_len, starts_with_decree_verb, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, ISSUER_END_CUE, ISSUER_END_FIRST, NAME_BEFORE_NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
 use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
 use crate::lex::lexicon::{Lexicon, Tag};
@@ -192,36 +192,35 @@ fn type_of(word: &str, symbol: &Symbol) -> Option<DocType> {
 
 /// The numbered citations of a paragraph, added to `refs`: `(start, end, reference)` of
 /// each, in the zone.
-/// Where the symbol of a [`NUMBER`] or [`BARE_NUMBER`] match starts: at its first digit, since neither `số` nor a
+/// Where the symbol of a [`number_len`] or [`bare_number_len`] match starts: at its first digit, since neither `số` nor a
 /// type word holds one (found so, the matches need no capture groups: the slower engine is never run).
 fn symbol_start(zone: &str, start: usize, end: usize) -> usize {
     start + zone[start..end].find(char::is_numeric).expect("a symbol starts with a digit")
 }
 
-/// The matches of [`number_pattern`] in `zone` (start, end), as `find_iter` would give them. Each starts at a
+/// The matches of `number_pattern` in `zone` (start, end), as `find_iter` would give them. Each starts at a
 /// `số` / `Số` followed, after white space and a colon, by a digit (a numeric char, as any `\d` is one), so
-/// the anchored [`NUMBER`] is tried only there, leftmost first, each after the end of the one before: the
-/// regex no longer runs over the many paragraphs without such a `số`, nor forwards from each `số` in them.
+/// a match ([`number_len`]) is tried only there, leftmost first, each after the end of the one before.
 fn numbers(zone: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = 0;
     so_before_digit(zone).filter_map(move |at| {
-        let m = (at >= pos).then(|| NUMBER.find(&zone[at..])).flatten()?;
-        pos = at + m.end();
+        let len = (at >= pos).then(|| number_len(&zone[at..])).flatten()?;
+        pos = at + len;
         Some((at, pos))
     })
 }
 
-/// The matches of [`bare_number_pattern`] in `zone` (start, end), as `find_iter` would give them. A match
+/// The matches of `bare_number_pattern` in `zone` (start, end), as `find_iter` would give them. A match
 /// starts where [`BARE_NUMBER_CUE`] (its own beginning) does: each such start, leftmost first, is tried with
-/// the anchored [`BARE_NUMBER`]; after a failure the cue is looked for again from the next char, as a match
+/// [`bare_number_len`]; after a failure the cue is looked for again from the next char, as a match
 /// may start inside a failed cue's type word.
 fn bare_numbers(zone: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = 0;
     std::iter::from_fn(move || loop {
         let at = BARE_NUMBER_CUE.find_at(zone, pos)?.start();
-        match BARE_NUMBER.find(&zone[at..]) {
-            Some(m) => {
-                pos = at + m.end();
+        match bare_number_len(&zone[at..]) {
+            Some(len) => {
+                pos = at + len;
                 return Some((at, pos));
             }
             None => pos = at + zone[at..].chars().next().map_or(1, char::len_utf8),
@@ -290,10 +289,9 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
         let start = from + t_at;
         let mut syms = vec![(sym.to_string(), start, sym_end)];
         // `số 19-NQ/TW, số 20-NQ/TW và số 21-NQ/TW`
-        while let Some(m) = MORE.captures(&zone[pos..]) {
-            let s = m.name("sym").unwrap();
-            syms.push((s.as_str().to_string(), pos + s.start(), pos + s.end()));
-            pos += m.get(0).unwrap().end();
+        while let Some((s_start, s_end)) = more_at(&zone[pos..]) {
+            syms.push((zone[pos + s_start..pos + s_end].to_string(), pos + s_start, pos + s_end));
+            pos += s_end;
         }
         consumed = pos;
         let (mut date, used) = date_at(&zone[pos..]);

@@ -1,5 +1,6 @@
 //! The patterns citations are found by. Their words come from the lexicon (`data/lexicon.tsv`); the regexes
 //! here hold the shapes (numbers, symbols, dates, brackets) and a few grammar words (`số`, `của`, `ngày`).
+use crate::lex::class::{CharClass, DIGIT, LETTER, SPACE, UPPER, WORD};
 use crate::lex::fold::capitalized;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::words::is_word_char;
@@ -32,20 +33,110 @@ static TYPE_WORDS: LazyLock<String> = LazyLock::new(|| TYPE_WORD_FORMS.iter().ma
 pub(super) static TYPE_WORD_PARTS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> =
     LazyLock::new(|| TYPE_WORD_FORMS.iter().map(|w| (w.as_str(), w.split(' ').collect())).collect());
 
+/// A document's symbol as printed (`58-KH/BTCTW`, `12 / 2020 / NĐ-CP`): read by [`symbol_len`], kept as the
+/// pattern it reads for the tests.
+#[cfg(test)]
 pub(super) const SYMBOL_PATTERN: &str = r"\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*(?:\s*-\s*[\p{Lu}Đ][\p{L}\d.&]*)*))+";
 /// `số 58-KH/BTCTW`: where a numbered citation is; the type word is then looked for just before it. Scanning
 /// for the number first keeps the expensive part (type word and name) to a short window.
+#[cfg(test)]
 pub(super) fn number_pattern() -> String {
     format!(r"(?:số|Số)\s*:?\s*(?P<sym>{SYMBOL_PATTERN})")
 }
-/// [`number_pattern`] at the start of the text: it is tried only where `số` is followed by a digit.
-pub(super) static NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{})", number_pattern())).unwrap());
 /// `Quy định 366-QĐ/TW`: a symbol right after its type word, without `số`.
+#[cfg(test)]
 pub(super) fn bare_number_pattern() -> String {
     format!(r"(?:{})[ \t]+(?P<sym>{SYMBOL_PATTERN})", *TYPE_WORDS)
 }
-/// [`bare_number_pattern`] at the start of the text, tried where [`BARE_NUMBER_CUE`] matches.
-pub(super) static BARE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{})", bare_number_pattern())).unwrap());
+/// `, số 20-NQ/TW và số 21-NQ/TW` (or `, 218/CĐ-TTg` without `số`) after a citation: more of the same type.
+#[cfg(test)]
+pub(super) const MORE_PATTERN: &str = r"^(?:\s*,\s*|\s+và\s+)(?:số\s+)?(?P<sym>\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*))+)";
+
+/// What a symbol's code holds after its capital: `[\p{L}\d.&]`.
+static CODE_CHAR: LazyLock<CharClass> = LazyLock::new(|| CharClass::of(r"[\p{L}\d.&]"));
+
+/// The byte length of the match of [`SYMBOL_PATTERN`] at the start of `s`, read with the pattern's classes
+/// (compiled, its letter classes cost ~2 M each in every pattern that held it): one to five digits (after a
+/// longer run no part can start), then parts, each taken as soon as it matches, as nothing after it in the
+/// pattern can fail; a part that fails consumes nothing. The pattern's `(?:\s*-\s*CODE)*` after a code consumes
+/// what a part would, so it needs no step of its own.
+pub(super) fn symbol_len(s: &str) -> Option<usize> {
+    let digits = DIGIT.run_len(s);
+    if digits == 0 || s[..digits].chars().count() > 5 {
+        return None;
+    }
+    let mut end = digits;
+    while let Some(n) = symbol_part(&s[end..]) {
+        end += n;
+    }
+    (end > digits).then_some(end)
+}
+
+/// The byte length of a symbol's part at the start of `s`: `\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*)` (a
+/// code starts with a capital, four digits with a digit: at most one of them matches).
+fn symbol_part(s: &str) -> Option<usize> {
+    let rest = s[SPACE.run_len(s)..].strip_prefix(['/', '-', '–'])?;
+    let rest = &rest[SPACE.run_len(rest)..];
+    let body = match four_digits(rest) {
+        Some(n) => n,
+        None => {
+            let capital = rest.chars().next().filter(|&c| UPPER.contains(c))?.len_utf8();
+            capital + CODE_CHAR.run_len(&rest[capital..])
+        }
+    };
+    Some(s.len() - rest.len() + body)
+}
+
+/// The byte length of the four digits (`\d{4}`) at the start of `s`.
+fn four_digits(s: &str) -> Option<usize> {
+    let mut len = 0;
+    for _ in 0..4 {
+        len += s[len..].chars().next().filter(|&c| DIGIT.contains(c))?.len_utf8();
+    }
+    Some(len)
+}
+
+/// The byte length of the match of [`number_pattern`] at the start of `s`: `số` or `Số`, white space, a colon,
+/// white space (all taken: none of them starts a symbol) and a symbol.
+pub(super) fn number_len(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix("số").or_else(|| s.strip_prefix("Số"))?;
+    let rest = &rest[SPACE.run_len(rest)..];
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let rest = &rest[SPACE.run_len(rest)..];
+    Some(s.len() - rest.len() + symbol_len(rest)?)
+}
+
+/// The byte length of the match of [`bare_number_pattern`] at the start of `s`: the first type word, in the
+/// alternation's order, that blanks and a symbol follow.
+pub(super) fn bare_number_len(s: &str) -> Option<usize> {
+    TYPE_WORD_FORMS.iter().find_map(|w| {
+        let rest = s.strip_prefix(w.as_str())?;
+        let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        (blanks > 0).then_some(())?;
+        Some(w.len() + blanks + symbol_len(&rest[blanks..])?)
+    })
+}
+
+/// The symbol of [`MORE_PATTERN`]'s match at the start of `s` (its start and end; the match ends with it): a
+/// comma or `và` between white space, then `số` and white space if there (a symbol starts with a digit, so
+/// taking them never loses a match).
+pub(super) fn more_at(s: &str) -> Option<(usize, usize)> {
+    let blank = SPACE.run_len(s);
+    let rest = match s[blank..].strip_prefix(',') {
+        Some(r) => &r[SPACE.run_len(r)..],
+        None => {
+            let r = s[blank..].strip_prefix("và").filter(|_| blank > 0)?;
+            let after = SPACE.run_len(r);
+            (after > 0).then(|| &r[after..])?
+        }
+    };
+    let rest = match rest.strip_prefix("số") {
+        Some(r) if SPACE.run_len(r) > 0 => &r[SPACE.run_len(r)..],
+        _ => rest,
+    };
+    let start = s.len() - rest.len();
+    Some((start, start + symbol_len(rest)?))
+}
 /// How every match of [`bare_number_pattern`] starts: a type word, blanks and a digit. Searched for instead of
 /// the whole pattern, it finds where matches start without running the symbol's letter classes backwards.
 pub(super) static BARE_NUMBER_CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:{})[ \t]+\d", *TYPE_WORDS)).unwrap());
@@ -53,10 +144,6 @@ pub(super) static BARE_NUMBER_CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new
 pub(super) const TYPE_WINDOW: usize = 240;
 /// The most words of a law's name between its type word and `số`.
 pub(super) const NAME_BEFORE_NUMBER: usize = 16;
-/// `, số 20-NQ/TW và số 21-NQ/TW` (or `, 218/CĐ-TTg` without `số`) after a citation: more of the same type.
-pub(super) static MORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s*,\s*|\s+và\s+)(?:số\s+)?(?P<sym>\d{1,5}(?:\s*[/\-–]\s*(?:\d{4}|[\p{Lu}Đ][\p{L}\d.&]*))+)").unwrap()
-});
 pub(super) const DATE_PATTERN: &str = r"(?:(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))";
 pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*,?\s*(?:được\s+)?(?:ban hành\s+|ký\s+)?(?:ngày|Ngày)\s*{DATE_PATTERN}")).unwrap()
@@ -135,12 +222,62 @@ pub(super) const ALIAS_CHARS: usize = 101;
 pub(super) static ATTACH_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*\)?\s*(?:được\s+)?(?:[Bb]an hành\s+|[Gg]ửi\s+)?(?:[Kk]èm theo|[Đđ]ính kèm)").unwrap()
 });
-/// After `kèm theo`: this document (`Kế hoạch này`), so the attachment is ours.
-pub(super) static ATTACH_THIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+(?:\p{L}+\s+){1,4}này\b").unwrap());
-/// `(Gửi kèm Kế hoạch này` right before the attachment's type word.
-pub(super) static ATTACH_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[Gg]ửi kèm|[Kk]èm theo|[Đđ]ính kèm)(?:\s+(?:\p{L}+\s+){1,4}này)?\s*[:\-]?\s*$").unwrap()
-});
+/// After `kèm theo`: this document (`Kế hoạch này`), so the attachment is ours. Read by [`this_after`].
+#[cfg(test)]
+pub(super) const ATTACH_THIS_PATTERN: &str = r"^\s+(?:\p{L}+\s+){1,4}này\b";
+/// Whether `s` opens as [`ATTACH_THIS_PATTERN`] matches, read word by word with its classes (compiled, the
+/// counted repetition copied the letter class four times, ~7 M in every process): a word is all letters
+/// between white space, so each step has one way to match.
+pub(super) fn this_after(s: &str) -> bool {
+    let mut rest = s;
+    for _ in 0..4 {
+        let blank = SPACE.run_len(rest);
+        let word = LETTER.run_len(&rest[blank..]);
+        if blank == 0 || word == 0 {
+            return false;
+        }
+        rest = &rest[blank + word..];
+        let next = &rest[SPACE.run_len(rest)..];
+        if next.len() == rest.len() {
+            return false;
+        }
+        if next.strip_prefix("này").is_some_and(|after| !after.starts_with(|c| WORD.contains(c))) {
+            return true;
+        }
+    }
+    false
+}
+/// `(Gửi kèm Kế hoạch này` right before the attachment's type word. Read by [`attach_before`].
+#[cfg(test)]
+pub(super) const ATTACH_BEFORE_PATTERN: &str = r"(?:[Gg]ửi kèm|[Kk]èm theo|[Đđ]ính kèm)(?:\s+(?:\p{L}+\s+){1,4}này)?\s*[:\-]?\s*$";
+/// The cue of [`ATTACH_BEFORE_PATTERN`], ending the text.
+static ATTACH_CUE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:[Gg]ửi kèm|[Kk]èm theo|[Đđ]ính kèm)$").unwrap());
+/// Whether [`ATTACH_BEFORE_PATTERN`] matches in `s`, read from the end with its classes (compiled, ~8 M in every
+/// process). Its match ends the text, and the cue and `này` end in a letter, so the blanks and the mark after
+/// them are all the text's last ones, and each word before `này` is all the letters before a blank.
+pub(super) fn attach_before(s: &str) -> bool {
+    let trim_blank = |t: &str| t.trim_end_matches(|c| SPACE.contains(c)).len();
+    let core = &s[..trim_blank(s)];
+    let core = core.strip_suffix([':', '-']).unwrap_or(core);
+    let core = &core[..trim_blank(core)];
+    if ATTACH_CUE_END.is_match(core) {
+        return true;
+    }
+    let Some(mut rest) = core.strip_suffix("này") else { return false };
+    for _ in 0..4 {
+        let word_end = trim_blank(rest);
+        let word_start = rest[..word_end].trim_end_matches(|c| LETTER.contains(c)).len();
+        let cue_end = trim_blank(&rest[..word_start]);
+        if word_end == rest.len() || word_start == word_end || cue_end == word_start {
+            return false;
+        }
+        if ATTACH_CUE_END.is_match(&rest[..cue_end]) {
+            return true;
+        }
+        rest = &rest[..word_start];
+    }
+    false
+}
 /// The lexicon's phrases with `tag` as one alternation, the longest first.
 fn alternation(tag: Tag) -> String {
     let mut v: Vec<&str> = Lexicon::global().phrases(tag).map(|e| e.phrase.as_str()).collect();
@@ -182,6 +319,55 @@ pub(super) fn ends_with_a(words: &[&str], tag: Tag) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn this_document_after_an_attachment_and_the_cue_before_one_are_read_as_their_patterns_matched() {
+        let (this, before) = (Regex::new(ATTACH_THIS_PATTERN).unwrap(), Regex::new(ATTACH_BEFORE_PATTERN).unwrap());
+        // one to five words before `này`, `này` as a word and glued to another, a mark or digit in a word, a
+        // combining mark after `này` (a word char), a colon or dash and blanks after, two marks
+        let texts = [
+            " Kế hoạch này", " Kế hoạch này.", " này", " này này", " a b c d này", " a b c d e này", " Kế hoạch nàyx", " Kế-hoạch này",
+            " Kế hoạch2 này", " Kế hoạch này\u{301}", "\tKế\u{a0}hoạch  này:", "Kế hoạch này", " Kế hoạch\nnày - ", " Kế hoạch này:-", "",
+        ];
+        for t in texts {
+            assert_eq!(this_after(t), this.is_match(t), "{t:?}");
+            for cue in ["(Gửi kèm", "kèm theo", "Đính kèm", "đính kèm theo", "Đính kèmx", "gửi", "x kèm theo Kế hoạch"] {
+                for end in ["", " ", ": ", " -\t", " :: ", "x"] {
+                    let t = format!("{cue}{t}{end}");
+                    assert_eq!(attach_before(&t), before.is_match(&t), "{t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn symbols_numbers_and_lists_are_read_as_their_patterns_matched_them() {
+        let anchored = |p: &str| Regex::new(&format!("^(?:{p})")).unwrap();
+        let (symbol, number, bare, more) = (anchored(SYMBOL_PATTERN), anchored(&number_pattern()), anchored(&bare_number_pattern()), anchored(MORE_PATTERN));
+        // six digits, a year then a fifth digit, a dash before a year and before a code, blanks around marks, a
+        // code in lower case, `.` and `&` in a code, digits of another script, an en dash, a trailing slash, a
+        // titlecase letter (no capital) and an accented capital
+        let symbols = [
+            "123456/QĐ", "12345/QĐ", "12/20201/X", "12-2020-ABC", "58 - KH / BTCTW và", "12/ab", "12/Ab.c&D-EF-gh", "٣/QĐ-TTg", "12/٢٠٢٠/NĐ-CP",
+            "12–UBND", "12/", "12/2020/", "1/2020/QH15, 2/QĐ", "12 /\tNĐ - CP - X", "12/ǅ-X", "12/Xǅ", "12/ÀB", "12/202", "x",
+        ];
+        for t in symbols {
+            assert_eq!(symbol_len(t), symbol.find(t).map(|m| m.end()), "{t}");
+            for lead in ["số ", "Số: ", "số\t:  ", "số", "Số :", "Số::"] {
+                let t = format!("{lead}{t}");
+                assert_eq!(number_len(&t), number.find(&t).map(|m| m.end()), "{t}");
+            }
+            for lead in ["Quy định ", "Nghị quyết liên tịch \t", "Nghị quyết liên tịch", "Luật", "Nghị quyết "] {
+                let t = format!("{lead}{t}");
+                assert_eq!(bare_number_len(&t), bare.find(&t).map(|m| m.end()), "{t}");
+            }
+            for lead in [", ", " và ", ", số ", " và số\t", "và ", " , ", " và", ",số 1/", ", số"] {
+                let t = format!("{lead}{t}");
+                let sym = more.captures(&t).map(|c| (c.name("sym").unwrap().start(), c.name("sym").unwrap().end()));
+                assert_eq!(more_at(&t), sym, "{t}");
+            }
+        }
+    }
 
     #[test]
     fn type_words_come_longest_first_and_in_their_printed_case() {
