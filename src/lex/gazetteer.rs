@@ -7,7 +7,9 @@
 //! Keys are compared folded ([`fold`]), token by token: the gazetteer's keys are its names tokenized the way
 //! [`tokenize`](super::words::tokenize) does (words and single punctuation marks) and joined by spaces.
 use super::fold::{fold, is_folded};
+use super::lexicon::Lexicon;
 use super::tokens::Lexed;
+use super::words::{WordId, NO_WORD};
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -46,24 +48,35 @@ pub struct Found {
 struct Phrases {
     /// Node → (folded token → node); node 0 is the root.
     children: Vec<HashMap<Box<str>, u32>>,
+    /// The same edges again by the lexicon's id of the word, for the words the lexicon has: a token carries
+    /// that id, so most steps neither fold its text nor hash a string.
+    by_id: Vec<HashMap<WordId, u32>>,
     /// The role of the phrase a node ends: the first one given, if a phrase is listed twice.
     ends: Vec<Option<Role>>,
 }
 
 impl Default for Phrases {
     fn default() -> Phrases {
-        Phrases { children: vec![HashMap::default()], ends: vec![None] }
+        Phrases { children: vec![HashMap::default()], by_id: vec![HashMap::default()], ends: vec![None] }
     }
 }
 
 impl Phrases {
     fn add(&mut self, key: &str, role: Role) {
+        let lexicon = Lexicon::global();
         let mut node = 0usize;
         for w in key.split(' ').filter(|w| !w.is_empty()) {
             let next = self.children.len() as u32;
-            node = *self.children[node].entry(fold(w).into_boxed_str()).or_insert(next) as usize;
+            let w = fold(w);
+            let id = lexicon.word_id(&w);
+            let parent = node;
+            node = *self.children[parent].entry(w.into_boxed_str()).or_insert(next) as usize;
+            if id != NO_WORD {
+                self.by_id[parent].insert(id, node as u32);
+            }
             if node == self.children.len() {
                 self.children.push(HashMap::default());
+                self.by_id.push(HashMap::default());
                 self.ends.push(None);
             }
         }
@@ -76,7 +89,11 @@ impl Phrases {
     fn longest(&self, lx: &Lexed, i: usize) -> Option<Found> {
         let (mut node, mut best) = (0usize, None);
         for k in i..lx.len() {
-            let Some(&next) = self.children[node].get(&*folded(lx.text(k))) else { break };
+            let t = &lx.toks[k];
+            // a word token's id is that of its folded text among the lexicon's words, so its edge by id is the
+            // edge by text (both were added together); a word the lexicon lacks, or a mark, is looked up by text
+            let next = if t.is_word() && t.word != NO_WORD { self.by_id[node].get(&t.word) } else { self.children[node].get(&*folded(lx.text(k))) };
+            let Some(&next) = next else { break };
             node = next as usize;
             if let Some(role) = self.ends[node] {
                 best = Some(Found { len: k + 1 - i, role });
@@ -195,6 +212,19 @@ mod tests {
         assert_eq!(g.name_at(&lx, 7), Some(Found { len: 3, role: Role::Body }));
         assert_eq!(g.name_at(&lx, 14), Some(Found { len: 5, role: Role::Office }));
         assert_eq!(g.name_at(&lx, 1), None);
+    }
+
+    #[test]
+    fn a_name_is_found_through_words_the_lexicon_has_and_words_it_lacks() {
+        // `uỷ` and `ban` have lexicon ids (looked up by id, in either tone placement), `zyxw` and the comma have
+        // none (looked up by text)
+        let agencies = "name\tdocs\tkind\nUỷ ban Zyxw , Bình\t1\tbody\n";
+        let g = Gazetteer::parse(agencies, "kind\tphrase\tdocs\trole\n", "abbr\tx\texpansion\tdocs\n").unwrap();
+        let lexicon = Lexicon::global();
+        assert!(lexicon.word_id(&fold("Uỷ")) != NO_WORD && lexicon.word_id("ban") != NO_WORD && lexicon.word_id("zyxw") == NO_WORD);
+        let lx = Lexed::new("ỦY BAN ZYXW, Bình và Ủy ban Zyxw Bình");
+        assert_eq!(g.name_at(&lx, 0), Some(Found { len: 5, role: Role::Body }));
+        assert_eq!(g.name_at(&lx, 6), None);
     }
 
     #[test]

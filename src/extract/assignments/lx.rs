@@ -50,3 +50,19 @@ impl<'a> Deref for Lx<'a> {
         &self.lexed
     }
 }
+
+/// The lexicon's id of a word the rules name (`word!("phải")`), looked up once. The word must be one of the
+/// lexicon's (it panics at the first use otherwise; the id is never [`crate::lex::words::NO_WORD`]): a word
+/// token is then that word, in any case or tone placement, exactly when it carries the id, as [`Lexed::has`]
+/// would say.
+macro_rules! word {
+    ($s:literal) => {{
+        static W: std::sync::LazyLock<$crate::lex::words::WordId> = std::sync::LazyLock::new(|| {
+            let id = $crate::lex::lexicon::Lexicon::global().word_id(&$crate::lex::fold::fold($s));
+            assert!(id != $crate::lex::words::NO_WORD, concat!("`", $s, "` is no word of the lexicon"));
+            id
+        });
+        *W
+    }};
+}
+pub(crate) use word;

@@ -5,14 +5,16 @@ use super::agents::{agents, split_listed, Agent};
 use super::Task;
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
-use super::lx::Lx;
+use super::lx::{word, Lx};
 use crate::lex::words::Kind;
 
 /// The agents of the passive duties in the clause `[i, end)`.
 pub fn agents_in(lx: &Lx, t: &Task, i: usize, end: usize) -> Vec<Agent> {
     let mut out = Vec::new();
-    // each cue opens with `phải` or `do`: a clause with neither word has none, and one scan says so, not three
-    if !(i..end).any(|k| lx.has(k, phrase!("phải")) || lx.has(k, phrase!("do"))) {
+    // each cue opens with `phải` or `do`: a clause with neither word has none, and one scan of word ids says so,
+    // not three phrase matches at every token
+    let (must, by) = (word!("phải"), word!("do"));
+    if !lx.toks.get(i..end).unwrap_or_default().iter().any(|t| t.is_word() && (t.word == must || t.word == by)) {
         return out;
     }
     for (cue, words, p) in [("phải được", 2, phrase!("phải được")), ("phải do", 2, phrase!("phải do")), ("do", 1, phrase!("do"))] {
@@ -82,6 +84,9 @@ mod tests {
     #[test]
     fn a_passive_duty_s_agent_is_read_past_the_check_for_its_cue_words() {
         assert_eq!(agents_of("Kế hoạch phải được Sở Tài chính thẩm định."), ["Sở Tài chính"]);
+        // the cue words in capitals and the other tone placement carry the same ids
+        assert_eq!(agents_of("Kế hoạch PHẢI ĐƯỢC Sở Tài chính thẩm định."), ["Sở Tài chính"]);
+        assert_eq!(agents_of("Việc kiểm tra Do Thanh tra tỉnh thực hiện."), ["Thanh tra tỉnh"]);
         assert_eq!(agents_of("Việc kiểm tra do Thanh tra tỉnh thực hiện."), ["Thanh tra tỉnh"]);
         assert!(agents_of("Sở Tài chính thẩm định kế hoạch.").is_empty());
     }

@@ -73,8 +73,18 @@ fn duty_at(lx: &Lx, i: usize) -> bool {
 fn names_amount(s: &str) -> bool {
     // no word boundary in the regex: a Unicode `\b` would keep it off the fast engines; `đ` must end its word
     static AMOUNT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,3}(?:[.,]\d{3})+\s*(?:đồng|VNĐ|đ)").unwrap());
-    s.contains(|c: char| c.is_ascii_digit())
+    groups_digits(s)
+        && s.bytes().any(|b| b.is_ascii_digit())
         && AMOUNT.find_iter(s).any(|m| !m.as_str().ends_with('đ') || !s[m.end()..].starts_with(char::is_alphanumeric))
+}
+
+/// Whether a `.` or `,` stands between two digits (`3.300`), as in every amount [`names_amount`] matches: a
+/// text without one has no match, and neither the regex (its only literal, `đ`, is in most words) nor a scan
+/// of every char runs over it; the marks are found by a memchr search. A numeric char is asked for, wider than
+/// the regex's `\d`, so that no digit it matches is missed; the char after the mark first, mostly a space.
+fn groups_digits(s: &str) -> bool {
+    let between_digits = |p: usize| s[p + 1..].chars().next().is_some_and(char::is_numeric) && s[..p].chars().next_back().is_some_and(char::is_numeric);
+    s.match_indices('.').chain(s.match_indices(',')).any(|(p, _)| between_digits(p))
 }
 
 /// A title line: short, no sentence stop at the end.
@@ -411,4 +421,20 @@ fn monitors(lx: &Lx, i: usize, end: usize) -> bool {
             false
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_amount_is_found_past_the_check_for_grouped_digits() {
+        assert!(names_amount("Cán bộ trực tiếp tham mưu: 70.000 đồng/người/ngày"));
+        assert!(names_amount("mức 500.000đ"));
+        assert!(names_amount("3,300,000 VNĐ"));
+        // a digit the regex's `\d` takes that is no ASCII digit still groups (`٣.٣٠٠`)
+        assert!(groups_digits("٣.٣٠٠") && groups_digits("1,000"));
+        assert!(!names_amount("Điều 5. Sở Tài chính đồng ý, ngày 30.6 đến 2.000"));
+        assert!(!groups_digits("Điều 5. Sở, 6 ,7 .") && !groups_digits(".5,") && !groups_digits(""));
+    }
 }
