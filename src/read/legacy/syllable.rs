@@ -90,6 +90,12 @@ fn letter(c: char) -> Option<Letter> {
     LETTERS[i]
 }
 
+/// Whether `c` is a letter of the syllable test's table: an ASCII letter or a precomposed letter of `RANGES`
+/// with at most one tone. Every such character is alphabetic.
+pub(super) fn is_table_letter(c: char) -> bool {
+    letter(c).is_some()
+}
+
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y')
 }
@@ -224,6 +230,16 @@ mod tests {
         for w in words.iter().filter(|w| w.chars().count() <= MAX_LETTERS) {
             assert_eq!(is_syllable(w), split_into_parts(w), "{w}");
         }
+    }
+
+    #[test]
+    fn table_letters_are_alphabetic() {
+        // what lets the trimming of a word's core ask the table first
+        let all = (0..0x80u8).map(char::from).chain(RANGES.into_iter().flatten());
+        for c in all.filter(|&c| is_table_letter(c)) {
+            assert!(c.is_alphabetic(), "{c}");
+        }
+        assert!(!is_table_letter('ª') && !is_table_letter('×') && is_table_letter('ự') && !is_table_letter('1'));
     }
 
     #[test]
