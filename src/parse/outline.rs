@@ -79,15 +79,19 @@ struct Quotes {
     open: bool,
 }
 
+const QUOTE_MARKS: [char; 3] = ['“', '”', '"'];
+
 impl Quotes {
     /// Whether the paragraph lies inside a quotation; the state moves past it.
     fn inside(&mut self, clean: &str) -> bool {
-        let odd = clean.matches(['“', '”', '"']).count() % 2 == 1;
+        let odd = || clean.matches(QUOTE_MARKS).count() % 2 == 1;
         if self.open {
-            self.open = !odd;
+            self.open = !odd();
             return true;
         }
-        self.open = odd && clean.starts_with(['“', '”', '"']);
+        // the marks are counted only in a paragraph that starts with one: no other opens a quotation, whatever
+        // its count (a pass over every character of every paragraph otherwise)
+        self.open = clean.starts_with(QUOTE_MARKS) && odd();
         self.open
     }
 }
@@ -488,5 +492,25 @@ fn compute_headings(nodes: &mut [Node], paras: &[Para], first_leaf: &[(NodeId, N
         }
         let h = text::strip_trailing_punct(body.trim()).trim().to_string();
         nodes[id].heading = (!h.is_empty()).then_some(h);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_paragraph_opening_with_a_mark_opens_a_quotation() {
+        let mut q = Quotes::default();
+        // an odd count, not at the start: no quotation
+        assert!(!q.inside("Sửa đổi cụm từ “Sở Nội vụ thành"));
+        assert!(!q.inside("1. Giao Sở Nội vụ."));
+        // at the start with an odd count: open until a paragraph with an odd count
+        assert!(q.inside("“Điều 49. Trách nhiệm"));
+        assert!(q.inside("1. Sở “Nội vụ” chủ trì."));
+        assert!(q.inside("2. Sở Tài chính phối hợp.”"));
+        assert!(!q.inside("2. Giao Sở Tài chính."));
+        // at the start with an even count: closed at once
+        assert!(!q.inside("\"Điều 5\" được sửa đổi"));
     }
 }
