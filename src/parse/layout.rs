@@ -72,6 +72,11 @@ fn type_heading(clean: &str) -> Option<(DocType, usize)> {
     if clean.ends_with(':') {
         return None;
     }
+    // the type word must be in capitals, and every type word has two letters or more: a paragraph whose first
+    // two characters hold a lower-case one (nearly every paragraph: `Thực hiện`) has none, and is not searched
+    if clean.chars().take(2).any(char::is_lowercase) {
+        return None;
+    }
     let (t, len) = DocType::from_word_prefix(clean)?;
     if !text::is_upper(&clean[..len]) {
         return None;
@@ -576,6 +581,19 @@ fn is_motto_upper_cased(c: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_type_heading_is_found_in_capitals_only() {
+        assert_eq!(type_heading("KẾ HOẠCH"), Some((DocType::KeHoach, "KẾ HOẠCH".len())));
+        assert_eq!(type_heading("QUYẾT ĐỊNH VỀ VIỆC GIAO CHỈ TIÊU").map(|(t, _)| t), Some(DocType::QuyetDinh));
+        assert_eq!(type_heading("LUẬT").map(|(t, _)| t), Some(DocType::Luat));
+        // a lower-case letter among the first two characters: never a heading
+        for c in ["Kế hoạch", "kẾ HOẠCH", "KếHOẠCH", "Luật", "Thực hiện kế hoạch"] {
+            assert_eq!(type_heading(c), None, "{c}");
+        }
+        // its other letters in lower case are turned away later, by the same rule
+        assert_eq!(type_heading("KẾ hoạch"), None);
+    }
 
     #[test]
     fn motto_found_by_anchors_as_by_upper_casing_the_paragraph() {

@@ -48,6 +48,51 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count();
+    let is_control = |b: &&u8| **b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0C);
+    // eight bytes at a time, looked at one by one only when one is below 0x20 (every control is): in text, only
+    // the eighths that hold a line break
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    let mut chunks = head.chunks_exact(8);
+    let mut controls = chunks.remainder().iter().filter(is_control).count();
+    for chunk in &mut chunks {
+        let x = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+        // nonzero exactly when a byte of `x` is below 0x20 (`hasless(x, n)`, exact for n <= 128)
+        if x.wrapping_sub(ONES * 0x20) & !x & HIGH != 0 {
+            controls += chunk.iter().filter(is_control).count();
+        }
+    }
     controls * 20 > head.len().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The count byte by byte, as it was written first.
+    fn controls_one_by_one(head: &[u8]) -> usize {
+        head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)).count()
+    }
+
+    #[test]
+    fn controls_are_counted_in_every_byte_position_and_value() {
+        // each byte value at each position of an eight-byte word and in the tail, among letters and line breaks
+        for b in 0..=255u8 {
+            for at in 0..19 {
+                let mut head = b"abc\ndefghij\r\nklmnop".to_vec();
+                head[at] = b;
+                let ones = controls_one_by_one(&head);
+                assert_eq!(looks_binary(&head), b == 0 || ones * 20 > head.len(), "{b:#x} at {at}");
+            }
+        }
+        // the threshold: one control in 20 bytes is not binary, one in 19 is
+        let mut text = vec![b'a'; 40];
+        text[3] = 0x01;
+        text[30] = 0x1F;
+        assert!(!looks_binary(&text) && looks_binary(&text[..39]));
+        // only the first 8 KiB are read
+        let mut late = vec![b'a'; 9000];
+        late[8500] = 0;
+        assert!(!looks_binary(&late));
+    }
 }

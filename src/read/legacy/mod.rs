@@ -242,7 +242,19 @@ const MAX_WORDS: usize = 4000;
 
 /// A word's letters: punctuation and digits around it trimmed.
 fn core(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphabetic() && !unicode_normalization::char::is_combining_mark(c))
+    word.trim_matches(|c: char| !is_letter_or_mark(c))
+}
+
+/// Whether `c` is alphabetic or a combining mark. The syllable test's letters (alphabetic all) and ASCII (no
+/// marks) are answered without the Unicode tables, which cost hundreds of instructions per character.
+fn is_letter_or_mark(c: char) -> bool {
+    if syllable::is_table_letter(c) {
+        return true;
+    }
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
 }
 
 /// For each word, a bit per candidate reading: set when the word reads as Vietnamese syllables in it.
@@ -264,7 +276,11 @@ fn validity<F: Fn(&[u8]) -> Option<String>>(words: &[&[u8]], readers: &[F]) -> V
 /// Whether a word (punctuation around it trimmed) is one or more syllables joined by `-`, `/` or `.`.
 fn reads_vietnamese(word: &str) -> bool {
     let c = core(word);
-    !c.is_empty() && c.split(['-', '/', '.']).all(is_syllable)
+    // most words are one syllable: the split's char-by-char search only for those with a joiner
+    if !c.bytes().any(|b| matches!(b, b'-' | b'/' | b'.')) {
+        return is_syllable(c);
+    }
+    c.split(['-', '/', '.']).all(is_syllable)
 }
 
 /// How sure the choice of reading `best` over the others is: its share of the words, times the share of
@@ -345,11 +361,15 @@ pub fn detect(bytes: &[u8]) -> Option<Detection> {
 /// How Vietnamese a Unicode text reads: the share of its non-ASCII words that are syllables (1 when there are
 /// none).
 pub fn unicode_confidence(text: &str) -> f32 {
-    let words: Vec<&str> = text.split_whitespace().filter(|w| !w.is_ascii()).take(UTF8_SAMPLE).collect();
-    if words.is_empty() {
+    let (mut words, mut vietnamese) = (0usize, 0usize);
+    for w in text.split_whitespace().filter(|w| !w.is_ascii()).take(UTF8_SAMPLE) {
+        words += 1;
+        vietnamese += usize::from(reads_vietnamese(w));
+    }
+    if words == 0 {
         return 1.0;
     }
-    words.iter().filter(|w| reads_vietnamese(w)).count() as f32 / words.len() as f32
+    vietnamese as f32 / words as f32
 }
 
 /// Whether a Unicode text is really in a legacy font encoding (its characters the font's bytes): the legacy
@@ -428,6 +448,18 @@ mod tests {
         assert_eq!(detect(&w1258).unwrap().encoding, Encoding::Windows1258);
         assert_eq!(detect(b"plain ascii"), Some(Detection { encoding: Encoding::Utf8, confidence: 1.0 }));
         assert_eq!(detect(b"Stra\xdfe f\xfcr \xc4rzte"), None);
+    }
+
+    #[test]
+    fn words_joined_by_a_dash_slash_or_dot_read_syllable_by_syllable() {
+        // the one-syllable shortcut must not take a joined word for one syllable, nor lose its parts
+        for w in ["kinh-tế", "(xã/phường)", "Hồ.Chí", "tỉnh.", "“Ủy"] {
+            assert!(reads_vietnamese(w), "{w}");
+        }
+        for w in ["kinh-Straße", "xã//phường", "tỉnh-", "Việtx", "12-3"] {
+            assert_eq!(reads_vietnamese(w), !core(w).is_empty() && core(w).split(['-', '/', '.']).all(is_syllable), "{w}");
+        }
+        assert!(!reads_vietnamese("xã//phường") && !reads_vietnamese("kinh-Straße"));
     }
 
     #[test]
