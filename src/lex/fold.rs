@@ -50,6 +50,13 @@ pub(super) fn fold_char(c: char) -> std::char::ToLowercase {
 /// `word` folded into `out` (cleared first).
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    // an ASCII word folds to its ASCII lower case: that is what `fold_char` gives for each of its chars, and no
+    // tone moves in it (the second vowel of every pair in `MOVES` is not ASCII)
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     let letters = Letters::get();
     for c in word.chars() {
         match letters.fold(c) {
@@ -131,6 +138,14 @@ mod tests {
         assert_eq!(fold("KHOẺ"), "khỏe");
         assert_eq!(fold("Thuỷ"), "thủy");
         assert_eq!(fold("hoàng"), "hoàng");
+    }
+
+    #[test]
+    fn an_ascii_word_folds_to_its_lower_case_char_by_char() {
+        let all: String = (0..0x80u8).map(char::from).collect();
+        let slow: String = all.chars().flat_map(fold_char).collect();
+        assert_eq!(fold(&all), slow);
+        assert_eq!((fold("UBND"), fold("KH-BTCTW"), fold("Giao")), ("ubnd".into(), "kh-btctw".into(), "giao".into()));
     }
 
     #[test]
