@@ -5,6 +5,7 @@ use super::{deadline, Out, Row};
 use crate::lex::lexicon::{Lexicon, Tag};
 use super::lx::Lx;
 use crate::model::Role;
+use std::sync::LazyLock;
 
 /// Columns of the table in force: (lead, coordinate, responsible, deadline, width).
 type Columns = (Option<usize>, Option<usize>, Option<usize>, Option<usize>, usize);
@@ -15,11 +16,38 @@ fn header_cells(row: &Row) -> Vec<Option<String>> {
     row.cells.iter().map(|c| (c.chars().count() < 60).then(|| c.to_lowercase())).collect()
 }
 
-/// The column whose header (among `header`, from [`header_cells`]) holds a phrase tagged `column=holds`
-/// (`lead`, `deadline`).
-fn column(header: &[Option<String>], holds: &str) -> Option<usize> {
-    let holds_phrase = |l: &String| Lexicon::global().phrases(Tag::Column).any(|e| e.value(Tag::Column) == Some(holds) && l.contains(e.phrase.as_str()));
-    header.iter().position(|l| l.as_ref().is_some_and(holds_phrase))
+/// What a task table's column holds, as the lexicon's rows of its header words say (`column=lead`).
+#[derive(Clone, Copy)]
+enum Holds {
+    Lead,
+    Coordinate,
+    Responsible,
+    Deadline,
+}
+
+impl Holds {
+    const ALL: [Holds; 4] = [Holds::Lead, Holds::Coordinate, Holds::Responsible, Holds::Deadline];
+    /// The value of the `column` tag.
+    fn value(self) -> &'static str {
+        match self {
+            Holds::Lead => "lead",
+            Holds::Coordinate => "coordinate",
+            Holds::Responsible => "responsible",
+            Holds::Deadline => "deadline",
+        }
+    }
+}
+
+/// The header phrases of each kind of column (indexed by [`Holds`]), picked from the lexicon once: every cell
+/// of every row is matched against them.
+static HEADERS: LazyLock<[Vec<&'static str>; 4]> = LazyLock::new(|| {
+    Holds::ALL.map(|h| Lexicon::global().phrases(Tag::Column).filter(|e| e.value(Tag::Column) == Some(h.value())).map(|e| e.phrase.as_str()).collect())
+});
+
+/// The column whose header (among `header`, from [`header_cells`]) holds a phrase of the kind `holds`.
+fn column(header: &[Option<String>], holds: Holds) -> Option<usize> {
+    let phrases = &HEADERS[holds as usize];
+    header.iter().position(|l| l.as_ref().is_some_and(|l| phrases.iter().any(|p| l.contains(p))))
 }
 
 /// A group title spanning a task table's width: printed in capitals (`I. NÂNG CAO NHẬN THỨC VÀ ĐỔI MỚI TƯ DUY`).
@@ -32,11 +60,11 @@ pub fn read(rows: &[Row], doc_year: Option<u16>, out: &mut Out) {
     let mut cols: Option<Columns> = None;
     for row in rows {
         let header = header_cells(row);
-        let lead = column(&header, "lead");
-        let coord = column(&header, "coordinate");
+        let lead = column(&header, Holds::Lead);
+        let coord = column(&header, Holds::Coordinate);
         if lead.is_some() || coord.is_some() {
-            let resp = column(&header, "responsible");
-            let deadline = column(&header, "deadline");
+            let resp = column(&header, Holds::Responsible);
+            let deadline = column(&header, Holds::Deadline);
             cols = Some((lead, coord, resp, deadline, row.cells.len()));
             continue;
         }
@@ -61,6 +89,26 @@ pub fn read(rows: &[Row], doc_year: Option<u16>, out: &mut Out) {
         if let Some(d) = deadline.and_then(|d| row.cells.get(d)).filter(|c| !c.trim().trim_matches(['.', '-', ';']).trim().is_empty()) {
             let d = deadline::parse(d, doc_year);
             out.fill_deadline(start..out.len(), &d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_of_column_is_found_by_its_own_header_phrases() {
+        let row = |cells: &[&str]| Row { cells: cells.iter().map(|c| c.to_string()).collect(), span: crate::model::Span::new(0, 0), section: String::new() };
+        let header = header_cells(&row(&["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]));
+        assert_eq!(column(&header, Holds::Lead), Some(2));
+        assert_eq!(column(&header, Holds::Coordinate), Some(3));
+        assert_eq!(column(&header, Holds::Deadline), Some(4));
+        assert_eq!(column(&header_cells(&row(&["TT", "Đơn vị thực hiện"])), Holds::Responsible), Some(1));
+        assert_eq!(column(&header_cells(&row(&["1", "Rà soát văn bản"])), Holds::Lead), None);
+        // every value of the `column` tag in the lexicon is one of the kinds
+        for e in Lexicon::global().phrases(Tag::Column) {
+            assert!(Holds::ALL.iter().any(|h| e.value(Tag::Column) == Some(h.value())), "{}", e.phrase);
         }
     }
 }
