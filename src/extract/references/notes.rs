@@ -57,6 +57,10 @@ static NOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\[(?P<n>\d{1,3})\]
 
 /// The number of the note a paragraph is, and where its text starts.
 pub fn note_number(clean: &str) -> Option<(u32, usize)> {
+    // the pattern is anchored on `[`: a paragraph that opens otherwise (nearly all) is no note
+    if !clean.starts_with('[') {
+        return None;
+    }
     let c = NOTE.captures(clean)?;
     Some((c["n"].parse().ok()?, c.get(0)?.end()))
 }
@@ -152,6 +156,7 @@ mod tests {
         let c = calls(&refs);
         assert_eq!(c[&1], Call { type_word: Some("Công điện"), issuer: Some("Thủ tướng Chính phủ".into()) });
         assert_eq!(note_number("[12] Các công điện: số 1"), Some((12, 5)));
+        assert_eq!((note_number("[3]Các văn bản"), note_number(" [3] Các văn bản")), (Some((3, 3)), None));
         assert_eq!(head_type("Các công điện: số 217/CĐ-TTg"), Some("Công điện"));
     }
 
