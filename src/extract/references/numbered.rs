@@ -5,7 +5,7 @@
 //! 14423:2025`).
 use super::dates::{date_at, date_of};
 use super::resolve::NameForm;
-use super::vocab::{bare_number_len, is_a, more_at, number_len, starts_with_decree_verb, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, ISSUER_END_CUE, ISSUER_END_FIRST, NAME_BEFORE_NUMBER, STANDARD, TYPE_WINDOW, TYPE_WORD_PARTS};
+use super::vocab::{bare_number_len, is_a, more_at, number_len, standards, starts_with_decree_verb, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, ISSUER_END_CUE, ISSUER_END_FIRST, NAME_BEFORE_NUMBER, TYPE_WINDOW, TYPE_WORD_PARTS};
 use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
 use crate::lex::lexicon::{Lexicon, Tag};
@@ -332,19 +332,19 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
     }
     share_issuers(zone, &mut chain, refs);
     // a standard's code holds `TCVN` or `QCVN`: a zone without `CVN` has none, and is not searched
-    for c in zone.contains("CVN").then(|| STANDARD.captures_iter(zone)).into_iter().flatten() {
-        let m = c.get(0).unwrap();
-        let raw = collapse(m.as_str());
+    for c in zone.contains("CVN").then(|| standards(zone)).into_iter().flatten() {
+        let (start, end) = c.span;
+        let raw = collapse(&zone[start..end]);
         let symbol = Symbol {
             raw: raw.clone(),
-            number: Some(c["n"].split([':', '-', '/']).next().unwrap_or("").trim().to_string()),
+            number: Some(c.n.split([':', '-', '/']).next().unwrap_or("").trim().to_string()),
             year: None,
-            type_code: Some(c["t"].to_string()),
+            type_code: Some(c.t.to_string()),
             issuer_code: None,
             form: None,
         };
-        if let Some(i) = refs.add(cx, Some(DocType::Other(c["t"].to_string())), symbol, None, None, (m.start(), m.end())) {
-            numbered.push((m.start(), m.end(), i));
+        if let Some(i) = refs.add(cx, Some(DocType::Other(c.t.to_string())), symbol, None, None, (start, end)) {
+            numbered.push((start, end, i));
         }
     }
     numbered.sort_unstable();
