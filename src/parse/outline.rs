@@ -466,7 +466,8 @@ fn compute_paths(nodes: &mut Vec<Node>, id: NodeId, prefix: &str) {
             } else {
                 label
             };
-            let path = if prefix.is_empty() { seg } else { format!("{prefix}/{seg}") };
+            // joined by hand: the formatting machinery cost more than the copy, once per item
+            let path = if prefix.is_empty() { seg } else { [prefix, "/", &seg].concat() };
             compute_paths(nodes, c, &path);
             nodes[c].path = Some(path);
         } else {
