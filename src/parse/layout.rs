@@ -445,10 +445,12 @@ struct Motto {
     inside: Vec<(String, usize)>,
     opens: Vec<String>,
     whole: Vec<String>,
+    /// the most characters in a form
+    span: usize,
 }
 
 static MOTTO: LazyLock<Motto> = LazyLock::new(|| {
-    let mut m = Motto { inside: Vec::new(), opens: Vec::new(), whole: Vec::new() };
+    let mut m = Motto { inside: Vec::new(), opens: Vec::new(), whole: Vec::new(), span: 0 };
     for e in Lexicon::global().phrases(Tag::Motto) {
         let form = e.phrase.to_uppercase();
         let forms = [Some(form.clone()), fold::other_tone_placement(&form)];
@@ -463,6 +465,7 @@ static MOTTO: LazyLock<Motto> = LazyLock::new(|| {
             }
         }
     }
+    m.span = m.inside.iter().map(|(f, _)| f).chain(&m.opens).chain(&m.whole).map(|f| f.chars().count()).max().unwrap_or(0);
     // `is_motto` marks the forms it has seen in the bits of a u64
     assert!(m.inside.len() <= 64, "more motto forms than bits");
     m
@@ -526,7 +529,7 @@ fn chars_back(c: &str, at: usize, n: usize) -> Option<usize> {
 /// `Độc lập - Tự do - Hạnh phúc`, `ĐẢNG CỘNG SẢN VIỆT NAM`).
 pub fn is_motto(c: &str) -> bool {
     let mut anchors = motto_anchors(c).peekable();
-    if anchors.peek().is_none() {
+    if anchors.peek().is_none() || !form_may_match(c, anchors) {
         return false;
     }
     if !c.chars().all(upper_is_one_char) {
@@ -539,7 +542,7 @@ pub fn is_motto(c: &str) -> bool {
         return true;
     }
     let mut seen = 0u64;
-    for at in anchors {
+    for at in motto_anchors(c) {
         for (k, (form, anchor)) in m.inside.iter().enumerate() {
             if seen & 1 << k != 0 {
                 continue;
@@ -555,6 +558,24 @@ pub fn is_motto(c: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether a motto form may be in `c` upper-cased: one compares equal character by character at its start or at an
+/// anchor, or a character there upper-cases to more than one. Most paragraphs with an anchor (`động`) have no
+/// form, and this spares them a pass over every character. It cannot miss one: every form holds an anchor, and an
+/// upper-cased anchor comes only from one `motto_anchors` finds (no letter upper-cases to `Ộ` or `Ĩ` after its
+/// first character, nor to a first `C`, `N` or `A` but these and `ẚ`); where the characters within a form's length
+/// of it all upper-case to one, the upper-cased paragraph there is the comparison character by character.
+fn form_may_match(c: &str, mut anchors: impl Iterator<Item = usize>) -> bool {
+    let m = &*MOTTO;
+    let clean = |from: usize| !c[from..].chars().take(2 * m.span + 1).any(|ch| !upper_is_one_char(ch));
+    if !clean(0) || m.opens.iter().chain(&m.whole).any(|f| upper_match_at(c, 0, f).is_some()) {
+        return true;
+    }
+    anchors.any(|at| {
+        !clean(chars_back(c, at, m.span).unwrap_or(0))
+            || m.inside.iter().any(|(form, anchor)| chars_back(c, at, *anchor).is_some_and(|start| upper_match_at(c, start, form).is_some()))
+    })
 }
 
 /// [`is_motto`] by upper-casing the paragraph: for text where upper-casing changes character offsets.
@@ -583,6 +604,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_paragraph_of_anchors_costs_its_length_times_a_form() {
+        // every anchor is compared within a window of a form's length: thousands of anchors, and a character
+        // upper-cased to two at the end, stay linear
+        for c in ["ộc".repeat(100_000), "cộng đồng ".repeat(20_000), format!("{}ß", "nghĩa ".repeat(30_000))] {
+            let t = std::time::Instant::now();
+            assert!(!is_motto(&c));
+            assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+        }
+    }
+
+    #[test]
     fn a_type_heading_is_found_in_capitals_only() {
         assert_eq!(type_heading("KẾ HOẠCH"), Some((DocType::KeHoach, "KẾ HOẠCH".len())));
         assert_eq!(type_heading("QUYẾT ĐỊNH VỀ VIỆC GIAO CHỈ TIÊU").map(|(t, _)| t), Some(DocType::QuyetDinh));
@@ -601,12 +633,14 @@ mod tests {
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Cộng hòa xã hội chủ nghĩa Việt Nam", "Độc lập - Tự do - Hạnh phúc", "ĐỘC LẬP",
             "Cộng", "cộng", "Cộng đồng", "ĐẢNG CỘNG SẢN VIỆT NAM", "UBND TỈNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ủY BAN CộNG HòA Xã HộI CHủ NGHĩA",
             "do Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam ban hành", "nghĩa vụ của cộng đồng và ĐẢNG CỘNG SẢN", "Một bộ hồ sơ gửi Hội đồng",
-            "ĐẢNG CỘNG sản việt nam", "CỘNG HOÀ", "nghĩa vụ, nghĩa vụ, CHỦ NGHĨA VIỆT NAM", "",
+            "ĐẢNG CỘNG sản việt nam", "CỘNG HOÀ", "nghĩa vụ, nghĩa vụ, CHỦ NGHĨA VIỆT NAM", "xã hội chủ nghĩẚ", "",
         ];
         for c in cases {
             assert_eq!(is_motto(c), is_motto_upper_cased(c), "{c}");
             let odd = format!("ß {c}"); // ß upper-cases to two letters: the slow path
             assert_eq!(is_motto(&odd), is_motto_upper_cased(&odd), "{odd}");
+            let far = format!("ß{} {c}", " ".repeat(40)); // past a form's length of every anchor
+            assert_eq!(is_motto(&far), is_motto_upper_cased(&far), "{far}");
         }
         assert!(is_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && is_motto("Độc lập - Tự do - Hạnh phúc"));
         assert!(!is_motto("do Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam ban hành"));
