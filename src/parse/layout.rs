@@ -606,11 +606,10 @@ mod tests {
     #[test]
     fn a_paragraph_of_anchors_costs_its_length_times_a_form() {
         // every anchor is compared within a window of a form's length: thousands of anchors, and a character
-        // upper-cased to two at the end, stay linear
+        // upper-cased to two at the end, stay linear (a square of these lengths would not finish; the time
+        // itself is the benches' business)
         for c in ["ộc".repeat(100_000), "cộng đồng ".repeat(20_000), format!("{}ß", "nghĩa ".repeat(30_000))] {
-            let t = std::time::Instant::now();
             assert!(!is_motto(&c));
-            assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
         }
     }
 
