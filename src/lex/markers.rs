@@ -109,6 +109,18 @@ fn vn_ordinal_word(w: &str) -> u32 {
     }
 }
 
+/// Whether `text` may match [`LEGAL`], by its first two characters: each head word's first two letters
+/// (`ph`ần, `ch`ương, `ti`ểu, `mụ`c, `đi`ều) under the regex's `(?i)`, whose simple case folding pairs each of
+/// these letters with its capital only (a test checks every char). Most lines fail here (`Theo`, `Căn`, `Các`),
+/// so the regex does not run for them.
+fn may_open_legal(text: &str) -> bool {
+    let mut cs = text.chars();
+    matches!(
+        (cs.next(), cs.next()),
+        (Some('P' | 'p' | 'C' | 'c'), Some('h' | 'H')) | (Some('T' | 't' | 'Đ' | 'đ'), Some('i' | 'I')) | (Some('M' | 'm'), Some('ụ' | 'Ụ'))
+    )
+}
+
 /// Recognize the marker at the start of a cleaned paragraph (emphasis already removed).
 pub fn detect(text: &str) -> Option<Marker> {
     let rest_ok = |len: usize| text[len..].chars().next().is_some_and(|c| !c.is_whitespace());
@@ -116,7 +128,7 @@ pub fn detect(text: &str) -> Option<Marker> {
     // kind of marker (a cheap test that changes no result).
     let c0 = text.chars().next()?;
     let digit_or_paren = c0.is_ascii_digit() || c0 == '(';
-    let legal_start = matches!(c0, 'P' | 'p' | 'C' | 'c' | 'M' | 'm' | 'T' | 't' | 'Đ' | 'đ');
+    let legal_start = may_open_legal(text);
     let letter_start = c0.is_uppercase() && {
         let after = text[c0.len_utf8()..].trim_start();
         after.starts_with(['.', '-', '–', ')'])
@@ -130,7 +142,7 @@ pub fn detect(text: &str) -> Option<Marker> {
         let unpunctuated = !c.get(0).unwrap().as_str().trim_end().ends_with(['.', ':', '-', '–']);
         let cited = rest.starts_with(char::is_lowercase)
             || DocType::from_word_prefix(rest).is_some_and(|(_, l)| !crate::lex::text::is_upper(&rest[..l]))
-            || LEGAL.captures(rest).is_some_and(|r| !crate::lex::text::is_upper(r.get(0).unwrap().as_str()));
+            || (may_open_legal(rest) && LEGAL.captures(rest).is_some_and(|r| !crate::lex::text::is_upper(r.get(0).unwrap().as_str())));
         if unpunctuated && !rest.is_empty() && cited {
             return None;
         }
@@ -267,6 +279,27 @@ mod tests {
     use super::*;
     fn label(s: &str) -> Option<(MarkerStyle, String)> {
         detect(s).map(|m| (m.style, m.label))
+    }
+
+    #[test]
+    fn the_legal_prefilter_lets_through_every_char_the_regex_folds_together() {
+        // `(?i)` under regex-syntax's simple case folding: each letter the prefilter names matches exactly the
+        // chars it lists for it, and no other char anywhere in Unicode
+        for (letter, listed) in [("p", "Pp"), ("c", "Cc"), ("t", "Tt"), ("đ", "Đđ"), ("m", "Mm"), ("h", "hH"), ("i", "iI"), ("ụ", "ụỤ")] {
+            let re = Regex::new(&format!("^(?i:{letter})$")).unwrap();
+            let folded: String = (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| re.is_match(c.encode_utf8(&mut [0; 4]))).collect();
+            let mut listed: Vec<char> = listed.chars().collect();
+            listed.sort();
+            assert_eq!(folded, listed.into_iter().collect::<String>(), "{letter}");
+        }
+    }
+
+    #[test]
+    fn legal_headings_in_any_case_pass_the_prefilter() {
+        for (t, l) in [("PHẦN THỨ HAI", "Phần thứ hai"), ("Chương II", "Chương II"), ("TIỂU MỤC 2", "Tiểu mục 2"), ("MỤC 3", "Mục 3"), ("mục 4.", "Mục 4"), ("ĐIỀU 5.", "Điều 5"), ("Điều 12a. Sửa đổi", "Điều 12a")] {
+            assert_eq!(label(t).map(|(_, l)| l), Some(l.to_string()), "{t}");
+        }
+        assert!(!may_open_legal("Theo đề nghị") && !may_open_legal("Căn cứ") && !may_open_legal("P"));
     }
     #[test]
     fn recognizes_every_numbering_style() {
