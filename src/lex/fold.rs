@@ -3,14 +3,7 @@
 //! fold puts it on the first (`quý`, after `q`, keeps it on `y`). Vocabulary is compared folded, so a word list
 //! never needs both spellings.
 
-use super::letters::Letters;
-
-/// Tone-on-the-last-vowel pairs and their tone-on-the-first form.
-pub(super) const MOVES: &[(char, char, char, char)] = &[
-    ('o', 'à', 'ò', 'a'), ('o', 'á', 'ó', 'a'), ('o', 'ả', 'ỏ', 'a'), ('o', 'ã', 'õ', 'a'), ('o', 'ạ', 'ọ', 'a'),
-    ('o', 'è', 'ò', 'e'), ('o', 'é', 'ó', 'e'), ('o', 'ẻ', 'ỏ', 'e'), ('o', 'ẽ', 'õ', 'e'), ('o', 'ẹ', 'ọ', 'e'),
-    ('u', 'ỳ', 'ù', 'y'), ('u', 'ý', 'ú', 'y'), ('u', 'ỷ', 'ủ', 'y'), ('u', 'ỹ', 'ũ', 'y'), ('u', 'ỵ', 'ụ', 'y'),
-];
+use super::letters::{fold_char, Letters, MOVES};
 
 /// Whether `word` is already in folded form (then no allocation is needed to compare it).
 #[inline]
@@ -27,24 +20,6 @@ pub fn is_folded(word: &str) -> bool {
         prev = c;
     }
     true
-}
-
-/// Whether the fold changes `c` in a word where `prev` comes before it: its case, `ð`, or a tone move. Asked
-/// through [`Letters`], which holds the answers for the Vietnamese letters.
-pub(super) fn unfolded(prev: char, c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_uppercase()
-    } else {
-        c.is_uppercase() || c == 'ð' || matches!(prev, 'o' | 'u') && MOVES.iter().any(|m| m.0 == prev && m.1 == c)
-    }
-}
-
-/// `c` as the fold writes it, before tone moves: lower case, `Ð` as `Đ`.
-pub(super) fn fold_char(c: char) -> std::char::ToLowercase {
-    match c {
-        'Ð' | 'ð' | 'Ɖ' | 'ɖ' => 'đ'.to_lowercase(),
-        c => c.to_lowercase(),
-    }
 }
 
 /// `word` folded into `out` (cleared first).

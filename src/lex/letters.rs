@@ -3,10 +3,44 @@
 //! U+0000–U+036F (ASCII, Latin-1, Latin Extended-A/B, IPA, combining marks) and U+1E00–U+1EFF (Latin Extended
 //! Additional, where most toned vowels are). Any other character is asked of the standard library. The table is
 //! filled by the very predicates it stands for ([`is_word_char`], `char::is_uppercase`, the fold's cases...), so
-//! its answers are theirs: it only saves their range searches at every character of every token.
-use super::fold;
-use super::words::is_word_char;
+//! its answers are theirs: it only saves their range searches at every character of every token. Those predicates
+//! live here, below the fold and the tokenizer that use the table, so that the three modules import one way.
 use std::sync::LazyLock;
+
+/// A letter or digit of a word: ASCII alphanumerics, the Vietnamese letters (precomposed or with combining
+/// marks) and other alphanumerics.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{300}'..='\u{36F}') && c != '×' && c != '÷' || c.is_alphanumeric()
+}
+
+/// Tone-on-the-last-vowel pairs and their tone-on-the-first form.
+pub(super) const MOVES: &[(char, char, char, char)] = &[
+    ('o', 'à', 'ò', 'a'), ('o', 'á', 'ó', 'a'), ('o', 'ả', 'ỏ', 'a'), ('o', 'ã', 'õ', 'a'), ('o', 'ạ', 'ọ', 'a'),
+    ('o', 'è', 'ò', 'e'), ('o', 'é', 'ó', 'e'), ('o', 'ẻ', 'ỏ', 'e'), ('o', 'ẽ', 'õ', 'e'), ('o', 'ẹ', 'ọ', 'e'),
+    ('u', 'ỳ', 'ù', 'y'), ('u', 'ý', 'ú', 'y'), ('u', 'ỷ', 'ủ', 'y'), ('u', 'ỹ', 'ũ', 'y'), ('u', 'ỵ', 'ụ', 'y'),
+];
+
+/// Whether the fold changes `c` in a word where `prev` comes before it: its case, `ð`, or a tone move. Asked
+/// through [`Letters`], which holds the answers for the Vietnamese letters.
+pub(super) fn unfolded(prev: char, c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        c.is_uppercase() || c == 'ð' || matches!(prev, 'o' | 'u') && MOVES.iter().any(|m| m.0 == prev && m.1 == c)
+    }
+}
+
+/// `c` as the fold writes it, before tone moves: lower case, `Ð` as `Đ`.
+pub(super) fn fold_char(c: char) -> std::char::ToLowercase {
+    match c {
+        'Ð' | 'ð' | 'Ɖ' | 'ɖ' => 'đ'.to_lowercase(),
+        c => c.to_lowercase(),
+    }
+}
 
 /// The answers for one character, as bits.
 #[derive(Clone, Copy)]
@@ -32,9 +66,9 @@ impl Class {
         set(UPPER, c.is_uppercase());
         set(LOWER, c.is_lowercase());
         set(ALPHA, c.is_alphabetic());
-        set(UNFOLDED, fold::unfolded(' ', c));
-        set(MOVES_AFTER_O, fold::unfolded('o', c));
-        set(MOVES_AFTER_U, fold::unfolded('u', c));
+        set(UNFOLDED, unfolded(' ', c));
+        set(MOVES_AFTER_O, unfolded('o', c));
+        set(MOVES_AFTER_U, unfolded('u', c));
         Class(k)
     }
     #[inline]
@@ -57,7 +91,7 @@ impl Class {
     pub fn is_alpha(self) -> bool {
         self.0 & ALPHA != 0
     }
-    /// Whether the fold changes this character where `prev` comes before it ([`fold::unfolded`]).
+    /// Whether the fold changes this character where `prev` comes before it ([`unfolded`]).
     #[inline]
     pub fn unfolded_after(self, prev: char) -> bool {
         let moves = match prev {
@@ -85,7 +119,7 @@ static TABLE: LazyLock<Box<Table>> = LazyLock::new(|| {
     for cp in (0..LOW_END).chain(EXT) {
         let (Some(c), Some(i)) = (char::from_u32(cp), index(cp)) else { continue };
         t.class[i] = Class::of(c);
-        let mut f = fold::fold_char(c);
+        let mut f = fold_char(c);
         if let (Some(one), None) = (f.next(), f.next()) {
             t.fold[i] = one;
         }
@@ -163,10 +197,10 @@ mod tests {
             assert_eq!(k.is_space(), c.is_whitespace(), "{c:?}");
             assert_eq!((k.is_upper(), k.is_lower(), k.is_alpha()), (c.is_uppercase(), c.is_lowercase(), c.is_alphabetic()), "{c:?}");
             for prev in [' ', 'o', 'u', 'a', 'O', 'ơ'] {
-                assert_eq!(k.unfolded_after(prev), fold::unfolded(prev, c), "{prev:?} {c:?}");
+                assert_eq!(k.unfolded_after(prev), unfolded(prev, c), "{prev:?} {c:?}");
             }
             if let Some(f) = l.fold(c) {
-                assert_eq!(fold::fold_char(c).collect::<String>(), f.to_string(), "{c:?}");
+                assert_eq!(fold_char(c).collect::<String>(), f.to_string(), "{c:?}");
             }
         }
         assert_eq!(l.fold('İ'), None);

@@ -3,6 +3,7 @@
 //! its phrases' words here and matches phrases over tokens, and [`super::tokens`], which tokenizes paragraphs
 //! for the extractors.
 use super::fold;
+pub use super::letters::is_word_char;
 use super::letters::{char_at, Class, Letters};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -102,16 +103,6 @@ impl Token {
     pub fn is_empty(&self) -> bool {
         self.end == self.start
     }
-}
-
-/// A letter or digit of a word: ASCII alphanumerics, the Vietnamese letters (precomposed or with combining
-/// marks) and other alphanumerics.
-#[inline]
-pub fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' | '\u{300}'..='\u{36F}') && c != '×' && c != '÷' || c.is_alphanumeric()
 }
 
 /// The tokens of `text`; white space separates them and makes none.
