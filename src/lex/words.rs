@@ -15,7 +15,7 @@ pub const NO_WORD: WordId = u32::MAX;
 /// The folded words and punctuation characters that phrases use, each with its id.
 #[derive(Default)]
 pub struct Words {
-    words: HashMap<Box<str>, WordId>,
+    words: WordTable,
     punct: HashMap<char, WordId>,
     longest_word: usize,
 }
@@ -26,8 +26,7 @@ impl Words {
         for w in phrase.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
             let f = fold::fold(w);
             self.longest_word = self.longest_word.max(w.len()).max(f.len());
-            let id = self.words.len() as WordId;
-            self.words.entry(f.into_boxed_str()).or_insert(id);
+            self.words.intern(&f);
         }
         for c in phrase.chars().filter(|c| !c.is_whitespace() && !is_word_char(*c)) {
             let id = (self.words.len() + self.punct.len()) as WordId + (1 << 24);
@@ -38,7 +37,7 @@ impl Words {
     /// The id of a folded word ([`NO_WORD`] if no phrase uses it).
     #[inline]
     pub fn word_id(&self, folded: &str) -> WordId {
-        self.words.get(folded).copied().unwrap_or(NO_WORD)
+        self.words.get(folded.as_bytes())
     }
 
     #[inline]
@@ -54,6 +53,128 @@ impl Words {
     /// How many words there are: their ids run from 0 to this (punctuation ids lie beyond).
     pub fn word_count(&self) -> usize {
         self.words.len()
+    }
+}
+
+/// The folded words, each with its id (its rank among them), in a hash table of their own: every word of every
+/// paragraph is looked up here, and a general map hashed all of its bytes, then probed and compared through
+/// calls. Open addressing with linear probing, at most half full. A word is read as its [`Key`], which for a
+/// word of up to sixteen bytes holds all of them: a probe compares keys, and bytes only for a longer word.
+#[derive(Default)]
+struct WordTable {
+    /// A power of two long; an empty slot has the id [`NO_WORD`].
+    slots: Vec<Slot>,
+    /// The words' bytes one after another: word `id` ends at `ends[id]` and starts where the one before ends.
+    bytes: Vec<u8>,
+    ends: Vec<u32>,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key: Key,
+    id: WordId,
+}
+
+const EMPTY: Slot = Slot { key: Key { a: 0, b: 0, len: 0 }, id: NO_WORD };
+
+/// A word's length and two words of its bytes: its first and last eight (overlapping in a word of eight to
+/// sixteen bytes), its first and last four (four to seven bytes), or its first, middle and last byte (one to
+/// three). Every byte of a word of up to sixteen bytes is in one of them, so two such words are equal exactly
+/// when their keys are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    a: u64,
+    b: u64,
+    len: usize,
+}
+
+/// The longest word a [`Key`] holds whole.
+const WHOLE: usize = 16;
+
+impl Key {
+    #[inline]
+    fn of(w: &[u8]) -> Key {
+        let n = w.len();
+        let (a, b) = if n >= 8 {
+            (u64::from_le_bytes(w[..8].try_into().unwrap()), u64::from_le_bytes(w[n - 8..].try_into().unwrap()))
+        } else if n >= 4 {
+            (u32::from_le_bytes(w[..4].try_into().unwrap()) as u64, u32::from_le_bytes(w[n - 4..].try_into().unwrap()) as u64)
+        } else if n > 0 {
+            ((w[0] as u64) << 16 | (w[n / 2] as u64) << 8 | w[n - 1] as u64, 0)
+        } else {
+            (0, 0)
+        };
+        Key { a, b, len: n }
+    }
+    /// Its hash: the two words mixed by a full multiplication.
+    #[inline]
+    fn hash(self) -> usize {
+        let m = (self.a ^ 0x243F_6A88_85A3_08D3) as u128 * (self.b ^ 0x1319_8A2E_0370_7344 ^ self.len as u64) as u128;
+        ((m as u64) ^ (m >> 64) as u64) as usize
+    }
+}
+
+impl WordTable {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn word(&self, id: WordId) -> &[u8] {
+        let start = if id == 0 { 0 } else { self.ends[id as usize - 1] as usize };
+        &self.bytes[start..self.ends[id as usize] as usize]
+    }
+
+    /// The id of `word`, or [`NO_WORD`].
+    #[inline]
+    fn get(&self, word: &[u8]) -> WordId {
+        if self.slots.is_empty() {
+            return NO_WORD;
+        }
+        let key = Key::of(word);
+        let mask = self.slots.len() - 1;
+        let mut i = key.hash() & mask;
+        loop {
+            let s = self.slots[i];
+            if s.id == NO_WORD || s.key == key && (key.len <= WHOLE || self.is_word(s.id, word)) {
+                return s.id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Whether word `id` is `word` (compared byte by byte: a word too long for its key; none of a lexicon's
+    /// Vietnamese words is, so this stays out of the lookup's way).
+    #[cold]
+    #[inline(never)]
+    fn is_word(&self, id: WordId, word: &[u8]) -> bool {
+        self.word(id) == word
+    }
+
+    /// Give `word` the next id if it has none yet.
+    fn intern(&mut self, word: &str) {
+        if self.get(word.as_bytes()) != NO_WORD {
+            return;
+        }
+        self.bytes.extend_from_slice(word.as_bytes());
+        self.ends.push(self.bytes.len() as u32);
+        if self.len() * 2 > self.slots.len() {
+            self.slots = vec![EMPTY; (self.len() * 2).next_power_of_two().max(16)];
+            for id in 0..self.len() as WordId {
+                self.place(id);
+            }
+        } else {
+            self.place(self.len() as WordId - 1);
+        }
+    }
+
+    fn place(&mut self, id: WordId) {
+        let key = Key::of(self.word(id));
+        let mask = self.slots.len() - 1;
+        let mut i = key.hash() & mask;
+        while self.slots[i].id != NO_WORD {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = Slot { key, id };
     }
 }
 
@@ -218,6 +339,40 @@ mod tests {
             w.intern(p);
         }
         w
+    }
+
+    #[test]
+    fn the_word_table_gives_each_word_its_rank_and_nothing_to_others() {
+        // the ids a map gave, in order of first interning, for the lexicon's words and their prefixes and
+        // suffixes (same hashed bytes but one, same length but other middle bytes: `nghiệp vụ`-like neighbours)
+        let lx = crate::lex::lexicon::Lexicon::global();
+        let mut table = WordTable::default();
+        let mut map: HashMap<String, WordId> = HashMap::default();
+        let mut others = Vec::new();
+        for e in lx.entries() {
+            for w in e.phrase.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+                let f = fold::fold(w);
+                let id = map.len() as WordId;
+                map.entry(f.clone()).or_insert(id);
+                table.intern(&f);
+                let cut: Vec<usize> = f.char_indices().map(|(i, _)| i).skip(1).collect();
+                others.extend(cut.iter().flat_map(|&i| [f[..i].to_string(), f[i..].to_string()]));
+                others.push(format!("{f}{f}{f}"));
+            }
+        }
+        others.extend(["", "a", "zz", "quốc giaa", "ngh\u{1ec7}p", "0123456789abcdefX0123456789abcdef"].map(String::from));
+        assert_eq!(table.len(), map.len());
+        for (w, &id) in &map {
+            assert_eq!(table.get(w.as_bytes()), id, "{w}");
+        }
+        for w in &others {
+            assert_eq!(table.get(w.as_bytes()), map.get(w).copied().unwrap_or(NO_WORD), "{w}");
+        }
+        let long = "a".repeat(40);
+        table.intern(&long);
+        assert_eq!(table.get(long.as_bytes()), map.len() as WordId);
+        assert_eq!(table.get("a".repeat(41).as_bytes()), NO_WORD);
+        assert_eq!(table.get(format!("{}b{}", "a".repeat(20), "a".repeat(19)).as_bytes()), NO_WORD);
     }
 
     #[test]
