@@ -4,7 +4,7 @@
 //! for the extractors.
 use super::fold;
 pub use super::letters::is_word_char;
-use super::letters::{char_at, Class, Letters};
+use super::letters::{char_at, Class, FoldMarks, Letters};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Id of a folded word (or punctuation character) that some phrase of the lexicon uses.
@@ -38,6 +38,18 @@ impl Words {
     #[inline]
     pub fn word_id(&self, folded: &str) -> WordId {
         self.words.get(folded.as_bytes())
+    }
+
+    /// The id of the word `first` then `rest` (folded) if it is short enough to be put together on the stack:
+    /// a capitalized word's fold, whose first letter alone the fold changes (`Sở`, `Giao`).
+    #[inline]
+    fn word_id_of(&self, first: char, rest: &str) -> Option<WordId> {
+        let mut buf = [0u8; 32];
+        let n = first.len_utf8();
+        let word = buf.get_mut(..n + rest.len())?;
+        first.encode_utf8(word);
+        word[n..].copy_from_slice(rest.as_bytes());
+        Some(self.words.get(word))
     }
 
     #[inline]
@@ -263,6 +275,8 @@ impl Iterator for Tokens<'_> {
                     NO_WORD
                 } else if w.folded {
                     self.words.word_id(&self.text[start..w.end])
+                } else if let Some(id) = w.first_fold.and_then(|f| self.words.word_id_of(f, &self.text[start + n..w.end])) {
+                    id
                 } else {
                     fold::fold_into(&self.text[start..w.end], &mut self.scratch);
                     self.words.word_id(&self.scratch)
@@ -284,6 +298,8 @@ struct Scanned {
     end: usize,
     /// Whether the fold leaves the word as it is ([`fold::is_folded`]).
     folded: bool,
+    /// When the fold writes the rest of the word as it is: the first character as the fold writes it.
+    first_fold: Option<char>,
     shape: u8,
 }
 
@@ -295,13 +311,18 @@ impl Scanned {
 }
 
 /// The word of `text` that starts at byte `start` with `first` (a word character of class `class`): where it
-/// ends, whether [`fold::is_folded`] holds for it and its shape (as [`Token::is_cap`], [`Token::is_upper`] and
-/// [`Token::is_number`] say), all read in one pass over its characters, not one pass for each question.
+/// ends, whether [`fold::is_folded`] holds for it, whether the fold changes its first character only, and its
+/// shape (as [`Token::is_cap`], [`Token::is_upper`] and [`Token::is_number`] say), all read in one pass over its
+/// characters, not one pass for each question.
 #[inline]
 fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Letters) -> Scanned {
     let mut i = start + first.len_utf8();
-    let mut folded = !class.unfolded_after(' ');
-    let mut prev = first;
+    // the rest is read after the first character as the fold writes it, which is what a tone move looks at.
+    // `is_folded` reads it after the first as printed: the two differ only where the fold makes `o` or `u` of
+    // the first, from `O` or `U`, and then the first is itself unfolded, the word too (a test checks every char)
+    let first_fold = letters.fold(first);
+    let mut prev = first_fold.unwrap_or(first);
+    let mut marks = FoldMarks::default();
     // the shape's case: a capital first, then capitals (and other characters) to the end, counting letters
     let mut shape = if first.is_ascii_digit() { DIGIT } else { 0 };
     let mut caps = class.is_upper();
@@ -312,7 +333,7 @@ fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Lette
         if !k.is_word() {
             break;
         }
-        folded &= !k.unfolded_after(prev);
+        marks |= k.fold_marks(prev);
         if caps {
             caps = !k.is_lower();
             letters_seen += k.is_alpha() as u32;
@@ -326,7 +347,8 @@ fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Lette
             shape |= UPPER;
         }
     }
-    Scanned { start, end: i, folded, shape }
+    let folded = !class.unfolded_after(' ') && !marks.unfolded();
+    Scanned { start, end: i, folded, first_fold: first_fold.filter(|_| marks.kept()), shape }
 }
 
 #[cfg(test)]
@@ -373,6 +395,19 @@ mod tests {
         assert_eq!(table.get(long.as_bytes()), map.len() as WordId);
         assert_eq!(table.get("a".repeat(41).as_bytes()), NO_WORD);
         assert_eq!(table.get(format!("{}b{}", "a".repeat(20), "a".repeat(19)).as_bytes()), NO_WORD);
+    }
+
+    #[test]
+    fn only_o_and_u_fold_to_o_and_u() {
+        // `scan_word` reads a word's rest after its first character folded where `is_folded` reads it after the
+        // first as printed; a tone move looks only at `o` and `u` before it, so the two agree unless the fold
+        // makes `o` or `u` of another first, which then is unfolded itself
+        let l = Letters::get();
+        for c in (0..0x370).chain(0x1E00..0x1F00).filter_map(char::from_u32) {
+            if matches!(l.fold(c), Some('o' | 'u')) {
+                assert!(matches!(c, 'o' | 'u') || l.class(c).unfolded_after(' '), "{c:?}");
+            }
+        }
     }
 
     #[test]
@@ -464,6 +499,7 @@ mod tests {
             "Nhà̀ nước; nu\u{301}oc ĐIỀU 5. Điều 5 KH/BTCTW, 58-KH (UBND) Ⓐ ǅemal ǅ ǆ Ǆ İstanbul ẞ ß ﬁ",
             "Москва ΑΘΗΝΑ αθήνα 中华人民共和国 日本語 한국어 ١٢٣ ٤ \u{a0}\u{2003}x\u{3000}y\u{b}z\u{c}",
             "o\u{300}a ȮA ǪǬ ǭ ɐ Ɐ K Å Ω",
+            "Oà Oá Uỷ Quý Sở Giao Ⱥb Ⱥ ǅa aǅ ɖa aɖ Ɖa Ðoà Ởoà Ὀa",
         ];
         let lexicon_words: String = lx.entries().iter().map(|e| e.phrase.as_str()).flat_map(|p| {
             [p.to_string(), p.to_uppercase(), fold::capitalized(p), fold::other_tone_placement(p).unwrap_or_default()]
