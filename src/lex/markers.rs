@@ -46,7 +46,8 @@ static ARABIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:(\d{1,2})\s*([.)/\-–])|\((\d{1,2})\))\s*").unwrap());
 static POINT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:([a-zđ])\s*([).\-–])|\(([a-zđ])\))\s+").unwrap());
-static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([-–—+•▪·●○◦➢❖✓])\s*").unwrap());
+/// The bullet characters: a bullet marker is one of them and the white space after it ([`bullet_at`]).
+const BULLETS: &str = "-–—+•▪·●○◦➢❖✓";
 
 /// Điểm letters in their order: the Vietnamese alphabet without f j w z, đ after d.
 pub const POINT_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
@@ -121,13 +122,61 @@ fn may_open_legal(text: &str) -> bool {
     )
 }
 
+// What each numbered marker's pattern needs in its first characters, tested before the pattern runs: every
+// line of a document comes here, and most open with a word (`Căn cứ`, `Luật`, `của`) or a number (`2025`) that
+// only the first few characters turn away. Each test lets through every text its pattern matches (the
+// pattern's `\d` and `\s` are tested as `char::is_numeric` and `char::is_whitespace`, the first a superset,
+// the second the same White_Space property); a test checks this over every string of the characters that
+// matter.
+
+/// Whether `text` may match [`ROMAN`]: numerals, white space, then one of its marks (a run of more than seven
+/// numerals fails both).
+fn may_be_roman(text: &str) -> bool {
+    let rest = text.trim_start_matches(['I', 'V', 'X', 'L', 'C']);
+    rest.len() < text.len() && rest.trim_start().starts_with(['.', '-', '–', '—', ')', '/'])
+}
+
+/// Whether `text` may match [`DOTTED`]: an ASCII digit (what the caller looked at before; the pattern's `\d`
+/// takes other digits too), maybe another digit, a dot and a digit.
+fn may_be_dotted(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix(|c: char| c.is_ascii_digit()) else { return false };
+    let rest = rest.strip_prefix(char::is_numeric).unwrap_or(rest);
+    rest.strip_prefix('.').is_some_and(|r| r.starts_with(char::is_numeric))
+}
+
+/// Whether `text` may match [`ARABIC`]: an ASCII digit (as for [`may_be_dotted`]), maybe another, white space
+/// and one of its marks; or `(` and a digit.
+fn may_be_arabic(text: &str) -> bool {
+    if let Some(rest) = text.strip_prefix(|c: char| c.is_ascii_digit()) {
+        let rest = rest.strip_prefix(char::is_numeric).unwrap_or(rest);
+        return rest.trim_start().starts_with(['.', ')', '/', '-', '–']);
+    }
+    text.strip_prefix('(').is_some_and(|r| r.starts_with(char::is_numeric))
+}
+
+/// Whether `text` may match [`POINT`]: a point letter, white space and one of its marks; or `(`, a point letter
+/// and `)`.
+fn may_be_point(text: &str) -> bool {
+    let point_letter = |c: char| c.is_ascii_lowercase() || c == 'đ';
+    if let Some(rest) = text.strip_prefix(point_letter) {
+        return rest.trim_start().starts_with([')', '.', '-', '–']);
+    }
+    text.strip_prefix('(').and_then(|r| r.strip_prefix(point_letter)).is_some_and(|r| r.starts_with(')'))
+}
+
+/// The bullet that opens `text`, and the byte length of it with the white space after it.
+fn bullet_at(text: &str) -> Option<(char, usize)> {
+    let c = text.chars().next().filter(|&c| BULLETS.contains(c))?;
+    let rest = text[c.len_utf8()..].trim_start();
+    Some((c, text.len() - rest.len()))
+}
+
 /// Recognize the marker at the start of a cleaned paragraph (emphasis already removed).
 pub fn detect(text: &str) -> Option<Marker> {
     let rest_ok = |len: usize| text[len..].chars().next().is_some_and(|c| !c.is_whitespace());
     // Every line of a document passes here: each regex runs only when the first character can open its
     // kind of marker (a cheap test that changes no result).
     let c0 = text.chars().next()?;
-    let digit_or_paren = c0.is_ascii_digit() || c0 == '(';
     let legal_start = may_open_legal(text);
     let letter_start = c0.is_uppercase() && {
         let after = text[c0.len_utf8()..].trim_start();
@@ -176,7 +225,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             return mk(MarkerStyle::Article, format!("{head} {}", n.as_str()), n.as_str().trim_end_matches(char::is_alphabetic).parse().unwrap_or(0));
         }
     }
-    if let Some(c) = (matches!(c0, 'I' | 'V' | 'X' | 'L' | 'C')).then(|| ROMAN.captures(text)).flatten() {
+    if let Some(c) = may_be_roman(text).then(|| ROMAN.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let r = c.get(1).unwrap().as_str();
         if let Some(v) = roman_value(r) {
@@ -204,7 +253,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             }
         }
     }
-    if let Some(c) = (digit_or_paren).then(|| DOTTED.captures(text)).flatten() {
+    if let Some(c) = may_be_dotted(text).then(|| DOTTED.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let label = c.get(1).unwrap().as_str();
         let spaced = len > 0 && text[..len].ends_with(|ch: char| ch.is_whitespace() || ch == '.');
@@ -215,7 +264,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             return Some(Marker { style: MarkerStyle::Dotted, punct: Punct::Dot, label: label.to_string(), ordinal: last, len, roman_or_letter: false });
         }
     }
-    if let Some(c) = (digit_or_paren).then(|| ARABIC.captures(text)).flatten() {
+    if let Some(c) = may_be_arabic(text).then(|| ARABIC.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let (num, punct) = match (c.get(1), c.get(3)) {
             (Some(n), _) => (n.as_str(), if c.get(2).unwrap().as_str() == ")" { Punct::Paren } else { Punct::Dot }),
@@ -232,7 +281,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             return Some(Marker { style: MarkerStyle::Arabic, punct, label: unpadded(num), ordinal: num.parse().unwrap_or(0), len, roman_or_letter: false });
         }
     }
-    if let Some(c) = (c0.is_lowercase() || c0 == '(').then(|| POINT.captures(text)).flatten() {
+    if let Some(c) = may_be_point(text).then(|| POINT.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let (l, punct) = match (c.get(1), c.get(3)) {
             (Some(l), _) => (l.as_str(), if c.get(2).unwrap().as_str() == ")" { Punct::Paren } else { Punct::Dot }),
@@ -246,9 +295,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             }
         }
     }
-    if let Some(c) = (!c0.is_alphanumeric()).then(|| BULLET.captures(text)).flatten() {
-        let len = c.get(0).unwrap().end();
-        let ch = c.get(1).unwrap().as_str().chars().next().unwrap();
+    if let Some((ch, len)) = bullet_at(text) {
         let rest = &text[len..];
         // a rule of dashes is decoration, not a bullet
         if !rest.is_empty() && !rest.starts_with(['-', '–', '—', '_', '=']) {
@@ -279,6 +326,36 @@ mod tests {
     use super::*;
     fn label(s: &str) -> Option<(MarkerStyle, String)> {
         detect(s).map(|m| (m.style, m.label))
+    }
+
+    #[test]
+    fn the_marker_prefilters_let_through_every_text_their_patterns_match() {
+        // every string of up to four of the characters the patterns and the tests look at (digits of other
+        // scripts, superscripts, non-breaking and ideographic space, each mark, letters in and out of the
+        // classes), and the bullet pattern the bullets are read without
+        let bullet = Regex::new(r"^([-–—+•▪·●○◦➢❖✓])\s*").unwrap();
+        let alphabet: Vec<char> = "1٣²(). -–—/IVCvđaAz\u{a0}\u{3000}•".chars().collect();
+        let mut texts = vec![String::new()];
+        let mut k = 0;
+        while k < texts.len() {
+            if texts[k].chars().count() < 4 {
+                let t = texts[k].clone();
+                texts.extend(alphabet.iter().map(|&c| format!("{t}{c}")));
+            }
+            k += 1;
+        }
+        texts.extend(["IV. MỤC", "Căn cứ", "12.3.4 Nội", "1.000", "2025", "(12) Bộ", "a) Sở", "(đ) x", "- Sở", "✓\tX"].map(String::from));
+        for t in &texts {
+            assert!(!ROMAN.is_match(t) || may_be_roman(t), "{t:?}");
+            assert!(!(DOTTED.is_match(t) && t.starts_with(|c: char| c.is_ascii_digit())) || may_be_dotted(t), "{t:?}");
+            assert!(!(ARABIC.is_match(t) && t.starts_with(|c: char| c.is_ascii_digit() || c == '(')) || may_be_arabic(t), "{t:?}");
+            assert!(!POINT.is_match(t) || may_be_point(t), "{t:?}");
+            let by_regex = bullet.captures(t).map(|c| (c[1].chars().next().unwrap(), c.get(0).unwrap().end()));
+            assert_eq!(bullet_at(t), by_regex, "{t:?}");
+        }
+        assert!(BULLETS.chars().all(|c| !c.is_alphanumeric()));
+        assert!(may_be_dotted("1.2") && may_be_arabic("12 )") && may_be_point("(đ)") && may_be_roman("XIV /"));
+        assert!(!may_be_roman("Căn") && !may_be_point("của") && !may_be_dotted("2025") && !may_be_arabic("29 tháng"));
     }
 
     #[test]
