@@ -258,12 +258,10 @@ impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, words: &'a Words) -> Tokens<'a> {
         Tokens { text, words, i: 0, scratch: String::new() }
     }
-}
 
-impl Iterator for Tokens<'_> {
-    type Item = Token;
-    fn next(&mut self) -> Option<Token> {
-        let letters = Letters::get();
+    /// The next token.
+    #[inline(always)]
+    fn read(&mut self, letters: Letters) -> Option<Token> {
         while self.i < self.text.len() {
             let start = self.i;
             let (c, n) = char_at(self.text, start);
@@ -278,8 +276,7 @@ impl Iterator for Tokens<'_> {
                 } else if let Some(id) = w.first_fold.and_then(|f| self.words.word_id_of(f, &self.text[start + n..w.end])) {
                     id
                 } else {
-                    fold::fold_into(&self.text[start..w.end], &mut self.scratch);
-                    self.words.word_id(&self.scratch)
+                    self.fold_id(start, w.end)
                 };
                 return Some(Token { start: start as u32, end: w.end as u32, kind: Kind::Word, word, shape: w.shape });
             }
@@ -289,6 +286,20 @@ impl Iterator for Tokens<'_> {
             }
         }
         None
+    }
+
+    /// The id of the word from `start` to `end` folded in full (out of the reading loop: few words need it).
+    #[inline(never)]
+    fn fold_id(&mut self, start: usize, end: usize) -> WordId {
+        fold::fold_into(&self.text[start..end], &mut self.scratch);
+        self.words.word_id(&self.scratch)
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+    fn next(&mut self) -> Option<Token> {
+        self.read(Letters::get())
     }
 }
 
