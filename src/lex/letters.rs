@@ -44,18 +44,20 @@ pub(super) fn fold_char(c: char) -> std::char::ToLowercase {
 
 /// The answers for one character, as bits.
 #[derive(Clone, Copy)]
-pub struct Class(u8);
+pub struct Class(u16);
 
-const WORD: u8 = 1;
-const SPACE: u8 = 2;
-const UPPER: u8 = 4;
-const LOWER: u8 = 8;
-const ALPHA: u8 = 16;
+const WORD: u16 = 1;
+const SPACE: u16 = 2;
+const UPPER: u16 = 4;
+const LOWER: u16 = 8;
+const ALPHA: u16 = 16;
 /// Changed by the fold after a character that is not `o` or `u` (upper case, or `ð`).
-const UNFOLDED: u8 = 32;
+const UNFOLDED: u16 = 32;
 /// Changed by the fold after `o` (the second vowel of `oà`, or as above), or after `u` (`uỷ`).
-const MOVES_AFTER_O: u8 = 64;
-const MOVES_AFTER_U: u8 = 128;
+const MOVES_AFTER_O: u16 = 64;
+const MOVES_AFTER_U: u16 = 128;
+/// Written by [`fold_char`] as anything but itself (`ɖ` as `đ`, `ǅ` as `ǆ`: not all of them are [`UNFOLDED`]).
+const CHANGED: u16 = 256;
 
 impl Class {
     fn of(c: char) -> Class {
@@ -69,6 +71,7 @@ impl Class {
         set(UNFOLDED, unfolded(' ', c));
         set(MOVES_AFTER_O, unfolded('o', c));
         set(MOVES_AFTER_U, unfolded('u', c));
+        set(CHANGED, !fold_char(c).eq([c]));
         Class(k)
     }
     #[inline]
@@ -94,12 +97,42 @@ impl Class {
     /// Whether the fold changes this character where `prev` comes before it ([`unfolded`]).
     #[inline]
     pub fn unfolded_after(self, prev: char) -> bool {
+        self.fold_marks(prev).unfolded()
+    }
+    /// What the fold may do to this character where `prev` comes before it, as [`FoldMarks`] to gather over
+    /// a word.
+    #[inline]
+    pub fn fold_marks(self, prev: char) -> FoldMarks {
         let moves = match prev {
             'o' => MOVES_AFTER_O,
             'u' => MOVES_AFTER_U,
             _ => 0,
         };
-        self.0 & (UNFOLDED | moves) != 0
+        FoldMarks(self.0 & (UNFOLDED | CHANGED | moves))
+    }
+}
+
+/// What the fold may do to some characters (each after the one before it), gathered with `|`.
+#[derive(Clone, Copy, Default)]
+pub struct FoldMarks(u16);
+
+impl FoldMarks {
+    /// Some of them are changed as [`unfolded`] says.
+    #[inline]
+    pub fn unfolded(self) -> bool {
+        self.0 & (UNFOLDED | MOVES_AFTER_O | MOVES_AFTER_U) != 0
+    }
+    /// The fold writes each of them as itself and moves no tone onto or off them: [`fold_char`] gives the
+    /// character itself and none is the second vowel of a pair in [`MOVES`] after its first.
+    #[inline]
+    pub fn kept(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl std::ops::BitOrAssign for FoldMarks {
+    fn bitor_assign(&mut self, other: FoldMarks) {
+        self.0 |= other.0;
     }
 }
 
@@ -198,6 +231,8 @@ mod tests {
             assert_eq!((k.is_upper(), k.is_lower(), k.is_alpha()), (c.is_uppercase(), c.is_lowercase(), c.is_alphabetic()), "{c:?}");
             for prev in [' ', 'o', 'u', 'a', 'O', 'ơ'] {
                 assert_eq!(k.unfolded_after(prev), unfolded(prev, c), "{prev:?} {c:?}");
+                let itself = fold_char(c).eq([c]);
+                assert_eq!(k.fold_marks(prev).kept(), itself && !unfolded(prev, c), "{prev:?} {c:?}");
             }
             if let Some(f) = l.fold(c) {
                 assert_eq!(fold_char(c).collect::<String>(), f.to_string(), "{c:?}");

@@ -1,5 +1,6 @@
 //! Item markers at the start of a paragraph: `I.`, `A.`, `1.`, `1.1.`, `a)`, `-`, `Điều 5.`, `Chương II` ...
 //! (`vn-document-format.md` §4–5). Recognition only; nesting is the outline's business.
+use super::class::{DIGIT, SPACE};
 use super::fold;
 use crate::model::{DocType, MarkerStyle};
 use regex::Regex;
@@ -40,13 +41,10 @@ static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
 static ROMAN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([IVXLC]{1,7})\s*(?:[.\-–—)]|/(?:\s|$|[^vV\d]))\s*").unwrap());
 static LETTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-ZĐ])\s*[.\-–)]\s*").unwrap());
-static DOTTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){1,4})(?:\.|\s*[)\-–])?\s*").unwrap());
-static ARABIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:(\d{1,2})\s*([.)/\-–])|\((\d{1,2})\))\s*").unwrap());
 static POINT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:([a-zđ])\s*([).\-–])|\(([a-zđ])\))\s+").unwrap());
-static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([-–—+•▪·●○◦➢❖✓])\s*").unwrap());
+/// The bullet characters: a bullet marker is one of them and the white space after it ([`bullet_at`]).
+const BULLETS: &str = "-–—+•▪·●○◦➢❖✓";
 
 /// Điểm letters in their order: the Vietnamese alphabet without f j w z, đ after d.
 pub const POINT_LETTERS: &str = "abcdđeghiklmnopqrstuvxy";
@@ -121,13 +119,108 @@ fn may_open_legal(text: &str) -> bool {
     )
 }
 
+// What each lettered marker's pattern needs in its first characters, tested before the pattern runs: every
+// line of a document comes here, and most open with a word (`Căn cứ`, `Luật`, `của`) that only the first few
+// characters turn away. Each test lets through every text its pattern matches (the pattern's `\s` is tested as
+// `char::is_whitespace`, the same White_Space property); a test checks this over every string of the
+// characters that matter. The numbered markers are read by hand (`dotted_at`, `arabic_at`).
+
+/// Whether `text` may match [`ROMAN`]: numerals, white space, then one of its marks (a run of more than seven
+/// numerals fails both).
+fn may_be_roman(text: &str) -> bool {
+    let rest = text.trim_start_matches(['I', 'V', 'X', 'L', 'C']);
+    rest.len() < text.len() && rest.trim_start().starts_with(['.', '-', '–', '—', ')', '/'])
+}
+
+/// The byte length of the `\d{1,max}` (greedy) at the start of `s`, 0 if none.
+fn digits(s: &str, max: usize) -> usize {
+    s.chars().take(max).take_while(|&c| DIGIT.contains(c)).map(char::len_utf8).sum()
+}
+
+/// The byte length of the `\s*` at the start of `s`.
+fn spaces(s: &str) -> usize {
+    SPACE.run_len(s)
+}
+
+/// The dotted marker (`1.2.`, `2.1.3)`) at the start of `text`, as the pattern `DOTTED` of the tests matches
+/// (which cost ~2.3 M instructions to compile in every process: ten copies of `\d`): the byte lengths of its
+/// label (the pattern's group 1) and of the whole match. Each greedy part is taken whole, as nothing after it can fail: what follows the number is
+/// optional, and a shorter count of digits leaves a digit where a dot must come.
+fn dotted_at(text: &str) -> Option<(usize, usize)> {
+    let mut label = digits(text, 2);
+    if label == 0 {
+        return None;
+    }
+    let mut parts = 0;
+    while parts < 4 {
+        let n = text[label..].strip_prefix('.').map_or(0, |r| digits(r, 2));
+        if n == 0 {
+            break;
+        }
+        label += 1 + n;
+        parts += 1;
+    }
+    if parts == 0 {
+        return None;
+    }
+    // the optional `\.` or `\s*[)\-–]` (white space alone is not it), then `\s*`
+    let mut end = label;
+    if text[end..].starts_with('.') {
+        end += 1;
+    } else {
+        let k = end + spaces(&text[end..]);
+        if let Some(p) = text[k..].chars().next().filter(|p| matches!(p, ')' | '-' | '–')) {
+            end = k + p.len_utf8();
+        }
+    }
+    Some((label, end + spaces(&text[end..])))
+}
+
+/// The arabic marker (`1.`, `2)`, `(3)`) at the start of `text`, as the pattern `ARABIC` of the tests matches
+/// (~1.2 M instructions to compile): its number, its mark (the pattern's groups 1 or 3, and 2: none for an
+/// enclosed `(1)`) and the byte length of the match.
+fn arabic_at(text: &str) -> Option<(&str, Option<char>, usize)> {
+    let (num, mark, end) = if let Some(rest) = text.strip_prefix('(') {
+        let n = digits(rest, 2);
+        if n == 0 || !rest[n..].starts_with(')') {
+            return None;
+        }
+        (&rest[..n], None, n + 2)
+    } else {
+        let n = digits(text, 2);
+        if n == 0 {
+            return None;
+        }
+        let k = n + spaces(&text[n..]);
+        let p = text[k..].chars().next().filter(|p| matches!(p, '.' | ')' | '/' | '-' | '–'))?;
+        (&text[..n], Some(p), k + p.len_utf8())
+    };
+    Some((num, mark, end + spaces(&text[end..])))
+}
+
+/// Whether `text` may match [`POINT`]: a point letter, white space and one of its marks; or `(`, a point letter
+/// and `)`.
+fn may_be_point(text: &str) -> bool {
+    let point_letter = |c: char| c.is_ascii_lowercase() || c == 'đ';
+    if let Some(rest) = text.strip_prefix(point_letter) {
+        return rest.trim_start().starts_with([')', '.', '-', '–']);
+    }
+    text.strip_prefix('(').and_then(|r| r.strip_prefix(point_letter)).is_some_and(|r| r.starts_with(')'))
+}
+
+/// The bullet that opens `text`, and the byte length of it with the white space after it.
+fn bullet_at(text: &str) -> Option<(char, usize)> {
+    let c = text.chars().next().filter(|&c| BULLETS.contains(c))?;
+    let rest = text[c.len_utf8()..].trim_start();
+    Some((c, text.len() - rest.len()))
+}
+
 /// Recognize the marker at the start of a cleaned paragraph (emphasis already removed).
 pub fn detect(text: &str) -> Option<Marker> {
     let rest_ok = |len: usize| text[len..].chars().next().is_some_and(|c| !c.is_whitespace());
     // Every line of a document passes here: each regex runs only when the first character can open its
     // kind of marker (a cheap test that changes no result).
     let c0 = text.chars().next()?;
-    let digit_or_paren = c0.is_ascii_digit() || c0 == '(';
     let legal_start = may_open_legal(text);
     let letter_start = c0.is_uppercase() && {
         let after = text[c0.len_utf8()..].trim_start();
@@ -176,7 +269,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             return mk(MarkerStyle::Article, format!("{head} {}", n.as_str()), n.as_str().trim_end_matches(char::is_alphabetic).parse().unwrap_or(0));
         }
     }
-    if let Some(c) = (matches!(c0, 'I' | 'V' | 'X' | 'L' | 'C')).then(|| ROMAN.captures(text)).flatten() {
+    if let Some(c) = may_be_roman(text).then(|| ROMAN.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let r = c.get(1).unwrap().as_str();
         if let Some(v) = roman_value(r) {
@@ -204,9 +297,10 @@ pub fn detect(text: &str) -> Option<Marker> {
             }
         }
     }
-    if let Some(c) = (digit_or_paren).then(|| DOTTED.captures(text)).flatten() {
-        let len = c.get(0).unwrap().end();
-        let label = c.get(1).unwrap().as_str();
+    // (a numbered marker opens with an ASCII digit or `(`: a line opening with another script's digit has none)
+    let digit_or_paren = c0.is_ascii_digit() || c0 == '(';
+    if let Some((label, len)) = c0.is_ascii_digit().then(|| dotted_at(text)).flatten() {
+        let label = &text[..label];
         let spaced = len > 0 && text[..len].ends_with(|ch: char| ch.is_whitespace() || ch == '.');
         // `2.11.` alone on its line, its text on the next
         let alone = len == text.len() && text.ends_with('.');
@@ -215,24 +309,23 @@ pub fn detect(text: &str) -> Option<Marker> {
             return Some(Marker { style: MarkerStyle::Dotted, punct: Punct::Dot, label: label.to_string(), ordinal: last, len, roman_or_letter: false });
         }
     }
-    if let Some(c) = (digit_or_paren).then(|| ARABIC.captures(text)).flatten() {
-        let len = c.get(0).unwrap().end();
-        let (num, punct) = match (c.get(1), c.get(3)) {
-            (Some(n), _) => (n.as_str(), if c.get(2).unwrap().as_str() == ")" { Punct::Paren } else { Punct::Dot }),
-            (None, Some(n)) => (n.as_str(), Punct::Enclosed),
-            _ => unreachable!(),
+    if let Some((num, mark, len)) = digit_or_paren.then(|| arabic_at(text)).flatten() {
+        let punct = match mark {
+            Some(')') => Punct::Paren,
+            Some(_) => Punct::Dot,
+            None => Punct::Enclosed,
         };
         let next = text[len..].chars().next();
         let spaced = text[..len].ends_with(char::is_whitespace) && punct != Punct::Dot || text[..len].ends_with(". ") || text[..len].ends_with(") ");
         let next = if spaced && next.is_some_and(|c| c.is_ascii_digit()) { Some('x') } else { next };
         // `10/2025`, `30-5-2019`, `1.000`, `3%` are numbers, not markers; `1.` alone is a marker; `06/QĐ-TTg`,
         // `49/QCPH-UBND` are document symbols (a citation wrapped before its number)
-        let symbol = matches!(c.get(2).map(|p| p.as_str()), Some("/" | "-" | "–")) && is_symbol_code(&text[len..]);
+        let symbol = matches!(mark, Some('/' | '-' | '–')) && is_symbol_code(&text[len..]);
         if !symbol && next.is_none_or(|ch| !ch.is_ascii_digit() && ch != '%' && ch != ',') && !(next.is_none() && punct == Punct::Dot && !text.ends_with('.')) {
             return Some(Marker { style: MarkerStyle::Arabic, punct, label: unpadded(num), ordinal: num.parse().unwrap_or(0), len, roman_or_letter: false });
         }
     }
-    if let Some(c) = (c0.is_lowercase() || c0 == '(').then(|| POINT.captures(text)).flatten() {
+    if let Some(c) = may_be_point(text).then(|| POINT.captures(text)).flatten() {
         let len = c.get(0).unwrap().end();
         let (l, punct) = match (c.get(1), c.get(3)) {
             (Some(l), _) => (l.as_str(), if c.get(2).unwrap().as_str() == ")" { Punct::Paren } else { Punct::Dot }),
@@ -246,9 +339,7 @@ pub fn detect(text: &str) -> Option<Marker> {
             }
         }
     }
-    if let Some(c) = (!c0.is_alphanumeric()).then(|| BULLET.captures(text)).flatten() {
-        let len = c.get(0).unwrap().end();
-        let ch = c.get(1).unwrap().as_str().chars().next().unwrap();
+    if let Some((ch, len)) = bullet_at(text) {
         let rest = &text[len..];
         // a rule of dashes is decoration, not a bullet
         if !rest.is_empty() && !rest.starts_with(['-', '–', '—', '_', '=']) {
@@ -279,6 +370,65 @@ mod tests {
     use super::*;
     fn label(s: &str) -> Option<(MarkerStyle, String)> {
         detect(s).map(|m| (m.style, m.label))
+    }
+
+    /// What [`dotted_at`] and [`arabic_at`] read, as patterns.
+    const DOTTED: &str = r"^(\d{1,2}(?:\.\d{1,2}){1,4})(?:\.|\s*[)\-–])?\s*";
+    const ARABIC: &str = r"^(?:(\d{1,2})\s*([.)/\-–])|\((\d{1,2})\))\s*";
+
+    #[test]
+    fn numbered_markers_are_read_by_hand_as_their_patterns_match() {
+        // every string of up to five of the characters the patterns look at (digits of other scripts, which `\d`
+        // takes, and a superscript, which it does not; each mark; white space that is not ASCII), and longer ones
+        let (dotted, arabic) = (Regex::new(DOTTED).unwrap(), Regex::new(ARABIC).unwrap());
+        let alphabet: Vec<char> = "17٣².()-–/ \u{a0}a".chars().collect();
+        let mut texts = vec![String::new()];
+        let mut k = 0;
+        while k < texts.len() {
+            if texts[k].chars().count() < 5 {
+                let t = texts[k].clone();
+                texts.extend(alphabet.iter().map(|&c| format!("{t}{c}")));
+            }
+            k += 1;
+        }
+        texts.extend(["1.2.3.4.5.6.7", "12.34.56.78.90.12 x", "1.2.3.4.5. Sở", "123.4", "1.234", "10/2025", "(12) Bộ", "2 \u{3000} – x"].map(String::from));
+        for t in &texts {
+            let by_regex = dotted.captures(t).map(|c| (c.get(1).unwrap().end(), c.get(0).unwrap().end()));
+            assert_eq!(dotted_at(t), by_regex, "{t:?}");
+            let by_regex = arabic.captures(t).map(|c| {
+                let num = c.get(1).or(c.get(3)).unwrap().as_str();
+                (num, c.get(2).map(|m| m.as_str().chars().next().unwrap()), c.get(0).unwrap().end())
+            });
+            assert_eq!(arabic_at(t), by_regex, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_marker_prefilters_let_through_every_text_their_patterns_match() {
+        // every string of up to four of the characters the patterns and the tests look at (digits of other
+        // scripts, superscripts, non-breaking and ideographic space, each mark, letters in and out of the
+        // classes), and the bullet pattern the bullets are read without
+        let bullet = Regex::new(r"^([-–—+•▪·●○◦➢❖✓])\s*").unwrap();
+        let alphabet: Vec<char> = "1٣²(). -–—/IVCvđaAz\u{a0}\u{3000}•".chars().collect();
+        let mut texts = vec![String::new()];
+        let mut k = 0;
+        while k < texts.len() {
+            if texts[k].chars().count() < 4 {
+                let t = texts[k].clone();
+                texts.extend(alphabet.iter().map(|&c| format!("{t}{c}")));
+            }
+            k += 1;
+        }
+        texts.extend(["IV. MỤC", "Căn cứ", "12.3.4 Nội", "1.000", "2025", "(12) Bộ", "a) Sở", "(đ) x", "- Sở", "✓\tX"].map(String::from));
+        for t in &texts {
+            assert!(!ROMAN.is_match(t) || may_be_roman(t), "{t:?}");
+            assert!(!POINT.is_match(t) || may_be_point(t), "{t:?}");
+            let by_regex = bullet.captures(t).map(|c| (c[1].chars().next().unwrap(), c.get(0).unwrap().end()));
+            assert_eq!(bullet_at(t), by_regex, "{t:?}");
+        }
+        assert!(BULLETS.chars().all(|c| !c.is_alphanumeric()));
+        assert!(may_be_point("(đ)") && may_be_roman("XIV /"));
+        assert!(!may_be_roman("Căn") && !may_be_point("của"));
     }
 
     #[test]

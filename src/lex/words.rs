@@ -4,7 +4,7 @@
 //! for the extractors.
 use super::fold;
 pub use super::letters::is_word_char;
-use super::letters::{char_at, Class, Letters};
+use super::letters::{char_at, Class, FoldMarks, Letters};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Id of a folded word (or punctuation character) that some phrase of the lexicon uses.
@@ -15,7 +15,7 @@ pub const NO_WORD: WordId = u32::MAX;
 /// The folded words and punctuation characters that phrases use, each with its id.
 #[derive(Default)]
 pub struct Words {
-    words: HashMap<Box<str>, WordId>,
+    words: WordTable,
     punct: HashMap<char, WordId>,
     longest_word: usize,
 }
@@ -26,8 +26,7 @@ impl Words {
         for w in phrase.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
             let f = fold::fold(w);
             self.longest_word = self.longest_word.max(w.len()).max(f.len());
-            let id = self.words.len() as WordId;
-            self.words.entry(f.into_boxed_str()).or_insert(id);
+            self.words.intern(&f);
         }
         for c in phrase.chars().filter(|c| !c.is_whitespace() && !is_word_char(*c)) {
             let id = (self.words.len() + self.punct.len()) as WordId + (1 << 24);
@@ -38,7 +37,19 @@ impl Words {
     /// The id of a folded word ([`NO_WORD`] if no phrase uses it).
     #[inline]
     pub fn word_id(&self, folded: &str) -> WordId {
-        self.words.get(folded).copied().unwrap_or(NO_WORD)
+        self.words.get(folded.as_bytes())
+    }
+
+    /// The id of the word `first` then `rest` (folded) if it is short enough to be put together on the stack:
+    /// a capitalized word's fold, whose first letter alone the fold changes (`Sở`, `Giao`).
+    #[inline]
+    fn word_id_of(&self, first: char, rest: &str) -> Option<WordId> {
+        let mut buf = [0u8; 32];
+        let n = first.len_utf8();
+        let word = buf.get_mut(..n + rest.len())?;
+        first.encode_utf8(word);
+        word[n..].copy_from_slice(rest.as_bytes());
+        Some(self.words.get(word))
     }
 
     #[inline]
@@ -54,6 +65,128 @@ impl Words {
     /// How many words there are: their ids run from 0 to this (punctuation ids lie beyond).
     pub fn word_count(&self) -> usize {
         self.words.len()
+    }
+}
+
+/// The folded words, each with its id (its rank among them), in a hash table of their own: every word of every
+/// paragraph is looked up here, and a general map hashed all of its bytes, then probed and compared through
+/// calls. Open addressing with linear probing, at most half full. A word is read as its [`Key`], which for a
+/// word of up to sixteen bytes holds all of them: a probe compares keys, and bytes only for a longer word.
+#[derive(Default)]
+struct WordTable {
+    /// A power of two long; an empty slot has the id [`NO_WORD`].
+    slots: Vec<Slot>,
+    /// The words' bytes one after another: word `id` ends at `ends[id]` and starts where the one before ends.
+    bytes: Vec<u8>,
+    ends: Vec<u32>,
+}
+
+#[derive(Clone, Copy)]
+struct Slot {
+    key: Key,
+    id: WordId,
+}
+
+const EMPTY: Slot = Slot { key: Key { a: 0, b: 0, len: 0 }, id: NO_WORD };
+
+/// A word's length and two words of its bytes: its first and last eight (overlapping in a word of eight to
+/// sixteen bytes), its first and last four (four to seven bytes), or its first, middle and last byte (one to
+/// three). Every byte of a word of up to sixteen bytes is in one of them, so two such words are equal exactly
+/// when their keys are.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    a: u64,
+    b: u64,
+    len: usize,
+}
+
+/// The longest word a [`Key`] holds whole.
+const WHOLE: usize = 16;
+
+impl Key {
+    #[inline]
+    fn of(w: &[u8]) -> Key {
+        let n = w.len();
+        let (a, b) = if n >= 8 {
+            (u64::from_le_bytes(w[..8].try_into().unwrap()), u64::from_le_bytes(w[n - 8..].try_into().unwrap()))
+        } else if n >= 4 {
+            (u32::from_le_bytes(w[..4].try_into().unwrap()) as u64, u32::from_le_bytes(w[n - 4..].try_into().unwrap()) as u64)
+        } else if n > 0 {
+            ((w[0] as u64) << 16 | (w[n / 2] as u64) << 8 | w[n - 1] as u64, 0)
+        } else {
+            (0, 0)
+        };
+        Key { a, b, len: n }
+    }
+    /// Its hash: the two words mixed by a full multiplication.
+    #[inline]
+    fn hash(self) -> usize {
+        let m = (self.a ^ 0x243F_6A88_85A3_08D3) as u128 * (self.b ^ 0x1319_8A2E_0370_7344 ^ self.len as u64) as u128;
+        ((m as u64) ^ (m >> 64) as u64) as usize
+    }
+}
+
+impl WordTable {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn word(&self, id: WordId) -> &[u8] {
+        let start = if id == 0 { 0 } else { self.ends[id as usize - 1] as usize };
+        &self.bytes[start..self.ends[id as usize] as usize]
+    }
+
+    /// The id of `word`, or [`NO_WORD`].
+    #[inline]
+    fn get(&self, word: &[u8]) -> WordId {
+        if self.slots.is_empty() {
+            return NO_WORD;
+        }
+        let key = Key::of(word);
+        let mask = self.slots.len() - 1;
+        let mut i = key.hash() & mask;
+        loop {
+            let s = self.slots[i];
+            if s.id == NO_WORD || s.key == key && (key.len <= WHOLE || self.is_word(s.id, word)) {
+                return s.id;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Whether word `id` is `word` (compared byte by byte: a word too long for its key; none of a lexicon's
+    /// Vietnamese words is, so this stays out of the lookup's way).
+    #[cold]
+    #[inline(never)]
+    fn is_word(&self, id: WordId, word: &[u8]) -> bool {
+        self.word(id) == word
+    }
+
+    /// Give `word` the next id if it has none yet.
+    fn intern(&mut self, word: &str) {
+        if self.get(word.as_bytes()) != NO_WORD {
+            return;
+        }
+        self.bytes.extend_from_slice(word.as_bytes());
+        self.ends.push(self.bytes.len() as u32);
+        if self.len() * 2 > self.slots.len() {
+            self.slots = vec![EMPTY; (self.len() * 2).next_power_of_two().max(16)];
+            for id in 0..self.len() as WordId {
+                self.place(id);
+            }
+        } else {
+            self.place(self.len() as WordId - 1);
+        }
+    }
+
+    fn place(&mut self, id: WordId) {
+        let key = Key::of(self.word(id));
+        let mask = self.slots.len() - 1;
+        let mut i = key.hash() & mask;
+        while self.slots[i].id != NO_WORD {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = Slot { key, id };
     }
 }
 
@@ -125,12 +258,10 @@ impl<'a> Tokens<'a> {
     pub fn new(text: &'a str, words: &'a Words) -> Tokens<'a> {
         Tokens { text, words, i: 0, scratch: String::new() }
     }
-}
 
-impl Iterator for Tokens<'_> {
-    type Item = Token;
-    fn next(&mut self) -> Option<Token> {
-        let letters = Letters::get();
+    /// The next token.
+    #[inline(always)]
+    fn read(&mut self, letters: Letters) -> Option<Token> {
         while self.i < self.text.len() {
             let start = self.i;
             let (c, n) = char_at(self.text, start);
@@ -142,9 +273,10 @@ impl Iterator for Tokens<'_> {
                     NO_WORD
                 } else if w.folded {
                     self.words.word_id(&self.text[start..w.end])
+                } else if let Some(id) = w.first_fold.and_then(|f| self.words.word_id_of(f, &self.text[start + n..w.end])) {
+                    id
                 } else {
-                    fold::fold_into(&self.text[start..w.end], &mut self.scratch);
-                    self.words.word_id(&self.scratch)
+                    self.fold_id(start, w.end)
                 };
                 return Some(Token { start: start as u32, end: w.end as u32, kind: Kind::Word, word, shape: w.shape });
             }
@@ -155,6 +287,20 @@ impl Iterator for Tokens<'_> {
         }
         None
     }
+
+    /// The id of the word from `start` to `end` folded in full (out of the reading loop: few words need it).
+    #[inline(never)]
+    fn fold_id(&mut self, start: usize, end: usize) -> WordId {
+        fold::fold_into(&self.text[start..end], &mut self.scratch);
+        self.words.word_id(&self.scratch)
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+    fn next(&mut self) -> Option<Token> {
+        self.read(Letters::get())
+    }
 }
 
 /// A word read to its end, with what its characters said on the way.
@@ -163,6 +309,8 @@ struct Scanned {
     end: usize,
     /// Whether the fold leaves the word as it is ([`fold::is_folded`]).
     folded: bool,
+    /// When the fold writes the rest of the word as it is: the first character as the fold writes it.
+    first_fold: Option<char>,
     shape: u8,
 }
 
@@ -174,13 +322,18 @@ impl Scanned {
 }
 
 /// The word of `text` that starts at byte `start` with `first` (a word character of class `class`): where it
-/// ends, whether [`fold::is_folded`] holds for it and its shape (as [`Token::is_cap`], [`Token::is_upper`] and
-/// [`Token::is_number`] say), all read in one pass over its characters, not one pass for each question.
+/// ends, whether [`fold::is_folded`] holds for it, whether the fold changes its first character only, and its
+/// shape (as [`Token::is_cap`], [`Token::is_upper`] and [`Token::is_number`] say), all read in one pass over its
+/// characters, not one pass for each question.
 #[inline]
 fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Letters) -> Scanned {
     let mut i = start + first.len_utf8();
-    let mut folded = !class.unfolded_after(' ');
-    let mut prev = first;
+    // the rest is read after the first character as the fold writes it, which is what a tone move looks at.
+    // `is_folded` reads it after the first as printed: the two differ only where the fold makes `o` or `u` of
+    // the first, from `O` or `U`, and then the first is itself unfolded, the word too (a test checks every char)
+    let first_fold = letters.fold(first);
+    let mut prev = first_fold.unwrap_or(first);
+    let mut marks = FoldMarks::default();
     // the shape's case: a capital first, then capitals (and other characters) to the end, counting letters
     let mut shape = if first.is_ascii_digit() { DIGIT } else { 0 };
     let mut caps = class.is_upper();
@@ -191,7 +344,7 @@ fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Lette
         if !k.is_word() {
             break;
         }
-        folded &= !k.unfolded_after(prev);
+        marks |= k.fold_marks(prev);
         if caps {
             caps = !k.is_lower();
             letters_seen += k.is_alpha() as u32;
@@ -205,7 +358,8 @@ fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Lette
             shape |= UPPER;
         }
     }
-    Scanned { start, end: i, folded, shape }
+    let folded = !class.unfolded_after(' ') && !marks.unfolded();
+    Scanned { start, end: i, folded, first_fold: first_fold.filter(|_| marks.kept()), shape }
 }
 
 #[cfg(test)]
@@ -218,6 +372,53 @@ mod tests {
             w.intern(p);
         }
         w
+    }
+
+    #[test]
+    fn the_word_table_gives_each_word_its_rank_and_nothing_to_others() {
+        // the ids a map gave, in order of first interning, for the lexicon's words and their prefixes and
+        // suffixes (same hashed bytes but one, same length but other middle bytes: `nghiệp vụ`-like neighbours)
+        let lx = crate::lex::lexicon::Lexicon::global();
+        let mut table = WordTable::default();
+        let mut map: HashMap<String, WordId> = HashMap::default();
+        let mut others = Vec::new();
+        for e in lx.entries() {
+            for w in e.phrase.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
+                let f = fold::fold(w);
+                let id = map.len() as WordId;
+                map.entry(f.clone()).or_insert(id);
+                table.intern(&f);
+                let cut: Vec<usize> = f.char_indices().map(|(i, _)| i).skip(1).collect();
+                others.extend(cut.iter().flat_map(|&i| [f[..i].to_string(), f[i..].to_string()]));
+                others.push(format!("{f}{f}{f}"));
+            }
+        }
+        others.extend(["", "a", "zz", "quốc giaa", "ngh\u{1ec7}p", "0123456789abcdefX0123456789abcdef"].map(String::from));
+        assert_eq!(table.len(), map.len());
+        for (w, &id) in &map {
+            assert_eq!(table.get(w.as_bytes()), id, "{w}");
+        }
+        for w in &others {
+            assert_eq!(table.get(w.as_bytes()), map.get(w).copied().unwrap_or(NO_WORD), "{w}");
+        }
+        let long = "a".repeat(40);
+        table.intern(&long);
+        assert_eq!(table.get(long.as_bytes()), map.len() as WordId);
+        assert_eq!(table.get("a".repeat(41).as_bytes()), NO_WORD);
+        assert_eq!(table.get(format!("{}b{}", "a".repeat(20), "a".repeat(19)).as_bytes()), NO_WORD);
+    }
+
+    #[test]
+    fn only_o_and_u_fold_to_o_and_u() {
+        // `scan_word` reads a word's rest after its first character folded where `is_folded` reads it after the
+        // first as printed; a tone move looks only at `o` and `u` before it, so the two agree unless the fold
+        // makes `o` or `u` of another first, which then is unfolded itself
+        let l = Letters::get();
+        for c in (0..0x370).chain(0x1E00..0x1F00).filter_map(char::from_u32) {
+            if matches!(l.fold(c), Some('o' | 'u')) {
+                assert!(matches!(c, 'o' | 'u') || l.class(c).unfolded_after(' '), "{c:?}");
+            }
+        }
     }
 
     #[test]
@@ -309,6 +510,7 @@ mod tests {
             "Nhà̀ nước; nu\u{301}oc ĐIỀU 5. Điều 5 KH/BTCTW, 58-KH (UBND) Ⓐ ǅemal ǅ ǆ Ǆ İstanbul ẞ ß ﬁ",
             "Москва ΑΘΗΝΑ αθήνα 中华人民共和国 日本語 한국어 ١٢٣ ٤ \u{a0}\u{2003}x\u{3000}y\u{b}z\u{c}",
             "o\u{300}a ȮA ǪǬ ǭ ɐ Ɐ K Å Ω",
+            "Oà Oá Uỷ Quý Sở Giao Ⱥb Ⱥ ǅa aǅ ɖa aɖ Ɖa Ðoà Ởoà Ὀa",
         ];
         let lexicon_words: String = lx.entries().iter().map(|e| e.phrase.as_str()).flat_map(|p| {
             [p.to_string(), p.to_uppercase(), fold::capitalized(p), fold::other_tone_placement(p).unwrap_or_default()]
