@@ -33,6 +33,29 @@ fn is_operative(c: &str) -> bool {
 }
 static SUMMARY_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+(?: \p{L}+){0,3} \d+[/-]").unwrap());
 
+/// The ASCII letters a chrome footer's phrase opens with, in lower case (bit `letter - b'a'`); all of them when
+/// one opens otherwise (`Đ`, a toned vowel, a sign), as the fold may then meet any of them.
+static FOOTER_FIRST: LazyLock<u32> = LazyLock::new(|| {
+    Lexicon::global().phrases(Tag::ChromeFooter).fold(0, |mask, e| match e.phrase.bytes().next() {
+        Some(b) if b.is_ascii_alphabetic() => mask | 1 << (b.to_ascii_lowercase() - b'a'),
+        _ => !0,
+    })
+});
+
+/// Whether a chrome footer's phrase opens `c` (a portal's `Văn bản liên quan` after the document).
+fn opens_footer(c: &str) -> bool {
+    // most paragraphs open with an ASCII letter, their first word's first char: the fold writes it in lower
+    // case, or a tone moves onto it (an `o` or `u` toned, still telling which of them it was), so the words of a
+    // paragraph and of a phrase that both open with ASCII letters fold alike only if these are one letter up to
+    // case; a letter no phrase opens with opens none, and the lexicon needs not tokenize the word to say so
+    if let Some(&b) = c.as_bytes().first().filter(|b| b.is_ascii_alphabetic()) {
+        if *FOOTER_FIRST & 1 << (b.to_ascii_lowercase() - b'a') == 0 {
+            return false;
+        }
+    }
+    Lexicon::global().opening(c, Tag::ChromeFooter).is_some()
+}
+
 /// The parts found, as a zone per paragraph, and where the title is.
 pub struct Layout {
     pub zones: Vec<Zone>,
@@ -292,7 +315,7 @@ pub fn layout(paras: &[Para]) -> Layout {
     }
     // --- portal chrome after the document
     let mut end = n;
-    if let Some(f) = (start..n).find(|&i| Lexicon::global().opening(&paras[i].clean, Tag::ChromeFooter).is_some()) {
+    if let Some(f) = (start..n).find(|&i| opens_footer(&paras[i].clean)) {
         end = f;
         // the type word first: the line's pattern (Unicode classes, costly to build) is built only for a run that
         // meets such a paragraph
@@ -602,6 +625,24 @@ fn is_motto_upper_cased(c: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_footers_first_letter_check_misses_no_footer() {
+        // every footer phrase, in every case, with its first letter replaced by each ASCII letter: where the
+        // lexicon finds a footer, the check lets the paragraph through
+        let lx = Lexicon::global();
+        for e in lx.phrases(Tag::ChromeFooter) {
+            for p in [e.phrase.clone(), e.phrase.to_uppercase(), e.phrase.to_lowercase()] {
+                assert!(opens_footer(&p), "{p}");
+                let rest = &p[p.chars().next().unwrap().len_utf8()..];
+                for x in (b'A'..=b'Z').chain(b'a'..=b'z') {
+                    let s = format!("{}{rest}", x as char);
+                    assert_eq!(opens_footer(&s), lx.opening(&s, Tag::ChromeFooter).is_some(), "{s}");
+                }
+            }
+        }
+        assert!(opens_footer("Văn bản liên quan") && opens_footer("VĂN BẢN LIÊN QUAN") && !opens_footer("Xem văn bản liên quan"));
+    }
 
     #[test]
     fn a_paragraph_of_anchors_costs_its_length_times_a_form() {
