@@ -242,6 +242,11 @@ const MAX_WORDS: usize = 4000;
 
 /// A word's letters: punctuation and digits around it trimmed.
 fn core(word: &str) -> &str {
+    // an ASCII byte is a char of its own: a word opening and ending with an ASCII letter (most) has nothing to trim
+    let b = word.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphabetic) && b.last().is_some_and(u8::is_ascii_alphabetic) {
+        return word;
+    }
     word.trim_matches(|c: char| !is_letter_or_mark(c))
 }
 
@@ -448,6 +453,17 @@ mod tests {
         assert_eq!(detect(&w1258).unwrap().encoding, Encoding::Windows1258);
         assert_eq!(detect(b"plain ascii"), Some(Detection { encoding: Encoding::Utf8, confidence: 1.0 }));
         assert_eq!(detect(b"Stra\xdfe f\xfcr \xc4rzte"), None);
+    }
+
+    #[test]
+    fn a_word_between_ascii_letters_keeps_its_core_whole() {
+        for w in ["các", "Việt", "nghiêng", "x", "a.b", "t-(x"] {
+            assert_eq!(core(w), w.trim_matches(|c: char| !is_letter_or_mark(c)), "{w}");
+        }
+        assert_eq!(core("(của)"), "của");
+        assert_eq!(core("được,"), "được");
+        assert_eq!(core("“Ủy"), "Ủy");
+        assert_eq!(core("12"), "");
     }
 
     #[test]
