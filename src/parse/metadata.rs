@@ -6,7 +6,7 @@ use crate::lex::symbol::parse_symbol;
 use crate::model::{Date, DocType};
 use crate::lex::lines::{Line, LineKind, Para};
 use crate::model::{Metadata, SymbolForm};
-use crate::lex::class::{DIGIT, LETTER, SPACE};
+use crate::lex::class::{LETTER, SPACE};
 use crate::lex::text;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -43,52 +43,15 @@ fn place_date(s: &str) -> Option<PlaceDate<'_>> {
         let body = p + first.len_utf8();
         let run = body + s[body..].find(|c: char| !(c == '.' || c == ' ' || c == '-' || LETTER.contains(c))).unwrap_or(s.len() - body);
         decided = run;
-        if let Some((day, month, year, end)) = date_after_place(&s[run..]) {
+        let blank = SPACE.run_len(&s[run..]);
+        if let Some((day, month, year, end)) = flat::date_after_comma(&s[run + blank..]) {
             let place = p..p + s[p..run].trim_end_matches(' ').len();
-            return Some(PlaceDate { place, day, month, year, end: run + end });
+            return Some(PlaceDate { place, day, month, year, end: run + blank + end });
         }
     }
     None
 }
 
-/// `\s*,\s*(?i:ngày)\s*` and the date's numbers at the start of `s`, and the byte where the year ends. Each blank
-/// run and number is taken whole: what the pattern needs after it never starts one, so no shorter take matches.
-fn date_after_place(s: &str) -> Option<(&str, &str, &str, usize)> {
-    let t = skip_blank(skip_blank(s).strip_prefix(',')?);
-    let t = skip_blank(ngay(t)?);
-    let (day, t) = digits(t, 2)?;
-    let t = skip_blank(t);
-    let (month, t) = match t.strip_prefix("tháng") {
-        Some(t) => {
-            let (month, t) = digits(skip_blank(t), 2)?;
-            (month, skip_blank(skip_blank(t).strip_prefix("năm")?))
-        }
-        None => {
-            let (month, t) = digits(skip_blank(t.strip_prefix(['/', '.', '-'])?), 2)?;
-            (month, skip_blank(skip_blank(t).strip_prefix(['/', '.', '-'])?))
-        }
-    };
-    let (year, t) = digits(t, 4)?;
-    (year.chars().count() == 4).then(|| (day, month, year, s.len() - t.len()))
-}
-
-/// `s` after its white space.
-fn skip_blank(s: &str) -> &str {
-    &s[SPACE.run_len(s)..]
-}
-
-/// One to `most` digits (`\d`) at the start of `s`, as many as there are, and the rest.
-fn digits(s: &str, most: usize) -> Option<(&str, &str)> {
-    let n = s.char_indices().take(most).take_while(|&(_, c)| DIGIT.contains(c)).last().map(|(i, c)| i + c.len_utf8())?;
-    Some(s.split_at(n))
-}
-
-/// `s` after `ngày` in any case (`(?i:ngày)`: each of its letters folds with its capital only).
-fn ngay(s: &str) -> Option<&str> {
-    let mut it = s.chars();
-    let ok = matches!(it.next(), Some('n' | 'N')) && matches!(it.next(), Some('g' | 'G')) && matches!(it.next(), Some('à' | 'À')) && matches!(it.next(), Some('y' | 'Y'));
-    ok.then(|| it.as_str())
-}
 /// A line's cleaned text, by index.
 fn line_clean(t: &str, l: &Line) -> String {
     text::clean(&t[l.start..l.end])
@@ -394,17 +357,6 @@ mod tests {
             "",
         ] {
             assert_eq!(place_date(s), by_pattern(s), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn ngay_is_any_case_of_its_letters() {
-        let re = Regex::new("^(?i:ngày)$").unwrap();
-        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
-            for k in 0..4 {
-                let w: String = "ngày".chars().enumerate().map(|(j, l)| if j == k { c } else { l }).collect();
-                assert_eq!(ngay(&w) == Some(""), re.is_match(&w), "{w:?}");
-            }
         }
     }
 
