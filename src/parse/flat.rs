@@ -3,7 +3,7 @@
 //! `KT. TỔNG GIÁM ĐỐC PHÓ TỔNG GIÁM ĐỐC Phạm Văn A`), one part per line, or wrapped anywhere in between. The
 //! parts are recognised inside a line by what they are, as a reader does: the motto, `Số:` and its symbol, the
 //! place before `, ngày`, a signing authority's prefix, a title, a name.
-use crate::lex::class::{DIGIT, SPACE};
+use crate::lex::class::{DIGIT, LETTER, SPACE};
 use crate::lex::heads;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::text;
@@ -16,8 +16,10 @@ static HEADER_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|(?i:độc\s+lập\s*[-–])|\bSố\s*:?\s*(?:\d|/)|\bV/v\b|\bVề việc\b")
         .unwrap()
 });
-/// `Số: 45/KH-UBND`, `Số 36-HD/VPTW`, `Luật số: 64/2025/QH15`: the number and symbol (group 1).
-pub static SO: LazyLock<Regex> = LazyLock::new(|| {
+/// `Số: 45/KH-UBND`, `Số 36-HD/VPTW`, `Luật số: 64/2025/QH15`: the number and symbol (group 1), as [`so_symbol`]
+/// reads it (the pattern is its specification and the tests'; compiled, its classes cost ~4 M in every process).
+#[cfg(test)]
+static SO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định)\s+)?(?i:số)\s*:?\s*(\d{0,5}\s*[/\-–]\s*[\p{L}\d.&]+(?:\s*[/\-–.]\s*[\p{L}\d.&]+)*)").unwrap()
 });
 /// A rule drawn under a header part (`-------`, `_____`), or a table bar left inside a line.
@@ -65,6 +67,43 @@ fn dates_after_place(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + 
             None => from = comma + 1,
         }
     })
+}
+
+/// The act names `Số` may follow at a line's start (`Luật số: 64/2025/QH15`): the alternation of `SO`.
+const ACT_BEFORE_SO: [&str; 6] = ["Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định"];
+
+/// Where the number and symbol after `Số:` at the start of `s` are, as `SO` matches them (its group 1, which ends
+/// the match). Each blank run, number and run of symbol chars is taken whole: what the pattern needs after it
+/// never starts one, so no shorter take matches (the number's `\d{0,5}` fails on a sixth digit whatever it takes).
+pub(super) fn so_symbol(s: &str) -> Option<std::ops::Range<usize>> {
+    // the act name, when one and its blanks open the line (else `số` must open it, which no act name does)
+    let t = ACT_BEFORE_SO.iter().find_map(|w| s.strip_prefix(w)).filter(|t| SPACE.run_len(t) > 0).map_or(s, skip_blank);
+    let t = skip_blank(so_word(t)?);
+    let t = skip_blank(t.strip_prefix(':').unwrap_or(t));
+    let start = s.len() - t.len();
+    let number = t.chars().take_while(|&c| DIGIT.contains(c)).take(6).map(char::len_utf8).collect::<Vec<_>>();
+    if number.len() > 5 {
+        return None;
+    }
+    let t = skip_blank(&t[number.iter().sum::<usize>()..]);
+    let mut t = symbol_run(skip_blank(t.strip_prefix(['/', '-', '–'])?))?;
+    // further parts, each after a mark: taken while one follows
+    while let Some(next) = skip_blank(t).strip_prefix(['/', '-', '–', '.']).and_then(|x| symbol_run(skip_blank(x))) {
+        t = next;
+    }
+    Some(start..s.len() - t.len())
+}
+
+/// `s` after `số` in any case (`(?i:số)`: `s` folds with `S` and the long `ſ`, `ố` with `Ố`).
+fn so_word(s: &str) -> Option<&str> {
+    let mut it = s.chars();
+    (matches!(it.next(), Some('s' | 'S' | 'ſ')) && matches!(it.next(), Some('ố' | 'Ố'))).then(|| it.as_str())
+}
+
+/// `s` after the run of symbol chars (`[\p{L}\d.&]+`) it opens with, when there is one.
+fn symbol_run(s: &str) -> Option<&str> {
+    let n = s.find(|c: char| !(c == '.' || c == '&' || LETTER.contains(c) || DIGIT.contains(c))).unwrap_or(s.len());
+    (n > 0).then(|| &s[n..])
 }
 
 /// `s` after its white space.
@@ -132,7 +171,7 @@ pub fn header_parts(clean: &str) -> Vec<String> {
 /// Byte length of `Số: 2623/QĐ-TTg` at the start of `s`: the word, its colon and the symbol.
 fn symbol_end(s: &str) -> usize {
     // no symbol the grammar reads (`Số: 308KH-UBND`): the word alone, two characters (`ố` is three bytes)
-    SO.find(s).map_or_else(|| s.char_indices().nth(2).map_or(s.len(), |(i, _)| i), |m| m.end())
+    so_symbol(s).map_or_else(|| s.char_indices().nth(2).map_or(s.len(), |(i, _)| i), |sym| sym.end)
 }
 
 /// Where a place name starts, given the text before `, ngày`: the run of capitalized words at its end (`Thành
@@ -343,6 +382,30 @@ fn some(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_number_and_symbol_are_read_as_the_pattern_reads_them() {
+        for s in [
+            "Số: 45/KH-UBND", "Số 36-HD/VPTW", "Luật số: 64/2025/QH15", "Bộ luật  SỐ 12 / 2024 / QH . x", "SỐ:/QĐ-TTg",
+            "số: 123456/QĐ", "số: 12345/QĐ", "Số: 12 – A&B.c - d", "Số: 12/ ", "Số: 12/A /", "Số: 12/A / B", "Số: 12/A..B",
+            "Số: 12/A .B", "ſố: 1/A", "Luậtsố: 1/A", "Luật số", "Nghị định số 1/ND-CP ngày", "Quyết định\u{a0}số\u{2003}٣/A",
+            "Số: 308KH-UBND", "Số: KH/A", "Số : /A", "Số:", "", "Về số: 1/A", "Số: 1/A—B", "Số: 1/Ạ-Ữ/ⅫB",
+        ] {
+            assert_eq!(so_symbol(s), SO.captures(s).map(|c| c.get(1).unwrap().range()), "{s:?}");
+        }
+        let long = format!("Số: 1{}", "/A".repeat(100_000));
+        assert_eq!(so_symbol(&long), Some("Số: ".len()..long.len()));
+    }
+
+    #[test]
+    fn so_is_any_case_of_its_letters() {
+        let re = Regex::new("^(?i:số)$").unwrap();
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            for w in [format!("{c}ố"), format!("s{c}")] {
+                assert_eq!(so_word(&w) == Some(""), re.is_match(&w), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn dates_after_a_place_are_found_as_the_pattern_finds_them() {

@@ -1,6 +1,6 @@
 //! The document's own metadata: type, number and symbol, issuer, place and date (header), title, signature
 //! and recipients (closing).
-use super::flat::{self, SO};
+use super::flat;
 use super::layout::{self, is_motto, Layout, Zone};
 use crate::lex::symbol::parse_symbol;
 use crate::model::{Date, DocType};
@@ -141,8 +141,9 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
         prev_motto = motto && (c.ends_with("CỘNG SẢN") || c.ends_with("XÃ HỘI"));
         if m.symbol.is_none() && (c == "Số:" || c == "Số") && i + 1 < hl.len() {
             // `Số:` / `7360/KH-UBND` in two cells
-            if let Some(cap) = SO.captures(&format!("Số: {}", hl[i + 1].0)) {
-                m.symbol = Some(parse_symbol(cap[1].trim().trim_end_matches(['.', ','])));
+            let joined = format!("Số: {}", hl[i + 1].0);
+            if let Some(sym) = flat::so_symbol(&joined) {
+                m.symbol = Some(parse_symbol(joined[sym].trim().trim_end_matches(['.', ','])));
                 issuer_done |= !issuer.is_empty();
                 i += 2;
                 continue;
@@ -164,8 +165,8 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
             continue;
         }
         if m.symbol.is_none() {
-            if let Some(cap) = SO.captures(&c) {
-                let raw = cap[1].trim().trim_end_matches(['.', ',']).to_string();
+            if let Some(sym) = flat::so_symbol(&c) {
+                let raw = c[sym].trim().trim_end_matches(['.', ',']).to_string();
                 m.symbol = Some(parse_symbol(&raw));
                 issuer_done |= !issuer.is_empty();
                 i += 1;
