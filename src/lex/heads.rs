@@ -15,12 +15,16 @@ static RECIPIENTS_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:nơ
 
 /// A signing authority at the start of a cleaned line or paragraph.
 pub fn is_authority(clean: &str) -> bool {
-    AUTHORITY.is_match(clean)
+    // every form of the pattern opens with T, K, Q or P, and it is case-sensitive: a line opening with any other
+    // byte has no match (most lines; the layout asks this of each paragraph down to the closing)
+    matches!(clean.as_bytes().first(), Some(b'T' | b'K' | b'Q' | b'P')) && AUTHORITY.is_match(clean)
 }
 
 /// `Nơi nhận:` (`Nơi gửi:`) at the start of a cleaned line or paragraph.
 pub fn is_recipients_head(clean: &str) -> bool {
-    RECIPIENTS_HEAD.is_match(clean)
+    // both forms open with `n`, whose simple case folding (what `(?i)` matches) pairs it with `N` only: a line
+    // opening with any other byte has no match
+    matches!(clean.as_bytes().first(), Some(b'n' | b'N')) && RECIPIENTS_HEAD.is_match(clean)
 }
 
 /// The line naming who enacts, under a title in capitals (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`, `BỘ TRƯỞNG BỘ NỘI VỤ`,
@@ -38,4 +42,34 @@ pub fn opens_enacting_line(clean: &str) -> bool {
 /// Whether `clean` opens with a phrase of the lexicon with `tag`, printed in capitals.
 fn opens_in_capitals(clean: &str, tag: Tag) -> bool {
     Lexicon::global().opening(clean, tag).is_some_and(|(_, end)| !clean[..end].chars().any(char::is_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first-byte checks let through every line the patterns match: each pattern is tried with every char
+    /// before each of its forms' tails.
+    #[test]
+    fn the_first_byte_checks_miss_no_head() {
+        let authority_tails = ["M. Ủy", "T. Chủ", "L. Giám", "UQ. Bộ", "ƯQ. Bộ", ". Bộ", "P. Bộ", "/M Ủy", "/T Chủ", "/L X", "/UQ X", "/ X", "/M. Ủy"];
+        let head_tails = ["ơi nhận:", "ơi gửi:", "Ơi NHẬN", "ƠI GỬI:"];
+        let mut buf = String::new();
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            for tail in authority_tails {
+                buf.clear();
+                buf.push(c);
+                buf.push_str(tail);
+                assert_eq!(is_authority(&buf), AUTHORITY.is_match(&buf), "{buf:?}");
+            }
+            for tail in head_tails {
+                buf.clear();
+                buf.push(c);
+                buf.push_str(tail);
+                assert_eq!(is_recipients_head(&buf), RECIPIENTS_HEAD.is_match(&buf), "{buf:?}");
+            }
+        }
+        assert!(is_authority("TM. ỦY BAN NHÂN DÂN") && is_authority("K/T CHỦ TỊCH") && is_authority("PP. GIÁM ĐỐC"));
+        assert!(is_recipients_head("Nơi nhận:") && is_recipients_head("NƠI GỬI:") && is_recipients_head("nơi nhận"));
+    }
 }

@@ -3,6 +3,7 @@
 //! `KT. TỔNG GIÁM ĐỐC PHÓ TỔNG GIÁM ĐỐC Phạm Văn A`), one part per line, or wrapped anywhere in between. The
 //! parts are recognised inside a line by what they are, as a reader does: the motto, `Số:` and its symbol, the
 //! place before `, ngày`, a signing authority's prefix, a title, a name.
+use crate::lex::class::{DIGIT, LETTER, SPACE};
 use crate::lex::heads;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::text;
@@ -15,16 +16,113 @@ static HEADER_PART: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|(?i:độc\s+lập\s*[-–])|\bSố\s*:?\s*(?:\d|/)|\bV/v\b|\bVề việc\b")
         .unwrap()
 });
-/// `Số: 45/KH-UBND`, `Số 36-HD/VPTW`, `Luật số: 64/2025/QH15`: the number and symbol (group 1).
-pub static SO: LazyLock<Regex> = LazyLock::new(|| {
+/// `Số: 45/KH-UBND`, `Số 36-HD/VPTW`, `Luật số: 64/2025/QH15`: the number and symbol (group 1), as [`so_symbol`]
+/// reads it (the pattern is its specification and the tests'; compiled, its classes cost ~4 M in every process).
+#[cfg(test)]
+static SO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định)\s+)?(?i:số)\s*:?\s*(\d{0,5}\s*[/\-–]\s*[\p{L}\d.&]+(?:\s*[/\-–.]\s*[\p{L}\d.&]+)*)").unwrap()
 });
 /// A rule drawn under a header part (`-------`, `_____`), or a table bar left inside a line.
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[-–_=*]{3,}|\s\|\s|\|").unwrap());
-/// `, ngày 28 tháng 11 năm 2025`, `, ngày 28/11/2025`: the date after a place.
+/// `, ngày 28 tháng 11 năm 2025`, `, ngày 28/11/2025`: the date after a place, as [`date_after_comma`] reads it
+/// (the pattern is its specification and the tests'; compiled, its `\d`s and `\s`s cost ~2 M in every process).
+#[cfg(test)]
 static DATE_AFTER_PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r",\s*(?i:ngày)\s*\d{1,2}\s*(?:tháng\s*\d{1,2}\s*năm\s*\d{4}|[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})").unwrap()
 });
+
+/// The date at the start of `s` as `DATE_AFTER_PLACE` matches it there (`, ngày 28/11/2025`): its day, month and
+/// year as written, and the byte where it ends. Each blank run and number is taken whole: what the pattern needs
+/// after it never starts one, so no shorter take matches.
+pub(super) fn date_after_comma(s: &str) -> Option<(&str, &str, &str, usize)> {
+    let t = skip_blank(s.strip_prefix(',')?);
+    let t = skip_blank(ngay(t)?);
+    let (day, t) = digits(t, 2)?;
+    let t = skip_blank(t);
+    let (month, t) = match t.strip_prefix("tháng") {
+        Some(t) => {
+            let (month, t) = digits(skip_blank(t), 2)?;
+            (month, skip_blank(skip_blank(t).strip_prefix("năm")?))
+        }
+        None => {
+            let (month, t) = digits(skip_blank(t.strip_prefix(['/', '.', '-'])?), 2)?;
+            (month, skip_blank(skip_blank(t).strip_prefix(['/', '.', '-'])?))
+        }
+    };
+    let (year, t) = digits(t, 4)?;
+    (year.chars().count() == 4).then(|| (day, month, year, s.len() - t.len()))
+}
+
+/// Where the dates after a place are in `s`, as `DATE_AFTER_PLACE.find_iter` finds them: each starts at a comma
+/// after the date before.
+fn dates_after_place(s: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || loop {
+        let comma = from + s[from..].find(',')?;
+        match date_after_comma(&s[comma..]) {
+            Some((.., end)) => {
+                from = comma + end;
+                return Some(comma..from);
+            }
+            None => from = comma + 1,
+        }
+    })
+}
+
+/// The act names `Số` may follow at a line's start (`Luật số: 64/2025/QH15`): the alternation of `SO`.
+const ACT_BEFORE_SO: [&str; 6] = ["Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Quyết định"];
+
+/// Where the number and symbol after `Số:` at the start of `s` are, as `SO` matches them (its group 1, which ends
+/// the match). Each blank run, number and run of symbol chars is taken whole: what the pattern needs after it
+/// never starts one, so no shorter take matches (the number's `\d{0,5}` fails on a sixth digit whatever it takes).
+pub(super) fn so_symbol(s: &str) -> Option<std::ops::Range<usize>> {
+    // the act name, when one and its blanks open the line (else `số` must open it, which no act name does)
+    let t = ACT_BEFORE_SO.iter().find_map(|w| s.strip_prefix(w)).filter(|t| SPACE.run_len(t) > 0).map_or(s, skip_blank);
+    let t = skip_blank(so_word(t)?);
+    let t = skip_blank(t.strip_prefix(':').unwrap_or(t));
+    let start = s.len() - t.len();
+    let number = t.chars().take_while(|&c| DIGIT.contains(c)).take(6).map(char::len_utf8).collect::<Vec<_>>();
+    if number.len() > 5 {
+        return None;
+    }
+    let t = skip_blank(&t[number.iter().sum::<usize>()..]);
+    let mut t = symbol_run(skip_blank(t.strip_prefix(['/', '-', '–'])?))?;
+    // further parts, each after a mark: taken while one follows
+    while let Some(next) = skip_blank(t).strip_prefix(['/', '-', '–', '.']).and_then(|x| symbol_run(skip_blank(x))) {
+        t = next;
+    }
+    Some(start..s.len() - t.len())
+}
+
+/// `s` after `số` in any case (`(?i:số)`: `s` folds with `S` and the long `ſ`, `ố` with `Ố`).
+fn so_word(s: &str) -> Option<&str> {
+    let mut it = s.chars();
+    (matches!(it.next(), Some('s' | 'S' | 'ſ')) && matches!(it.next(), Some('ố' | 'Ố'))).then(|| it.as_str())
+}
+
+/// `s` after the run of symbol chars (`[\p{L}\d.&]+`) it opens with, when there is one.
+fn symbol_run(s: &str) -> Option<&str> {
+    let n = s.find(|c: char| !(c == '.' || c == '&' || LETTER.contains(c) || DIGIT.contains(c))).unwrap_or(s.len());
+    (n > 0).then(|| &s[n..])
+}
+
+/// `s` after its white space.
+fn skip_blank(s: &str) -> &str {
+    &s[SPACE.run_len(s)..]
+}
+
+/// One to `most` digits (`\d`) at the start of `s`, as many as there are, and the rest.
+fn digits(s: &str, most: usize) -> Option<(&str, &str)> {
+    let n = s.char_indices().take(most).take_while(|&(_, c)| DIGIT.contains(c)).last().map(|(i, c)| i + c.len_utf8())?;
+    Some(s.split_at(n))
+}
+
+/// `s` after `ngày` in any case (`(?i:ngày)`: each of its letters folds with its capital only).
+fn ngay(s: &str) -> Option<&str> {
+    let mut it = s.chars();
+    let ok = matches!(it.next(), Some('n' | 'N')) && matches!(it.next(), Some('g' | 'G')) && matches!(it.next(), Some('à' | 'À')) && matches!(it.next(), Some('y' | 'Y'));
+    ok.then(|| it.as_str())
+}
 
 /// A header line cut into its parts, in order; a line that holds one part comes back whole.
 pub fn header_parts(clean: &str) -> Vec<String> {
@@ -47,14 +145,14 @@ pub fn header_parts(clean: &str) -> Vec<String> {
             cuts.push(k + "Hạnh phúc".len());
         }
         // the place before `, ngày ...` (after the parts found so far), and the end of the date
-        for d in DATE_AFTER_PLACE.find_iter(piece) {
-            let from = cuts.iter().copied().filter(|&c| c <= d.start()).max().unwrap_or(0);
-            let p = from + place_start(&piece[from..d.start()]);
+        for d in dates_after_place(piece) {
+            let from = cuts.iter().copied().filter(|&c| c <= d.start).max().unwrap_or(0);
+            let p = from + place_start(&piece[from..d.start]);
             // (`phố Hồ Chí Minh, ngày ...`: the rest of a place wrapped in its cell stays whole)
             if piece[..p].contains(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == ':') {
                 cuts.push(p);
             }
-            cuts.push(d.end());
+            cuts.push(d.end);
         }
         cuts.push(0);
         cuts.push(piece.len());
@@ -73,7 +171,7 @@ pub fn header_parts(clean: &str) -> Vec<String> {
 /// Byte length of `Số: 2623/QĐ-TTg` at the start of `s`: the word, its colon and the symbol.
 fn symbol_end(s: &str) -> usize {
     // no symbol the grammar reads (`Số: 308KH-UBND`): the word alone, two characters (`ố` is three bytes)
-    SO.find(s).map_or_else(|| s.char_indices().nth(2).map_or(s.len(), |(i, _)| i), |m| m.end())
+    so_symbol(s).map_or_else(|| s.char_indices().nth(2).map_or(s.len(), |(i, _)| i), |sym| sym.end)
 }
 
 /// Where a place name starts, given the text before `, ngày`: the run of capitalized words at its end (`Thành
@@ -284,6 +382,61 @@ fn some(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_number_and_symbol_are_read_as_the_pattern_reads_them() {
+        for s in [
+            "Số: 45/KH-UBND", "Số 36-HD/VPTW", "Luật số: 64/2025/QH15", "Bộ luật  SỐ 12 / 2024 / QH . x", "SỐ:/QĐ-TTg",
+            "số: 123456/QĐ", "số: 12345/QĐ", "Số: 12 – A&B.c - d", "Số: 12/ ", "Số: 12/A /", "Số: 12/A / B", "Số: 12/A..B",
+            "Số: 12/A .B", "ſố: 1/A", "Luậtsố: 1/A", "Luật số", "Nghị định số 1/ND-CP ngày", "Quyết định\u{a0}số\u{2003}٣/A",
+            "Số: 308KH-UBND", "Số: KH/A", "Số : /A", "Số:", "", "Về số: 1/A", "Số: 1/A—B", "Số: 1/Ạ-Ữ/ⅫB",
+        ] {
+            assert_eq!(so_symbol(s), SO.captures(s).map(|c| c.get(1).unwrap().range()), "{s:?}");
+        }
+        let long = format!("Số: 1{}", "/A".repeat(100_000));
+        assert_eq!(so_symbol(&long), Some("Số: ".len()..long.len()));
+    }
+
+    #[test]
+    fn so_is_any_case_of_its_letters() {
+        let re = Regex::new("^(?i:số)$").unwrap();
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            for w in [format!("{c}ố"), format!("s{c}")] {
+                assert_eq!(so_word(&w) == Some(""), re.is_match(&w), "{w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn dates_after_a_place_are_found_as_the_pattern_finds_them() {
+        for s in [
+            "Hà Nội, ngày 05 tháng 3 năm 2024",
+            "Huế, ngày 5/3/2024, ngày 6/3/2024,ngày 7 / 3 / 2024",
+            ", Ngày 5 - 03 - 2024 (kèm), , ,NGÀY 1.2.20245",
+            "a, ngày 123 tháng 3 năm 2024, ngày 1 tháng 2 năm 2024",
+            "a, ngày 12 tháng 3 năm 202, ngày 12 Tháng 3 năm 2024, ngày 1 tháng 2 nam 2024",
+            "a,\t\u{a0}ngày\u{2003}٠١ tháng ٠٢ năm ٢٠٢٤",
+            "a, ngày 1/2/2024 , ngày 1-2-2024",
+            ",,,, ngày",
+            "",
+        ] {
+            let by_pattern: Vec<_> = DATE_AFTER_PLACE.find_iter(s).map(|m| m.range()).collect();
+            assert_eq!(dates_after_place(s).collect::<Vec<_>>(), by_pattern, "{s:?}");
+        }
+        assert_eq!(dates_after_place(&", ngày 1".repeat(50_000)).count(), 0);
+    }
+
+    #[test]
+    fn ngay_is_any_case_of_its_letters() {
+        let re = Regex::new("^(?i:ngày)$").unwrap();
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            for k in 0..4 {
+                let w: String = "ngày".chars().enumerate().map(|(j, l)| if j == k { c } else { l }).collect();
+                assert_eq!(ngay(&w) == Some(""), re.is_match(&w), "{w:?}");
+            }
+        }
+    }
+
     #[test]
     fn a_flattened_header_falls_into_its_parts() {
         // the issue's example, and the header of tnt_ND_172-2025-ND-CP_de54f5fa.md as the portal prints it

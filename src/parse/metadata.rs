@@ -1,19 +1,57 @@
 //! The document's own metadata: type, number and symbol, issuer, place and date (header), title, signature
 //! and recipients (closing).
-use super::flat::{self, SO};
+use super::flat;
 use super::layout::{self, is_motto, Layout, Zone};
 use crate::lex::symbol::parse_symbol;
 use crate::model::{Date, DocType};
 use crate::lex::lines::{Line, LineKind, Para};
 use crate::model::{Metadata, SymbolForm};
+use crate::lex::class::{LETTER, SPACE};
 use crate::lex::text;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static SO_INSIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bSố\s*:?\s*\d").unwrap());
+/// The place and date line (`Hà Nội, ngày 05 tháng 3 năm 2024`, `Huế, ngày 5/3/2024`), as [`place_date`] reads it:
+/// the pattern is its specification, and the tests' (compiled, its `\p{L}` and `\d` cost ~8 M in every process).
+#[cfg(test)]
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|\s)([\p{L}.][\p{L}. \-]*?)\s*,\s*(?i:ngày)\s*(\d{1,2})\s*(?:tháng\s*(\d{1,2})\s*năm\s*(\d{4})|[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}))").unwrap()
 });
+
+/// A place and date line's parts: where the place is, the day, month and year as written, and where the year
+/// ends.
+#[derive(Debug, PartialEq)]
+struct PlaceDate<'a> {
+    place: std::ops::Range<usize>,
+    day: &'a str,
+    month: &'a str,
+    year: &'a str,
+    end: usize,
+}
+
+/// The first place and date in `s`, as `PLACE_DATE` matches it. The place starts at the text's start or after white
+/// space, with a letter or `.`, and runs over letters, `.`, ` ` and `-`: the date must follow the first char
+/// outside that run (`\s*,` after it), so every start inside one run meets the same comma and the same date,
+/// and a run is read once whatever its starts (no square on a long run). The lazy place ends before the blanks
+/// that lead to the comma.
+fn place_date(s: &str) -> Option<PlaceDate<'_>> {
+    let starts = std::iter::once(0).chain(s.char_indices().filter(|(_, c)| SPACE.contains(*c)).map(|(i, c)| i + c.len_utf8()));
+    let mut decided = 0;
+    for p in starts {
+        let Some(first) = s[p..].chars().next().filter(|&c| p >= decided && (c == '.' || LETTER.contains(c))) else { continue };
+        let body = p + first.len_utf8();
+        let run = body + s[body..].find(|c: char| !(c == '.' || c == ' ' || c == '-' || LETTER.contains(c))).unwrap_or(s.len() - body);
+        decided = run;
+        let blank = SPACE.run_len(&s[run..]);
+        if let Some((day, month, year, end)) = flat::date_after_comma(&s[run + blank..]) {
+            let place = p..p + s[p..run].trim_end_matches(' ').len();
+            return Some(PlaceDate { place, day, month, year, end: run + blank + end });
+        }
+    }
+    None
+}
+
 /// A line's cleaned text, by index.
 fn line_clean(t: &str, l: &Line) -> String {
     text::clean(&t[l.start..l.end])
@@ -103,8 +141,9 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
         prev_motto = motto && (c.ends_with("CỘNG SẢN") || c.ends_with("XÃ HỘI"));
         if m.symbol.is_none() && (c == "Số:" || c == "Số") && i + 1 < hl.len() {
             // `Số:` / `7360/KH-UBND` in two cells
-            if let Some(cap) = SO.captures(&format!("Số: {}", hl[i + 1].0)) {
-                m.symbol = Some(parse_symbol(cap[1].trim().trim_end_matches(['.', ','])));
+            let joined = format!("Số: {}", hl[i + 1].0);
+            if let Some(sym) = flat::so_symbol(&joined) {
+                m.symbol = Some(parse_symbol(joined[sym].trim().trim_end_matches(['.', ','])));
                 issuer_done |= !issuer.is_empty();
                 i += 2;
                 continue;
@@ -126,8 +165,8 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
             continue;
         }
         if m.symbol.is_none() {
-            if let Some(cap) = SO.captures(&c) {
-                let raw = cap[1].trim().trim_end_matches(['.', ',']).to_string();
+            if let Some(sym) = flat::so_symbol(&c) {
+                let raw = c[sym].trim().trim_end_matches(['.', ',']).to_string();
                 m.symbol = Some(parse_symbol(&raw));
                 issuer_done |= !issuer.is_empty();
                 i += 1;
@@ -140,16 +179,12 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
             // a date may wrap over two lines of its cell
             let joined = if i + 1 < hl.len() { format!("{} {}", c, hl[i + 1].0) } else { c.clone() };
             for cand in [&c, &joined] {
-                if let Some(cap) = PLACE_DATE.captures(cand) {
-                    let (d, mo, y) = match cap.get(3) {
-                        Some(mo) => (&cap[2], mo.as_str(), &cap[4]),
-                        None => (&cap[2], &cap[5], &cap[6]),
-                    };
-                    if let (Ok(d), Ok(mo), Ok(y)) = (d.parse(), mo.parse(), y.parse()) {
+                if let Some(pd) = place_date(cand) {
+                    if let (Ok(d), Ok(mo), Ok(y)) = (pd.day.parse(), pd.month.parse(), pd.year.parse()) {
                         m.date = Date::new(y, mo, d);
-                        let mut place = cap[1].trim().to_string();
+                        let mut place = cand[pd.place.clone()].trim().to_string();
                         // `Thành phố Hồ Chí` / `Minh, ngày 28 ...`: a place wrapped in its cell
-                        if i > 0 && cap.get(1).unwrap().start() <= 1 {
+                        if i > 0 && pd.place.start <= 1 {
                             let (pc, praw) = (&hl[i - 1].0, hl[i - 1].1);
                             let (_, craw, cut) = &hl[i];
                             let adjacent = !cut && (craw.as_ptr() as usize).saturating_sub(praw.as_ptr() as usize + praw.len()) <= 2;
@@ -159,7 +194,7 @@ fn header(m: &mut Metadata, t: &str, lines: &[Line], paras: &[Para], layout: &La
                         }
                         m.place = (!place.is_empty()).then_some(place);
                         issuer_done |= !issuer.is_empty();
-                        if cand == &joined && cap.get(0).unwrap().end() > c.len() {
+                        if cand == &joined && pd.end > c.len() {
                             i += 1;
                         }
                         break;
@@ -276,5 +311,76 @@ fn is_signature_line(c: &str) -> bool {
     !c.starts_with(['-', '+', '•', '–']) && {
         let s = flat::signature(&[c]);
         s.signer.is_some() && (s.title.is_some() || !s.authorities.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `PLACE_DATE` captures in `s`, in [`PlaceDate`]'s terms.
+    fn by_pattern(s: &str) -> Option<PlaceDate<'_>> {
+        let cap = PLACE_DATE.captures(s)?;
+        let (day, month, year) = match cap.get(3) {
+            Some(mo) => (cap.get(2)?.as_str(), mo.as_str(), cap.get(4)?.as_str()),
+            None => (cap.get(2)?.as_str(), cap.get(5)?.as_str(), cap.get(6)?.as_str()),
+        };
+        Some(PlaceDate { place: cap.get(1)?.range(), day, month, year, end: cap.get(0)?.end() })
+    }
+
+    #[test]
+    fn place_and_date_are_read_as_the_pattern_matches_them() {
+        for s in [
+            "Hà Nội, ngày 05 tháng 3 năm 2024",
+            "TP. Hồ Chí Minh, ngày 5/3/2024",
+            "Huế , Ngày 5 - 03 - 2024 (kèm)",
+            "  Đà Nẵng,ngày 15 tháng 12 năm 20245",
+            "Số: 12/QĐ-UBND Hà Nội, NGÀY 1.2.2024",
+            "Cà Mau,  ngày  7  tháng  8  năm  2023, Cà Mau, ngày 9 tháng 9 năm 2023",
+            "Hà Nội, ngày 123 tháng 3 năm 2024 Huế, ngày 1 tháng 2 năm 2024",
+            "Hà Nội, ngày 12 tháng 3 năm 202",
+            "Hà Nội, ngày 12 tháng 3 nam 2024",
+            "Hà Nội, ngày 12 Tháng 3 năm 2024",
+            "Hà Nội\t, ngày 1/2/2024",
+            "Hà\u{a0}Nội, ngày 1/2/2024",
+            "Hà-Nội -, ngày 1/2/2024",
+            "-Hà Nội, ngày 1/2/2024",
+            ".Hà Nội, ngày 1/2/2024",
+            "x,y Hà Nội, ngày 1/2/2024",
+            "Hà Nội, ngày ٠١ tháng ٠٢ năm ٢٠٢٤",
+            "Hà Nội, ngày 1 tháng 2 năm 2024 và Huế, ngày 3/4/2025",
+            "Hà Nội, ngày 1, Huế, ngày 3/4/2025",
+            "Hà Nội 2, ngày 1/2/2024",
+            "Hà Nội, ngàY 1/2/2024",
+            "ngày 1/2/2024",
+            ", ngày 1/2/2024",
+            "Hà Nội,",
+            "",
+        ] {
+            assert_eq!(place_date(s), by_pattern(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn place_and_date_are_read_as_the_pattern_reads_every_corpus_line() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpus/docs");
+        let mut dated = 0;
+        for f in std::fs::read_dir(dir).unwrap() {
+            let text = String::from_utf8_lossy(&std::fs::read(f.unwrap().path()).unwrap()).into_owned();
+            for line in text.lines() {
+                let c = text::clean(line);
+                assert_eq!(place_date(&c), by_pattern(&c), "{c:?}");
+                dated += usize::from(place_date(&c).is_some());
+            }
+        }
+        assert!(dated > 50, "{dated}");
+    }
+
+    #[test]
+    fn a_long_place_without_its_date_is_read_once() {
+        // every word of a run is a start the pattern tries: read once per run, these stay linear
+        for s in ["Hà Nội ".repeat(40_000), format!("{}, ngày 1", "a-b.c ".repeat(40_000)), ", ".repeat(100_000), "\t".repeat(200_000)] {
+            assert_eq!(place_date(&s), None);
+        }
     }
 }

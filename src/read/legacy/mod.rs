@@ -240,8 +240,62 @@ const UTF8_SAMPLE: usize = 200;
 /// Words scored at most (enough to tell the encodings apart; keeps detection cheap on big files).
 const MAX_WORDS: usize = 4000;
 
+/// The words of `text` that hold a byte outside ASCII, in order: the words `str::split_whitespace` gives, read
+/// byte by byte (every white space char is found at its first byte, so the words are cut at char boundaries).
+fn non_ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let (mut start, mut high) = (i, 0u8);
+        while i < bytes.len() {
+            let n = if MAY_SPACE[bytes[i] as usize] { space_at(text, i) } else { 0 };
+            if n == 0 {
+                high |= bytes[i];
+                i += 1;
+                continue;
+            }
+            let word = &text[start..i];
+            i += n;
+            if high >= 0x80 {
+                return Some(word);
+            }
+            (start, high) = (i, 0);
+        }
+        (high >= 0x80).then(|| &text[start..])
+    })
+}
+
+/// The bytes a white space char (`char::is_whitespace`) may open with: the ASCII ones, and 0xC2 (U+0085, U+00A0),
+/// 0xE1 (U+1680), 0xE2 (U+2000–U+205F) and 0xE3 (U+3000).
+const MAY_SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = matches!(b as u8, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        b += 1;
+    }
+    t
+};
+
+/// The length of the white space char at byte `i` of `text`, which opens with a byte of [`MAY_SPACE`], or 0. At
+/// 0xE1 (most Vietnamese letters with a tone) only U+1680 has 0x9A after it: the others are not decoded.
+#[inline]
+fn space_at(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    match b[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        0xE1 if b.get(i + 1) != Some(&0x9A) => 0,
+        _ => text[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+    }
+}
+
 /// A word's letters: punctuation and digits around it trimmed.
 fn core(word: &str) -> &str {
+    // an ASCII byte is a char of its own: a word opening and ending with an ASCII letter (most) has nothing to trim
+    let b = word.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphabetic) && b.last().is_some_and(u8::is_ascii_alphabetic) {
+        return word;
+    }
     word.trim_matches(|c: char| !is_letter_or_mark(c))
 }
 
@@ -362,7 +416,7 @@ pub fn detect(bytes: &[u8]) -> Option<Detection> {
 /// none).
 pub fn unicode_confidence(text: &str) -> f32 {
     let (mut words, mut vietnamese) = (0usize, 0usize);
-    for w in text.split_whitespace().filter(|w| !w.is_ascii()).take(UTF8_SAMPLE) {
+    for w in non_ascii_words(text).take(UTF8_SAMPLE) {
         words += 1;
         vietnamese += usize::from(reads_vietnamese(w));
     }
@@ -379,7 +433,7 @@ pub fn detect_in_unicode(text: &str) -> Option<(Legacy, f32)> {
     if unicode_confidence(text) > 0.8 {
         return None;
     }
-    let words: Vec<&str> = text.split_whitespace().filter(|w| !w.is_ascii()).take(MAX_WORDS).collect();
+    let words: Vec<&str> = non_ascii_words(text).take(MAX_WORDS).collect();
     if words.is_empty() {
         return None;
     }
@@ -448,6 +502,30 @@ mod tests {
         assert_eq!(detect(&w1258).unwrap().encoding, Encoding::Windows1258);
         assert_eq!(detect(b"plain ascii"), Some(Detection { encoding: Encoding::Utf8, confidence: 1.0 }));
         assert_eq!(detect(b"Stra\xdfe f\xfcr \xc4rzte"), None);
+    }
+
+    #[test]
+    fn the_byte_splitter_cuts_words_as_split_whitespace() {
+        // every char, as a word's neighbour and as the gap between two words, is cut as the standard library cuts
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            let text = format!("ủy{c}ban nhân{c}{c}dân {c}");
+            let expected: Vec<&str> = text.split_whitespace().filter(|w| !w.is_ascii()).collect();
+            assert_eq!(non_ascii_words(&text).collect::<Vec<_>>(), expected, "U+{:04X}", c as u32);
+        }
+        assert_eq!(non_ascii_words("").count(), 0);
+        assert_eq!(non_ascii_words(" \u{1680}a b\u{3000}").count(), 0);
+        assert_eq!(non_ascii_words("\u{A0}Việt\u{2028}Nam\u{85}ạ\u{1680}").collect::<Vec<_>>(), ["Việt", "ạ"]);
+    }
+
+    #[test]
+    fn a_word_between_ascii_letters_keeps_its_core_whole() {
+        for w in ["các", "Việt", "nghiêng", "x", "a.b", "t-(x"] {
+            assert_eq!(core(w), w.trim_matches(|c: char| !is_letter_or_mark(c)), "{w}");
+        }
+        assert_eq!(core("(của)"), "của");
+        assert_eq!(core("được,"), "được");
+        assert_eq!(core("“Ủy"), "Ủy");
+        assert_eq!(core("12"), "");
     }
 
     #[test]
