@@ -43,12 +43,12 @@ impl Words {
     /// The id of the word `first` then `rest` (folded) if it is short enough to be put together on the stack:
     /// a capitalized word's fold, whose first letter alone the fold changes (`Sở`, `Giao`).
     #[inline]
-    fn word_id_of(&self, first: char, rest: &str) -> Option<WordId> {
+    fn word_id_of(&self, first: char, rest: &[u8]) -> Option<WordId> {
         let mut buf = [0u8; 32];
         let n = first.len_utf8();
         let word = buf.get_mut(..n + rest.len())?;
         first.encode_utf8(word);
-        word[n..].copy_from_slice(rest.as_bytes());
+        word[n..].copy_from_slice(rest);
         Some(self.words.get(word))
     }
 
@@ -272,8 +272,9 @@ impl<'a> Tokens<'a> {
                 let word = if !w.fits(self.words) {
                     NO_WORD
                 } else if w.folded {
-                    self.words.word_id(&self.text[start..w.end])
-                } else if let Some(id) = w.first_fold.and_then(|f| self.words.word_id_of(f, &self.text[start + n..w.end])) {
+                    // (the word's bytes: a word is whole characters, the slice needs no boundary checks)
+                    self.words.words.get(&self.text.as_bytes()[start..w.end])
+                } else if let Some(id) = w.first_fold.and_then(|f| self.words.word_id_of(f, &self.text.as_bytes()[start + n..w.end])) {
                     id
                 } else {
                     self.fold_id(start, w.end)
