@@ -4,7 +4,7 @@
 //! for the extractors.
 use super::fold;
 pub use super::letters::is_word_char;
-use super::letters::{char_at, Class, FoldMarks, Letters};
+use super::letters::{char_at, Class, FoldMarks, Letters, Moves};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Id of a folded word (or punctuation character) that some phrase of the lexicon uses.
@@ -333,7 +333,7 @@ fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Lette
     // `is_folded` reads it after the first as printed: the two differ only where the fold makes `o` or `u` of
     // the first, from `O` or `U`, and then the first is itself unfolded, the word too (a test checks every char)
     let first_fold = letters.fold(first);
-    let mut prev = first_fold.unwrap_or(first);
+    let mut moves = Moves::after(first_fold.unwrap_or(first));
     let mut marks = FoldMarks::default();
     // the shape's case: a capital first, then capitals (and other characters) to the end, counting letters
     let mut shape = if first.is_ascii_digit() { DIGIT } else { 0 };
@@ -345,12 +345,12 @@ fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Lette
         if !k.is_word() {
             break;
         }
-        marks |= k.fold_marks(prev);
+        marks |= k.fold_marks_with(moves);
         if caps {
             caps = !k.is_lower();
             letters_seen += k.is_alpha() as u32;
         }
-        prev = c;
+        moves = k.moves_next();
         i += n;
     }
     if class.is_upper() {
