@@ -17,6 +17,9 @@ pub const NO_WORD: WordId = u32::MAX;
 pub struct Words {
     words: WordTable,
     punct: HashMap<char, WordId>,
+    /// The ids of the ASCII characters among them, by character ([`NO_WORD`] for the others; empty until one is
+    /// interned): most punctuation tokens are ASCII, and read here without hashing.
+    ascii_punct: Vec<WordId>,
     longest_word: usize,
 }
 
@@ -30,7 +33,13 @@ impl Words {
         }
         for c in phrase.chars().filter(|c| !c.is_whitespace() && !is_word_char(*c)) {
             let id = (self.words.len() + self.punct.len()) as WordId + (1 << 24);
-            self.punct.entry(c).or_insert(id);
+            let id = *self.punct.entry(c).or_insert(id);
+            if c.is_ascii() {
+                if self.ascii_punct.is_empty() {
+                    self.ascii_punct = vec![NO_WORD; 128];
+                }
+                self.ascii_punct[c as usize] = id;
+            }
         }
     }
 
@@ -54,7 +63,10 @@ impl Words {
 
     #[inline]
     pub fn punct_id(&self, c: char) -> WordId {
-        self.punct.get(&c).copied().unwrap_or(NO_WORD)
+        match self.ascii_punct.get(c as usize) {
+            Some(&id) => id,
+            None => self.punct.get(&c).copied().unwrap_or(NO_WORD),
+        }
     }
 
     /// The byte length of the longest word of any phrase: a longer token cannot be one of them.
@@ -420,6 +432,16 @@ mod tests {
                 assert!(matches!(c, 'o' | 'u') || l.class(c).unfolded_after(' '), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn ascii_punctuation_is_read_from_its_table_as_the_map_gives_it() {
+        let w = crate::lex::lexicon::Lexicon::global().words();
+        for c in (0..0x2100).filter_map(char::from_u32) {
+            assert_eq!(w.punct_id(c), w.punct.get(&c).copied().unwrap_or(NO_WORD), "{c:?}");
+        }
+        assert_ne!(w.punct_id(','), NO_WORD);
+        assert_eq!(words(&["a b"]).punct_id(','), NO_WORD);
     }
 
     #[test]
