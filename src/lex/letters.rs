@@ -58,6 +58,11 @@ const MOVES_AFTER_O: u16 = 64;
 const MOVES_AFTER_U: u16 = 128;
 /// Written by [`fold_char`] as anything but itself (`ɖ` as `đ`, `ǅ` as `ǆ`: not all of them are [`UNFOLDED`]).
 const CHANGED: u16 = 256;
+/// The character is `o` (`u`): the bits of the moves after it, [`MOVES_AFTER_O`] ([`MOVES_AFTER_U`]), shifted
+/// by [`MOVES_SHIFT`], so that a scan keeps them from one character to the next ([`Class::moves_next`]).
+const IS_O: u16 = MOVES_AFTER_O << MOVES_SHIFT;
+const IS_U: u16 = MOVES_AFTER_U << MOVES_SHIFT;
+const MOVES_SHIFT: u16 = 4;
 
 impl Class {
     fn of(c: char) -> Class {
@@ -72,6 +77,8 @@ impl Class {
         set(MOVES_AFTER_O, unfolded('o', c));
         set(MOVES_AFTER_U, unfolded('u', c));
         set(CHANGED, !fold_char(c).eq([c]));
+        set(IS_O, c == 'o');
+        set(IS_U, c == 'u');
         Class(k)
     }
     #[inline]
@@ -103,12 +110,33 @@ impl Class {
     /// a word.
     #[inline]
     pub fn fold_marks(self, prev: char) -> FoldMarks {
-        let moves = match prev {
+        self.fold_marks_with(Moves::after(prev))
+    }
+    /// [`Class::fold_marks`] where the character before gave `moves` ([`Class::moves_next`]).
+    #[inline]
+    pub fn fold_marks_with(self, moves: Moves) -> FoldMarks {
+        FoldMarks(self.0 & (UNFOLDED | CHANGED | moves.0))
+    }
+    /// The tone moves the fold may make on the character after this one: [`Moves::after`] it, read from the
+    /// table.
+    #[inline]
+    pub fn moves_next(self) -> Moves {
+        Moves(self.0 >> MOVES_SHIFT & (MOVES_AFTER_O | MOVES_AFTER_U))
+    }
+}
+
+/// The tone moves the fold may make on a character, by the one before it: after `o`, after `u`, or none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Moves(u16);
+
+impl Moves {
+    #[inline]
+    pub fn after(prev: char) -> Moves {
+        Moves(match prev {
             'o' => MOVES_AFTER_O,
             'u' => MOVES_AFTER_U,
             _ => 0,
-        };
-        FoldMarks(self.0 & (UNFOLDED | CHANGED | moves))
+        })
     }
 }
 
@@ -237,6 +265,7 @@ mod tests {
             if let Some(f) = l.fold(c) {
                 assert_eq!(fold_char(c).collect::<String>(), f.to_string(), "{c:?}");
             }
+            assert_eq!(k.moves_next(), Moves::after(c), "{c:?}");
         }
         assert_eq!(l.fold('İ'), None);
         assert_eq!((l.fold('Ð'), l.fold('Ở'), l.fold('A')), (Some('đ'), Some('ở'), Some('a')));

@@ -4,7 +4,7 @@
 //! for the extractors.
 use super::fold;
 pub use super::letters::is_word_char;
-use super::letters::{char_at, Class, FoldMarks, Letters};
+use super::letters::{char_at, Class, FoldMarks, Letters, Moves};
 use rustc_hash::FxHashMap as HashMap;
 
 /// Id of a folded word (or punctuation character) that some phrase of the lexicon uses.
@@ -17,6 +17,9 @@ pub const NO_WORD: WordId = u32::MAX;
 pub struct Words {
     words: WordTable,
     punct: HashMap<char, WordId>,
+    /// The ids of the ASCII characters among them, by character ([`NO_WORD`] for the others; empty until one is
+    /// interned): most punctuation tokens are ASCII, and read here without hashing.
+    ascii_punct: Vec<WordId>,
     longest_word: usize,
 }
 
@@ -30,7 +33,13 @@ impl Words {
         }
         for c in phrase.chars().filter(|c| !c.is_whitespace() && !is_word_char(*c)) {
             let id = (self.words.len() + self.punct.len()) as WordId + (1 << 24);
-            self.punct.entry(c).or_insert(id);
+            let id = *self.punct.entry(c).or_insert(id);
+            if c.is_ascii() {
+                if self.ascii_punct.is_empty() {
+                    self.ascii_punct = vec![NO_WORD; 128];
+                }
+                self.ascii_punct[c as usize] = id;
+            }
         }
     }
 
@@ -43,18 +52,21 @@ impl Words {
     /// The id of the word `first` then `rest` (folded) if it is short enough to be put together on the stack:
     /// a capitalized word's fold, whose first letter alone the fold changes (`Sở`, `Giao`).
     #[inline]
-    fn word_id_of(&self, first: char, rest: &str) -> Option<WordId> {
+    fn word_id_of(&self, first: char, rest: &[u8]) -> Option<WordId> {
         let mut buf = [0u8; 32];
         let n = first.len_utf8();
         let word = buf.get_mut(..n + rest.len())?;
         first.encode_utf8(word);
-        word[n..].copy_from_slice(rest.as_bytes());
+        word[n..].copy_from_slice(rest);
         Some(self.words.get(word))
     }
 
     #[inline]
     pub fn punct_id(&self, c: char) -> WordId {
-        self.punct.get(&c).copied().unwrap_or(NO_WORD)
+        match self.ascii_punct.get(c as usize) {
+            Some(&id) => id,
+            None => self.punct.get(&c).copied().unwrap_or(NO_WORD),
+        }
     }
 
     /// The byte length of the longest word of any phrase: a longer token cannot be one of them.
@@ -272,8 +284,9 @@ impl<'a> Tokens<'a> {
                 let word = if !w.fits(self.words) {
                     NO_WORD
                 } else if w.folded {
-                    self.words.word_id(&self.text[start..w.end])
-                } else if let Some(id) = w.first_fold.and_then(|f| self.words.word_id_of(f, &self.text[start + n..w.end])) {
+                    // (the word's bytes: a word is whole characters, the slice needs no boundary checks)
+                    self.words.words.get(&self.text.as_bytes()[start..w.end])
+                } else if let Some(id) = w.first_fold.and_then(|f| self.words.word_id_of(f, &self.text.as_bytes()[start + n..w.end])) {
                     id
                 } else {
                     self.fold_id(start, w.end)
@@ -332,7 +345,7 @@ fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Lette
     // `is_folded` reads it after the first as printed: the two differ only where the fold makes `o` or `u` of
     // the first, from `O` or `U`, and then the first is itself unfolded, the word too (a test checks every char)
     let first_fold = letters.fold(first);
-    let mut prev = first_fold.unwrap_or(first);
+    let mut moves = Moves::after(first_fold.unwrap_or(first));
     let mut marks = FoldMarks::default();
     // the shape's case: a capital first, then capitals (and other characters) to the end, counting letters
     let mut shape = if first.is_ascii_digit() { DIGIT } else { 0 };
@@ -344,12 +357,12 @@ fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Lette
         if !k.is_word() {
             break;
         }
-        marks |= k.fold_marks(prev);
+        marks |= k.fold_marks_with(moves);
         if caps {
             caps = !k.is_lower();
             letters_seen += k.is_alpha() as u32;
         }
-        prev = c;
+        moves = k.moves_next();
         i += n;
     }
     if class.is_upper() {
@@ -419,6 +432,16 @@ mod tests {
                 assert!(matches!(c, 'o' | 'u') || l.class(c).unfolded_after(' '), "{c:?}");
             }
         }
+    }
+
+    #[test]
+    fn ascii_punctuation_is_read_from_its_table_as_the_map_gives_it() {
+        let w = crate::lex::lexicon::Lexicon::global().words();
+        for c in (0..0x2100).filter_map(char::from_u32) {
+            assert_eq!(w.punct_id(c), w.punct.get(&c).copied().unwrap_or(NO_WORD), "{c:?}");
+        }
+        assert_ne!(w.punct_id(','), NO_WORD);
+        assert_eq!(words(&["a b"]).punct_id(','), NO_WORD);
     }
 
     #[test]
