@@ -18,9 +18,11 @@ struct Triggers {
     /// The patterns by key (see [`Triggers::at`]), and for a first run of word chars, whether a pattern of two runs or
     /// more opens with it.
     by_key: HashMap<Box<str>, (Vec<Box<str>>, bool)>,
-    /// The first two bytes of the patterns (as a bit set), and the one-byte patterns: a pattern is at a place
-    /// only where the text's bytes open with its own.
-    pairs: Box<[u64; 1024]>,
+    /// What a pattern's first bytes may be, as bit sets: its first four bytes (hashed), or the first two of one
+    /// of two or three bytes, or its one byte. A pattern is at a place only where the text's bytes open with its
+    /// own.
+    quads: Box<Bits>,
+    pairs: Box<Bits>,
     single: [bool; 256],
     /// The patterns that do not open with a word char (none today): compared at every place, as the automaton
     /// did.
@@ -29,7 +31,7 @@ struct Triggers {
 
 impl Triggers {
     fn new(pats: Vec<String>) -> Triggers {
-        let mut t = Triggers { by_key: HashMap::default(), pairs: Box::new([0; 1024]), single: [false; 256], odd: Vec::new() };
+        let mut t = Triggers { by_key: HashMap::default(), quads: Box::new([0; 1024]), pairs: Box::new([0; 1024]), single: [false; 256], odd: Vec::new() };
         for p in pats {
             if !p.starts_with(is_alnum) {
                 t.odd.push(p.into());
@@ -37,7 +39,8 @@ impl Triggers {
             }
             match *p.as_bytes() {
                 [b0] => t.single[b0 as usize] = true,
-                [b0, b1, ..] => t.pairs[pair(b0, b1) / 64] |= 1 << (pair(b0, b1) % 64),
+                [b0, b1] | [b0, b1, _] => set(&mut t.pairs, pair(b0, b1)),
+                [b0, b1, b2, b3, ..] => set(&mut t.quads, quad([b0, b1, b2, b3])),
                 [] => unreachable!("a pattern opening with a char has one"),
             }
             let first = run_end(&p, 0);
@@ -59,7 +62,8 @@ impl Triggers {
     /// Whether a pattern may be at byte `s` of `b`: its first bytes (or its one byte) are there.
     #[inline]
     fn may_be_at(&self, b: &[u8], s: usize) -> bool {
-        self.single[b[s] as usize] || b.get(s + 1).is_some_and(|&b1| self.pairs[pair(b[s], b1) / 64] & 1 << (pair(b[s], b1) % 64) != 0)
+        let quad_at = || b.get(s..s + 4).is_some_and(|q| has(&self.quads, quad([q[0], q[1], q[2], q[3]])));
+        self.single[b[s] as usize] || b.get(s + 1).is_some_and(|&b1| has(&self.pairs, pair(b[s], b1))) || quad_at()
     }
 
     /// Whether a pattern stands at byte `s` of `text`, where a run of word chars starts; and where that run ends.
@@ -79,9 +83,25 @@ impl Triggers {
     }
 }
 
-/// The index of two bytes in [`Triggers::pairs`].
+/// A set of 65,536 bits.
+type Bits = [u64; 1024];
+
+fn set(bits: &mut Bits, i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+fn has(bits: &Bits, i: usize) -> bool {
+    bits[i / 64] & 1 << (i % 64) != 0
+}
+
+/// The bit of two bytes in [`Triggers::pairs`].
 fn pair(b0: u8, b1: u8) -> usize {
     usize::from(b0) << 8 | usize::from(b1)
+}
+
+/// The bit of four bytes in [`Triggers::quads`] (a multiplicative hash: two patterns may share one).
+fn quad(q: [u8; 4]) -> usize {
+    (u32::from_le_bytes(q).wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
 
 /// Whether the char at byte `i` of `text` (a char boundary) is a word char, and its length. Vietnamese letters
@@ -248,6 +268,9 @@ mod tests {
             "Hà Nội là thủ đô của nước Việt Nam, nằm bên sông Hồng.",
             "Đây là cơ hội lớn. Bản đồ",
             "các",
+            "Ban",
+            "Vụ",
+            "a Ban b",
             "",
         ];
         for t in texts {
