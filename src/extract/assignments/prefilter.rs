@@ -4,7 +4,7 @@
 //! text (an encyclopedia page, a legal Q&A) have none, and skipping them spares their tokens.
 use crate::lex::fold::{capitalized, other_tone_placement};
 use crate::lex::lexicon::{Lexicon, Tag};
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// The words that a paragraph able to assign work holds one of, in the cases and tone placements they are
@@ -160,12 +160,14 @@ fn is_alnum(c: char) -> bool {
 fn cased_patterns() -> Vec<String> {
     let lx = Lexicon::global();
     let mut pats: Vec<String> = Vec::new();
+    // the forms given so far, so that each is given once (a set: a search of the list for each was quadratic)
+    let mut given: HashSet<String> = HashSet::default();
     let mut add = |p: &str, lower: bool| {
         // a row may be written in capitals (`VỤ TRƯỞNG`, a title head too): its forms come from the lower case
         let p = &if p.chars().any(char::is_lowercase) { p.to_string() } else { p.to_lowercase() };
         let forms = [capitalized(p), p.to_uppercase(), p.to_string()];
         for form in forms.into_iter().take(if lower { 3 } else { 2 }) {
-            if !pats.contains(&form) {
+            if given.insert(form.clone()) {
                 pats.push(form);
             }
         }
