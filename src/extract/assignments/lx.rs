@@ -39,7 +39,7 @@ impl<'a> Lx<'a> {
     /// The lexicon walk's first step at token `i` ([`crate::lex::lexicon::Lexicon::may_start`]): when it says
     /// no, the walk would find nothing either.
     #[inline(always)]
-    fn may_start(&self, i: usize, tags: Tags) -> bool {
+    pub(super) fn may_start(&self, i: usize, tags: Tags) -> bool {
         self.toks.get(i).is_some_and(|t| self.lexicon().may_start(t.word, tags))
     }
 }

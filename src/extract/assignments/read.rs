@@ -9,7 +9,7 @@ use super::clause::{self, skip_bullets};
 use super::{deadline, Out, Task};
 use crate::lex::tokens::phrase;
 use crate::lex::lexicon::Tag;
-use super::lx::Lx;
+use super::lx::{word, Lx};
 use crate::lex::words::Kind;
 use crate::model::{NodeId, Role};
 use regex::Regex;
@@ -325,6 +325,9 @@ fn implied_subject(lx: &Lx, c: usize, stop: usize, t: &Task, cx: &Context, out: 
 /// `subject` the agencies in force.
 pub(super) fn inline(lx: &Lx, i: usize, end: usize, t: &Task, subject: Option<&[Agent]>, out: &mut Out) {
     for k in i..end {
+        if !may_cue(lx, k) {
+            continue;
+        }
         if lx.has(k, phrase!("phối hợp")) {
             let mut j = k + 2;
             while let Some(e) = lx.entry(j, Tag::CoordinateAdverb) {
@@ -349,6 +352,14 @@ pub(super) fn inline(lx: &Lx, i: usize, end: usize, t: &Task, subject: Option<&[
             }
         }
     }
+}
+
+/// Whether `phối hợp` or a report verb may open at token `k`: most tokens open neither, and one look at the
+/// token turns them away. `phối hợp` is there only where the token is the word `phối` (a lexicon word: its id
+/// is compared), and a report verb only where the lexicon's first step leads to one.
+#[inline(always)]
+fn may_cue(lx: &Lx, k: usize) -> bool {
+    lx.toks[k].word == word!("phối") || lx.may_start(k, Tag::ReportVerb.into())
 }
 
 /// The target of a report: right after the verb (`báo cáo UBND tỉnh`) or after `về`/`cho`/`lên`/`gửi`/`đến`
@@ -426,6 +437,27 @@ fn monitors(lx: &Lx, i: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lex::offsets::OffsetMap;
+    use crate::model::Span;
+
+    /// The agencies and roles `inline` reads in `text`, with no subject in force.
+    fn inline_of(text: &str) -> Vec<(String, Role)> {
+        let mut map = OffsetMap::default();
+        map.copy_from(0, 0);
+        map.finish(text.len(), text.len());
+        let t = Task { text, map: &map, from: 0, span: Span::new(0, text.len()), section: "", item: None, items: Vec::new(), first_of_item: false };
+        let lx = Lx::new(text);
+        let mut out = Out::new();
+        inline(&lx, 0, lx.len(), &t, None, &mut out);
+        out.records.into_iter().map(|r| (r.agency, r.role)).collect()
+    }
+
+    #[test]
+    fn partners_and_report_targets_are_read_past_the_check_for_their_cues() {
+        let got = inline_of("Tổ chức thực hiện, PHỐI HỢP với Sở Tài chính và báo cáo Ủy ban nhân dân tỉnh.");
+        assert_eq!(got, [("Sở Tài chính".to_string(), Role::Coordinate), ("Ủy ban nhân dân tỉnh".to_string(), Role::ReportTo)]);
+        assert!(inline_of("Tổ chức thực hiện kế hoạch của Sở Tài chính.").is_empty());
+    }
 
     #[test]
     fn an_amount_is_found_past_the_check_for_grouped_digits() {
