@@ -16,15 +16,21 @@ static RECIPIENTS_HEAD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?i:nơ
 /// A signing authority at the start of a cleaned line or paragraph.
 pub fn is_authority(clean: &str) -> bool {
     // every form of the pattern opens with T, K, Q or P, and it is case-sensitive: a line opening with any other
-    // byte has no match (most lines; the layout asks this of each paragraph down to the closing)
-    matches!(clean.as_bytes().first(), Some(b'T' | b'K' | b'Q' | b'P')) && AUTHORITY.is_match(clean)
+    // byte has no match (most lines; the layout asks this of each paragraph down to the closing). After it comes
+    // M, L, U, T or P (`TM`, `TL`, `TUQ`, `KT`, `PP`), `Ư`, white space, `.` or `/`: of the ASCII letters, only these
+    // five (`Trên`, `Phó`, `Quy`, `THỦ` have no match)
+    let b = clean.as_bytes();
+    matches!(b.first(), Some(b'T' | b'K' | b'Q' | b'P'))
+        && b.get(1).is_none_or(|b| !b.is_ascii_alphabetic() || matches!(b, b'M' | b'L' | b'U' | b'T' | b'P'))
+        && AUTHORITY.is_match(clean)
 }
 
 /// `Nơi nhận:` (`Nơi gửi:`) at the start of a cleaned line or paragraph.
 pub fn is_recipients_head(clean: &str) -> bool {
-    // both forms open with `n`, whose simple case folding (what `(?i)` matches) pairs it with `N` only: a line
-    // opening with any other byte has no match
-    matches!(clean.as_bytes().first(), Some(b'n' | b'N')) && RECIPIENTS_HEAD.is_match(clean)
+    // both forms open with `nơ`, whose letters' simple case folding (what `(?i)` matches) pairs each with its
+    // capital only: `n` or `N`, then `ơ` or `Ơ`, both led by the byte 0xC6; a line opening otherwise has no match
+    let b = clean.as_bytes();
+    matches!(b.first(), Some(b'n' | b'N')) && b.get(1) == Some(&0xC6) && RECIPIENTS_HEAD.is_match(clean)
 }
 
 /// The line naming who enacts, under a title in capitals (`CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH`, `BỘ TRƯỞNG BỘ NỘI VỤ`,
@@ -64,6 +70,25 @@ mod tests {
             }
             for tail in head_tails {
                 buf.clear();
+                buf.push(c);
+                buf.push_str(tail);
+                assert_eq!(is_recipients_head(&buf), RECIPIENTS_HEAD.is_match(&buf), "{buf:?}");
+            }
+        }
+        // and every char second, after each first byte
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            for first in ["T", "K", "Q", "P"] {
+                for tail in [". Bộ", "Q. Bộ", "/M X"] {
+                    buf.clear();
+                    buf.push_str(first);
+                    buf.push(c);
+                    buf.push_str(tail);
+                    assert_eq!(is_authority(&buf), AUTHORITY.is_match(&buf), "{buf:?}");
+                }
+            }
+            for tail in ["i nhận:", "I GỬI"] {
+                buf.clear();
+                buf.push('N');
                 buf.push(c);
                 buf.push_str(tail);
                 assert_eq!(is_recipients_head(&buf), RECIPIENTS_HEAD.is_match(&buf), "{buf:?}");

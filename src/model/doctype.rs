@@ -112,6 +112,18 @@ impl DocType {
         // goes: most paragraphs differ from every type word in their first letters, so neither a lower-cased copy
         // of the paragraph's head nor a comparison of whole words
         static WORDS: LazyLock<Vec<Vec<char>>> = LazyLock::new(|| DOC_TYPES.iter().map(|(_, _, w)| w.chars().collect()).collect());
+        // the type words by their first character, each list in the order of `DOC_TYPES` (the first match wins): a
+        // paragraph is compared with the words its first character opens only, as any other fails at once
+        static BY_FIRST: LazyLock<Vec<(char, Vec<usize>)>> = LazyLock::new(|| {
+            let mut by: Vec<(char, Vec<usize>)> = Vec::new();
+            for (k, w) in WORDS.iter().enumerate() {
+                match by.iter_mut().find(|(c, _)| *c == w[0]) {
+                    Some((_, ks)) => ks.push(k),
+                    None => by.push((w[0], vec![k])),
+                }
+            }
+            by
+        });
         let mut lower = ['\0'; LONGEST_TYPE_WORD + 1];
         let mut known = 0;
         let mut lowered = s.chars().flat_map(char::to_lowercase);
@@ -124,8 +136,10 @@ impl DocType {
             Some(lower[i])
         };
         let first = lower_at(0)?;
-        for ((t, _, _), w) in DOC_TYPES.iter().zip(WORDS.iter()) {
-            if w[0] != first || !w.iter().enumerate().skip(1).all(|(i, c)| lower_at(i) == Some(*c)) {
+        let (_, opened) = BY_FIRST.iter().find(|(c, _)| *c == first)?;
+        for &k in opened {
+            let ((t, _, _), w) = (&DOC_TYPES[k], &WORDS[k]);
+            if !w.iter().enumerate().skip(1).all(|(i, c)| lower_at(i) == Some(*c)) {
                 continue;
             }
             // the word must end at a word boundary
@@ -155,7 +169,9 @@ impl DocType {
         if alias.is_some() {
             return alias;
         }
-        DOC_TYPES.iter().find(|(_, k, _)| k.to_uppercase() == c).map(|(t, _, _)| t.clone())
+        // the codes upper-cased once, not for each entry at each call
+        static UPPER: LazyLock<Vec<String>> = LazyLock::new(|| DOC_TYPES.iter().map(|(_, k, _)| k.to_uppercase()).collect());
+        DOC_TYPES.iter().zip(UPPER.iter()).find(|(_, k)| *k == c).map(|((t, _, _), _)| t.clone())
     }
 }
 
@@ -190,16 +206,41 @@ mod tests {
         assert!(DOC_TYPES.iter().all(|(_, _, w)| w.chars().count() <= LONGEST_TYPE_WORD));
         assert_eq!(DocType::from_word_prefix("Chương trình hành động số 12 của Tỉnh ủy").unwrap().0, DocType::ChuongTrinh);
     }
+    /// The former way: lower-case the first characters, compare whole words.
+    fn head_lowered(s: &str) -> Option<(DocType, usize)> {
+        let head = s.char_indices().nth(LONGEST_TYPE_WORD + 1).map_or(s, |(i, _)| &s[..i]);
+        let lower = head.to_lowercase();
+        DOC_TYPES.iter().find(|(_, _, w)| lower.starts_with(w) && !lower[w.len()..].chars().next().is_some_and(char::is_alphanumeric)).map(|(t, _, w)| {
+            (t.clone(), s.char_indices().nth(w.chars().count()).map_or(s.len(), |(i, _)| i))
+        })
+    }
+
+    #[test]
+    fn every_type_word_and_code_is_found_as_before() {
+        // the codes as they were compared: each upper-cased at each call
+        let former_code = |code: &str| {
+            let c = code.replace('Ð', "Đ").to_uppercase();
+            match c.as_str() {
+                "QĐI" | "QYĐ" => Some(DocType::QuyDinh),
+                "CTR" => Some(DocType::ChuongTrinh),
+                "TTRI" => Some(DocType::ThongTri),
+                "KHLT" => Some(DocType::KeHoachLienTich),
+                "QH" => Some(DocType::Luat),
+                _ => DOC_TYPES.iter().find(|(_, k, _)| k.to_uppercase() == c).map(|(t, _, _)| t.clone()),
+            }
+        };
+        for (_, k, w) in DOC_TYPES {
+            for s in [w.to_string(), w.to_uppercase(), format!("{w} số 1"), format!("{w}x"), format!("x{w}")] {
+                assert_eq!(DocType::from_word_prefix(&s), head_lowered(&s), "{s}");
+            }
+            for c in [k.to_string(), k.to_lowercase(), k.replace('Đ', "Ð"), format!("{k}X")] {
+                assert_eq!(DocType::from_code(&c), former_code(&c), "{c}");
+            }
+        }
+    }
+
     #[test]
     fn type_word_found_as_in_the_lower_cased_head() {
-        // the former way: lower-case the first characters, compare whole words
-        let head_lowered = |s: &str| -> Option<(DocType, usize)> {
-            let head = s.char_indices().nth(LONGEST_TYPE_WORD + 1).map_or(s, |(i, _)| &s[..i]);
-            let lower = head.to_lowercase();
-            DOC_TYPES.iter().find(|(_, _, w)| lower.starts_with(w) && !lower[w.len()..].chars().next().is_some_and(char::is_alphanumeric)).map(|(t, _, w)| {
-                (t.clone(), s.char_indices().nth(w.chars().count()).map_or(s.len(), |(i, _)| i))
-            })
-        };
         let cases = [
             "THÔNG TƯ LIÊN TỊCH về", "Thông tư số 12", "THÔNG TIN", "Thông", "QUY ĐỊNH", "Quyết định:", "Quy chếx", "luật",
             "Luật Đất đai", "LUẬTSƯ", "Chương trình hành động", "CHƯƠNG TRÌNH HÀNH ĐỘNGx", "tờ trình", "İ luật", "ΣΣ", "", "1. Kế hoạch",

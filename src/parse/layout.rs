@@ -53,6 +53,9 @@ pub(super) fn may_open(c: &str, letters: u32) -> bool {
     c.as_bytes().first().filter(|b| b.is_ascii_alphabetic()).is_none_or(|b| letters & 1 << (b.to_ascii_lowercase() - b'a') != 0)
 }
 
+/// The [`first_letters`] of a portal's field names (`Số hiệu`, `Loại văn bản`).
+static FIELD_LETTERS: LazyLock<u32> = LazyLock::new(|| first_letters(Tag::ChromeField));
+
 /// Whether a chrome footer's phrase opens `c` (a portal's `Văn bản liên quan` after the document).
 fn opens_footer(c: &str) -> bool {
     static LETTERS: LazyLock<u32> = LazyLock::new(|| first_letters(Tag::ChromeFooter));
@@ -296,7 +299,7 @@ pub fn layout(paras: &[Para]) -> Layout {
     let mut anchor = (0..n.min(FIELD_BOX_WITHIN)).find(|&i| is_anchor(i)).unwrap_or(n.min(FIELD_BOX_WITHIN));
     if let Some(last_field) = (0..anchor).rev().find(|&i| {
         let c = paras[i].clean.trim_end_matches(':').trim();
-        c.len() < 40 && Lexicon::global().is(c, Tag::ChromeField)
+        c.len() < 40 && may_open(c, *FIELD_LETTERS) && Lexicon::global().is(c, Tag::ChromeField)
     }) {
         if anchor == FIELD_BOX_WITHIN {
             anchor = (FIELD_BOX_WITHIN..n).find(|&i| is_anchor(i)).unwrap_or(n);
@@ -634,7 +637,8 @@ mod tests {
         // every phrase of these tags, in every case, with its first char replaced by each ASCII letter: where the
         // lexicon finds one, the check lets the paragraph through
         let lx = Lexicon::global();
-        for tag in [Tag::ChromeFooter, Tag::ClosingCue, Tag::LineLabel] {
+        // (a phrase that is a paragraph opens it: the check serves `Lexicon::is` too)
+        for tag in [Tag::ChromeFooter, Tag::ChromeField, Tag::ClosingCue, Tag::LineLabel] {
             let letters = first_letters(tag);
             for e in lx.phrases(tag) {
                 for p in [e.phrase.clone(), e.phrase.to_uppercase(), e.phrase.to_lowercase()] {
