@@ -12,6 +12,8 @@ use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::symbol::parse_symbol;
 use crate::lex::words::is_word_char;
 use crate::model::{Date, DocType, Symbol};
+use aho_corasick::packed;
+use std::sync::LazyLock;
 
 /// A type word that names a law (`Luật`, `Bộ luật`, `Pháp lệnh`): only a law is cited with its name between
 /// the type word and `số`.
@@ -230,9 +232,12 @@ fn bare_numbers(zone: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// Where each `số` / `Số` followed (after white space and a colon) by a numeric char starts.
 fn so_before_digit(zone: &str) -> impl Iterator<Item = usize> + '_ {
-    zone.match_indices('ố').filter_map(move |(k, _)| {
-        let at = k.checked_sub(1).filter(|&s| matches!(zone.as_bytes()[s], b's' | b'S'))?;
-        let rest = zone[k + 'ố'.len_utf8()..].trim_start();
+    // both words, searched for at once with the SIMD searcher: a search for `ố` alone stopped at each of
+    // its last byte, which `đ` shares (a match never overlaps the next: `s`/`S` is in neither word but at its start)
+    static SO: LazyLock<packed::Searcher> = LazyLock::new(|| packed::Searcher::new(["số", "Số"]).expect("the searcher of `số` builds"));
+    SO.find_iter(zone).filter_map(move |m| {
+        let at = m.start();
+        let rest = zone[m.end()..].trim_start();
         let rest = rest.strip_prefix(':').map_or(rest, str::trim_start);
         rest.starts_with(char::is_numeric).then_some(at)
     })
