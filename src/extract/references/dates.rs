@@ -6,6 +6,7 @@ use crate::model::Date;
 
 /// The date of a match of [`DATE_PATTERN`](super::vocab::DATE_PATTERN) whose groups start at `first`
 /// (`28/02/2022`, or `28 tháng 02 năm 2022`).
+#[cfg(test)]
 pub(super) fn date_of(c: &regex::Captures, first: usize) -> Option<Date> {
     let g = |i: usize| c.get(first + i).map(|m| m.as_str());
     let (d, m, y) = match g(0) {
@@ -33,6 +34,21 @@ fn read_date(s: &str) -> Option<(&str, &str, &str, &str)> {
     let t = word_and_blank(t, "được").unwrap_or(t);
     let t = word_and_blank(t, "ban hành").or_else(|| word_and_blank(t, "ký")).unwrap_or(t);
     let t = skip_blank(t.strip_prefix("ngày").or_else(|| t.strip_prefix("Ngày"))?);
+    day_month_year(t)
+}
+
+/// The date (`(?:Ngày|ngày)\s*` then [`DATE_PATTERN`](super::vocab::DATE_PATTERN)) at the start of `s`, read as
+/// [`date_at`] reads it, and the text after it: `None` when the pattern does not match there, a date of
+/// `None` when it matches numbers that make no date.
+pub(super) fn dated(s: &str) -> Option<(Option<Date>, &str)> {
+    let t = skip_blank(s.strip_prefix("Ngày").or_else(|| s.strip_prefix("ngày"))?);
+    let (d, m, y, tail) = day_month_year(t)?;
+    Some(((|| Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))(), tail))
+}
+
+/// The day, month and year of [`DATE_PATTERN`](super::vocab::DATE_PATTERN)'s match at the start of `t`, and
+/// the text after it.
+fn day_month_year(t: &str) -> Option<(&str, &str, &str, &str)> {
     let (d, t) = day_or_month(t)?;
     match skip_blank(t).strip_prefix(['/', '.', '-']) {
         Some(x) => {
@@ -53,7 +69,7 @@ fn read_date(s: &str) -> Option<(&str, &str, &str, &str)> {
 }
 
 /// `s` after its white space.
-fn skip_blank(s: &str) -> &str {
+pub(super) fn skip_blank(s: &str) -> &str {
     &s[SPACE.run_len(s)..]
 }
 

@@ -94,15 +94,16 @@ struct Window<'a> {
 }
 
 impl<'a> Window<'a> {
-    fn new(lx: &'a Lexed<'a>, from: usize, max: usize) -> Window<'a> {
-        let first = lx.at_or_after(from);
-        let n = lx.toks[first..].iter().take_while(|t| t.start as usize - from <= max).count();
+    /// The window from `from` of `lx`, the tokens of the paragraph from byte `base` (at most `from`) on.
+    fn new(lx: &'a Lexed<'a>, base: usize, from: usize, max: usize) -> Window<'a> {
+        let first = lx.at_or_after(from - base);
+        let n = lx.toks[first..].iter().take_while(|t| t.start as usize - (from - base) <= max).count();
         let raw = &lx.toks[first..first + n];
         let toks = raw
             .iter()
             .map(|t| {
-                let (start, end) = (t.start as usize, t.end as usize);
-                let text = &lx.text[start..end];
+                let text = &lx.text[t.start as usize..t.end as usize];
+                let (start, end) = (base + t.start as usize, base + t.end as usize);
                 match t.kind {
                     TokKind::Word => {
                         let lower = if !text.starts_with(char::is_uppercase) {
@@ -459,7 +460,9 @@ impl<'a> Covered<'a> {
 /// The names cited in a paragraph, skipping the numbered citations in `skip` (spans in its cleaned text).
 pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec<Named>) {
     let covered = Covered::new(skip);
-    // the paragraph's tokens, made at the first type word (most paragraphs have none)
+    // the paragraph's tokens from the end of the first type word read on (most paragraphs have none): every
+    // window is after it, and it is a token boundary (a word ends there, and no word char follows), where
+    // tokens start alike whatever came before
     let lexed = std::cell::OnceCell::new();
     for m in NAMED.find_iter(zone) {
         let at = m.start();
@@ -495,7 +498,8 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
         if word_before && ends_with_a(&before_words, Tag::InsideNameBefore) {
             continue;
         }
-        let toks = Window::new(lexed.get_or_init(|| Lexed::new(zone)), m.end(), NAME_WINDOW);
+        let (base, lx) = lexed.get_or_init(|| (m.end(), Lexed::new(&zone[m.end()..])));
+        let toks = Window::new(lx, *base, m.end(), NAME_WINDOW);
         let first = next_word(&toks, 0);
         let span_to = |end_tok: usize| if end_tok == 0 { m.end() } else { toks[end_tok - 1].end };
         let issued = issued_by(zone, at, skip);
@@ -691,5 +695,19 @@ mod tests {
             assert_eq!(covered.contains(at), scan, "byte {at}");
         }
         assert!(!Covered::new(&[]).contains(0));
+    }
+
+    #[test]
+    fn names_are_read_alike_from_the_tokens_made_after_the_first_type_word() {
+        let names = |zone: &str| {
+            let mut out = Vec::new();
+            super::named_in(zone, &[], &mut out);
+            out.into_iter().map(|n| (zone[n.span.0..n.span.1].to_string(), n.name)).collect::<Vec<_>>()
+        };
+        let (a, b) = ("Luật Ngân sách nhà nước", "Luật Đầu tư công năm 2019");
+        let both = names(&format!("Theo khoản 2 Điều 5 của {a} và {b}, các bộ thực hiện."));
+        let alone = [names(&format!("{a}, các bộ")), names(&format!("{b}, các bộ"))].concat();
+        assert_eq!(both.len(), 2);
+        assert_eq!(both, alone);
     }
 }

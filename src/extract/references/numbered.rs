@@ -3,15 +3,17 @@
 //! văn số …`, `đề nghị của X tại Tờ trình số …`); lists that cite several (`số 19-NQ/TW, số 20-NQ/TW và số
 //! 21-NQ/TW`); a type word right before a symbol without `số` (`Quy định 366-QĐ/TW`); standards (`TCVN
 //! 14423:2025`).
-use super::dates::{date_at, date_of};
+use super::dates::{date_at, dated, skip_blank};
 use super::resolve::NameForm;
-use super::vocab::{bare_number_len, is_a, more_at, number_len, standards, starts_with_decree_verb, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUER_BEFORE_ISSUED, ISSUER_BEFORE_TAI, ISSUER_END, ISSUER_END_CUE, ISSUER_END_FIRST, NAME_BEFORE_NUMBER, TYPE_WINDOW, TYPE_WORD_PARTS};
+use super::vocab::{bare_number_len, is_a, more_at, number_len, standards, starts_with_decree_verb, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUED_BY, ISSUER_BEFORE_TAI, ISSUER_END, ISSUER_END_CUE, ISSUER_END_FIRST, NAME_BEFORE_NUMBER, TYPE_WINDOW, TYPE_WORD_PARTS};
 use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::symbol::parse_symbol;
 use crate::lex::words::is_word_char;
 use crate::model::{Date, DocType, Symbol};
+use aho_corasick::packed;
+use std::sync::LazyLock;
 
 /// A type word that names a law (`Luật`, `Bộ luật`, `Pháp lệnh`): only a law is cited with its name between
 /// the type word and `số`.
@@ -173,13 +175,26 @@ pub(super) fn issuer_before(before: &str) -> Option<(String, Option<Date>)> {
     if !last.ends_with("ban hành") {
         return None;
     }
-    let c = leftmost_short_issuer(&ISSUER_BEFORE_ISSUED, before, issued_starts(before))?;
+    let (i, date) = issued_starts(before).find_map(|k| issued_at(&before[k..]).filter(|(i, _)| i.chars().count() <= ISSUER_BEFORE_CHARS))?;
     // `Sau khi Thủ tướng Chính phủ ban hành …`: the issuer follows the conjunction
-    let i = &c["i"];
     let i = i.rsplit_once(" khi ").map_or(i, |(_, b)| b);
     let issuer = tidy_issuer(i)?;
     // a clause, not a run of lower-case text: the issuer starts with a capital and holds a few words
-    (issuer.split_whitespace().count() <= 14).then(|| (issuer, date_of(&c, 1)))
+    (issuer.split_whitespace().count() <= 14).then(|| (issuer, date))
+}
+
+/// The issuer and date of the match of `ISSUER_BEFORE_ISSUED` at the start of `s`, read in the pattern's order:
+/// its lead (a mark and the blanks after it, or one blank: either way what follows starts with no blank, so
+/// there is one way to take it), then with the date (`Ngày …, `) if there and [`ISSUED_BY`] matches after it,
+/// else [`ISSUED_BY`] right after the lead.
+fn issued_at(s: &str) -> Option<(&str, Option<Date>)> {
+    let rest = match s.strip_prefix([',', ';', '.']) {
+        Some(r) => skip_blank(r),
+        None => s.strip_prefix(char::is_whitespace).unwrap_or(s),
+    };
+    let issuer = |t| ISSUED_BY.captures(t).map(|c| c.name("i").expect("the issuer group").as_str());
+    let with_date = dated(rest).and_then(|(date, t)| Some((date, skip_blank(skip_blank(t).strip_prefix(',')?))));
+    with_date.and_then(|(date, t)| Some((issuer(t)?, date))).or_else(|| Some((issuer(rest)?, None)))
 }
 
 fn type_of(word: &str, symbol: &Symbol) -> Option<DocType> {
@@ -230,9 +245,12 @@ fn bare_numbers(zone: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// Where each `số` / `Số` followed (after white space and a colon) by a numeric char starts.
 fn so_before_digit(zone: &str) -> impl Iterator<Item = usize> + '_ {
-    zone.match_indices('ố').filter_map(move |(k, _)| {
-        let at = k.checked_sub(1).filter(|&s| matches!(zone.as_bytes()[s], b's' | b'S'))?;
-        let rest = zone[k + 'ố'.len_utf8()..].trim_start();
+    // both words, searched for at once with the SIMD searcher: a search for `ố` alone stopped at each of
+    // its last byte, which `đ` shares (a match never overlaps the next: `s`/`S` is in neither word but at its start)
+    static SO: LazyLock<packed::Searcher> = LazyLock::new(|| packed::Searcher::new(["số", "Số"]).expect("the searcher of `số` builds"));
+    SO.find_iter(zone).filter_map(move |m| {
+        let at = m.start();
+        let rest = zone[m.end()..].trim_start();
         let rest = rest.strip_prefix(':').map_or(rest, str::trim_start);
         rest.starts_with(char::is_numeric).then_some(at)
     })
@@ -428,6 +446,24 @@ mod tests {
     fn a_standard_is_found_by_its_code() {
         let refs = super::super::extract_text("Áp dụng TCVN 14423:2025 và QCVN 01:2021/BXD.");
         assert_eq!(refs.iter().map(|r| r.key.as_str()).collect::<Vec<_>>(), ["TCVN14423:2025", "QCVN01:2021/BXD"]);
+    }
+
+    #[test]
+    fn the_issuer_before_ban_hanh_is_read_as_its_pattern_matched_it() {
+        use super::super::dates::date_of;
+        use super::super::vocab::ISSUER_BEFORE_ISSUED;
+        // with a date of each form, a date of no month 13, a date with no comma after it (then no date), a
+        // lead mark and blanks, one blank, two blanks, glued words, a three-digit day
+        let texts = [
+            "Ngày 28 tháng 10 năm 2025, Chủ tịch Ủy ban nhân dân Thành phố đã ban hành", ", ngày 3/2/2025 ,  Sở Tư pháp vừa ký ban hành",
+            "ngày 12/13/2020, Bộ Tài chính ban hành ", "Ngày 1/2/2020 Bộ Tài chính ban hành", ";\t Bộ Nội vụ sẽ ban hành", " Bộ Nội vụ ban hành",
+            "  Bộ Nội vụ ban hành", "Ngày1/2/2020,Bộ Y tế ban hành", "Ngày 123/2/2020, Bộ Y tế ban hành", "Ngày ٢٨/٠٢/٢٠٢٢, Bộ Y tế tiếp tục ban hành",
+            ". Ngày 5 tháng 6 năm 2021, UBND tỉnh ký ban hành", "Bộ Tài chính, Bộ Y tế ban hành", "bộ Y tế ban hành", "Ngày 5, Bộ Y tế ban hành",
+        ];
+        for t in texts {
+            let by_pattern = ISSUER_BEFORE_ISSUED.captures(t).map(|c| (c.name("i").unwrap().as_str(), date_of(&c, 1)));
+            assert_eq!(issued_at(t), by_pattern, "{t:?}");
+        }
     }
 
     #[test]
