@@ -49,10 +49,18 @@ fn already_normal(text: &str) -> bool {
     let mut i = 0;
     while i < b.len() {
         // only a lead byte (0xC0 and up: both top bits set) starts a character that may need a change; ASCII and
-        // continuation bytes are skipped eight at a time, up to the next lead byte
+        // continuation bytes are skipped eight at a time, and so are the leads of the word whose characters stay
+        // as they are (told from two bytes, which valid UTF-8 has after a lead), up to the first that may not
         if i + 8 <= b.len() {
             let w = u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
-            let leads = w & (w << 1) & 0x8080_8080_8080_8080;
+            let mut leads = w & (w << 1) & 0x8080_8080_8080_8080;
+            while leads != 0 {
+                let at = i + (leads.trailing_zeros() / 8) as usize;
+                if !stays_as_is(b[at], b[at + 1]) {
+                    break;
+                }
+                leads &= leads - 1;
+            }
             if leads == 0 {
                 i += 8;
                 continue;
@@ -228,8 +236,8 @@ mod tests {
                     || is_nfc_quick(format!("ab{c}cd").chars()) == IsNormalized::Yes)
         };
         for c in (0..=0x2FFFFu32).filter_map(char::from_u32) {
-            // the character at each position of the eight-byte window, and in the tail after it
-            for pad in ["", "x", "xyzxyzx", "Việt Nam "] {
+            // the character at each position of the eight-byte window, after leads that stay, and in the tail
+            for pad in ["", "x", "xyzxyzx", "Việt Nam ", "ởđ", "ơ", "ởờ"] {
                 let t = format!("{pad}ab{c}cd");
                 assert_eq!(already_normal(&t), decoded(c), "{c:?} after {pad:?}");
             }
