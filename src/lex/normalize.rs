@@ -49,10 +49,18 @@ fn already_normal(text: &str) -> bool {
     let mut i = 0;
     while i < b.len() {
         // only a lead byte (0xC0 and up: both top bits set) starts a character that may need a change; ASCII and
-        // continuation bytes are skipped eight at a time, up to the next lead byte
+        // continuation bytes are skipped eight at a time, and so are the leads of the word whose characters stay
+        // as they are (told from two bytes, which valid UTF-8 has after a lead), up to the first that may not
         if i + 8 <= b.len() {
             let w = u64::from_le_bytes(b[i..i + 8].try_into().unwrap());
-            let leads = w & (w << 1) & 0x8080_8080_8080_8080;
+            let mut leads = w & (w << 1) & 0x8080_8080_8080_8080;
+            while leads != 0 {
+                let at = i + (leads.trailing_zeros() / 8) as usize;
+                if !stays_as_is(b[at], b[at + 1]) {
+                    break;
+                }
+                leads &= leads - 1;
+            }
             if leads == 0 {
                 i += 8;
                 continue;
@@ -108,13 +116,37 @@ fn always_nfc(c: char) -> bool {
 /// U+1E00–U+1EFF (`E1 B8`–`E1 BB`). Anything else is decoded and judged in full.
 #[inline]
 fn stays_as_is(lead: u8, next: u8) -> bool {
+    // (a lead byte is 0xC0 and up, a continuation byte 0x80 to 0xBF: their low six bits tell them apart)
+    STAYS[(lead & 0x3F) as usize] >> (next & 0x3F) & 1 != 0
+}
+
+/// [`stays_as_is_by_bytes`] as a table, one lookup rather than a branch on the lead: bit `n & 0x3F` of entry
+/// `l & 0x3F` says whether the character led by `l`, `n` stays as it is.
+static STAYS: [u64; 64] = {
+    let mut t = [0u64; 64];
+    let mut l = 0;
+    while l < 64 {
+        let mut n = 0;
+        while n < 64 {
+            if stays_as_is_by_bytes(0xC0 | l as u8, 0x80 | n as u8) {
+                t[l] |= 1 << n;
+            }
+            n += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
+/// [`stays_as_is`] read from the bytes as the UTF-8 encoding lays them out.
+const fn stays_as_is_by_bytes(lead: u8, next: u8) -> bool {
     match lead {
         0xC2 => next != 0xA0 && next != 0xAD,
         0xC3 => next != 0x90 && next != 0xB0,
         0xC4 | 0xC5 | 0xC7 | 0xC8 | 0xCA | 0xCB => true,
         0xC6 => next != 0x89,
         0xC9 => next != 0x96,
-        0xE1 => (0xB8..=0xBB).contains(&next),
+        0xE1 => next >= 0xB8 && next <= 0xBB,
         _ => false,
     }
 }
@@ -228,8 +260,8 @@ mod tests {
                     || is_nfc_quick(format!("ab{c}cd").chars()) == IsNormalized::Yes)
         };
         for c in (0..=0x2FFFFu32).filter_map(char::from_u32) {
-            // the character at each position of the eight-byte window, and in the tail after it
-            for pad in ["", "x", "xyzxyzx", "Việt Nam "] {
+            // the character at each position of the eight-byte window, after leads that stay, and in the tail
+            for pad in ["", "x", "xyzxyzx", "Việt Nam ", "ởđ", "ơ", "ởờ"] {
                 let t = format!("{pad}ab{c}cd");
                 assert_eq!(already_normal(&t), decoded(c), "{c:?} after {pad:?}");
             }
@@ -240,6 +272,15 @@ mod tests {
         assert!(already_normal("Việt a\u{0316}\u{0323}\u{0302}t") == (is_nfc_quick("a\u{0316}\u{0323}\u{0302}".chars()) == IsNormalized::Yes));
         assert!(!already_normal("x\u{0301}ổ"), "a combining mark after ASCII");
         assert!(!already_normal("Việt Nam \u{0256}"));
+    }
+
+    #[test]
+    fn the_stays_table_answers_as_the_bytes_do_for_every_lead_and_continuation() {
+        for lead in 0xC0..=0xFFu8 {
+            for next in 0x80..=0xBFu8 {
+                assert_eq!(stays_as_is(lead, next), stays_as_is_by_bytes(lead, next), "{lead:X} {next:X}");
+            }
+        }
     }
 
     /// What lets `already_normal` judge a run apart: the always-NFC characters are starters that pass the quick
