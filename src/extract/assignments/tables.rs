@@ -13,8 +13,12 @@ type Columns = (Option<usize>, Option<usize>, Option<usize>, Option<usize>, usiz
 /// A row's cells as a header is matched: lower-cased as the header is written, the short ones only (a header
 /// cell is short: a task's long text is not lower-cased for nothing).
 fn header_cells(row: &Row) -> Vec<Option<String>> {
-    row.cells.iter().map(|c| (c.chars().count() < 60).then(|| c.to_lowercase())).collect()
+    row.cells.iter().map(|c| (c.chars().count() < 60 && (!*SPACED || c.contains(' '))).then(|| c.to_lowercase())).collect()
 }
+
+/// Whether every header phrase holds a space: then a cell without one holds none (lower-casing gives a space
+/// only from a space), and is not lower-cased for nothing (a number, a date, a short word: most short cells).
+static SPACED: LazyLock<bool> = LazyLock::new(|| HEADERS.iter().flatten().all(|p| p.contains(' ')));
 
 /// What a task table's column holds, as the lexicon's rows of its header words say (`column=lead`).
 #[derive(Clone, Copy)]
@@ -110,5 +114,21 @@ mod tests {
         for e in Lexicon::global().phrases(Tag::Column) {
             assert!(Holds::ALL.iter().any(|h| e.value(Tag::Column) == Some(h.value())), "{}", e.phrase);
         }
+    }
+
+    #[test]
+    fn a_cell_without_a_space_holds_no_header_phrase() {
+        // the header phrases are all of two words or more today, so the check is on
+        assert!(*SPACED);
+        // lower-casing gives a space from a space only
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| c != ' ') {
+            assert!(!c.to_lowercase().any(|l| l == ' '), "{c:?}");
+        }
+        let row = Row { cells: vec!["TT".into(), "THỜI HẠN".into(), "Chủ\u{a0}trì".into()], span: crate::model::Span::new(0, 0), section: String::new() };
+        let header = header_cells(&row);
+        assert_eq!(column(&header, Holds::Deadline), Some(1));
+        assert_eq!(header[0], None);
+        // a no-break space is no space, lower-cased or not
+        assert_eq!(column(&header, Holds::Lead), None);
     }
 }

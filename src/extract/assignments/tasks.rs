@@ -116,7 +116,9 @@ fn table_rows(t: &str, nodes: &[Node]) -> Vec<Row> {
         let raw = n.span.slice(t);
         let (section, _) = section_of(nodes, id);
         if raw.trim_start().starts_with('|') && raw[raw.find('|').unwrap() + 1..].contains('|') {
-            let cells: Vec<String> = raw.trim().trim_matches('|').split('|').map(text::clean).collect();
+            // trimmed first: `clean` drops the white space at both ends anyway, and a cell without it (most) is
+            // copied whole, not char by char
+            let cells: Vec<String> = raw.trim().trim_matches('|').split('|').map(|c| text::clean(c.trim())).collect();
             rows.push(Row { cells, span: n.span, section });
             open = false;
             prev_end = Some(n.span.end);
@@ -135,4 +137,16 @@ fn table_rows(t: &str, nodes: &[Node]) -> Vec<Row> {
         prev_end = Some(n.span.end);
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_is_cleaned_the_same_trimmed_or_not() {
+        for c in [" a ", " _a_ ", " __x__ ", "a_ ", " _", "__ ", " ** b ** ", "\t#x# ", "\u{a0}y z\u{3000}", "  ", " Sở  Nội vụ\n"] {
+            assert_eq!(text::clean(c.trim()), text::clean(c), "{c:?}");
+        }
+    }
 }
