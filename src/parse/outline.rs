@@ -476,7 +476,8 @@ fn compute_paths(nodes: &mut Vec<Node>, id: NodeId, prefix: &str) {
             let path = if prefix.is_empty() { seg } else { [prefix, "/", &seg].concat() };
             compute_paths(nodes, c, &path);
             nodes[c].path = Some(path);
-        } else {
+        } else if !nodes[c].children.is_empty() {
+            // most nodes are leaves and trivia: nothing below them to number, and no call for each
             compute_paths(nodes, c, prefix);
         }
     }
