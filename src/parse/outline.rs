@@ -468,7 +468,8 @@ fn compute_paths(nodes: &mut Vec<Node>, id: NodeId, prefix: &str) {
                         1
                     }
                 };
-                format!("{label}{n}")
+                // by hand, as the path below: the formatting machinery cost more than the copy
+                [label.as_str(), &n.to_string()].concat()
             } else {
                 label
             };
