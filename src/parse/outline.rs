@@ -207,7 +207,11 @@ fn zone_kind(z: Zone) -> NodeKind {
 /// The tree over the normalized text `t`: zone containers, outline items nested by style and sequence,
 /// paragraphs, table rows and trivia, with paths and headings. Spans are in `t`.
 pub fn tree(t: &str, lines: &[Line], paras: &[Para], layout: &Layout) -> Vec<Node> {
-    let mut b = Builder { text: t, lines, nodes: vec![Node::new(NodeKind::Document, Span::new(0, t.len()))], last_owner: 0, pos: 0 };
+    // room for what a paragraph makes (its leaf, the trivia before it, an item) and a few containers: growing the
+    // nodes by doubling copied each tree several times over
+    let mut nodes = Vec::with_capacity(3 * paras.len() + 4);
+    nodes.push(Node::new(NodeKind::Document, Span::new(0, t.len())));
+    let mut b = Builder { text: t, lines, nodes, last_owner: 0, pos: 0 };
     let mut container: Option<(Zone, NodeId)> = None;
     let mut stack: Vec<Open> = Vec::new();
     let mut closed_body = false;
@@ -464,7 +468,8 @@ fn compute_paths(nodes: &mut Vec<Node>, id: NodeId, prefix: &str) {
                         1
                     }
                 };
-                format!("{label}{n}")
+                // by hand, as the path below: the formatting machinery cost more than the copy
+                [label.as_str(), &n.to_string()].concat()
             } else {
                 label
             };
@@ -472,7 +477,8 @@ fn compute_paths(nodes: &mut Vec<Node>, id: NodeId, prefix: &str) {
             let path = if prefix.is_empty() { seg } else { [prefix, "/", &seg].concat() };
             compute_paths(nodes, c, &path);
             nodes[c].path = Some(path);
-        } else {
+        } else if !nodes[c].children.is_empty() {
+            // most nodes are leaves and trivia: nothing below them to number, and no call for each
             compute_paths(nodes, c, prefix);
         }
     }

@@ -123,7 +123,10 @@ fn utf8(bytes: &[u8], base: usize, confidence: f32) -> Result<Input, Error> {
 
 /// Text read as UTF-8 from byte `base` of the file: a line's source offset is its text offset plus `base`.
 fn utf8_text(s: &str, base: usize, confidence: f32) -> Input {
-    let mut lines = vec![(0, Origin::Byte(base))];
+    // room for lines of 64 bytes (archive lines, a paragraph each, average some hundred): the list seldom grows,
+    // each doubling a copy of it
+    let mut lines = Vec::with_capacity(s.len() / 64 + 1);
+    lines.push((0, Origin::Byte(base)));
     each_line_start(s.as_bytes(), |n| {
         if n < s.len() {
             lines.push((n, Origin::Byte(base + n)));
