@@ -174,7 +174,7 @@ const ISSUER_END_OPENERS: [&str; 6] = ["Thực hiện", "Triển khai", "Căn c�
 static LOWER: LazyLock<CharClass> = LazyLock::new(|| CharClass::of(r"\p{Ll}"));
 
 /// The length of [`issuer_end_pattern`]'s match (with `\b`) at the start of `s`, read by hand: the pattern
-/// holds the type words and `\p{Ll}` twice, and compiling it with and without `\b` cost ~6 M in every process.
+/// holds the type words and `\p{Ll}` twice, and compiling it with and without `\b` cost ~11 M in every process.
 /// Its alternatives are tried in its order.
 pub(super) fn issuer_end_len(s: &str) -> Option<usize> {
     let blank = SPACE.run_len(s);
