@@ -339,8 +339,10 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
         chain.push((if single { last } else { None }, start, pos + used, issuer));
     }
     share_issuers(zone, &mut chain, refs);
-    // a standard's code holds `TCVN` or `QCVN`: a zone without `CVN` has none, and is not searched
-    for c in zone.contains("CVN").then(|| standards(zone)).into_iter().flatten() {
+    // a standard's code holds `TCVN` or `QCVN`: a zone without `CVN` has none, and is not searched (by the SIMD
+    // searcher, cheaper than `contains`'s two-way search on short zones)
+    static CVN: LazyLock<packed::Searcher> = LazyLock::new(|| packed::Searcher::new(["CVN"]).expect("the searcher of `CVN` builds"));
+    for c in CVN.find(zone).is_some().then(|| standards(zone)).into_iter().flatten() {
         let (start, end) = c.span;
         let raw = collapse(&zone[start..end]);
         let symbol = Symbol {
