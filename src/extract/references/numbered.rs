@@ -5,7 +5,7 @@
 //! 14423:2025`).
 use super::dates::{date_at, dated, skip_blank};
 use super::resolve::NameForm;
-use super::vocab::{bare_number_len, is_a, more_at, number_len, standards, starts_with_decree_verb, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUED_BY, ISSUER_BEFORE_TAI, ISSUER_END, ISSUER_END_CUE, ISSUER_END_FIRST, NAME_BEFORE_NUMBER, TYPE_WINDOW, TYPE_WORD_PARTS};
+use super::vocab::{bare_number_len, is_a, more_at, number_len, standards, starts_with_decree_verb, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUED_BY, ISSUER_BEFORE_TAI, issuer_end_len, ISSUER_END_FIRST, NAME_BEFORE_NUMBER, TYPE_WINDOW, TYPE_WORD_PARTS};
 use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
 use crate::lex::lexicon::{Lexicon, Tag};
@@ -107,24 +107,14 @@ fn issuer_at(rest: &str) -> Option<(String, usize)> {
     tidy_issuer(&tail[..end]).map(|i| (i, c.end() + end))
 }
 
-/// The matches of [`ISSUER_END`] in `tail` as `find_iter` would give them unanchored (start, end): the
-/// anchored pattern is tried at each blank or [`ISSUER_END_FIRST`] character, where all its matches start, and
-/// only where [`ISSUER_END_CUE`] (which it implies) matches, and itself only where the cue's match may end
-/// before a word character. Its `\b` and `$` look only after the match
-/// start, so matching on `tail[k..]` is matching at `k`.
+/// The matches of `vocab::issuer_end_pattern` in `tail` as `find_iter` would give them unanchored (start, end): the
+/// pattern is read at each blank or [`ISSUER_END_FIRST`] character, where all its matches start. Reading at
+/// `k` looks only after `k` (its `\b` and `$` too), so reading `tail[k..]` is matching at `k`.
 fn issuer_ends(tail: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
         let starts = tail[from..].char_indices().filter(|&(_, ch)| ch.is_whitespace() || ISSUER_END_FIRST.contains(ch));
-        let m = starts.map(|(i, _)| from + i).find_map(|k| {
-            let r = &tail[k..];
-            let cue = ISSUER_END_CUE.find(r)?;
-            // the cue's match is the pattern's own if a `\b` after it holds: its words end in a letter or
-            // digit, and an ASCII character other than one of those or `_` is no word character
-            let bounded = r[cue.end()..].chars().next().is_none_or(|ch| ch.is_ascii() && !(ch.is_ascii_alphanumeric() || ch == '_'));
-            let end = if bounded { cue.end() } else { ISSUER_END.find(r)?.end() };
-            Some((k, k + end))
-        })?;
+        let m = starts.map(|(i, _)| from + i).find_map(|k| issuer_end_len(&tail[k..]).map(|n| (k, k + n)))?;
         from = m.1;
         Some(m)
     })
@@ -349,8 +339,10 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
         chain.push((if single { last } else { None }, start, pos + used, issuer));
     }
     share_issuers(zone, &mut chain, refs);
-    // a standard's code holds `TCVN` or `QCVN`: a zone without `CVN` has none, and is not searched
-    for c in zone.contains("CVN").then(|| standards(zone)).into_iter().flatten() {
+    // a standard's code holds `TCVN` or `QCVN`: a zone without `CVN` has none, and is not searched (by the SIMD
+    // searcher, cheaper than `contains`'s two-way search on short zones)
+    static CVN: LazyLock<packed::Searcher> = LazyLock::new(|| packed::Searcher::new(["CVN"]).expect("the searcher of `CVN` builds"));
+    for c in CVN.find(zone).is_some().then(|| standards(zone)).into_iter().flatten() {
         let (start, end) = c.span;
         let raw = collapse(&zone[start..end]);
         let symbol = Symbol {

@@ -4,9 +4,12 @@
 use super::named::{named_kind, Named};
 use super::vocab::{ALIAS, ALIAS_CHARS};
 use super::zone::{clause_start, collapse, fold_name};
+use crate::lex::class::SPACE;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::words::is_word_char;
 use crate::model::{DocType, Reference};
+use aho_corasick::packed;
+use std::sync::LazyLock;
 
 /// A name as compared: its words (lower case, but all-capital abbreviations kept), the years it names set
 /// apart, `năm`/`giai đoạn`/`đến` dropped.
@@ -131,12 +134,14 @@ pub(super) fn aliases_in(
     at: impl Fn(usize) -> usize,
     out: &mut Vec<Alias>,
 ) {
-    // every alias has `gọi` or `viết tắt` in lower case (a cheap look that spares most paragraphs the regex)
-    if !(zone.contains("gọi") || zone.contains("viết tắt")) {
+    // every alias has `gọi` or `viết tắt` in lower case (a cheap look that spares most paragraphs the regex):
+    // the SIMD searcher of both words reads the zone once, where two `contains` read it twice
+    static CUE: LazyLock<packed::Searcher> = LazyLock::new(|| packed::Searcher::new(["gọi", "viết tắt"]).expect("the searcher of `gọi` builds"));
+    if CUE.find(zone).is_none() {
         return;
     }
     let mut pos = 0;
-    while let Some(c) = ALIAS.captures_at(zone, pos) {
+    while let Some(c) = alias_open(zone, pos).and_then(|open| ALIAS.captures_at(zone, open)) {
         let open = c.get(0).unwrap().start();
         let a = c.name("a").unwrap().as_str();
         // the shortest alias from this bracket is too long: so is every other from it; the search goes on
@@ -166,6 +171,30 @@ pub(super) fn aliases_in(
     }
 }
 
+/// The first `(` from `pos` on where an [`ALIAS`] match may start: every match starts at a `(` followed by
+/// blanks, `sau đây` / `dưới đây`, blanks, `được` and blanks (each if there), then `viết tắt` or `gọi`. None of
+/// these parts starts with a blank, so the pattern takes each blank run whole, and takes each optional word where
+/// it is written (else the next part, which it is not, would have to follow). Searching from there finds the
+/// match searching from `pos` would: none starts at an earlier `(`. The regex's own search stopped at each `(`.
+fn alias_open(zone: &str, pos: usize) -> Option<usize> {
+    let mut from = pos;
+    loop {
+        let open = from + zone[from..].find('(')?;
+        let s = skip_blanks(&zone[open + 1..]);
+        let s = ["sau đây", "Sau đây", "dưới đây", "Dưới đây"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
+        let s = skip_blanks(s);
+        let s = s.strip_prefix("được").filter(|r| SPACE.run_len(r) > 0).map_or(s, skip_blanks);
+        if s.starts_with("viết tắt") || s.starts_with("gọi") {
+            return Some(open);
+        }
+        from = open + 1;
+    }
+}
+
+fn skip_blanks(s: &str) -> &str {
+    &s[SPACE.run_len(s)..]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,5 +213,25 @@ mod tests {
         let mut out = Vec::new();
         aliases_in(&format!("(gọi tắt là {edge})"), &[], 0, &[], &[], |o| o, &mut out);
         assert_eq!(out.len(), 1);
+    }
+
+    #[test]
+    fn an_alias_is_searched_from_its_bracket_as_from_the_start() {
+        // brackets that are no alias before one; each optional part, blanks of other scripts, `được` glued
+        let texts = [
+            "Nghị quyết (x) (sau đây) (được) (Sau đây  được gọi tắt là Nghị quyết Đại hội XIII)",
+            "Luật (\u{a0}dưới đây\tđược\u{3000}viết tắt là “Luật MTTQ”.) và (gọi chung là Các Luật)",
+            "(đượcgọi là X) ((Dưới đâygọi là Y) (viết tắt: Z)",
+            "(gọi là x) (sau đây gọi là (Nghị quyết)",
+        ];
+        for t in texts {
+            let mut pos = 0;
+            while let Some(m) = ALIAS.find_at(t, pos) {
+                let by_open = alias_open(t, pos).and_then(|open| ALIAS.find_at(t, open));
+                assert_eq!(by_open.map(|b| (b.start(), b.end())), Some((m.start(), m.end())), "{t}");
+                pos = m.start() + 1;
+            }
+            assert_eq!(alias_open(t, pos).and_then(|open| ALIAS.find_at(t, open)), None, "{t}");
+        }
     }
 }
