@@ -350,6 +350,9 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// The entries with each tag (indexed by the tag), so that [`Lexicon::phrases`] reads only its own.
     by_tag: Vec<Vec<u32>>,
+    /// For each ASCII letter (`a` to `z`), the tags of the phrases that may open a text opening with it in either
+    /// case ([`Lexicon::may_open`]).
+    opens_with: [Tags; 26],
 }
 
 /// The lexicon's source, compiled into the library.
@@ -365,7 +368,7 @@ impl Lexicon {
 
     /// Compile a lexicon from its TSV text; an error names the line.
     pub fn parse(src: &str) -> Result<Lexicon, String> {
-        let mut lx = Lexicon { words: Words::default(), edges: HashMap::default(), terminal: vec![None], reach: vec![Tags::empty()], first: Vec::new(), entries: Vec::new(), by_tag: vec![Vec::new(); Tag::ALL.len()] };
+        let mut lx = Lexicon { words: Words::default(), edges: HashMap::default(), terminal: vec![None], reach: vec![Tags::empty()], first: Vec::new(), entries: Vec::new(), by_tag: vec![Vec::new(); Tag::ALL.len()], opens_with: [Tags::empty(); 26] };
         // words first, so that tokenizing a phrase finds its own words
         let mut rows = Vec::new();
         for (n, line) in src.lines().enumerate() {
@@ -414,6 +417,11 @@ impl Lexicon {
             lx.terminal[node as usize] = Some(id);
             for &tag in Tag::ALL.iter().filter(|&&t| entry.has(t)) {
                 lx.by_tag[tag as usize].push(id);
+            }
+            for (letter, tags) in lx.opens_with.iter_mut().enumerate() {
+                if may_open_with(&entry.phrase, b'a' + letter as u8) {
+                    tags.0 |= entry.tags.0;
+                }
             }
             lx.entries.push(entry);
         }
@@ -526,9 +534,13 @@ impl Lexicon {
     /// The longest phrase with any of `tags` that opens `text` (whole words, compared folded), and the byte
     /// where it ends in `text` (so that a caller may look at its case as printed).
     pub fn opening(&self, text: &str, tags: impl Into<Tags>) -> Option<(&Entry, usize)> {
+        let tags = tags.into();
+        if !self.may_open(text, tags) {
+            return None;
+        }
         // the text tokenized as the walk goes: it ends at the first word no wanted phrase continues with
         let mut best = None;
-        self.walk(Tokens::new(text, &self.words), tags.into(), |e, t| {
+        self.walk(Tokens::new(text, &self.words), tags, |e, t| {
             best = Some((e, t.end as usize));
             false
         });
@@ -538,12 +550,33 @@ impl Lexicon {
     /// Whether `word` (one word, or a phrase) is exactly a phrase with any of `tags`.
     pub fn is(&self, word: &str, tags: impl Into<Tags>) -> bool {
         let tags = tags.into();
-        self.get(word).is_some_and(|e| e.tags.any(tags))
+        self.may_open(word, tags) && self.get(word).is_some_and(|e| e.tags.any(tags))
+    }
+
+    /// Whether a phrase with any of `tags` may open `text`, told from its first byte: most texts asked open with
+    /// an ASCII letter, and a letter no such phrase opens with opens none (see [`may_open_with`]), which spares
+    /// tokenizing the first word to say so.
+    #[inline]
+    fn may_open(&self, text: &str, tags: Tags) -> bool {
+        text.as_bytes().first().filter(|b| b.is_ascii_alphabetic()).is_none_or(|b| self.opens_with[(b.to_ascii_lowercase() - b'a') as usize].any(tags))
     }
 
     /// The phrases with `tag`, as written.
     pub fn phrases(&self, tag: Tag) -> impl Iterator<Item = &Entry> {
         self.by_tag[tag as usize].iter().map(|&e| &self.entries[e as usize])
+    }
+}
+
+/// Whether `phrase` may open a text whose first byte is the ASCII letter `letter` (lower case) or its capital. The
+/// text's first token is then a word, whose fold writes that letter in lower case, or moves a tone onto it (an `o`
+/// or `u` toned, still telling which it was): a phrase opening with an ASCII letter folds alike only if that is the
+/// same letter up to case. A phrase opening with an ASCII mark (`(Kèm theo`) opens with that mark as a token, never
+/// a word; one opening otherwise (`Đ`, a toned vowel, a digit) may meet any letter.
+fn may_open_with(phrase: &str, letter: u8) -> bool {
+    match phrase.bytes().next() {
+        Some(b) if b.is_ascii_alphabetic() => b.to_ascii_lowercase() == letter,
+        Some(b) if b.is_ascii_punctuation() => false,
+        _ => true,
     }
 }
 
@@ -586,6 +619,35 @@ mod tests {
     fn the_lexicon_file_compiles() {
         let lx = Lexicon::global();
         assert!(lx.entries().len() > 100);
+    }
+
+    #[test]
+    fn the_first_letter_check_misses_no_phrase() {
+        // every phrase, in every case, with its first char replaced by each ASCII letter: where the walk finds a
+        // phrase of its tags opening the text, or the text is the phrase, the check lets the text through
+        let lx = Lexicon::global();
+        let walked = |text: &str, tags: Tags| {
+            let mut found = false;
+            lx.walk(Tokens::new(text, &lx.words), tags, |_, _| {
+                found = true;
+                false
+            });
+            found || lx.get(text).is_some_and(|e| e.tags.any(tags))
+        };
+        for &tag in Tag::ALL {
+            for e in lx.phrases(tag) {
+                // (and in the other tone placement, whose first letter may be ASCII where the phrase's is not: `Uỷ`)
+                let forms = [Some(e.phrase.clone()), crate::lex::fold::other_tone_placement(&e.phrase)].into_iter().flatten();
+                for p in forms.flat_map(|f| [f.to_uppercase(), f.to_lowercase(), f]) {
+                    assert!(lx.may_open(&p, tag.into()), "{p}");
+                    let rest = &p[p.chars().next().unwrap().len_utf8()..];
+                    for x in (b'A'..=b'Z').chain(b'a'..=b'z') {
+                        let s = format!("{}{rest}", x as char);
+                        assert!(lx.may_open(&s, tag.into()) || !walked(&s, tag.into()), "{s}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -33,33 +33,9 @@ fn is_operative(c: &str) -> bool {
 }
 static SUMMARY_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+(?: \p{L}+){0,3} \d+[/-]").unwrap());
 
-/// The ASCII letters the phrases with `tag` open with, in lower case (bit `letter - b'a'`), for [`may_open`]. A
-/// phrase opening with an ASCII mark (`(Kèm theo`) adds none: its first token is that mark, never a word; one
-/// opening otherwise (`Đ`, a toned vowel, a digit) adds them all, as the fold may then meet any of them.
-pub(super) fn first_letters(tag: Tag) -> u32 {
-    Lexicon::global().phrases(tag).fold(0, |mask, e| match e.phrase.bytes().next() {
-        Some(b) if b.is_ascii_alphabetic() => mask | 1 << (b.to_ascii_lowercase() - b'a'),
-        Some(b) if b.is_ascii_punctuation() => mask,
-        _ => !0,
-    })
-}
-
-/// Whether a phrase whose [`first_letters`] are `letters` may open `c`. Most paragraphs open with an ASCII letter,
-/// their first word's first char: the fold writes it in lower case, or a tone moves onto it (an `o` or `u`
-/// toned, still telling which of them it was), so the words of a paragraph and of a phrase that both open with
-/// ASCII letters fold alike only if these are one letter up to case; a letter no phrase opens with opens none,
-/// and the lexicon needs not tokenize the word to say so.
-pub(super) fn may_open(c: &str, letters: u32) -> bool {
-    c.as_bytes().first().filter(|b| b.is_ascii_alphabetic()).is_none_or(|b| letters & 1 << (b.to_ascii_lowercase() - b'a') != 0)
-}
-
-/// The [`first_letters`] of a portal's field names (`Số hiệu`, `Loại văn bản`).
-static FIELD_LETTERS: LazyLock<u32> = LazyLock::new(|| first_letters(Tag::ChromeField));
-
 /// Whether a chrome footer's phrase opens `c` (a portal's `Văn bản liên quan` after the document).
 fn opens_footer(c: &str) -> bool {
-    static LETTERS: LazyLock<u32> = LazyLock::new(|| first_letters(Tag::ChromeFooter));
-    may_open(c, *LETTERS) && Lexicon::global().opening(c, Tag::ChromeFooter).is_some()
+    Lexicon::global().opening(c, Tag::ChromeFooter).is_some()
 }
 
 /// The parts found, as a zone per paragraph, and where the title is.
@@ -299,7 +275,7 @@ pub fn layout(paras: &[Para]) -> Layout {
     let mut anchor = (0..n.min(FIELD_BOX_WITHIN)).find(|&i| is_anchor(i)).unwrap_or(n.min(FIELD_BOX_WITHIN));
     if let Some(last_field) = (0..anchor).rev().find(|&i| {
         let c = paras[i].clean.trim_end_matches(':').trim();
-        c.len() < 40 && may_open(c, *FIELD_LETTERS) && Lexicon::global().is(c, Tag::ChromeField)
+        c.len() < 40 && Lexicon::global().is(c, Tag::ChromeField)
     }) {
         if anchor == FIELD_BOX_WITHIN {
             anchor = (FIELD_BOX_WITHIN..n).find(|&i| is_anchor(i)).unwrap_or(n);
@@ -633,24 +609,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_first_letter_check_misses_no_phrase() {
-        // every phrase of these tags, in every case, with its first char replaced by each ASCII letter: where the
-        // lexicon finds one, the check lets the paragraph through
-        let lx = Lexicon::global();
-        // (a phrase that is a paragraph opens it: the check serves `Lexicon::is` too)
-        for tag in [Tag::ChromeFooter, Tag::ChromeField, Tag::ClosingCue, Tag::LineLabel] {
-            let letters = first_letters(tag);
-            for e in lx.phrases(tag) {
-                for p in [e.phrase.clone(), e.phrase.to_uppercase(), e.phrase.to_lowercase()] {
-                    assert!(may_open(&p, letters), "{p}");
-                    let rest = &p[p.chars().next().unwrap().len_utf8()..];
-                    for x in (b'A'..=b'Z').chain(b'a'..=b'z') {
-                        let s = format!("{}{rest}", x as char);
-                        assert!(may_open(&s, letters) || lx.opening(&s, tag).is_none(), "{s}");
-                    }
-                }
-            }
-        }
+    fn the_footer_is_found_in_any_case() {
         assert!(opens_footer("Văn bản liên quan") && opens_footer("VĂN BẢN LIÊN QUAN") && !opens_footer("Xem văn bản liên quan"));
     }
 

@@ -5,13 +5,12 @@
 //! (`II.` after `I./1./a)` is a sibling of `I.`); a new style nests under the open item (`1.` after `I.`);
 //! numbered items never nest under bullets; legal levels (`Phần > Chương > Mục > Điều`) close everything below
 //! them; a single `C.`/`D.`/`I.`/`V.`/`X.`/`L.` is a letter or a Roman numeral according to the open siblings.
-use super::layout::{self, Layout, Zone};
+use super::layout::{Layout, Zone};
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::lines::{Line, LineKind, Para};
 use crate::lex::markers::{self, letter_ordinal, Punct};
 use crate::lex::text;
 use crate::model::{MarkerStyle, Node, NodeId, NodeKind, Span};
-use std::sync::LazyLock;
 
 /// What decides that two items are siblings: the style, its punctuation family, and for dotted numbers
 /// the depth (`1.1` vs `1.1.1`).
@@ -60,8 +59,7 @@ fn is_section(s: MarkerStyle) -> bool {
 
 /// Unmarked paragraphs that close the body (`Trên đây là ...`): they stand outside every item.
 fn is_closing_paragraph(clean: &str) -> bool {
-    static LETTERS: LazyLock<u32> = LazyLock::new(|| layout::first_letters(Tag::ClosingCue));
-    layout::may_open(clean, *LETTERS) && opens_capitalized(clean, Tag::ClosingCue) || clean.trim_end_matches(['*', ' ']).ends_with("./.")
+    opens_capitalized(clean, Tag::ClosingCue) || clean.trim_end_matches(['*', ' ']).ends_with("./.")
 }
 
 /// Whether `clean` opens with a lexicon phrase with `tag` whose first letter is a capital, as a paragraph's
