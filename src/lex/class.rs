@@ -35,6 +35,12 @@ impl CharClass {
     pub fn run_len(&self, s: &str) -> usize {
         s.find(|c| !self.contains(c)).unwrap_or(s.len())
     }
+
+    /// `s` after that prefix.
+    #[inline]
+    pub fn skip<'s>(&self, s: &'s str) -> &'s str {
+        &s[self.run_len(s)..]
+    }
 }
 
 fn in_ranges(ranges: &[(char, char)], c: char) -> bool {

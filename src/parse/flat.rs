@@ -35,18 +35,18 @@ static DATE_AFTER_PLACE: LazyLock<Regex> = LazyLock::new(|| {
 /// year as written, and the byte where it ends. Each blank run and number is taken whole: what the pattern needs
 /// after it never starts one, so no shorter take matches.
 pub(super) fn date_after_comma(s: &str) -> Option<(&str, &str, &str, usize)> {
-    let t = skip_blank(s.strip_prefix(',')?);
-    let t = skip_blank(ngay(t)?);
+    let t = SPACE.skip(s.strip_prefix(',')?);
+    let t = SPACE.skip(ngay(t)?);
     let (day, t) = digits(t, 2)?;
-    let t = skip_blank(t);
+    let t = SPACE.skip(t);
     let (month, t) = match t.strip_prefix("tháng") {
         Some(t) => {
-            let (month, t) = digits(skip_blank(t), 2)?;
-            (month, skip_blank(skip_blank(t).strip_prefix("năm")?))
+            let (month, t) = digits(SPACE.skip(t), 2)?;
+            (month, SPACE.skip(SPACE.skip(t).strip_prefix("năm")?))
         }
         None => {
-            let (month, t) = digits(skip_blank(t.strip_prefix(['/', '.', '-'])?), 2)?;
-            (month, skip_blank(skip_blank(t).strip_prefix(['/', '.', '-'])?))
+            let (month, t) = digits(SPACE.skip(t.strip_prefix(['/', '.', '-'])?), 2)?;
+            (month, SPACE.skip(SPACE.skip(t).strip_prefix(['/', '.', '-'])?))
         }
     };
     let (year, t) = digits(t, 4)?;
@@ -77,18 +77,18 @@ const ACT_BEFORE_SO: [&str; 6] = ["Luật", "Bộ luật", "Pháp lệnh", "Ngh�
 /// never starts one, so no shorter take matches (the number's `\d{0,5}` fails on a sixth digit whatever it takes).
 pub(super) fn so_symbol(s: &str) -> Option<std::ops::Range<usize>> {
     // the act name, when one and its blanks open the line (else `số` must open it, which no act name does)
-    let t = ACT_BEFORE_SO.iter().find_map(|w| s.strip_prefix(w)).filter(|t| SPACE.run_len(t) > 0).map_or(s, skip_blank);
-    let t = skip_blank(so_word(t)?);
-    let t = skip_blank(t.strip_prefix(':').unwrap_or(t));
+    let t = ACT_BEFORE_SO.iter().find_map(|w| s.strip_prefix(w)).filter(|t| SPACE.run_len(t) > 0).map_or(s, |t| SPACE.skip(t));
+    let t = SPACE.skip(so_word(t)?);
+    let t = SPACE.skip(t.strip_prefix(':').unwrap_or(t));
     let start = s.len() - t.len();
     let number = t.chars().take_while(|&c| DIGIT.contains(c)).take(6).map(char::len_utf8).collect::<Vec<_>>();
     if number.len() > 5 {
         return None;
     }
-    let t = skip_blank(&t[number.iter().sum::<usize>()..]);
-    let mut t = symbol_run(skip_blank(t.strip_prefix(['/', '-', '–'])?))?;
+    let t = SPACE.skip(&t[number.iter().sum::<usize>()..]);
+    let mut t = symbol_run(SPACE.skip(t.strip_prefix(['/', '-', '–'])?))?;
     // further parts, each after a mark: taken while one follows
-    while let Some(next) = skip_blank(t).strip_prefix(['/', '-', '–', '.']).and_then(|x| symbol_run(skip_blank(x))) {
+    while let Some(next) = SPACE.skip(t).strip_prefix(['/', '-', '–', '.']).and_then(|x| symbol_run(SPACE.skip(x))) {
         t = next;
     }
     Some(start..s.len() - t.len())
@@ -106,10 +106,6 @@ fn symbol_run(s: &str) -> Option<&str> {
     (n > 0).then(|| &s[n..])
 }
 
-/// `s` after its white space.
-fn skip_blank(s: &str) -> &str {
-    &s[SPACE.run_len(s)..]
-}
 
 /// One to `most` digits (`\d`) at the start of `s`, as many as there are, and the rest.
 fn digits(s: &str, most: usize) -> Option<(&str, &str)> {

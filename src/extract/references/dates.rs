@@ -29,11 +29,11 @@ pub(super) fn date_at(rest: &str) -> (Option<Date>, usize) {
 
 /// The day, month and year of the date at the start of `s`, and the text after it.
 fn read_date(s: &str) -> Option<(&str, &str, &str, &str)> {
-    let t = skip_blank(s);
-    let t = skip_blank(t.strip_prefix(',').unwrap_or(t));
+    let t = SPACE.skip(s);
+    let t = SPACE.skip(t.strip_prefix(',').unwrap_or(t));
     let t = word_and_blank(t, "được").unwrap_or(t);
     let t = word_and_blank(t, "ban hành").or_else(|| word_and_blank(t, "ký")).unwrap_or(t);
-    let t = skip_blank(t.strip_prefix("ngày").or_else(|| t.strip_prefix("Ngày"))?);
+    let t = SPACE.skip(t.strip_prefix("ngày").or_else(|| t.strip_prefix("Ngày"))?);
     day_month_year(t)
 }
 
@@ -41,7 +41,7 @@ fn read_date(s: &str) -> Option<(&str, &str, &str, &str)> {
 /// [`date_at`] reads it, and the text after it: `None` when the pattern does not match there, a date of
 /// `None` when it matches numbers that make no date.
 pub(super) fn dated(s: &str) -> Option<(Option<Date>, &str)> {
-    let t = skip_blank(s.strip_prefix("Ngày").or_else(|| s.strip_prefix("ngày"))?);
+    let t = SPACE.skip(s.strip_prefix("Ngày").or_else(|| s.strip_prefix("ngày"))?);
     let (d, m, y, tail) = day_month_year(t)?;
     Some(((|| Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))(), tail))
 }
@@ -50,11 +50,11 @@ pub(super) fn dated(s: &str) -> Option<(Option<Date>, &str)> {
 /// the text after it.
 fn day_month_year(t: &str) -> Option<(&str, &str, &str, &str)> {
     let (d, t) = day_or_month(t)?;
-    match skip_blank(t).strip_prefix(['/', '.', '-']) {
+    match SPACE.skip(t).strip_prefix(['/', '.', '-']) {
         Some(x) => {
-            let (m, x) = day_or_month(skip_blank(x))?;
-            let x = skip_blank(x).strip_prefix(['/', '.', '-'])?;
-            let x = skip_blank(x);
+            let (m, x) = day_or_month(SPACE.skip(x))?;
+            let x = SPACE.skip(x).strip_prefix(['/', '.', '-'])?;
+            let x = SPACE.skip(x);
             let y = four_digits(x)?;
             Some((d, m, &x[..y], &x[y..]))
         }
@@ -68,10 +68,6 @@ fn day_month_year(t: &str) -> Option<(&str, &str, &str, &str)> {
     }
 }
 
-/// `s` after its white space.
-pub(super) fn skip_blank(s: &str) -> &str {
-    &s[SPACE.run_len(s)..]
-}
 
 /// `s` after white space it starts with (`\s+`).
 fn blank(s: &str) -> Option<&str> {

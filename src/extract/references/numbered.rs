@@ -3,7 +3,8 @@
 //! văn số …`, `đề nghị của X tại Tờ trình số …`); lists that cite several (`số 19-NQ/TW, số 20-NQ/TW và số
 //! 21-NQ/TW`); a type word right before a symbol without `số` (`Quy định 366-QĐ/TW`); standards (`TCVN
 //! 14423:2025`).
-use super::dates::{date_at, dated, skip_blank};
+use super::dates::{date_at, dated};
+use crate::lex::class::SPACE;
 use super::resolve::NameForm;
 use super::vocab::{bare_number_len, is_a, more_at, number_len, standards, starts_with_decree_verb, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUED_BY, ISSUER_BEFORE_TAI, issuer_end_len, ISSUER_END_FIRST, NAME_BEFORE_NUMBER, TYPE_WINDOW, TYPE_WORD_PARTS};
 use super::zone::{clause_start, collapse, floor_boundary};
@@ -179,11 +180,11 @@ pub(super) fn issuer_before(before: &str) -> Option<(String, Option<Date>)> {
 /// else [`ISSUED_BY`] right after the lead.
 fn issued_at(s: &str) -> Option<(&str, Option<Date>)> {
     let rest = match s.strip_prefix([',', ';', '.']) {
-        Some(r) => skip_blank(r),
+        Some(r) => SPACE.skip(r),
         None => s.strip_prefix(char::is_whitespace).unwrap_or(s),
     };
     let issuer = |t| ISSUED_BY.captures(t).map(|c| c.name("i").expect("the issuer group").as_str());
-    let with_date = dated(rest).and_then(|(date, t)| Some((date, skip_blank(skip_blank(t).strip_prefix(',')?))));
+    let with_date = dated(rest).and_then(|(date, t)| Some((date, SPACE.skip(SPACE.skip(t).strip_prefix(',')?))));
     with_date.and_then(|(date, t)| Some((issuer(t)?, date))).or_else(|| Some((issuer(rest)?, None)))
 }
 

@@ -180,10 +180,10 @@ fn alias_open(zone: &str, pos: usize) -> Option<usize> {
     let mut from = pos;
     loop {
         let open = from + zone[from..].find('(')?;
-        let s = skip_blanks(&zone[open + 1..]);
+        let s = SPACE.skip(&zone[open + 1..]);
         let s = ["sau đây", "Sau đây", "dưới đây", "Dưới đây"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
-        let s = skip_blanks(s);
-        let s = s.strip_prefix("được").filter(|r| SPACE.run_len(r) > 0).map_or(s, skip_blanks);
+        let s = SPACE.skip(s);
+        let s = s.strip_prefix("được").filter(|r| SPACE.run_len(r) > 0).map_or(s, |r| SPACE.skip(r));
         if s.starts_with("viết tắt") || s.starts_with("gọi") {
             return Some(open);
         }
@@ -191,9 +191,6 @@ fn alias_open(zone: &str, pos: usize) -> Option<usize> {
     }
 }
 
-fn skip_blanks(s: &str) -> &str {
-    &s[SPACE.run_len(s)..]
-}
 
 #[cfg(test)]
 mod tests {
