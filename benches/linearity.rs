@@ -13,7 +13,9 @@ const TYPES: &[(&str, &str, &str)] = &[
     ("Nghị quyết", "NQ-HĐND", "Hội đồng nhân dân tỉnh"),
 ];
 
-/// About `size` bytes of a document citing a distinct document (type, number, year) in every clause.
+/// About `size` bytes of a document citing a distinct document (type, number, year) in every clause. A number has
+/// at most five digits, as in the grammar (`Số: 45/KH-UBND`): numbers cycle below 100,000, and the year (cycling
+/// over 25) keeps every citation distinct for millions of them (99,999 and 25 are coprime).
 fn dense_citations(size: usize) -> String {
     let mut t = String::with_capacity(size + 1024);
     t.push_str("ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n\nQUYẾT ĐỊNH\n\nVề việc thi hành các văn bản\n\n");
@@ -24,7 +26,7 @@ fn dense_citations(size: usize) -> String {
         for k in 0..4 {
             let (name, code, issuer) = TYPES[(n + k) % TYPES.len()];
             let year = 2000 + (n % 25);
-            t.push_str(&format!("{name} số {}/{year}/{code} ngày {:02}/{:02}/{year} của {issuer}", n + 1, n % 28 + 1, n % 12 + 1));
+            t.push_str(&format!("{name} số {}/{year}/{code} ngày {:02}/{:02}/{year} của {issuer}", n % 99_999 + 1, n % 28 + 1, n % 12 + 1));
             t.push_str(if k < 3 { ", " } else { ";\n" });
             n += 1;
         }

@@ -23,7 +23,9 @@ FLAT_LIMIT = 2.0
 
 
 def citation(i: int) -> str:
-    return f"Nghị định số {i + 1}/{2000 + i % 25}/NĐ-CP ngày {1 + i % 28} tháng {1 + i % 12} năm {2000 + i % 25}"
+    # a number has at most five digits (the grammar's `\d{1,5}`): it cycles below 100,000, and with the year
+    # (cycling over 25, coprime to 99,999) every citation stays distinct
+    return f"Nghị định số {i % 99_999 + 1}/{2000 + i % 25}/NĐ-CP ngày {1 + i % 28} tháng {1 + i % 12} năm {2000 + i % 25}"
 
 
 # name -> (unit maker, how the units are joined); the head makes a document of a kind the parser knows
