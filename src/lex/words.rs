@@ -253,7 +253,12 @@ impl Token {
 /// The tokens of `text`; white space separates them and makes none.
 pub fn tokenize(text: &str, words: &Words) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    out.extend(Tokens::new(text, words));
+    // the reading loop inlined here, not called through `next`, which saved and reloaded its state at every token
+    let letters = Letters::get();
+    let mut toks = Tokens::new(text, words);
+    while let Some(t) = toks.read(letters) {
+        out.push(t);
+    }
     out
 }
 
@@ -338,7 +343,7 @@ impl Scanned {
 /// ends, whether [`fold::is_folded`] holds for it, whether the fold changes its first character only, and its
 /// shape (as [`Token::is_cap`], [`Token::is_upper`] and [`Token::is_number`] say), all read in one pass over its
 /// characters, not one pass for each question.
-#[inline]
+#[inline(always)]
 fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Letters) -> Scanned {
     let mut i = start + first.len_utf8();
     // the rest is read after the first character as the fold writes it, which is what a tone move looks at.
