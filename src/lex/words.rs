@@ -352,27 +352,23 @@ fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Lette
     let first_fold = letters.fold(first);
     let mut moves = Moves::after(first_fold.unwrap_or(first));
     let mut marks = FoldMarks::default();
-    // the shape's case: a capital first, then capitals (and other characters) to the end, counting letters
-    let mut shape = if first.is_ascii_digit() { DIGIT } else { 0 };
-    let mut caps = class.is_upper();
-    let mut letters_seen = 1;
+    // the classes of the rest, gathered: the word is in capitals (the shape's UPPER) when its first is a capital
+    // and none of the rest is lower case, and has two letters or more when one of the rest is a letter
+    let mut rest = Class::NONE;
     while i < text.len() {
-        let (c, n) = char_at(text, i);
-        let k = letters.class(c);
+        let (k, n) = letters.class_at(text, i);
         if !k.is_word() {
             break;
         }
         marks |= k.fold_marks_with(moves);
-        if caps {
-            caps = !k.is_lower();
-            letters_seen += k.is_alpha() as u32;
-        }
+        rest = rest | k;
         moves = k.moves_next();
         i += n;
     }
+    let mut shape = if first.is_ascii_digit() { DIGIT } else { 0 };
     if class.is_upper() {
         shape |= CAP;
-        if caps && letters_seen >= 2 {
+        if !rest.is_lower() && rest.is_alpha() {
             shape |= UPPER;
         }
     }
