@@ -248,6 +248,12 @@ impl Letters {
             // and the six of the third are its offset in the block
             return (self.0.class[LOW_END as usize + ((b[i + 1] as usize & 3) << 6 | (b[i + 2] as usize & 0x3F))], 3);
         }
+        self.class_of_char_at(s, i)
+    }
+    /// [`Letters::class_at`] for the other characters, out of the readers' loops (rare in Vietnamese text).
+    #[cold]
+    #[inline(never)]
+    fn class_of_char_at(self, s: &str, i: usize) -> (Class, usize) {
         let (c, n) = char_at(s, i);
         (self.class(c), n)
     }
