@@ -149,29 +149,39 @@ impl WordTable {
     }
 
     /// The id of `word`, or [`NO_WORD`].
-    #[inline]
+    #[inline(never)]
     fn get(&self, word: &[u8]) -> WordId {
+        if word.len() > WHOLE {
+            return self.get_long(word);
+        }
+        // the key holds the word whole: a slot with the same key holds the same word
+        self.probe(Key::of(word), |_| true)
+    }
+
+    /// [`WordTable::get`] for a word too long for its key, compared byte by byte where the keys agree: none of a
+    /// lexicon's Vietnamese words is that long, so this is a call of its own, and the lookup of the others calls
+    /// nothing and saves no registers.
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, word: &[u8]) -> WordId {
+        self.probe(Key::of(word), |id| self.word(id) == word)
+    }
+
+    /// The id in the slot of `key` whose word is `same`, or [`NO_WORD`].
+    #[inline(always)]
+    fn probe(&self, key: Key, same: impl Fn(WordId) -> bool) -> WordId {
         if self.slots.is_empty() {
             return NO_WORD;
         }
-        let key = Key::of(word);
         let mask = self.slots.len() - 1;
         let mut i = key.hash() & mask;
         loop {
             let s = self.slots[i];
-            if s.id == NO_WORD || s.key == key && (key.len <= WHOLE || self.is_word(s.id, word)) {
+            if s.id == NO_WORD || s.key == key && same(s.id) {
                 return s.id;
             }
             i = (i + 1) & mask;
         }
-    }
-
-    /// Whether word `id` is `word` (compared byte by byte: a word too long for its key; none of a lexicon's
-    /// Vietnamese words is, so this stays out of the lookup's way).
-    #[cold]
-    #[inline(never)]
-    fn is_word(&self, id: WordId, word: &[u8]) -> bool {
-        self.word(id) == word
     }
 
     /// Give `word` the next id if it has none yet.
