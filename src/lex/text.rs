@@ -5,50 +5,24 @@ use super::offsets::OffsetMap;
 /// The text of a line or paragraph without formatting: markdown emphasis (`**`, `*`, `__`), heading hashes,
 /// table bars at the ends; runs of white space folded to one space; trimmed.
 pub fn clean(s: &str) -> String {
-    // most lines carry no formatting and no extra space: copy them as they are
-    let plain = !s.bytes().any(|b| matches!(b, b'*' | b'_' | b'|' | b'#' | b'\t' | b'\r' | b'\n'))
-        && !s.contains("  ")
-        && !s.starts_with(char::is_whitespace)
-        && !s.ends_with(char::is_whitespace)
-        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
-    if plain {
-        return s.to_string();
-    }
+    // read as `clean_into` reads a line, a run of plain text at a time, with no offsets kept
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    let mut prev_underscore = false;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        // `__x__` is emphasis too; a lone `_` is kept
-        if c == '_' && (prev_underscore || chars.peek() == Some(&'_')) {
-            prev_underscore = true;
-            continue;
-        }
-        prev_underscore = false;
-        match c {
-            '*' => continue,
-            c if c.is_whitespace() => pending_space = !out.is_empty(),
-            c => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
-                }
-                out.push(c);
-            }
-        }
-    }
-    let t = out.trim_matches(|c: char| c == '|' || c == '#' || c.is_whitespace());
-    if t.len() == out.len() {
-        out
-    } else {
-        t.to_string()
-    }
+    clean_runs(s, false, &mut out, |_, _| {});
+    out
 }
 
 /// [`clean`] appended to `out`, each run of it mapped back to its source byte (`base` + the offset in `s`) in
 /// `map`. With `bars`, a table bar `|` stands apart from its neighbours as in `clean(&s.replace('|', " | "))`.
 /// The cleaned text is the same as `clean`'s; nothing is appended for a line with no content.
 pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut OffsetMap) {
+    clean_runs(s, bars, out, |to, from| map.copy_from(to, base + from));
+    map.truncate(out.len());
+}
+
+/// [`clean_into`]'s reading: `s` cleaned appended to `out`, each run of it told to `mark` (its start in `out`,
+/// its source byte in `s`).
+#[inline(always)]
+fn clean_runs(s: &str, bars: bool, out: &mut String, mut mark: impl FnMut(usize, usize)) {
     let start = out.len();
     let b = s.as_bytes();
     let mut pending_space: Option<usize> = None;
@@ -59,10 +33,10 @@ pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut 
         let run = plain_run(s, i);
         if run > i {
             if let Some(sp) = pending_space.take() {
-                map.copy_from(out.len(), base + sp);
+                mark(out.len(), sp);
                 out.push(' ');
             }
-            map.copy_from(out.len(), base + i);
+            mark(out.len(), i);
             out.push_str(&s[i..run]);
             prev_underscore = false;
             i = run;
@@ -92,10 +66,10 @@ pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut 
             continue; // leading table bars and heading hashes are trimmed
         }
         if let Some(sp) = pending_space.take() {
-            map.copy_from(out.len(), base + sp);
+            mark(out.len(), sp);
             out.push(' ');
         }
-        map.copy_from(out.len(), base + at);
+        mark(out.len(), at);
         out.push(c);
         if bar {
             pending_space = Some(i);
@@ -104,7 +78,6 @@ pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut 
     // trailing bars, hashes and spaces are trimmed
     let kept = out[start..].trim_end_matches(['|', '#', ' ']).len();
     out.truncate(start + kept);
-    map.truncate(start + kept);
 }
 
 /// How [`plain_run`] reads each byte: plain, the end of a run, or the lead byte of a character that may be
@@ -253,6 +226,48 @@ pub fn leading_format_len(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    /// [`clean`] as it was written before it read runs as `clean_into` does: a char at a time.
+    fn clean_by_chars(s: &str) -> String {
+        // most lines carry no formatting and no extra space: copy them as they are
+        let plain = !s.bytes().any(|b| matches!(b, b'*' | b'_' | b'|' | b'#' | b'\t' | b'\r' | b'\n'))
+            && !s.contains("  ")
+            && !s.starts_with(char::is_whitespace)
+            && !s.ends_with(char::is_whitespace)
+            && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+        if plain {
+            return s.to_string();
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut pending_space = false;
+        let mut prev_underscore = false;
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            // `__x__` is emphasis too; a lone `_` is kept
+            if c == '_' && (prev_underscore || chars.peek() == Some(&'_')) {
+                prev_underscore = true;
+                continue;
+            }
+            prev_underscore = false;
+            match c {
+                '*' => continue,
+                c if c.is_whitespace() => pending_space = !out.is_empty(),
+                c => {
+                    if pending_space {
+                        out.push(' ');
+                        pending_space = false;
+                    }
+                    out.push(c);
+                }
+            }
+        }
+        let t = out.trim_matches(|c: char| c == '|' || c == '#' || c.is_whitespace());
+        if t.len() == out.len() {
+            out
+        } else {
+            t.to_string()
+        }
+    }
+
     #[test]
     fn clean_into_gives_clean_and_maps_each_char_to_itself() {
         let cases = [
@@ -264,7 +279,7 @@ mod tests {
                 let mut out = String::from("prefix");
                 let mut map = OffsetMap::default();
                 clean_into(s, 100, bars, &mut out, &mut map);
-                let want = if bars { clean(&s.replace('|', " | ")) } else { clean(s) };
+                let want = if bars { clean_by_chars(&s.replace('|', " | ")) } else { clean_by_chars(s) };
                 assert_eq!(&out["prefix".len()..], want, "{s:?} bars={bars}");
                 // a line joined after this one goes on from the trimmed end
                 let mut joined = map.clone();
@@ -276,6 +291,22 @@ mod tests {
                     assert!(sc == c || c == ' ' && (sc.is_whitespace() || sc == '|'), "{s:?}: {c:?} at {i} maps to {sc:?}");
                 }
             }
+        }
+    }
+    #[test]
+    fn clean_is_the_char_at_a_time_reading_on_every_short_mix_of_spaces_marks_and_letters() {
+        // single and double spaces between letters (ASCII or not), white space that is not ASCII, emphasis, bars
+        // and hashes at the ends and inside
+        let parts = ["a", " ", "*", "_", "|", "#", "ở", "\u{a0}", "\u{1680}", "\t", "ă"];
+        let mut s = String::new();
+        for n in 0..parts.len().pow(5) {
+            s.clear();
+            let mut k = n;
+            for _ in 0..5 {
+                s.push_str(parts[k % parts.len()]);
+                k /= parts.len();
+            }
+            assert_eq!(clean(&s), clean_by_chars(&s), "{s:?}");
         }
     }
     #[test]
