@@ -65,6 +65,9 @@ const IS_U: u16 = MOVES_AFTER_U << MOVES_SHIFT;
 const MOVES_SHIFT: u16 = 4;
 
 impl Class {
+    /// No character's answers: what gathering with `|` starts from.
+    pub const NONE: Class = Class(0);
+
     fn of(c: char) -> Class {
         let mut k = 0;
         let mut set = |bit, on: bool| k |= if on { bit } else { 0 };
@@ -122,6 +125,15 @@ impl Class {
     #[inline]
     pub fn moves_next(self) -> Moves {
         Moves(self.0 >> MOVES_SHIFT & (MOVES_AFTER_O | MOVES_AFTER_U))
+    }
+}
+
+/// The answers of some characters gathered: which hold for any of them.
+impl std::ops::BitOr for Class {
+    type Output = Class;
+    #[inline]
+    fn bitor(self, other: Class) -> Class {
+        Class(self.0 | other.0)
     }
 }
 
@@ -215,6 +227,36 @@ impl Letters {
             None => Class::of(c),
         }
     }
+    /// The class of the character that starts at byte `i` of `s` (a char boundary below its length) and its
+    /// length in bytes: [`Letters::class`] of [`char_at`], read from the bytes where the table holds the
+    /// character (ASCII, two bytes below U+0370, three bytes in U+1E00–U+1EFF), with no char made.
+    #[inline(always)]
+    pub fn class_at(self, s: &str, i: usize) -> (Class, usize) {
+        let b = s.as_bytes();
+        let x = b[i];
+        if x < 0x80 {
+            return (self.0.class[x as usize], 1);
+        }
+        if x < 0xE0 {
+            // two bytes: U+0080–U+07FF, five bits from the lead and six from the next
+            let cp = (x as usize & 0x1F) << 6 | (b[i + 1] as usize & 0x3F);
+            if cp < LOW_END as usize {
+                return (self.0.class[cp], 2);
+            }
+        } else if x == 0xE1 && b[i + 1] & 0xFC == 0xB8 {
+            // U+1E00–U+1EFF is E1 then B8–BB then a continuation byte: the low two bits of the second byte
+            // and the six of the third are its offset in the block
+            return (self.0.class[LOW_END as usize + ((b[i + 1] as usize & 3) << 6 | (b[i + 2] as usize & 0x3F))], 3);
+        }
+        self.class_of_char_at(s, i)
+    }
+    /// [`Letters::class_at`] for the other characters, out of the readers' loops (rare in Vietnamese text).
+    #[cold]
+    #[inline(never)]
+    fn class_of_char_at(self, s: &str, i: usize) -> (Class, usize) {
+        let (c, n) = char_at(s, i);
+        (self.class(c), n)
+    }
     /// `c` as the fold writes it, when that is one character.
     #[inline]
     pub fn fold(self, c: char) -> Option<char> {
@@ -269,6 +311,19 @@ mod tests {
         }
         assert_eq!(l.fold('İ'), None);
         assert_eq!((l.fold('Ð'), l.fold('Ở'), l.fold('A')), (Some('đ'), Some('ở'), Some('a')));
+    }
+
+    #[test]
+    fn a_class_read_from_bytes_is_the_class_of_the_char() {
+        let l = Letters::get();
+        let around = (0..0x800).chain(0x1D00..0x2100).chain(0xD7F0..0xE010).chain([0x3000, 0x4E00, 0xFFFF, 0x1F600, 0x10FFFF]);
+        for c in around.filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let (k, n) = l.class_at(&s, 1);
+            assert_eq!((k.0, n), (l.class(c).0, c.len_utf8()), "{c:?}");
+        }
+        let s = "ở";
+        assert_eq!(l.class_at(s, 0).1, 3);
     }
 
     #[test]

@@ -1,54 +1,29 @@
 //! Small text helpers shared by the parsers: markdown emphasis and table markup removed from extracted
 //! strings, case tests, sentence ends.
+use super::letters::Letters;
 use super::offsets::OffsetMap;
 
 /// The text of a line or paragraph without formatting: markdown emphasis (`**`, `*`, `__`), heading hashes,
 /// table bars at the ends; runs of white space folded to one space; trimmed.
 pub fn clean(s: &str) -> String {
-    // most lines carry no formatting and no extra space: copy them as they are
-    let plain = !s.bytes().any(|b| matches!(b, b'*' | b'_' | b'|' | b'#' | b'\t' | b'\r' | b'\n'))
-        && !s.contains("  ")
-        && !s.starts_with(char::is_whitespace)
-        && !s.ends_with(char::is_whitespace)
-        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
-    if plain {
-        return s.to_string();
-    }
+    // read as `clean_into` reads a line, a run of plain text at a time, with no offsets kept
     let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    let mut prev_underscore = false;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        // `__x__` is emphasis too; a lone `_` is kept
-        if c == '_' && (prev_underscore || chars.peek() == Some(&'_')) {
-            prev_underscore = true;
-            continue;
-        }
-        prev_underscore = false;
-        match c {
-            '*' => continue,
-            c if c.is_whitespace() => pending_space = !out.is_empty(),
-            c => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
-                }
-                out.push(c);
-            }
-        }
-    }
-    let t = out.trim_matches(|c: char| c == '|' || c == '#' || c.is_whitespace());
-    if t.len() == out.len() {
-        out
-    } else {
-        t.to_string()
-    }
+    clean_runs(s, false, &mut out, |_, _| {});
+    out
 }
 
 /// [`clean`] appended to `out`, each run of it mapped back to its source byte (`base` + the offset in `s`) in
 /// `map`. With `bars`, a table bar `|` stands apart from its neighbours as in `clean(&s.replace('|', " | "))`.
 /// The cleaned text is the same as `clean`'s; nothing is appended for a line with no content.
 pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut OffsetMap) {
+    clean_runs(s, bars, out, |to, from| map.copy_from(to, base + from));
+    map.truncate(out.len());
+}
+
+/// [`clean_into`]'s reading: `s` cleaned appended to `out`, each run of it told to `mark` (its start in `out`,
+/// its source byte in `s`).
+#[inline(always)]
+fn clean_runs(s: &str, bars: bool, out: &mut String, mut mark: impl FnMut(usize, usize)) {
     let start = out.len();
     let b = s.as_bytes();
     let mut pending_space: Option<usize> = None;
@@ -59,10 +34,10 @@ pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut 
         let run = plain_run(s, i);
         if run > i {
             if let Some(sp) = pending_space.take() {
-                map.copy_from(out.len(), base + sp);
+                mark(out.len(), sp);
                 out.push(' ');
             }
-            map.copy_from(out.len(), base + i);
+            mark(out.len(), i);
             out.push_str(&s[i..run]);
             prev_underscore = false;
             i = run;
@@ -92,10 +67,10 @@ pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut 
             continue; // leading table bars and heading hashes are trimmed
         }
         if let Some(sp) = pending_space.take() {
-            map.copy_from(out.len(), base + sp);
+            mark(out.len(), sp);
             out.push(' ');
         }
-        map.copy_from(out.len(), base + at);
+        mark(out.len(), at);
         out.push(c);
         if bar {
             pending_space = Some(i);
@@ -104,7 +79,6 @@ pub fn clean_into(s: &str, base: usize, bars: bool, out: &mut String, map: &mut 
     // trailing bars, hashes and spaces are trimmed
     let kept = out[start..].trim_end_matches(['|', '#', ' ']).len();
     out.truncate(start + kept);
-    map.truncate(start + kept);
 }
 
 /// How [`plain_run`] reads each byte: plain, the end of a run, or the lead byte of a character that may be
@@ -194,28 +168,20 @@ pub fn is_upper(s: &str) -> bool {
 
 /// Share of upper-case letters among letters.
 pub fn upper_ratio(s: &str) -> f32 {
+    // each char's class (`is_alphabetic`, `is_uppercase`) read from the letters' table by its bytes, not decoded
+    let letters = Letters::get();
     let (mut up, mut all) = (0u32, 0u32);
-    for c in s.chars().filter(|&c| is_letter(c)) {
-        all += 1;
-        up += c.is_uppercase() as u32;
+    let mut i = 0;
+    while i < s.len() {
+        let (k, n) = letters.class_at(s, i);
+        all += k.is_alpha() as u32;
+        up += (k.is_alpha() && k.is_upper()) as u32;
+        i += n;
     }
     if all == 0 {
         0.0
     } else {
         up as f32 / all as f32
-    }
-}
-
-/// `char::is_alphabetic`, answered without its table for the scripts of Vietnamese text: ASCII, Latin-1
-/// (all letters from U+00C0 but × and ÷), Latin Extended-A/B (U+0100-U+024F, all letters) and the precomposed
-/// Vietnamese letters (U+1E00-U+1EFF, all letters). The table search is the cost of `upper_ratio` otherwise.
-#[inline]
-pub fn is_letter(c: char) -> bool {
-    match c {
-        '\0'..='\u{7F}' => c.is_ascii_alphabetic(),
-        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
-        '\u{1E00}'..='\u{1EFF}' => true,
-        _ => c.is_alphabetic(),
     }
 }
 
@@ -253,6 +219,48 @@ pub fn leading_format_len(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    /// [`clean`] as it was written before it read runs as `clean_into` does: a char at a time.
+    fn clean_by_chars(s: &str) -> String {
+        // most lines carry no formatting and no extra space: copy them as they are
+        let plain = !s.bytes().any(|b| matches!(b, b'*' | b'_' | b'|' | b'#' | b'\t' | b'\r' | b'\n'))
+            && !s.contains("  ")
+            && !s.starts_with(char::is_whitespace)
+            && !s.ends_with(char::is_whitespace)
+            && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+        if plain {
+            return s.to_string();
+        }
+        let mut out = String::with_capacity(s.len());
+        let mut pending_space = false;
+        let mut prev_underscore = false;
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            // `__x__` is emphasis too; a lone `_` is kept
+            if c == '_' && (prev_underscore || chars.peek() == Some(&'_')) {
+                prev_underscore = true;
+                continue;
+            }
+            prev_underscore = false;
+            match c {
+                '*' => continue,
+                c if c.is_whitespace() => pending_space = !out.is_empty(),
+                c => {
+                    if pending_space {
+                        out.push(' ');
+                        pending_space = false;
+                    }
+                    out.push(c);
+                }
+            }
+        }
+        let t = out.trim_matches(|c: char| c == '|' || c == '#' || c.is_whitespace());
+        if t.len() == out.len() {
+            out
+        } else {
+            t.to_string()
+        }
+    }
+
     #[test]
     fn clean_into_gives_clean_and_maps_each_char_to_itself() {
         let cases = [
@@ -264,7 +272,7 @@ mod tests {
                 let mut out = String::from("prefix");
                 let mut map = OffsetMap::default();
                 clean_into(s, 100, bars, &mut out, &mut map);
-                let want = if bars { clean(&s.replace('|', " | ")) } else { clean(s) };
+                let want = if bars { clean_by_chars(&s.replace('|', " | ")) } else { clean_by_chars(s) };
                 assert_eq!(&out["prefix".len()..], want, "{s:?} bars={bars}");
                 // a line joined after this one goes on from the trimmed end
                 let mut joined = map.clone();
@@ -276,6 +284,22 @@ mod tests {
                     assert!(sc == c || c == ' ' && (sc.is_whitespace() || sc == '|'), "{s:?}: {c:?} at {i} maps to {sc:?}");
                 }
             }
+        }
+    }
+    #[test]
+    fn clean_is_the_char_at_a_time_reading_on_every_short_mix_of_spaces_marks_and_letters() {
+        // single and double spaces between letters (ASCII or not), white space that is not ASCII, emphasis, bars
+        // and hashes at the ends and inside
+        let parts = ["a", " ", "*", "_", "|", "#", "ở", "\u{a0}", "\u{1680}", "\t", "ă"];
+        let mut s = String::new();
+        for n in 0..parts.len().pow(5) {
+            s.clear();
+            let mut k = n;
+            for _ in 0..5 {
+                s.push_str(parts[k % parts.len()]);
+                k /= parts.len();
+            }
+            assert_eq!(clean(&s), clean_by_chars(&s), "{s:?}");
         }
     }
     #[test]
@@ -310,9 +334,18 @@ mod tests {
     }
 
     #[test]
-    fn is_letter_agrees_with_is_alphabetic_on_every_char() {
-        for c in (0..=0x2FFFFu32).filter_map(char::from_u32) {
-            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+    fn upper_ratio_counts_letters_and_capitals_as_the_standard_library_does() {
+        let slowly = |s: &str| {
+            let all = s.chars().filter(|c| c.is_alphabetic()).count();
+            let up = s.chars().filter(|c| c.is_alphabetic() && c.is_uppercase()).count();
+            if all == 0 { 0.0 } else { up as f32 / all as f32 }
+        };
+        let chars: Vec<char> = (0..0x800).chain(0x1D00..0x2200).chain([0x3000, 0x4E00, 0x1F600]).filter_map(char::from_u32).collect();
+        for w in chars.chunks(7) {
+            let s: String = w.iter().chain(['Ủ', 'y', ' ', 'B', 'A', 'N'].iter()).collect();
+            assert_eq!(upper_ratio(&s), slowly(&s), "{s:?}");
         }
+        assert_eq!(upper_ratio("ỦY BAN nhân dân"), 5.0 / 12.0);
+        assert_eq!(upper_ratio("2024 - 12"), 0.0);
     }
 }

@@ -149,29 +149,39 @@ impl WordTable {
     }
 
     /// The id of `word`, or [`NO_WORD`].
-    #[inline]
+    #[inline(never)]
     fn get(&self, word: &[u8]) -> WordId {
+        if word.len() > WHOLE {
+            return self.get_long(word);
+        }
+        // the key holds the word whole: a slot with the same key holds the same word
+        self.probe(Key::of(word), |_| true)
+    }
+
+    /// [`WordTable::get`] for a word too long for its key, compared byte by byte where the keys agree: none of a
+    /// lexicon's Vietnamese words is that long, so this is a call of its own, and the lookup of the others calls
+    /// nothing and saves no registers.
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, word: &[u8]) -> WordId {
+        self.probe(Key::of(word), |id| self.word(id) == word)
+    }
+
+    /// The id in the slot of `key` whose word is `same`, or [`NO_WORD`].
+    #[inline(always)]
+    fn probe(&self, key: Key, same: impl Fn(WordId) -> bool) -> WordId {
         if self.slots.is_empty() {
             return NO_WORD;
         }
-        let key = Key::of(word);
         let mask = self.slots.len() - 1;
         let mut i = key.hash() & mask;
         loop {
             let s = self.slots[i];
-            if s.id == NO_WORD || s.key == key && (key.len <= WHOLE || self.is_word(s.id, word)) {
+            if s.id == NO_WORD || s.key == key && same(s.id) {
                 return s.id;
             }
             i = (i + 1) & mask;
         }
-    }
-
-    /// Whether word `id` is `word` (compared byte by byte: a word too long for its key; none of a lexicon's
-    /// Vietnamese words is, so this stays out of the lookup's way).
-    #[cold]
-    #[inline(never)]
-    fn is_word(&self, id: WordId, word: &[u8]) -> bool {
-        self.word(id) == word
     }
 
     /// Give `word` the next id if it has none yet.
@@ -253,7 +263,12 @@ impl Token {
 /// The tokens of `text`; white space separates them and makes none.
 pub fn tokenize(text: &str, words: &Words) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    out.extend(Tokens::new(text, words));
+    // the reading loop inlined here, not called through `next`, which saved and reloaded its state at every token
+    let letters = Letters::get();
+    let mut toks = Tokens::new(text, words);
+    while let Some(t) = toks.read(letters) {
+        out.push(t);
+    }
     out
 }
 
@@ -338,7 +353,7 @@ impl Scanned {
 /// ends, whether [`fold::is_folded`] holds for it, whether the fold changes its first character only, and its
 /// shape (as [`Token::is_cap`], [`Token::is_upper`] and [`Token::is_number`] say), all read in one pass over its
 /// characters, not one pass for each question.
-#[inline]
+#[inline(always)]
 fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Letters) -> Scanned {
     let mut i = start + first.len_utf8();
     // the rest is read after the first character as the fold writes it, which is what a tone move looks at.
@@ -347,27 +362,23 @@ fn scan_word(text: &str, start: usize, first: char, class: Class, letters: Lette
     let first_fold = letters.fold(first);
     let mut moves = Moves::after(first_fold.unwrap_or(first));
     let mut marks = FoldMarks::default();
-    // the shape's case: a capital first, then capitals (and other characters) to the end, counting letters
-    let mut shape = if first.is_ascii_digit() { DIGIT } else { 0 };
-    let mut caps = class.is_upper();
-    let mut letters_seen = 1;
+    // the classes of the rest, gathered: the word is in capitals (the shape's UPPER) when its first is a capital
+    // and none of the rest is lower case, and has two letters or more when one of the rest is a letter
+    let mut rest = Class::NONE;
     while i < text.len() {
-        let (c, n) = char_at(text, i);
-        let k = letters.class(c);
+        let (k, n) = letters.class_at(text, i);
         if !k.is_word() {
             break;
         }
         marks |= k.fold_marks_with(moves);
-        if caps {
-            caps = !k.is_lower();
-            letters_seen += k.is_alpha() as u32;
-        }
+        rest = rest | k;
         moves = k.moves_next();
         i += n;
     }
+    let mut shape = if first.is_ascii_digit() { DIGIT } else { 0 };
     if class.is_upper() {
         shape |= CAP;
-        if caps && letters_seen >= 2 {
+        if !rest.is_lower() && rest.is_alpha() {
             shape |= UPPER;
         }
     }
