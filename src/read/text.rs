@@ -36,7 +36,7 @@ pub(crate) fn read_text(bytes: &[u8], encoding: Option<Encoding>) -> Result<Inpu
         return utf16(rest, u16::from_be_bytes, Encoding::Utf16Be);
     }
     // valid UTF-8 is UTF-8 (legacy bytes are almost never valid UTF-8): validated once, judged on a sample
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Ok(s) = str_of(bytes) {
         if looks_binary(bytes) {
             return Err(decode_error("binary data, not a text document"));
         }
@@ -87,7 +87,7 @@ fn read_text_as(bytes: &[u8], e: Encoding) -> Result<Input, Error> {
             if looks_binary(rest) {
                 return Err(decode_error("binary data, not a text document"));
             }
-            match std::str::from_utf8(rest) {
+            match str_of(rest) {
                 Ok(_) => utf8(rest, base, 1.0),
                 Err(err) => Err(decode_error(format!("invalid UTF-8 at byte {}", base + err.valid_up_to()))),
             }
@@ -115,9 +115,19 @@ fn utf8(bytes: &[u8], base: usize, confidence: f32) -> Result<Input, Error> {
     if looks_binary(bytes) {
         return Err(decode_error("binary data, not a text document"));
     }
-    match std::str::from_utf8(bytes) {
+    match str_of(bytes) {
         Ok(s) => Ok(utf8_text(s, base, confidence)),
         Err(e) => Err(decode_error(format!("invalid UTF-8 at byte {}", base + e.valid_up_to()))),
+    }
+}
+
+/// `bytes` as UTF-8 text, or std's error (its position goes into messages). simdutf8 checks many bytes at once
+/// (std's validator spent some ten instructions a byte on dense Vietnamese); it accepts exactly the valid UTF-8
+/// std accepts, and only a failure, rare, is checked again by std for the position.
+pub(crate) fn str_of(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(_) => std::str::from_utf8(bytes),
     }
 }
 
@@ -198,5 +208,27 @@ mod tests {
         let text = "Điều 1.\n\nỦy ban\n".repeat(1000);
         assert_eq!(line_starts(text.as_bytes()), one_by_one(text.as_bytes()));
         assert!(line_starts(b"").is_empty());
+    }
+
+    #[test]
+    fn utf8_check_agrees_with_std_and_gives_its_error_position() {
+        // valid Vietnamese, long enough for the vector loop, and each way it can break (a stray continuation,
+        // a cut sequence, an overlong, a surrogate) at each position around a block's edges
+        let good = "Điều 1. Ủy ban nhân dân tỉnh Quảng Ngãi — “ghi chú” 😀\n".repeat(8);
+        assert_eq!(str_of(good.as_bytes()), Ok(good.as_str()));
+        for bad in [&b"\x80"[..], b"\xE1\xBB", b"\xC0\xAF", b"\xED\xA0\x80", b"\xF4\x90\x80\x80", b"\xFF"] {
+            for at in 0..good.len().min(140) {
+                if !good.is_char_boundary(at) {
+                    continue;
+                }
+                let mut text = good.as_bytes()[..at].to_vec();
+                text.extend_from_slice(bad);
+                text.extend_from_slice(&good.as_bytes()[at..]);
+                assert_eq!(str_of(&text), std::str::from_utf8(&text), "{bad:x?} at {at}");
+            }
+        }
+        // the last emoji cut short: the error is at its first byte
+        let cut = &good.as_bytes()[..good.len() - 2];
+        assert_eq!(str_of(cut).unwrap_err().valid_up_to(), good.len() - 5);
     }
 }
