@@ -145,29 +145,12 @@ fn utf8_text(s: &str, base: usize, confidence: f32) -> Input {
     text_input(s.to_owned(), Encoding::Utf8, confidence, lines)
 }
 
-/// `f` of the offset after each `\n` of `bytes`, in order, eight bytes at a time: a word is looked at byte by byte
-/// only when it holds a `\n` (a line of text is some ten words; the char searcher cost ~240 instructions a line to
-/// find its end). Plain loops: an iterator of these (a flat map and a chain) cost as much again to drive.
+/// `f` of the offset after each `\n` of `bytes`, in order: memchr looks at many bytes at once with the CPU's vector
+/// unit (the eight-bytes-at-a-time loop it replaces cost some two instructions a byte; the char searcher before it
+/// ~240 a line).
 fn each_line_start(bytes: &[u8], mut f: impl FnMut(usize)) {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
-    let mut chunks = bytes.chunks_exact(8);
-    for (k, w) in (&mut chunks).enumerate() {
-        // a byte of `x` is zero exactly where `w` holds a `\n`; the test is nonzero exactly when one is (`haszero`)
-        let x = u64::from_ne_bytes(w.try_into().expect("eight bytes")) ^ (ONES * u64::from(b'\n'));
-        if x.wrapping_sub(ONES) & !x & HIGH != 0 {
-            for (j, &b) in w.iter().enumerate() {
-                if b == b'\n' {
-                    f(k * 8 + j + 1);
-                }
-            }
-        }
-    }
-    let tail = bytes.len() - chunks.remainder().len();
-    for (j, &b) in chunks.remainder().iter().enumerate() {
-        if b == b'\n' {
-            f(tail + j + 1);
-        }
+    for i in memchr::memchr_iter(b'\n', bytes) {
+        f(i + 1);
     }
 }
 
