@@ -452,10 +452,12 @@ struct Motto {
     whole: Vec<String>,
     /// the most characters in a form
     span: usize,
+    /// each form's anchor with the character before it (`CỘN`, `HĨA`, `ĐỘC`; none when the anchor opens the form)
+    anchored: Vec<(Option<char>, [char; 2])>,
 }
 
 static MOTTO: LazyLock<Motto> = LazyLock::new(|| {
-    let mut m = Motto { inside: Vec::new(), opens: Vec::new(), whole: Vec::new(), span: 0 };
+    let mut m = Motto { inside: Vec::new(), opens: Vec::new(), whole: Vec::new(), span: 0, anchored: Vec::new() };
     for e in Lexicon::global().phrases(Tag::Motto) {
         let form = e.phrase.to_uppercase();
         let forms = [Some(form.clone()), fold::other_tone_placement(&form)];
@@ -471,6 +473,13 @@ static MOTTO: LazyLock<Motto> = LazyLock::new(|| {
         }
     }
     m.span = m.inside.iter().map(|(f, _)| f).chain(&m.opens).chain(&m.whole).map(|f| f.chars().count()).max().unwrap_or(0);
+    for f in m.inside.iter().map(|(f, _)| f).chain(&m.opens).chain(&m.whole) {
+        let (chars, at) = (f.chars().collect::<Vec<_>>(), anchor_of(f));
+        let before = at.checked_sub(1).map(|i| chars[i]);
+        if !m.anchored.contains(&(before, [chars[at], chars[at + 1]])) {
+            m.anchored.push((before, [chars[at], chars[at + 1]]));
+        }
+    }
     // `is_motto` marks the forms it has seen in the bits of a u64
     assert!(m.inside.len() <= 64, "more motto forms than bits");
     m
@@ -491,6 +500,21 @@ fn motto_anchors(c: &str) -> impl Iterator<Item = usize> + '_ {
         packed::Searcher::new(anchors).expect("the motto's anchors build")
     });
     ANCHORS.find_iter(c).map(|m| m.start())
+}
+
+/// The anchors of `c` that may be a form's anchor upper-cased: the character before it upper-cases to one that ends
+/// with the character before that form's anchor. Most anchors are in words no form holds (`động`, `Hội đồng`),
+/// and are spared the comparison of every form around them. It cannot drop a form's anchor: the character before
+/// an anchor in the upper-cased text is the last of the upper-cased character before it (`Ộ`/`Ĩ` come from one
+/// character of their own), and the anchor's own characters upper-case to the anchor as `motto_anchors` finds it.
+fn form_anchors(c: &str) -> impl Iterator<Item = usize> + '_ {
+    let m = &*MOTTO;
+    motto_anchors(c).filter(move |&at| {
+        let mut pair = c[at..].chars().map(|ch| ch.to_uppercase().next());
+        let pair = [pair.next().flatten(), pair.next().flatten()];
+        let before = c[..at].chars().next_back().and_then(|ch| ch.to_uppercase().last());
+        m.anchored.iter().any(|&(b, [x, y])| pair == [Some(x), Some(y)] && (b.is_none() || b == before))
+    })
 }
 
 /// The character offset of a form's anchor (the first `ỘC`, `ỘN` or `ĨA` in it).
@@ -533,7 +557,7 @@ fn chars_back(c: &str, at: usize, n: usize) -> Option<usize> {
 /// The national motto or the Party's name at the top right of a header (`CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`,
 /// `Độc lập - Tự do - Hạnh phúc`, `ĐẢNG CỘNG SẢN VIỆT NAM`).
 pub fn is_motto(c: &str) -> bool {
-    let mut anchors = motto_anchors(c).peekable();
+    let mut anchors = form_anchors(c).peekable();
     if anchors.peek().is_none() || !form_may_match(c, anchors) {
         return false;
     }
@@ -547,7 +571,7 @@ pub fn is_motto(c: &str) -> bool {
         return true;
     }
     let mut seen = 0u64;
-    for at in motto_anchors(c) {
+    for at in form_anchors(c) {
         for (k, (form, anchor)) in m.inside.iter().enumerate() {
             if seen & 1 << k != 0 {
                 continue;
@@ -568,7 +592,7 @@ pub fn is_motto(c: &str) -> bool {
 /// Whether a motto form may be in `c` upper-cased: one compares equal character by character at its start or at an
 /// anchor, or a character there upper-cases to more than one. Most paragraphs with an anchor (`động`) have no
 /// form, and this spares them a pass over every character. It cannot miss one: every form holds an anchor, and an
-/// upper-cased anchor comes only from one `motto_anchors` finds (no letter upper-cases to `Ộ` or `Ĩ` after its
+/// upper-cased form's anchor comes only from one `form_anchors` finds (no letter upper-cases to `Ộ` or `Ĩ` after its
 /// first character, nor to a first `C`, `N` or `A` but these and `ẚ`); where the characters within a form's length
 /// of it all upper-case to one, the upper-cased paragraph there is the comparison character by character.
 fn form_may_match(c: &str, mut anchors: impl Iterator<Item = usize>) -> bool {
@@ -654,6 +678,25 @@ mod tests {
         assert!(is_motto("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") && is_motto("Độc lập - Tự do - Hạnh phúc"));
         assert!(!is_motto("do Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam ban hành"));
         assert!(motto_anchors("Một bộ hồ sơ gửi Hội đồng nhân dân").next().is_none());
+    }
+
+    #[test]
+    fn any_character_before_an_anchor_is_judged_as_upper_casing_judges_it() {
+        // the character before a form's anchor, each char in turn: only those upper-casing to one that ends like the
+        // form's (`c`, `C`, `h`, `H`, `đ`, `Đ`) keep the anchor, and the paragraph upper-cased agrees
+        let forms = [("ĐẢNG ", "ỘNG SẢN"), ("XÃ HỘI CHỦ NG", "ĨA"), ("", "ỘC LẬP - TỰ DO"), ("", "ộng"), ("chủ ng", "ĩẚ việt nam")];
+        let mut buf = String::new();
+        for ch in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            for (head, tail) in forms {
+                buf.clear();
+                buf.push_str(head);
+                buf.push(ch);
+                buf.push_str(tail);
+                assert_eq!(is_motto(&buf), is_motto_upper_cased(&buf), "{buf:?}");
+            }
+        }
+        assert!(form_anchors("hoạt động của Hội đồng, lao động").next().is_none());
+        assert_eq!(form_anchors("Cộng đồng, nghĩa vụ").count(), 2);
     }
 
     #[test]
