@@ -291,6 +291,12 @@ impl<'a> Tokens<'a> {
     #[inline(always)]
     fn read(&mut self, letters: Letters) -> Option<Token> {
         while self.i < self.text.len() {
+            // (the space between two words, the most common character a token does not take, is passed over
+            // without asking its class: it is white space)
+            if self.text.as_bytes()[self.i] == b' ' {
+                self.i += 1;
+                continue;
+            }
             let start = self.i;
             let (c, n) = char_at(self.text, start);
             let class = letters.class(c);
