@@ -1,6 +1,7 @@
 //! Paragraphs classified into the parts of a document: portal chrome, header, title, preamble, body,
 //! closing (recipients and signature), appendices, trailing chrome.
 use crate::model::DocType;
+use crate::lex::class::{DIGIT, SPACE, WORD};
 use crate::lex::fold;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::lines::Para;
@@ -22,14 +23,18 @@ pub enum Zone {
     Appendix,
 }
 
-/// The operative line that ends a preamble (`QUYẾT ĐỊNH:`).
+/// The operative line that ends a preamble (`QUYẾT ĐỊNH:`): the spec of [`is_operative`] (compiling it cost
+/// ~0.6 M instructions per process).
+#[cfg(test)]
 static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:QUYẾT ĐỊNH|QUYẾT NGHỊ|NGHỊ QUYẾT|CHỈ THỊ|BAN HÀNH|QUY ĐỊNH|KẾT LUẬN)\s*:$").unwrap()
 });
-/// Whether a paragraph is the operative line. The pattern ends in `:$`, so a paragraph that does not end with a
-/// colon, as nearly all do not, is not run through it.
+const OPERATIVE_WORDS: [&str; 7] = ["QUYẾT ĐỊNH", "QUYẾT NGHỊ", "NGHỊ QUYẾT", "CHỈ THỊ", "BAN HÀNH", "QUY ĐỊNH", "KẾT LUẬN"];
+
+/// Whether a paragraph is the operative line: one of the words, white space, and the colon that ends it (the words
+/// end with a letter, so the white space before the colon is all of it).
 fn is_operative(c: &str) -> bool {
-    c.ends_with(':') && OPERATIVE.is_match(c)
+    c.strip_suffix(':').is_some_and(|w| OPERATIVE_WORDS.contains(&w.trim_end_matches(|ch| SPACE.contains(ch))))
 }
 static SUMMARY_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Lu}\p{Ll}+(?: \p{L}+){0,3} \d+[/-]").unwrap());
 
@@ -113,7 +118,6 @@ fn is_summary_under_number(paras: &[Para], i: usize) -> bool {
 /// A web page's title line for the document it shows: the type in running text, then its number, year or
 /// issuer (`Công văn 627/BYT-BH năm 2021 về ... do Bộ Y tế ban hành.`, `Thông tư 21/2025/TT-BGDĐT.`).
 fn is_portal_title(c: &str) -> bool {
-    static NUMBER_OR_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\S+(?: \S+){0,3} \d+[/-]|\bnăm \d{4}\b|ban hành\.?$").unwrap());
     let typed = match DocType::from_word_prefix(c) {
         // `Nghị quyết số: 101/2025/UBTVQH15`, `Luật số: ...`: the document's own number line
         Some((_, len)) => !text::is_upper(&c[..len]) && !c[len..].trim_start().to_lowercase().starts_with("số"),
@@ -121,7 +125,46 @@ fn is_portal_title(c: &str) -> bool {
     };
     // in running text: mostly lower case, the symbol aside
     let words: String = c.split(' ').filter(|w| !w.contains(|ch: char| ch.is_ascii_digit())).collect::<Vec<_>>().join(" ");
-    typed && text::upper_ratio(&words) < 0.5 && c.chars().count() < 400 && NUMBER_OR_YEAR.is_match(c)
+    typed && text::upper_ratio(&words) < 0.5 && c.chars().count() < 400 && has_number_or_year(c)
+}
+
+/// The spec of [`has_number_or_year`] (compiling its Unicode classes and boundaries cost ~1.6 M per process).
+#[cfg(test)]
+static NUMBER_OR_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\S+(?: \S+){0,3} \d+[/-]|\bnăm \d{4}\b|ban hành\.?$").unwrap());
+
+/// A number after the type's first words (`Công văn 627/BYT-BH`), a year (`năm 2021`), or `ban hành` at the end:
+/// [`NUMBER_OR_YEAR`] matches.
+fn has_number_or_year(c: &str) -> bool {
+    number_within_five_words(c) || year_at(c) || c.strip_suffix('.').unwrap_or(c).ends_with("ban hành")
+}
+
+/// `^\S+(?: \S+){0,3} \d+[/-]`: the words between single spaces are fixed by them, so each of the first four that
+/// holds no white space is tried as the last before the number.
+fn number_within_five_words(c: &str) -> bool {
+    let mut rest = c;
+    for _ in 0..4 {
+        let Some((word, after)) = rest.split_once(' ') else { return false };
+        if word.is_empty() || word.chars().any(|ch| SPACE.contains(ch)) {
+            return false;
+        }
+        let digits = DIGIT.run_len(after);
+        if digits > 0 && matches!(after.as_bytes().get(digits), Some(b'/' | b'-')) {
+            return true;
+        }
+        rest = after;
+    }
+    false
+}
+
+/// `\bnăm \d{4}\b`: `năm ` after no word character, then four digits and no word character.
+fn year_at(c: &str) -> bool {
+    c.match_indices("năm ").any(|(i, m)| {
+        let after = &c[i + m.len()..];
+        let mut chars = after.char_indices();
+        let four = (0..4).all(|_| chars.next().is_some_and(|(_, ch)| DIGIT.contains(ch)));
+        four && !c[..i].chars().next_back().is_some_and(|ch| WORD.contains(ch))
+            && !chars.next().is_some_and(|(_, ch)| WORD.contains(ch))
+    })
 }
 
 /// The start of a place name broken off its date (`Thành phố Hồ Chí` / `Minh, ngày 28 tháng 11 năm 2025`).
@@ -633,6 +676,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_number_or_year_is_found_as_the_pattern_finds_it() {
+        let mut cases: Vec<String> = [
+            "Công văn 627/BYT-BH năm 2021 về việc do Bộ Y tế ban hành.", "Thông tư 21/2025/TT-BGDĐT.", "a b c d 1/", "a b c d e 1/",
+            "a  b 1/", " a 1/", "a\tb 1/", "a b 1", "a b 12-", "a ١٢/", "Quyết định năm 2021", "năm 20210", "Xnăm 2021", "ănăm 2021",
+            "(năm 2021)", "năm 2021a", "năm 202", "năm ٢٠٢١.", "do Bộ ban hành", "ban hành.", "ban hành..", "ban hành ", "", "năm ",
+        ]
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+        let alphabet = ["a", "ộ", " ", "\t", "1", "/", "-", "năm ", "2021", "ban hành", ".", "_"];
+        let mut seeds: Vec<String> = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = seeds.iter().flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}"))).collect();
+            seeds.extend(longer);
+        }
+        cases.extend(seeds);
+        for c in &cases {
+            assert_eq!(has_number_or_year(c), NUMBER_OR_YEAR.is_match(c), "{c:?}");
+        }
+        // thousands of the cue: each looks a bounded way ahead
+        assert!(!has_number_or_year(&"năm năm ".repeat(50_000)));
+    }
+
+    #[test]
     fn the_footer_is_found_in_any_case() {
         assert!(opens_footer("Văn bản liên quan") && opens_footer("VĂN BẢN LIÊN QUAN") && !opens_footer("Xem văn bản liên quan"));
     }
@@ -749,6 +816,14 @@ mod tests {
     #[test]
     fn operative_line_ends_with_its_colon() {
         assert!(is_operative("QUYẾT ĐỊNH:") && is_operative("QUYẾT NGHỊ :") && is_operative("CHỈ THỊ:"));
+        for w in OPERATIVE_WORDS.iter().chain(&["", "QUYẾT", "ĐỊNH", "QUYẾT ĐỊNHH", "XQUYẾT ĐỊNH"]) {
+            for tail in ["", ":", " :", "\u{A0}\t:", "::", ": ", ":\n", "\n:", ". :"] {
+                for head in ["", " ", "\n"] {
+                    let c = format!("{head}{w}{tail}");
+                    assert_eq!(is_operative(&c), OPERATIVE.is_match(&c), "{c:?}");
+                }
+            }
+        }
         assert!(!is_operative("QUYẾT ĐỊNH: Điều 1") && !is_operative("QUYẾT ĐỊNH") && !is_operative("Quyết định:"));
     }
 
