@@ -351,9 +351,10 @@ pub(super) const NAME_WORDS: usize = 48;
 /// `(sau đây viết tắt là Nghị quyết Đại hội XIII)`, `(gọi tắt là …)`, `(sau đây gọi chung là …)`. The alias `a`
 /// holds at most [`ALIAS_CHARS`] characters, checked after the match (see `resolve::aliases_in`): a counted
 /// repetition of a negated class here made the lazy DFA build thousands of states per paragraph searched.
-pub(super) static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(\s*(?:[Ss]au đây|[Dd]ưới đây)?\s*(?:được\s+)?(?:viết tắt|gọi tắt|gọi chung|gọi)\s+(?:là\s+)?[:\s“”\x22']*(?P<a>[\p{Lu}][^()“”\x22]*?)[\s“”\x22'.]*\)").unwrap()
-});
+/// Read by `resolve::alias_at`.
+#[cfg(test)]
+pub(super) const ALIAS_PATTERN: &str =
+    r"\(\s*(?:[Ss]au đây|[Dd]ưới đây)?\s*(?:được\s+)?(?:viết tắt|gọi tắt|gọi chung|gọi)\s+(?:là\s+)?[:\s“”\x22']*(?P<a>[\p{Lu}][^()“”\x22]*?)[\s“”\x22'.]*\)";
 /// The longest alias, in characters.
 pub(super) const ALIAS_CHARS: usize = 101;
 /// What follows an attachment: `(ban hành) kèm theo`, `gửi kèm`, `đính kèm`.
