@@ -28,6 +28,7 @@ pub(super) static TYPE_WORD_FORMS: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 
 /// [`TYPE_WORD_FORMS`] as a regex alternation.
+#[cfg(test)]
 static TYPE_WORDS: LazyLock<String> = LazyLock::new(|| TYPE_WORD_FORMS.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|"));
 
 /// The type words, each with its words.
@@ -140,7 +141,30 @@ pub(super) fn more_at(s: &str) -> Option<(usize, usize)> {
 }
 /// How every match of [`bare_number_pattern`] starts: a type word, blanks and a digit. Searched for instead of
 /// the whole pattern, it finds where matches start without running the symbol's letter classes backwards.
-pub(super) static BARE_NUMBER_CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:{})[ \t]+\d", *TYPE_WORDS)).unwrap());
+/// Read by [`bare_number_cue`].
+#[cfg(test)]
+pub(super) fn bare_number_cue_pattern() -> String {
+    format!(r"(?:{})[ \t]+\d", *TYPE_WORDS)
+}
+/// [`TYPE_WORD_FORMS`] searched for at once, leftmost first (the searcher's default) as their alternation.
+static TYPE_WORD_SEARCH: LazyLock<packed::Searcher> =
+    LazyLock::new(|| packed::Searcher::new(TYPE_WORD_FORMS.iter()).expect("the searcher of the type words builds"));
+/// Where the first match of [`bare_number_cue_pattern`] from `pos` starts: at the first type word that blanks
+/// and a digit follow. Where a type word is found and they do not follow it, no other form found there does:
+/// the other forms there are shorter (the longest comes first), so each is followed by the rest of the found
+/// form, and a form has no digit nor ends with a blank; the search goes on from the next byte.
+pub(super) fn bare_number_cue(zone: &str, pos: usize) -> Option<usize> {
+    let mut from = pos;
+    loop {
+        let m = TYPE_WORD_SEARCH.find_in(zone, aho_corasick::Span::from(from..zone.len()))?;
+        let rest = &zone[m.end()..];
+        let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if blanks > 0 && rest[blanks..].starts_with(|c| DIGIT.contains(c)) {
+            return Some(m.start());
+        }
+        from = m.start() + 1;
+    }
+}
 /// How far before `số` the type word may start (bytes): a type word and a law's name of up to sixteen words.
 pub(super) const TYPE_WINDOW: usize = 240;
 /// The most words of a law's name between its type word and `số`.
@@ -571,6 +595,28 @@ mod tests {
         assert!(pos("văn bản") > 0 && pos("Văn bản") > 0);
         assert!(!forms.iter().any(|f| f == "nghị quyết"));
         assert!(NAMED.find("Bộ Luật Dân sự").is_some() && NAMED.find("chương trình mục tiêu").is_some());
+    }
+
+    #[test]
+    fn a_bare_number_cue_starts_where_its_pattern_does() {
+        // the skip past a found form that no blanks and digit follow holds for forms without digits or an end blank
+        assert!(TYPE_WORD_FORMS.iter().all(|w| !w.contains(|c: char| c.is_numeric()) && !w.ends_with(char::is_whitespace)));
+        let cue = Regex::new(&bare_number_cue_pattern()).unwrap();
+        // a longer form not followed by a number before the shorter one that is, tabs, other digits, glued forms
+        let texts = [
+            "Nghị quyết liên tịch số 1, Nghị quyết liên tịch 02/2020/NQLT, Nghị quyết 15-NQ/TW và Quy định 366-QĐ/TW",
+            "Nghị quyết liên tịch\t\t٣ Thông tưThông tư 5 văn bản  7 Văn bản\u{a0}8 Luật\n9 Chỉ thị 12",
+            "Chỉ thị Chỉ thị Chỉ thị 1",
+            "Luật 1",
+            "",
+        ];
+        for t in texts {
+            for pos in 0..=t.len() {
+                if t.is_char_boundary(pos) {
+                    assert_eq!(bare_number_cue(t, pos), cue.find_at(t, pos).map(|m| m.start()), "{t} from {pos}");
+                }
+            }
+        }
     }
 
     #[test]
