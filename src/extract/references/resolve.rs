@@ -40,7 +40,11 @@ fn name_words(name: &str) -> (Vec<String>, Option<(u16, u16)>) {
     let mut words = Vec::new();
     let mut years: Option<(u16, u16)> = None;
     for w in name.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
-        let l = w.to_lowercase().replace('ð', "đ");
+        let mut l = w.to_lowercase();
+        // `ð` typed for `đ` is rare: the word is copied again only when it holds one
+        if l.contains('ð') {
+            l = l.replace('ð', "đ");
+        }
         if let Ok(y) = l.parse::<u16>() {
             if l.len() == 4 && (1900..2100).contains(&y) {
                 years = Some(years.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
