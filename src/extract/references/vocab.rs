@@ -479,7 +479,8 @@ pub(super) static MORE_TERMS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(
 
 /// Whether the lexicon has exactly `phrase` (any case) with `tag`.
 pub(super) fn is_a(phrase: &str, tag: Tag) -> bool {
-    Lexicon::global().get(phrase).is_some_and(|e| e.has(tag))
+    // `is` turns away, by its first letter, a phrase no entry with the tag opens with, before folding it to look up
+    Lexicon::global().is(phrase, tag)
 }
 
 /// Whether the lower-case `words` end with a phrase of the lexicon with `tag` (of up to four words).
