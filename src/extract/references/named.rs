@@ -472,7 +472,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
         if zone[..at].chars().next_back().is_some_and(is_word_char) || zone[m.end()..].starts_with(is_word_char) {
             continue;
         }
-        let word = m.as_str();
+        let word = &zone[m.range()];
         let (kind, doc_type) = named_kind(word);
         // what may follow the type word, at a glance (most mentions of `Luật`, `Nghị quyết` … are not names)
         let rest = zone[m.end()..].trim_start_matches([' ', '\t']);

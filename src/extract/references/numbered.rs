@@ -6,7 +6,7 @@
 use super::dates::{date_at, dated};
 use crate::lex::class::SPACE;
 use super::resolve::NameForm;
-use super::vocab::{bare_number_len, is_a, more_at, number_len, standards, starts_with_decree_verb, BARE_NUMBER_CUE, ISSUER, ISSUER_BEFORE_CHARS, ISSUED_BY, ISSUER_BEFORE_TAI, issuer_end_len, ISSUER_END_FIRST, NAME_BEFORE_NUMBER, TYPE_WINDOW, TYPE_WORD_PARTS};
+use super::vocab::{bare_number_len, is_a, more_at, number_len, standards, starts_with_decree_verb, bare_number_cue, ISSUER, ISSUER_BEFORE_CHARS, ISSUED_BY, ISSUER_BEFORE_TAI, issuer_end_len, ISSUER_END_FIRST, NAME_BEFORE_NUMBER, TYPE_WINDOW, TYPE_WORD_PARTS};
 use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
 use crate::lex::lexicon::{Lexicon, Tag};
@@ -217,13 +217,13 @@ fn numbers(zone: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// The matches of `bare_number_pattern` in `zone` (start, end), as `find_iter` would give them. A match
-/// starts where [`BARE_NUMBER_CUE`] (its own beginning) does: each such start, leftmost first, is tried with
+/// starts where [`bare_number_cue`] (its own beginning) does: each such start, leftmost first, is tried with
 /// [`bare_number_len`]; after a failure the cue is looked for again from the next char, as a match
 /// may start inside a failed cue's type word.
 fn bare_numbers(zone: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = 0;
     std::iter::from_fn(move || loop {
-        let at = BARE_NUMBER_CUE.find_at(zone, pos)?.start();
+        let at = bare_number_cue(zone, pos)?;
         match bare_number_len(&zone[at..]) {
             Some(len) => {
                 pos = at + len;

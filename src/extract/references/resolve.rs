@@ -2,13 +2,14 @@
 //! (`Nghị quyết Đại hội XIII`, `Luật MTTQ Việt Nam`), a law cited by name and by number, and a document named
 //! as what a cited document approves are one document.
 use super::named::{named_kind, Named};
-use super::vocab::{ALIAS, ALIAS_CHARS};
+use super::vocab::ALIAS_CHARS;
 use super::zone::{clause_start, collapse, fold_name};
-use crate::lex::class::SPACE;
+use crate::lex::class::{SPACE, UPPER};
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::words::is_word_char;
 use crate::model::{DocType, Reference};
 use aho_corasick::packed;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A name as compared: its words (lower case, but all-capital abbreviations kept), the years it names set
@@ -39,7 +40,11 @@ fn name_words(name: &str) -> (Vec<String>, Option<(u16, u16)>) {
     let mut words = Vec::new();
     let mut years: Option<(u16, u16)> = None;
     for w in name.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
-        let l = w.to_lowercase().replace('ð', "đ");
+        let mut l = w.to_lowercase();
+        // `ð` typed for `đ` is rare: the word is copied again only when it holds one
+        if l.contains('ð') {
+            l = l.replace('ð', "đ");
+        }
         if let Ok(y) = l.parse::<u16>() {
             if l.len() == 4 && (1900..2100).contains(&y) {
                 years = Some(years.map_or((y, y), |(a, b)| (a.min(y), b.max(y))));
@@ -141,16 +146,15 @@ pub(super) fn aliases_in(
         return;
     }
     let mut pos = 0;
-    while let Some(c) = alias_open(zone, pos).and_then(|open| ALIAS.captures_at(zone, open)) {
-        let open = c.get(0).unwrap().start();
-        let a = c.name("a").unwrap().as_str();
+    while let Some(AliasMatch { open, alias: a, end }) = next_alias(zone, pos) {
+        let a = &zone[a];
         // the shortest alias from this bracket is too long: so is every other from it; the search goes on
         // from the next character, as a bounded pattern would have
         if a.chars().count() > ALIAS_CHARS {
             pos = open + 1;
             continue;
         }
-        pos = c.get(0).unwrap().end();
+        pos = end;
         let alias = collapse(a);
         let from = clause_start(zone, open, 600);
         let last_named = named.iter().enumerate().rev().find(|(_, n)| n.span.0 >= from && n.span.0 < open);
@@ -171,26 +175,63 @@ pub(super) fn aliases_in(
     }
 }
 
-/// The first `(` from `pos` on where an [`ALIAS`] match may start: every match starts at a `(` followed by
-/// blanks, `sau đây` / `dưới đây`, blanks, `được` and blanks (each if there), then `viết tắt` or `gọi`. None of
-/// these parts starts with a blank, so the pattern takes each blank run whole, and takes each optional word where
-/// it is written (else the next part, which it is not, would have to follow). Searching from there finds the
-/// match searching from `pos` would: none starts at an earlier `(`. The regex's own search stopped at each `(`.
-fn alias_open(zone: &str, pos: usize) -> Option<usize> {
+/// A match of [`ALIAS_PATTERN`](super::vocab::ALIAS_PATTERN): its `(`, the alias (group `a`) and its end.
+struct AliasMatch {
+    open: usize,
+    alias: Range<usize>,
+    end: usize,
+}
+
+/// The first alias match from `pos` on: every match starts at a `(`, so each `(` is tried in turn, as the
+/// pattern's unanchored search would (each try reads at most to the next `(`, which the alias cannot hold).
+fn next_alias(zone: &str, pos: usize) -> Option<AliasMatch> {
     let mut from = pos;
     loop {
         let open = from + zone[from..].find('(')?;
-        let s = SPACE.skip(&zone[open + 1..]);
-        let s = ["sau đây", "Sau đây", "dưới đây", "Dưới đây"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
-        let s = SPACE.skip(s);
-        let s = s.strip_prefix("được").filter(|r| SPACE.run_len(r) > 0).map_or(s, |r| SPACE.skip(r));
-        if s.starts_with("viết tắt") || s.starts_with("gọi") {
-            return Some(open);
+        if let Some(m) = alias_at(zone, open) {
+            return Some(m);
         }
         from = open + 1;
     }
 }
 
+/// The match of the alias pattern starting at `open`, read part by part. Up to the alias, each part has one way
+/// to match: no part starts with a blank or a mark its blank run takes, so each run is taken whole; an optional
+/// word (`sau đây`, `được`, `là`) is taken where it is written, as without it the next part would have to start
+/// there, and it does not; `gọi tắt` / `gọi chung` are taken before `gọi`, after which `tắt` / `chung` would
+/// have to be a capital. The alias runs lazily from its capital: it ends at the first place from which the
+/// closing marks `[\s“”"'.]*` reach a `)`, before any of `()“”"` (which it cannot hold).
+fn alias_at(zone: &str, open: usize) -> Option<AliasMatch> {
+    let s = SPACE.skip(zone[open..].strip_prefix('(')?);
+    let s = ["sau đây", "Sau đây", "dưới đây", "Dưới đây"].iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s);
+    let s = after_word(SPACE.skip(s), "được");
+    let s = ["viết tắt", "gọi tắt", "gọi chung", "gọi"].iter().find_map(|w| s.strip_prefix(w))?;
+    if SPACE.run_len(s) == 0 {
+        return None;
+    }
+    let s = after_word(SPACE.skip(s), "là");
+    let s = s.trim_start_matches(|c| c == ':' || is_quote(c) || SPACE.contains(c));
+    // `[\p{Lu}]`: UPPER adds only `Đ`, which is a `\p{Lu}` letter already
+    let capital = s.chars().next().filter(|&c| UPPER.contains(c))?;
+    let start = zone.len() - s.len();
+    let body = start + capital.len_utf8();
+    let stop = zone[body..].find(['(', ')', '“', '”', '"']).map_or(zone.len(), |k| body + k);
+    // the alias may end anywhere in the closing marks before `stop` (none of them is a `)`), or at `stop`
+    let close = |c: char| c == '.' || is_quote(c) || SPACE.contains(c);
+    let alias_end = body + zone[body..stop].trim_end_matches(close).len();
+    let end = stop + zone[stop..].find(|c| !close(c)).unwrap_or(zone.len() - stop);
+    zone[end..].starts_with(')').then(|| AliasMatch { open, alias: start..alias_end, end: end + 1 })
+}
+
+/// `s` after `word` and the blanks after it, when a blank follows it (`được\s+`); else `s`.
+fn after_word<'s>(s: &'s str, word: &str) -> &'s str {
+    s.strip_prefix(word).filter(|r| SPACE.run_len(r) > 0).map_or(s, |r| SPACE.skip(r))
+}
+
+/// The quotes the alias pattern takes around an alias: `“”"'`.
+fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '\'')
+}
 
 #[cfg(test)]
 mod tests {
@@ -213,22 +254,46 @@ mod tests {
     }
 
     #[test]
-    fn an_alias_is_searched_from_its_bracket_as_from_the_start() {
-        // brackets that are no alias before one; each optional part, blanks of other scripts, `được` glued
+    fn an_alias_is_read_as_its_pattern_matches() {
+        let pattern = regex::Regex::new(super::super::vocab::ALIAS_PATTERN).unwrap();
+        // brackets that are no alias before one; each optional part, blanks of other scripts, `được` glued;
+        // closing marks inside and after the alias, quotes that end it, `gọi tắt` / `gọi` without a capital
         let texts = [
             "Nghị quyết (x) (sau đây) (được) (Sau đây  được gọi tắt là Nghị quyết Đại hội XIII)",
             "Luật (\u{a0}dưới đây\tđược\u{3000}viết tắt là “Luật MTTQ”.) và (gọi chung là Các Luật)",
             "(đượcgọi là X) ((Dưới đâygọi là Y) (viết tắt: Z)",
             "(gọi là x) (sau đây gọi là (Nghị quyết)",
+            "(gọi là “Quy chế”, “Điều lệ”) (gọi tắt là Luật. Mới ' .) (gọi chung là A “B”) (gọi là C “ ”) D)",
+            "(gọi tắtlà X) (gọi\u{a0}tắt là Y) (gọi chung Z) (gọilà A) (gọi là: “'Ê'”) (gọi là Ư ) (gọi là Ⅳ)",
+            "(gọi là A.\n) (viết tắt là B\") (viết tắt là C “ “ ”) (viết tắt là D “ x)” (gọi là E",
         ];
+        let mut found = 0;
         for t in texts {
             let mut pos = 0;
-            while let Some(m) = ALIAS.find_at(t, pos) {
-                let by_open = alias_open(t, pos).and_then(|open| ALIAS.find_at(t, open));
-                assert_eq!(by_open.map(|b| (b.start(), b.end())), Some((m.start(), m.end())), "{t}");
-                pos = m.start() + 1;
+            loop {
+                let want = pattern.captures_at(t, pos).map(|c| (c.get(0).unwrap().range(), c.name("a").unwrap().range()));
+                let got = next_alias(t, pos).map(|m| (m.open..m.end, m.alias));
+                assert_eq!(got, want, "{t} from {pos}");
+                let Some((m, _)) = want else { break };
+                found += 1;
+                pos = m.start + 1;
             }
-            assert_eq!(alias_open(t, pos).and_then(|open| ALIAS.find_at(t, open)), None, "{t}");
+        }
+        assert_eq!(found, 11);
+    }
+
+    #[test]
+    fn an_alias_search_stays_linear_on_unclosed_brackets_and_long_marks() {
+        let texts = [
+            "(gọi là A".repeat(20_000),
+            format!("(gọi là A{}", " “".repeat(100_000)),
+            format!("(gọi là A{}x", " ".repeat(200_000)).repeat(3),
+            "(".repeat(200_000),
+        ];
+        for t in &texts {
+            let started = std::time::Instant::now();
+            assert!(next_alias(t, 0).is_none());
+            assert!(started.elapsed().as_secs() < 2, "{} bytes", t.len());
         }
     }
 }

@@ -4,6 +4,7 @@ use crate::lex::class::{CharClass, DIGIT, LETTER, SPACE, UPPER, WORD};
 use crate::lex::fold::capitalized;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::words::is_word_char;
+use aho_corasick::packed;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -27,6 +28,7 @@ pub(super) static TYPE_WORD_FORMS: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 
 /// [`TYPE_WORD_FORMS`] as a regex alternation.
+#[cfg(test)]
 static TYPE_WORDS: LazyLock<String> = LazyLock::new(|| TYPE_WORD_FORMS.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|"));
 
 /// The type words, each with its words.
@@ -139,7 +141,30 @@ pub(super) fn more_at(s: &str) -> Option<(usize, usize)> {
 }
 /// How every match of [`bare_number_pattern`] starts: a type word, blanks and a digit. Searched for instead of
 /// the whole pattern, it finds where matches start without running the symbol's letter classes backwards.
-pub(super) static BARE_NUMBER_CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?:{})[ \t]+\d", *TYPE_WORDS)).unwrap());
+/// Read by [`bare_number_cue`].
+#[cfg(test)]
+pub(super) fn bare_number_cue_pattern() -> String {
+    format!(r"(?:{})[ \t]+\d", *TYPE_WORDS)
+}
+/// [`TYPE_WORD_FORMS`] searched for at once, leftmost first (the searcher's default) as their alternation.
+static TYPE_WORD_SEARCH: LazyLock<packed::Searcher> =
+    LazyLock::new(|| packed::Searcher::new(TYPE_WORD_FORMS.iter()).expect("the searcher of the type words builds"));
+/// Where the first match of [`bare_number_cue_pattern`] from `pos` starts: at the first type word that blanks
+/// and a digit follow. Where a type word is found and they do not follow it, no other form found there does:
+/// the other forms there are shorter (the longest comes first), so each is followed by the rest of the found
+/// form, and a form has no digit nor ends with a blank; the search goes on from the next byte.
+pub(super) fn bare_number_cue(zone: &str, pos: usize) -> Option<usize> {
+    let mut from = pos;
+    loop {
+        let m = TYPE_WORD_SEARCH.find_in(zone, aho_corasick::Span::from(from..zone.len()))?;
+        let rest = &zone[m.end()..];
+        let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        if blanks > 0 && rest[blanks..].starts_with(|c| DIGIT.contains(c)) {
+            return Some(m.start());
+        }
+        from = m.start() + 1;
+    }
+}
 /// How far before `số` the type word may start (bytes): a type word and a law's name of up to sixteen words.
 pub(super) const TYPE_WINDOW: usize = 240;
 /// The most words of a law's name between its type word and `số`.
@@ -328,8 +353,15 @@ fn standard_number_len(s: &str) -> Option<usize> {
     Some(end)
 }
 
-/// The type words that start a citation by name, as printed (each examined in a short window after it).
-pub(super) static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+/// The type words that start a citation by name, as printed (each examined in a short window after it). Searched
+/// as the alternation of literals it was (leftmost first, the longest form first): the SIMD searcher reports
+/// whole literals, where the regex ran its automaton again from each candidate its own literal search found.
+pub(super) static NAMED: LazyLock<packed::Searcher> = LazyLock::new(|| {
+    // leftmost first (the searcher's default), as the regex's alternation was
+    packed::Searcher::new(named_forms()).expect("the searcher of the named types builds")
+});
+/// The forms of [`NAMED`], the longest first.
+fn named_forms() -> Vec<String> {
     let mut forms: Vec<String> = Vec::new();
     for e in Lexicon::global().phrases(Tag::Named) {
         forms.push(capitalized(&e.phrase));
@@ -341,8 +373,8 @@ pub(super) static NAMED: LazyLock<Regex> = LazyLock::new(|| {
         }
     }
     forms.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-    Regex::new(&forms.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")).unwrap()
-});
+    forms
+}
 /// How far after its type word a name may run (bytes).
 pub(super) const NAME_WINDOW: usize = 480;
 /// The most words in a name after its type word.
@@ -351,9 +383,10 @@ pub(super) const NAME_WORDS: usize = 48;
 /// `(sau đây viết tắt là Nghị quyết Đại hội XIII)`, `(gọi tắt là …)`, `(sau đây gọi chung là …)`. The alias `a`
 /// holds at most [`ALIAS_CHARS`] characters, checked after the match (see `resolve::aliases_in`): a counted
 /// repetition of a negated class here made the lazy DFA build thousands of states per paragraph searched.
-pub(super) static ALIAS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\(\s*(?:[Ss]au đây|[Dd]ưới đây)?\s*(?:được\s+)?(?:viết tắt|gọi tắt|gọi chung|gọi)\s+(?:là\s+)?[:\s“”\x22']*(?P<a>[\p{Lu}][^()“”\x22]*?)[\s“”\x22'.]*\)").unwrap()
-});
+/// Read by `resolve::alias_at`.
+#[cfg(test)]
+pub(super) const ALIAS_PATTERN: &str =
+    r"\(\s*(?:[Ss]au đây|[Dd]ưới đây)?\s*(?:được\s+)?(?:viết tắt|gọi tắt|gọi chung|gọi)\s+(?:là\s+)?[:\s“”\x22']*(?P<a>[\p{Lu}][^()“”\x22]*?)[\s“”\x22'.]*\)";
 /// The longest alias, in characters.
 pub(super) const ALIAS_CHARS: usize = 101;
 /// What follows an attachment: `(ban hành) kèm theo`, `gửi kèm`, `đính kèm`.
@@ -446,7 +479,8 @@ pub(super) static MORE_TERMS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(
 
 /// Whether the lexicon has exactly `phrase` (any case) with `tag`.
 pub(super) fn is_a(phrase: &str, tag: Tag) -> bool {
-    Lexicon::global().get(phrase).is_some_and(|e| e.has(tag))
+    // `is` turns away, by its first letter, a phrase no entry with the tag opens with, before folding it to look up
+    Lexicon::global().is(phrase, tag)
 }
 
 /// Whether the lower-case `words` end with a phrase of the lexicon with `tag` (of up to four words).
@@ -561,6 +595,46 @@ mod tests {
         assert!(pos("Nghị quyết liên tịch") < pos("Nghị quyết"));
         assert!(pos("văn bản") > 0 && pos("Văn bản") > 0);
         assert!(!forms.iter().any(|f| f == "nghị quyết"));
-        assert!(NAMED.is_match("Bộ Luật Dân sự") && NAMED.is_match("chương trình mục tiêu"));
+        assert!(NAMED.find("Bộ Luật Dân sự").is_some() && NAMED.find("chương trình mục tiêu").is_some());
+    }
+
+    #[test]
+    fn a_bare_number_cue_starts_where_its_pattern_does() {
+        // the skip past a found form that no blanks and digit follow holds for forms without digits or an end blank
+        assert!(TYPE_WORD_FORMS.iter().all(|w| !w.contains(|c: char| c.is_numeric()) && !w.ends_with(char::is_whitespace)));
+        let cue = Regex::new(&bare_number_cue_pattern()).unwrap();
+        // a longer form not followed by a number before the shorter one that is, tabs, other digits, glued forms
+        let texts = [
+            "Nghị quyết liên tịch số 1, Nghị quyết liên tịch 02/2020/NQLT, Nghị quyết 15-NQ/TW và Quy định 366-QĐ/TW",
+            "Nghị quyết liên tịch\t\t٣ Thông tưThông tư 5 văn bản  7 Văn bản\u{a0}8 Luật\n9 Chỉ thị 12",
+            "Chỉ thị Chỉ thị Chỉ thị 1",
+            "Luật 1",
+            "",
+        ];
+        for t in texts {
+            for pos in 0..=t.len() {
+                if t.is_char_boundary(pos) {
+                    assert_eq!(bare_number_cue(t, pos), cue.find_at(t, pos).map(|m| m.start()), "{t} from {pos}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_named_types_are_found_as_their_alternation_finds_them() {
+        let alternation = Regex::new(&named_forms().iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")).unwrap();
+        // forms that open others (`Luật` in `Bộ Luật`, `Nghị quyết` …), lower and title case, glued and short texts
+        let texts = [
+            "Căn cứ Bộ Luật Dân sự, Bộ luật Lao động, Luật Đất đai và Nghị quyết số 5; Hiến pháp năm 2013.",
+            "chương trình mục tiêu quốc gia, Chương trình, đề án, Đề án, phụ lục, Phụ lục I, Điều lệ Đảng, Thông tư",
+            "LuậtLuật Nghị địnhNghị định Quy hoạch, Chiến lược, chiến lược, Đề cương",
+            "Luật",
+            "",
+        ];
+        for t in texts {
+            let want: Vec<_> = alternation.find_iter(t).map(|m| m.range()).collect();
+            let got: Vec<_> = NAMED.find_iter(t).map(|m| m.range()).collect();
+            assert_eq!(got, want, "{t}");
+        }
     }
 }
