@@ -127,9 +127,32 @@ fn stands_at(text: &str, s: usize, p: &str) -> bool {
     text[s..].starts_with(p) && !text[s + p.len()..].starts_with(is_alnum)
 }
 
-/// The end of the run of word chars from byte `s` of `text`.
+/// The bytes a run of word chars goes on over without a look at their char: ASCII letters and digits, the lead
+/// bytes 0xC4–0xC9 (letters all, as [`word_char_at`] says) and the continuation bytes. Read from a char
+/// boundary, a continuation byte is only met right after such a lead byte (any other lead is read whole by
+/// [`word_char_at`]), so each skip is one [`word_char_at`] would have made; the run ends at an ASCII mark or
+/// at another lead byte, where the char is decoded.
+static GOES_ON: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || matches!(b, 0x80..=0xBF | 0xC4..=0xC9);
+        b += 1;
+    }
+    t
+};
+
+/// The end of the run of word chars from byte `s` of `text` (a char boundary).
+#[inline(always)]
 fn run_end(text: &str, mut s: usize) -> usize {
+    let b = text.as_bytes();
     while s < text.len() {
+        while s < b.len() && GOES_ON[b[s] as usize] {
+            s += 1;
+        }
+        if s == b.len() {
+            break;
+        }
         let (alnum, len) = word_char_at(text, s);
         if !alnum {
             break;
@@ -215,19 +238,24 @@ pub fn may_assign(text: &str) -> bool {
         return true;
     }
     let b = text.as_bytes();
-    let (mut i, mut in_run) = (0, false);
+    let mut i = 0;
     while i < b.len() {
         let (alnum, len) = word_char_at(text, i);
-        if alnum && !in_run && tr.may_be_at(b, i) {
-            // the run is read to its end by the lookup, and not again
-            let (found, end) = tr.at(text, i);
-            if found {
-                return true;
-            }
-            (i, in_run) = (end, true);
+        if !alnum {
+            i += len;
             continue;
         }
-        (i, in_run) = (i + len, alnum);
+        // a run of word chars starts at `i` (the char before, if any, is no word char); it is read to its end once, by
+        // the lookup or by the skip, and the char it stops at is no word char
+        if !tr.may_be_at(b, i) {
+            i = run_end(text, i + len);
+            continue;
+        }
+        let (found, end) = tr.at(text, i);
+        if found {
+            return true;
+        }
+        i = end;
     }
     false
 }
@@ -295,6 +323,19 @@ mod tests {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(word_char_at(c.encode_utf8(&mut buf), 0), (c.is_alphanumeric(), c.len_utf8()), "{c:?}");
         }
+    }
+
+    #[test]
+    fn a_run_is_skipped_to_the_first_char_that_is_no_word_char() {
+        // the end char by char, as `word_char_at` reads
+        let by_char = |t: &str| t.char_indices().find(|&(_, c)| !c.is_alphanumeric()).map_or(t.len(), |(i, _)| i);
+        let mut buf = [0; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            for t in [format!("aĐệ9{}Sở x", c.encode_utf8(&mut buf)), format!("{c}ơ")] {
+                assert_eq!(run_end(&t, 0), by_char(&t), "{t:?}");
+            }
+        }
+        assert!(may_assign("Nội dung, Sở Tư pháp") && !may_assign("Nội dungSở Tư pháp") && may_assign("dung“Sở Tư pháp"));
     }
 
     #[test]
