@@ -9,6 +9,7 @@ pub mod heads;
 pub mod letters;
 pub mod lexicon;
 pub mod lines;
+pub mod literals;
 pub mod markers;
 pub mod normalize;
 pub mod offsets;

@@ -8,7 +8,7 @@ use crate::lex::lines::Para;
 use crate::model::MarkerStyle;
 use crate::lex::text;
 pub use crate::lex::heads::{is_authority, is_recipients_head};
-use aho_corasick::packed;
+use crate::lex::literals::Literals;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -537,10 +537,10 @@ fn motto_anchors(c: &str) -> impl Iterator<Item = usize> + '_ {
     // paragraph cost more than the rest of `is_motto`, and the automaton's own prefilter skips to the lead bytes of
     // `ộ`/`ĩ`, as frequent in Vietnamese as `ệ`/`ă`); two anchors cannot overlap, as none starts with a letter
     // that may follow `Ộ` or `Ĩ`, so the matches found one after the other are all of them
-    static ANCHORS: LazyLock<packed::Searcher> = LazyLock::new(|| {
+    static ANCHORS: LazyLock<Literals> = LazyLock::new(|| {
         let pairs: [(&[char], &[char]); 2] = [(&['ộ', 'Ộ'], &['c', 'C', 'n', 'N']), (&['ĩ', 'Ĩ'], &['a', 'A', 'ẚ'])];
         let anchors = pairs.iter().flat_map(|(first, next)| first.iter().flat_map(|f| next.iter().map(move |n| format!("{f}{n}"))));
-        packed::Searcher::new(anchors).expect("the motto's anchors build")
+        Literals::new(anchors)
     });
     ANCHORS.find_iter(c).map(|m| m.start())
 }

@@ -13,7 +13,7 @@ use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::symbol::parse_symbol;
 use crate::lex::words::is_word_char;
 use crate::model::{Date, DocType, Symbol};
-use aho_corasick::packed;
+use crate::lex::literals::Literals;
 use std::sync::LazyLock;
 
 /// A type word that names a law (`Luật`, `Bộ luật`, `Pháp lệnh`): only a law is cited with its name between
@@ -238,7 +238,7 @@ fn bare_numbers(zone: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 fn so_before_digit(zone: &str) -> impl Iterator<Item = usize> + '_ {
     // both words, searched for at once with the SIMD searcher: a search for `ố` alone stopped at each of
     // its last byte, which `đ` shares (a match never overlaps the next: `s`/`S` is in neither word but at its start)
-    static SO: LazyLock<packed::Searcher> = LazyLock::new(|| packed::Searcher::new(["số", "Số"]).expect("the searcher of `số` builds"));
+    static SO: LazyLock<Literals> = LazyLock::new(|| Literals::new(["số", "Số"]));
     SO.find_iter(zone).filter_map(move |m| {
         let at = m.start();
         let rest = zone[m.end()..].trim_start();
@@ -342,7 +342,7 @@ pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
     share_issuers(zone, &mut chain, refs);
     // a standard's code holds `TCVN` or `QCVN`: a zone without `CVN` has none, and is not searched (by the SIMD
     // searcher, cheaper than `contains`'s two-way search on short zones)
-    static CVN: LazyLock<packed::Searcher> = LazyLock::new(|| packed::Searcher::new(["CVN"]).expect("the searcher of `CVN` builds"));
+    static CVN: LazyLock<Literals> = LazyLock::new(|| Literals::new(["CVN"]));
     for c in CVN.find(zone).is_some().then(|| standards(zone)).into_iter().flatten() {
         let (start, end) = c.span;
         let raw = collapse(&zone[start..end]);

@@ -8,7 +8,7 @@ use crate::lex::class::{SPACE, UPPER};
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::words::is_word_char;
 use crate::model::{DocType, Reference};
-use aho_corasick::packed;
+use crate::lex::literals::Literals;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -141,7 +141,7 @@ pub(super) fn aliases_in(
 ) {
     // every alias has `gọi` or `viết tắt` in lower case (a cheap look that spares most paragraphs the regex):
     // the SIMD searcher of both words reads the zone once, where two `contains` read it twice
-    static CUE: LazyLock<packed::Searcher> = LazyLock::new(|| packed::Searcher::new(["gọi", "viết tắt"]).expect("the searcher of `gọi` builds"));
+    static CUE: LazyLock<Literals> = LazyLock::new(|| Literals::new(["gọi", "viết tắt"]));
     if CUE.find(zone).is_none() {
         return;
     }

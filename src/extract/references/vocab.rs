@@ -4,7 +4,7 @@ use crate::lex::class::{CharClass, DIGIT, LETTER, SPACE, UPPER, WORD};
 use crate::lex::fold::capitalized;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::words::is_word_char;
-use aho_corasick::packed;
+use crate::lex::literals::Literals;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -147,8 +147,7 @@ pub(super) fn bare_number_cue_pattern() -> String {
     format!(r"(?:{})[ \t]+\d", *TYPE_WORDS)
 }
 /// [`TYPE_WORD_FORMS`] searched for at once, leftmost first (the searcher's default) as their alternation.
-static TYPE_WORD_SEARCH: LazyLock<packed::Searcher> =
-    LazyLock::new(|| packed::Searcher::new(TYPE_WORD_FORMS.iter()).expect("the searcher of the type words builds"));
+static TYPE_WORD_SEARCH: LazyLock<Literals> = LazyLock::new(|| Literals::new(TYPE_WORD_FORMS.iter()));
 /// Where the first match of [`bare_number_cue_pattern`] from `pos` starts: at the first type word that blanks
 /// and a digit follow. Where a type word is found and they do not follow it, no other form found there does:
 /// the other forms there are shorter (the longest comes first), so each is followed by the rest of the found
@@ -156,7 +155,7 @@ static TYPE_WORD_SEARCH: LazyLock<packed::Searcher> =
 pub(super) fn bare_number_cue(zone: &str, pos: usize) -> Option<usize> {
     let mut from = pos;
     loop {
-        let m = TYPE_WORD_SEARCH.find_in(zone, aho_corasick::Span::from(from..zone.len()))?;
+        let m = TYPE_WORD_SEARCH.find_at(zone, from)?;
         let rest = &zone[m.end()..];
         let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
         if blanks > 0 && rest[blanks..].starts_with(|c| DIGIT.contains(c)) {
@@ -356,9 +355,9 @@ fn standard_number_len(s: &str) -> Option<usize> {
 /// The type words that start a citation by name, as printed (each examined in a short window after it). Searched
 /// as the alternation of literals it was (leftmost first, the longest form first): the SIMD searcher reports
 /// whole literals, where the regex ran its automaton again from each candidate its own literal search found.
-pub(super) static NAMED: LazyLock<packed::Searcher> = LazyLock::new(|| {
+pub(super) static NAMED: LazyLock<Literals> = LazyLock::new(|| {
     // leftmost first (the searcher's default), as the regex's alternation was
-    packed::Searcher::new(named_forms()).expect("the searcher of the named types builds")
+    Literals::new(named_forms())
 });
 /// The forms of [`NAMED`], the longest first.
 fn named_forms() -> Vec<String> {
