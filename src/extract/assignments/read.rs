@@ -153,7 +153,7 @@ fn duty_subject(lx: &Lx, i: usize, end: usize) -> Option<Vec<Name>> {
 impl Context {
     /// The agencies the nearest enclosing item of `t` that has one is addressed to.
     fn implied(&self, t: &Task) -> Option<Vec<Agent>> {
-        t.items.iter().find_map(|i| self.addressed.iter().rev().find(|(id, _)| id == i).map(|(_, a)| a.clone()))
+        t.items().find_map(|i| self.addressed.iter().rev().find(|(id, _)| *id == i).map(|(_, a)| a.clone()))
     }
 }
 
@@ -466,7 +466,7 @@ mod tests {
         let mut map = OffsetMap::default();
         map.copy_from(0, 0);
         map.finish(text.len(), text.len());
-        let t = Task { text, map: &map, from: 0, span: Span::new(0, text.len()), section: "", item: None, items: Vec::new(), first_of_item: false };
+        let t = Task { text, map: &map, from: 0, span: Span::new(0, text.len()), section: "", item: None, nodes: &[], first_of_item: false };
         let lx = Lx::new(text);
         let mut out = Out::new();
         inline(&lx, 0, lx.len(), &t, None, &mut out);
