@@ -109,6 +109,13 @@ fn plain_run(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     let start = i;
     while i < b.len() {
+        // past the run's first byte (where a space ends it), whole blocks of plain bytes are passed over at once
+        if i > start {
+            i = skip_plain_blocks(b, i);
+            if i == b.len() {
+                break;
+            }
+        }
         match BYTE_CLASS[b[i] as usize] {
             PLAIN => i += 1,
             SPECIAL if b[i] == b' ' && i > start && starts_plain(s, i + 1) => i += 1,
@@ -123,6 +130,67 @@ fn plain_run(s: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// The first byte from `i` that [`plain_run`] must look at, past blocks of sixteen bytes at which it would go
+/// on by itself, each told at once with the vector unit (SSE2, which every x86-64 CPU has); elsewhere, or for the
+/// last bytes, `i` itself. A block is passed over when none of its bytes is `SPECIAL` but for spaces, each of
+/// those spaces is followed by a byte that starts a plain char, and none of its bytes leads a char that is white
+/// space. A byte that may need a look is reported conservatively, never missed: a lead byte 0xC2, 0xE2 or 0xE3
+/// whatever follows it, 0xE1 unless the byte after it is in the block and not 0x9A (U+1680, the only white space
+/// it leads, is E1 9A 80; the Vietnamese letters lead with 0xE1 and another byte), and a space unless the byte
+/// after it is in the block and none of these. The loop reads a block as [`plain_run`] would byte by byte,
+/// where a continuation byte (0x80–0xBF) is plain: a block may start or end inside a char, and the byte
+/// returned is an ASCII byte or a lead byte.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
+fn skip_plain_blocks(b: &[u8], mut i: usize) -> usize {
+    while i + 16 <= b.len() {
+        let block: &[u8; 16] = b[i..i + 16].try_into().unwrap();
+        // SAFETY: the code is compiled with SSE2 enabled (the cfg above; every x86-64 CPU has it), so the CPU it
+        // runs on has the instructions `needs_look` is compiled to
+        let look = unsafe { sse2::needs_look(block) };
+        if look != 0 {
+            return i + look.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    i
+}
+
+/// [`skip_plain_blocks`] where the vector unit is not asked: every byte is read by [`plain_run`] itself.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline]
+fn skip_plain_blocks(_: &[u8], i: usize) -> usize {
+    i
+}
+
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+mod sse2 {
+    use std::arch::x86_64::*;
+
+    /// A bit per byte of `b` that [`super::plain_run`] may have to look at, as [`super::skip_plain_blocks`]
+    /// says.
+    #[target_feature(enable = "sse2")]
+    pub(super) fn needs_look(b: &[u8; 16]) -> u32 {
+        // two eight-byte words: no pointer is read through
+        let v = _mm_set_epi64x(i64::from_le_bytes(b[8..].try_into().unwrap()), i64::from_le_bytes(b[..8].try_into().unwrap()));
+        let eq = |x: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8));
+        // `lo..=lo + n` as one range: `v - lo` is at most `n`, unsigned
+        let within = |lo: u8, n: u8| {
+            let d = _mm_sub_epi8(v, _mm_set1_epi8(lo as i8));
+            _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(n as i8)), d)
+        };
+        // the `SPECIAL` bytes but the space (the controls `\t` to `\r` one range), and the leads 0xC2, 0xE2, 0xE3
+        let marks = _mm_or_si128(_mm_or_si128(eq(b'*'), eq(b'_')), _mm_or_si128(eq(b'|'), eq(b'#')));
+        let marks = _mm_or_si128(_mm_or_si128(marks, within(0x09, 4)), _mm_or_si128(eq(0xC2), within(0xE2, 1)));
+        let bits = |m: __m128i| _mm_movemask_epi8(m) as u32;
+        // (bit 16: the byte after the block, unknown, taken as the worst)
+        let after = 1 << 16;
+        let may_space = bits(marks) | bits(eq(0xE1)) & (bits(eq(0x9A)) | after) >> 1;
+        let space = bits(eq(b' '));
+        may_space | space & (may_space | space | after) >> 1
+    }
 }
 
 /// Whether the character at byte `i` of `s`, whose lead byte is a `MAYBE_SPACE` one, is white space. The
@@ -330,6 +398,55 @@ mod tests {
         // every white space character's lead byte is one of them (or ASCII)
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_whitespace() && !c.is_ascii()) {
             assert_eq!(BYTE_CLASS[lead(c) as usize], MAYBE_SPACE, "{c:?}");
+        }
+    }
+
+    /// [`plain_run`] as it reads without the blocks passed over at once: a byte at a time.
+    fn plain_run_by_bytes(s: &str, mut i: usize) -> usize {
+        let b = s.as_bytes();
+        let start = i;
+        while i < b.len() {
+            match BYTE_CLASS[b[i] as usize] {
+                PLAIN => i += 1,
+                SPECIAL if b[i] == b' ' && i > start && starts_plain(s, i + 1) => i += 1,
+                SPECIAL => break,
+                _ => {
+                    if is_space_at(s, i) {
+                        break;
+                    }
+                    i += if b[i] < 0xE0 { 2 } else { 3 };
+                }
+            }
+        }
+        i
+    }
+
+    #[test]
+    fn a_plain_run_passed_over_by_blocks_ends_where_the_byte_at_a_time_reading_ends_it() {
+        // long mixes (blocks are sixteen bytes; a space or 0xE1 at a block's end is left to the byte-at-a-time
+        // reading) of plain chars of one to three bytes, the Vietnamese letters that lead with 0xE1 like U+1680, the
+        // other white space, marks and the leads 0xC2/0xE2/0xE3 of chars that are no white space, from every char
+        let parts = [
+            "a", "Sở", " ", " ", "  ", "*", "_", "|", "#", "\t", "\n", "ạ", "ở", "ư", "\u{1680}", "\u{a0}", "\u{85}", "«", "\u{2003}",
+            "“", "…", "\u{3000}", "\u{3001}", "\u{2028}", "\u{205f}", "ớ", "1.", ",",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let mut s = String::new();
+            // mostly plain, so that whole blocks are passed over before a mark
+            while s.len() < 70 {
+                let r = next();
+                s.push_str(if r % 3 == 0 { parts[(r >> 8) as usize % parts.len()] } else { ["a", "Sở", " ", "ạ", "ư"][(r >> 8) as usize % 5] });
+            }
+            for (i, _) in s.char_indices() {
+                assert_eq!(plain_run(&s, i), plain_run_by_bytes(&s, i), "{s:?} from {i}");
+            }
         }
     }
 
