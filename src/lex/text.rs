@@ -1,5 +1,7 @@
 //! Small text helpers shared by the parsers: markdown emphasis and table markup removed from extracted
 //! strings, case tests, sentence ends.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+use super::bytes16::Bytes16;
 use super::letters::Letters;
 use super::offsets::OffsetMap;
 
@@ -149,7 +151,7 @@ fn skip_plain_blocks(b: &[u8], mut i: usize) -> usize {
         let block: &[u8; 16] = b[i..i + 16].try_into().unwrap();
         // SAFETY: the code is compiled with SSE2 enabled (the cfg above; every x86-64 CPU has it), so the CPU it
         // runs on has the instructions `needs_look` is compiled to
-        let look = unsafe { sse2::needs_look(block) };
+        let look = unsafe { needs_look(block) };
         if look != 0 {
             return i + look.trailing_zeros() as usize;
         }
@@ -165,32 +167,18 @@ fn skip_plain_blocks(_: &[u8], i: usize) -> usize {
     i
 }
 
+/// A bit per byte of `b` that [`plain_run`] may have to look at, as [`skip_plain_blocks`] says.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-mod sse2 {
-    use std::arch::x86_64::*;
-
-    /// A bit per byte of `b` that [`super::plain_run`] may have to look at, as [`super::skip_plain_blocks`]
-    /// says.
-    #[target_feature(enable = "sse2")]
-    pub(super) fn needs_look(b: &[u8; 16]) -> u32 {
-        // two eight-byte words: no pointer is read through
-        let v = _mm_set_epi64x(i64::from_le_bytes(b[8..].try_into().unwrap()), i64::from_le_bytes(b[..8].try_into().unwrap()));
-        let eq = |x: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(x as i8));
-        // `lo..=lo + n` as one range: `v - lo` is at most `n`, unsigned
-        let within = |lo: u8, n: u8| {
-            let d = _mm_sub_epi8(v, _mm_set1_epi8(lo as i8));
-            _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(n as i8)), d)
-        };
-        // the `SPECIAL` bytes but the space (the controls `\t` to `\r` one range), and the leads 0xC2, 0xE2, 0xE3
-        let marks = _mm_or_si128(_mm_or_si128(eq(b'*'), eq(b'_')), _mm_or_si128(eq(b'|'), eq(b'#')));
-        let marks = _mm_or_si128(_mm_or_si128(marks, within(0x09, 4)), _mm_or_si128(eq(0xC2), within(0xE2, 1)));
-        let bits = |m: __m128i| _mm_movemask_epi8(m) as u32;
-        // (bit 16: the byte after the block, unknown, taken as the worst)
-        let after = 1 << 16;
-        let may_space = bits(marks) | bits(eq(0xE1)) & (bits(eq(0x9A)) | after) >> 1;
-        let space = bits(eq(b' '));
-        may_space | space & (may_space | space | after) >> 1
-    }
+#[target_feature(enable = "sse2")]
+fn needs_look(b: &[u8; 16]) -> u32 {
+    let v = Bytes16::load(b);
+    // the `SPECIAL` bytes but the space (the controls `\t` to `\r` one range), and the leads 0xC2, 0xE2, 0xE3
+    let marks = v.eq(b'*').or(v.eq(b'_')).or(v.eq(b'|')).or(v.eq(b'#')).or(v.within(0x09, 4)).or(v.eq(0xC2)).or(v.within(0xE2, 1));
+    // (bit 16: the byte after the block, unknown, taken as the worst)
+    let after = 1 << 16;
+    let may_space = marks.bits() | v.eq(0xE1).bits() & (v.eq(0x9A).bits() | after) >> 1;
+    let space = v.eq(b' ').bits();
+    may_space | space & (may_space | space | after) >> 1
 }
 
 /// Whether the character at byte `i` of `s`, whose lead byte is a `MAYBE_SPACE` one, is white space. The
