@@ -181,6 +181,61 @@ fn needs_look(b: &[u8; 16]) -> u32 {
     may_space | space & (may_space | space | after) >> 1
 }
 
+/// Whether `s` holds a numeric char ([`char::is_numeric`]: every `\\d` digit is one). Only ASCII digits and the
+/// chars of a few lead bytes can be: none led by 0xC3–0xCF (U+00C0–U+03FF) nor by 0xE1 0xB8–0xBB (U+1E00–U+1EFF,
+/// the precomposed Vietnamese letters) is, so the letters of Vietnamese text are passed over by their bytes, a
+/// block of sixteen at a time where the vector unit is there, and any other char is decoded and asked.
+pub fn holds_numeric(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        i = skip_non_numeric_blocks(b, i);
+        let Some(&x) = b.get(i) else { return false };
+        let asked = match x {
+            b'0'..=b'9' => return true,
+            0xC0.. => !(0xC3..=0xCF).contains(&x) && !(x == 0xE1 && b.get(i + 1).is_some_and(|n| (0xB8..=0xBB).contains(n))),
+            _ => false,
+        };
+        if asked && s[i..].chars().next().is_some_and(char::is_numeric) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The first byte from `i` that [`holds_numeric`] must look at (an ASCII digit or a lead byte it asks about),
+/// past blocks of sixteen bytes with none; for the last bytes (a block and the byte after it), `i` itself.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
+fn skip_non_numeric_blocks(b: &[u8], mut i: usize) -> usize {
+    while i + 17 <= b.len() {
+        // SAFETY: `bytes16` is compiled only where SSE2 is enabled at build time: every CPU this runs on has it
+        let look = unsafe { numeric_to_look_at(&b[i..i + 17]) };
+        if look != 0 {
+            return i + look.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    i
+}
+
+/// [`skip_non_numeric_blocks`] without the vector unit: every byte is read by [`holds_numeric`] itself.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline]
+fn skip_non_numeric_blocks(_: &[u8], i: usize) -> usize {
+    i
+}
+
+/// A bit for each of the first sixteen bytes of `b` (seventeen) that [`holds_numeric`] looks at.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn numeric_to_look_at(b: &[u8]) -> u32 {
+    let (v, next) = (Bytes16::load(b), Bytes16::load(&b[1..]));
+    let letters = v.within(0xC3, 0xCF - 0xC3).or(v.eq(0xE1).and(next.within(0xB8, 3)));
+    v.within(b'0', 9).or(v.within(0xC0, 0x3F).and_not(letters)).bits()
+}
+
 /// Whether the character at byte `i` of `s`, whose lead byte is a `MAYBE_SPACE` one, is white space. The
 /// precomposed Vietnamese letters (U+1E00–U+1EFF) lead with 0xE1 like one white space only, U+1680 (E1 9A 80):
 /// most of them are told apart by their second byte, not decoded and looked up.
@@ -436,6 +491,19 @@ mod tests {
                 assert_eq!(plain_run(&s, i), plain_run_by_bytes(&s, i), "{s:?} from {i}");
             }
         }
+    }
+
+    #[test]
+    fn a_numeric_char_is_found_wherever_it_stands_as_by_asking_each_char() {
+        let pad = "Ủy ban nhân dân tỉnh Quảng Ngãi “Kế hoạch” — ";
+        for c in (0..0x3000u32).chain((0x3000..0x11_0000).step_by(61)).chain([0xFF10, 0x1D7CE, 0x10107]).filter_map(char::from_u32) {
+            for at in [0, 1, 7, 15, 16, 17, 30] {
+                let cut = pad.char_indices().map(|(i, _)| i).find(|&i| i >= at).unwrap_or(pad.len());
+                let t = format!("{}{c}{}", &pad[..cut], &pad[cut..]);
+                assert_eq!(holds_numeric(&t), t.chars().any(char::is_numeric), "{c:?} at {at}");
+            }
+        }
+        assert!(!holds_numeric(&pad.repeat(4)) && !holds_numeric(""));
     }
 
     #[test]
