@@ -34,37 +34,15 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut lines = Vec::with_capacity(text.len() / 40 + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // the breaks are below 0x10: eight bytes none of which is (the word test for a byte below n is exact on
-        // whether there is one) hold no break and are skipped at once
-        if i + 8 <= bytes.len() {
-            let w = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap());
-            if w.wrapping_sub(0x1010_1010_1010_1010) & !w & 0x8080_8080_8080_8080 == 0 {
-                i += 8;
-                continue;
-            }
+    // the three breaks found by memchr, many bytes at a time; a `\n` right after a `\r` is the same break
+    for i in memchr::memchr3_iter(b'\n', b'\r', 0x0C, bytes) {
+        if i < start {
+            continue;
         }
-        match bytes[i] {
-            b'\n' => {
-                lines.push(make_line(text, start, i, i + 1));
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                let next = if bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
-                lines.push(make_line(text, start, i, next));
-                i = next;
-                start = i;
-            }
-            0x0C => {
-                // form feed: a page break
-                lines.push(make_line(text, start, i, i + 1));
-                i += 1;
-                start = i;
-            }
-            _ => i += 1,
-        }
+        let next = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+        // (a form feed is a page break)
+        lines.push(make_line(text, start, i, next));
+        start = next;
     }
     if start < text.len() {
         lines.push(make_line(text, start, text.len(), text.len()));
@@ -663,6 +641,13 @@ mod tests {
             let got: Vec<&str> = split_lines(&t).iter().map(|l| &t[l.start..l.end]).collect();
             assert_eq!(got, [format!("{}ạ", "x".repeat(pad)).as_str(), "b", "c", "d", &format!("e\tf{}", "y".repeat(pad))], "{pad}");
         }
+    }
+    #[test]
+    fn a_carriage_return_before_a_line_feed_is_one_break_and_alone_is_one_too() {
+        let cut = |t: &str| split_lines(t).iter().map(|l| (l.start, l.end, l.next)).collect::<Vec<_>>();
+        assert_eq!(cut("a\r\r\nb"), [(0, 1, 2), (2, 2, 4), (4, 5, 5)]);
+        assert_eq!(cut("a\n\rb\r"), [(0, 1, 2), (2, 2, 3), (3, 4, 5)]);
+        assert_eq!(cut("\r\n\u{0C}\r\n"), [(0, 0, 2), (2, 2, 3), (3, 3, 5)]);
     }
     #[test]
     fn page_break_inside_a_sentence_is_rejoined() {

@@ -4,6 +4,8 @@
 //! (Ð U+00D0, ð U+00F0, Ɖ U+0189, ɖ U+0256) mapped to Đ/đ, no-break spaces to spaces, zero-width characters
 //! dropped. Every byte offset in the copy maps back to an offset in the original, so spans found in the copy
 //! point into the user's text.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+use super::bytes16::Bytes16;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -48,6 +50,11 @@ fn already_normal(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // blocks whose leads all stay as they are, sixteen bytes at a time where the vector unit is there
+        i = skip_normal_blocks(b, i);
+        if i == b.len() {
+            break;
+        }
         // only a lead byte (0xC0 and up: both top bits set) starts a character that may need a change; ASCII and
         // continuation bytes are skipped eight at a time, and so are the leads of the word whose characters stay
         // as they are (told from two bytes, which valid UTF-8 has after a lead), up to the first that may not
@@ -101,6 +108,49 @@ fn already_normal(text: &str) -> bool {
         }
     }
     true
+}
+
+/// The first byte from `i` that is a lead byte whose char may not stay as it is ([`stays_as_is`] says no), past
+/// blocks of sixteen bytes with none, each told at once with the vector unit; for the last bytes (a block and the
+/// byte after it, which a lead at its end is read with), `i` itself. What [`already_normal`] reads past, a lead at a
+/// time, a block passed over holds nothing it would stop at: ASCII and continuation bytes, and leads that stay.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
+fn skip_normal_blocks(b: &[u8], mut i: usize) -> usize {
+    while i + 17 <= b.len() {
+        // SAFETY: `bytes16` is compiled only where SSE2 is enabled at build time: every CPU this runs on has it
+        let look = unsafe { leads_to_look_at(&b[i..i + 17]) };
+        if look != 0 {
+            return i + look.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    i
+}
+
+/// [`skip_normal_blocks`] without the vector unit: every byte is read by [`already_normal`] itself.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline]
+fn skip_normal_blocks(_: &[u8], i: usize) -> usize {
+    i
+}
+
+/// A bit for each of the first sixteen bytes of `b` (seventeen: the byte after a lead is read with it) that is a
+/// lead byte for which [`stays_as_is`] says no, as [`stays_as_is_by_bytes`] lays the answer out.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn leads_to_look_at(b: &[u8]) -> u32 {
+    let (v, next) = (Bytes16::load(b), Bytes16::load(&b[1..]));
+    let stays = v
+        .within(0xC4, 1)
+        .or(v.within(0xC7, 1))
+        .or(v.within(0xCA, 1))
+        .or(v.eq(0xC2).and_not(next.eq(0xA0).or(next.eq(0xAD))))
+        .or(v.eq(0xC3).and_not(next.eq(0x90).or(next.eq(0xB0))))
+        .or(v.eq(0xC6).and_not(next.eq(0x89)))
+        .or(v.eq(0xC9).and_not(next.eq(0x96)))
+        .or(v.eq(0xE1).and(next.within(0xB8, 3)));
+    v.within(0xC0, 0x3F).and_not(stays).bits()
 }
 
 /// The ranges of characters that are NFC wherever they stand, starters all (Latin up to U+02FF, precomposed
@@ -281,6 +331,35 @@ mod tests {
                 assert_eq!(stays_as_is(lead, next), stays_as_is_by_bytes(lead, next), "{lead:X} {next:X}");
             }
         }
+    }
+
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[test]
+    fn a_block_marks_exactly_the_leads_the_stays_table_turns_away() {
+        for lead in 0xC0..=0xFFu8 {
+            for next in 0x80..=0xBFu8 {
+                // the pair at each place of a block of plain letters (the last with its continuation after it)
+                for at in 0..16 {
+                    let mut b = [b'a'; 17];
+                    (b[at], b[at + 1]) = (lead, next);
+                    // SAFETY: compiled only where SSE2 is enabled at build time
+                    let look = unsafe { leads_to_look_at(&b) };
+                    assert_eq!(look, u32::from(!stays_as_is(lead, next)) << at, "{lead:X} {next:X} at {at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_text_is_judged_normal_or_not_wherever_its_one_odd_char_stands() {
+        let base = "Ủy ban nhân dân tỉnh Quảng Ngãi — “Kế hoạch” số 58 ";
+        for odd in ["\u{00A0}", "Ð", "\u{0256}", "a\u{0301}", "\u{200B}", "\u{FEFF}", "\u{2009}", "\u{202F}"] {
+            for at in base.char_indices().map(|(i, _)| i) {
+                let t = format!("{}{odd}{}{base}", &base[..at], &base[at..]);
+                assert!(!already_normal(&t), "{t:?}");
+            }
+        }
+        assert!(already_normal(&base.repeat(5)));
     }
 
     /// What lets `already_normal` judge a run apart: the always-NFC characters are starters that pass the quick

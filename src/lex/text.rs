@@ -1,5 +1,7 @@
 //! Small text helpers shared by the parsers: markdown emphasis and table markup removed from extracted
 //! strings, case tests, sentence ends.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+use super::bytes16::Bytes16;
 use super::letters::Letters;
 use super::offsets::OffsetMap;
 
@@ -109,6 +111,13 @@ fn plain_run(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
     let start = i;
     while i < b.len() {
+        // past the run's first byte (where a space ends it), whole blocks of plain bytes are passed over at once
+        if i > start {
+            i = skip_plain_blocks(b, i);
+            if i == b.len() {
+                break;
+            }
+        }
         match BYTE_CLASS[b[i] as usize] {
             PLAIN => i += 1,
             SPECIAL if b[i] == b' ' && i > start && starts_plain(s, i + 1) => i += 1,
@@ -123,6 +132,108 @@ fn plain_run(s: &str, mut i: usize) -> usize {
         }
     }
     i
+}
+
+/// The first byte from `i` that [`plain_run`] must look at, past blocks of sixteen bytes at which it would go
+/// on by itself, each told at once with the vector unit (SSE2, which every x86-64 CPU has); elsewhere, or for the
+/// last bytes, `i` itself. A block is passed over when none of its bytes is `SPECIAL` but for spaces, each of
+/// those spaces is followed by a byte that starts a plain char, and none of its bytes leads a char that is white
+/// space. A byte that may need a look is reported conservatively, never missed: a lead byte 0xC2, 0xE2 or 0xE3
+/// whatever follows it, 0xE1 unless the byte after it is in the block and not 0x9A (U+1680, the only white space
+/// it leads, is E1 9A 80; the Vietnamese letters lead with 0xE1 and another byte), and a space unless the byte
+/// after it is in the block and none of these. The loop reads a block as [`plain_run`] would byte by byte,
+/// where a continuation byte (0x80–0xBF) is plain: a block may start or end inside a char, and the byte
+/// returned is an ASCII byte or a lead byte.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
+fn skip_plain_blocks(b: &[u8], mut i: usize) -> usize {
+    while i + 16 <= b.len() {
+        let block: &[u8; 16] = b[i..i + 16].try_into().unwrap();
+        // SAFETY: the code is compiled with SSE2 enabled (the cfg above; every x86-64 CPU has it), so the CPU it
+        // runs on has the instructions `needs_look` is compiled to
+        let look = unsafe { needs_look(block) };
+        if look != 0 {
+            return i + look.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    i
+}
+
+/// [`skip_plain_blocks`] where the vector unit is not asked: every byte is read by [`plain_run`] itself.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline]
+fn skip_plain_blocks(_: &[u8], i: usize) -> usize {
+    i
+}
+
+/// A bit per byte of `b` that [`plain_run`] may have to look at, as [`skip_plain_blocks`] says.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn needs_look(b: &[u8; 16]) -> u32 {
+    let v = Bytes16::load(b);
+    // the `SPECIAL` bytes but the space (the controls `\t` to `\r` one range), and the leads 0xC2, 0xE2, 0xE3
+    let marks = v.eq(b'*').or(v.eq(b'_')).or(v.eq(b'|')).or(v.eq(b'#')).or(v.within(0x09, 4)).or(v.eq(0xC2)).or(v.within(0xE2, 1));
+    // (bit 16: the byte after the block, unknown, taken as the worst)
+    let after = 1 << 16;
+    let may_space = marks.bits() | v.eq(0xE1).bits() & (v.eq(0x9A).bits() | after) >> 1;
+    let space = v.eq(b' ').bits();
+    may_space | space & (may_space | space | after) >> 1
+}
+
+/// Whether `s` holds a numeric char ([`char::is_numeric`]: every `\\d` digit is one). Only ASCII digits and the
+/// chars of a few lead bytes can be: none led by 0xC3–0xCF (U+00C0–U+03FF) nor by 0xE1 0xB8–0xBB (U+1E00–U+1EFF,
+/// the precomposed Vietnamese letters) is, so the letters of Vietnamese text are passed over by their bytes, a
+/// block of sixteen at a time where the vector unit is there, and any other char is decoded and asked.
+pub fn holds_numeric(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        i = skip_non_numeric_blocks(b, i);
+        let Some(&x) = b.get(i) else { return false };
+        let asked = match x {
+            b'0'..=b'9' => return true,
+            0xC0.. => !(0xC3..=0xCF).contains(&x) && !(x == 0xE1 && b.get(i + 1).is_some_and(|n| (0xB8..=0xBB).contains(n))),
+            _ => false,
+        };
+        if asked && s[i..].chars().next().is_some_and(char::is_numeric) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The first byte from `i` that [`holds_numeric`] must look at (an ASCII digit or a lead byte it asks about),
+/// past blocks of sixteen bytes with none; for the last bytes (a block and the byte after it), `i` itself.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline]
+fn skip_non_numeric_blocks(b: &[u8], mut i: usize) -> usize {
+    while i + 17 <= b.len() {
+        // SAFETY: `bytes16` is compiled only where SSE2 is enabled at build time: every CPU this runs on has it
+        let look = unsafe { numeric_to_look_at(&b[i..i + 17]) };
+        if look != 0 {
+            return i + look.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    i
+}
+
+/// [`skip_non_numeric_blocks`] without the vector unit: every byte is read by [`holds_numeric`] itself.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline]
+fn skip_non_numeric_blocks(_: &[u8], i: usize) -> usize {
+    i
+}
+
+/// A bit for each of the first sixteen bytes of `b` (seventeen) that [`holds_numeric`] looks at.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[target_feature(enable = "sse2")]
+fn numeric_to_look_at(b: &[u8]) -> u32 {
+    let (v, next) = (Bytes16::load(b), Bytes16::load(&b[1..]));
+    let letters = v.within(0xC3, 0xCF - 0xC3).or(v.eq(0xE1).and(next.within(0xB8, 3)));
+    v.within(b'0', 9).or(v.within(0xC0, 0x3F).and_not(letters)).bits()
 }
 
 /// Whether the character at byte `i` of `s`, whose lead byte is a `MAYBE_SPACE` one, is white space. The
@@ -331,6 +442,68 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_whitespace() && !c.is_ascii()) {
             assert_eq!(BYTE_CLASS[lead(c) as usize], MAYBE_SPACE, "{c:?}");
         }
+    }
+
+    /// [`plain_run`] as it reads without the blocks passed over at once: a byte at a time.
+    fn plain_run_by_bytes(s: &str, mut i: usize) -> usize {
+        let b = s.as_bytes();
+        let start = i;
+        while i < b.len() {
+            match BYTE_CLASS[b[i] as usize] {
+                PLAIN => i += 1,
+                SPECIAL if b[i] == b' ' && i > start && starts_plain(s, i + 1) => i += 1,
+                SPECIAL => break,
+                _ => {
+                    if is_space_at(s, i) {
+                        break;
+                    }
+                    i += if b[i] < 0xE0 { 2 } else { 3 };
+                }
+            }
+        }
+        i
+    }
+
+    #[test]
+    fn a_plain_run_passed_over_by_blocks_ends_where_the_byte_at_a_time_reading_ends_it() {
+        // long mixes (blocks are sixteen bytes; a space or 0xE1 at a block's end is left to the byte-at-a-time
+        // reading) of plain chars of one to three bytes, the Vietnamese letters that lead with 0xE1 like U+1680, the
+        // other white space, marks and the leads 0xC2/0xE2/0xE3 of chars that are no white space, from every char
+        let parts = [
+            "a", "Sở", " ", " ", "  ", "*", "_", "|", "#", "\t", "\n", "ạ", "ở", "ư", "\u{1680}", "\u{a0}", "\u{85}", "«", "\u{2003}",
+            "“", "…", "\u{3000}", "\u{3001}", "\u{2028}", "\u{205f}", "ớ", "1.", ",",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..3000 {
+            let mut s = String::new();
+            // mostly plain, so that whole blocks are passed over before a mark
+            while s.len() < 70 {
+                let r = next();
+                s.push_str(if r % 3 == 0 { parts[(r >> 8) as usize % parts.len()] } else { ["a", "Sở", " ", "ạ", "ư"][(r >> 8) as usize % 5] });
+            }
+            for (i, _) in s.char_indices() {
+                assert_eq!(plain_run(&s, i), plain_run_by_bytes(&s, i), "{s:?} from {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_numeric_char_is_found_wherever_it_stands_as_by_asking_each_char() {
+        let pad = "Ủy ban nhân dân tỉnh Quảng Ngãi “Kế hoạch” — ";
+        for c in (0..0x3000u32).chain((0x3000..0x11_0000).step_by(61)).chain([0xFF10, 0x1D7CE, 0x10107]).filter_map(char::from_u32) {
+            for at in [0, 1, 7, 15, 16, 17, 30] {
+                let cut = pad.char_indices().map(|(i, _)| i).find(|&i| i >= at).unwrap_or(pad.len());
+                let t = format!("{}{c}{}", &pad[..cut], &pad[cut..]);
+                assert_eq!(holds_numeric(&t), t.chars().any(char::is_numeric), "{c:?} at {at}");
+            }
+        }
+        assert!(!holds_numeric(&pad.repeat(4)) && !holds_numeric(""));
     }
 
     #[test]

@@ -44,10 +44,19 @@ pub struct Task<'a> {
     pub section: &'a str,
     /// The non-bullet item whose paragraph this is (its first paragraph when `first_of_item` is set).
     pub item: Option<NodeId>,
-    /// The enclosing non-bullet items, nearest first (`item` and its ancestors): an item addressed to an agency
-    /// lends it to the clauses of its sub-items (`5. Sở Xây dựng` / `a) Chủ trì, ...`).
-    pub items: Vec<NodeId>,
+    /// The tree `item` is a node of (empty when `item` is `None`).
+    pub nodes: &'a [Node],
     pub first_of_item: bool,
+}
+
+impl Task<'_> {
+    /// The enclosing non-bullet items, nearest first (`item` and its ancestors): an item addressed to an agency
+    /// lends it to the clauses of its sub-items (`5. Sở Xây dựng` / `a) Chủ trì, ...`). Walked up when asked,
+    /// which few paragraphs are, not kept per paragraph.
+    pub fn items(&self) -> impl Iterator<Item = NodeId> + '_ {
+        let nodes = self.nodes;
+        std::iter::successors(self.item, move |&id| nodes[id].parent).filter(move |&id| nodes[id].kind == NodeKind::Item && nodes[id].style != Some(MarkerStyle::Bullet))
+    }
 }
 
 /// A table row: its cells' text, the span it covers and the section it sits in.
@@ -137,15 +146,15 @@ pub fn extract(tasks: &[Task], rows: &[Row], doc_year: Option<u16>) -> Vec<Assig
 }
 
 /// The section of a node: the path of its nearest enclosing item that is not a bullet.
-pub fn section_of(nodes: &[Node], mut id: NodeId) -> (String, Option<NodeId>) {
+pub fn section_of(nodes: &[Node], mut id: NodeId) -> (&str, Option<NodeId>) {
     loop {
         let n = &nodes[id];
         if n.kind == NodeKind::Item && n.style != Some(MarkerStyle::Bullet) {
-            return (n.path.clone().unwrap_or_default(), Some(id));
+            return (n.path.as_deref().unwrap_or_default(), Some(id));
         }
         match n.parent {
             Some(p) => id = p,
-            None => return (String::new(), None),
+            None => return ("", None),
         }
     }
 }

@@ -76,7 +76,7 @@ mod tests {
         let mut map = OffsetMap::default();
         map.copy_from(0, 0);
         map.finish(text.len(), text.len());
-        let t = Task { text, map: &map, from: 0, span: Span::new(0, text.len()), section: "", item: None, items: Vec::new(), first_of_item: false };
+        let t = Task { text, map: &map, from: 0, span: Span::new(0, text.len()), section: "", item: None, nodes: &[], first_of_item: false };
         let lx = Lx::new(text);
         agents_in(&lx, &t, 0, lx.len()).into_iter().map(|a| a.name).collect()
     }

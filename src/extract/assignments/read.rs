@@ -80,11 +80,32 @@ fn names_amount(s: &str) -> bool {
 
 /// Whether a `.` or `,` stands between two digits (`3.300`), as in every amount [`names_amount`] matches: a
 /// text without one has no match, and neither the regex (its only literal, `đ`, is in most words) nor a scan
-/// of every char runs over it; the marks are found by a memchr search. A numeric char is asked for, wider than
+/// of every char runs over it; both marks are found in one memchr pass. A numeric char is asked for, wider than
 /// the regex's `\d`, so that no digit it matches is missed; the char after the mark first, mostly a space.
 fn groups_digits(s: &str) -> bool {
-    let between_digits = |p: usize| s[p + 1..].chars().next().is_some_and(char::is_numeric) && s[..p].chars().next_back().is_some_and(char::is_numeric);
-    s.match_indices('.').chain(s.match_indices(',')).any(|(p, _)| between_digits(p))
+    let b = s.as_bytes();
+    memchr::memchr2_iter(b'.', b',', b).any(|p| numeric_at(s, p + 1) && numeric_before(s, p))
+}
+
+/// Whether the char at byte `i` of `s` (a char boundary, or the end) is numeric: an ASCII byte answers by
+/// itself, as no ASCII char but a digit is numeric; any other char is decoded.
+#[inline]
+fn numeric_at(s: &str, i: usize) -> bool {
+    match s.as_bytes().get(i) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_digit(),
+        Some(_) => s[i..].chars().next().is_some_and(char::is_numeric),
+    }
+}
+
+/// Whether the char that ends right before byte `i` of `s` (a char boundary) is numeric, as [`numeric_at`].
+#[inline]
+fn numeric_before(s: &str, i: usize) -> bool {
+    match i.checked_sub(1).map(|j| s.as_bytes()[j]) {
+        None => false,
+        Some(b) if b < 0x80 => b.is_ascii_digit(),
+        Some(_) => s[..i].chars().next_back().is_some_and(char::is_numeric),
+    }
 }
 
 /// A title line: short, no sentence stop at the end.
@@ -132,7 +153,7 @@ fn duty_subject(lx: &Lx, i: usize, end: usize) -> Option<Vec<Name>> {
 impl Context {
     /// The agencies the nearest enclosing item of `t` that has one is addressed to.
     fn implied(&self, t: &Task) -> Option<Vec<Agent>> {
-        t.items.iter().find_map(|i| self.addressed.iter().rev().find(|(id, _)| id == i).map(|(_, a)| a.clone()))
+        t.items().find_map(|i| self.addressed.iter().rev().find(|(id, _)| *id == i).map(|(_, a)| a.clone()))
     }
 }
 
@@ -445,7 +466,7 @@ mod tests {
         let mut map = OffsetMap::default();
         map.copy_from(0, 0);
         map.finish(text.len(), text.len());
-        let t = Task { text, map: &map, from: 0, span: Span::new(0, text.len()), section: "", item: None, items: Vec::new(), first_of_item: false };
+        let t = Task { text, map: &map, from: 0, span: Span::new(0, text.len()), section: "", item: None, nodes: &[], first_of_item: false };
         let lx = Lx::new(text);
         let mut out = Out::new();
         inline(&lx, 0, lx.len(), &t, None, &mut out);
@@ -468,5 +489,21 @@ mod tests {
         assert!(groups_digits("٣.٣٠٠") && groups_digits("1,000"));
         assert!(!names_amount("Điều 5. Sở Tài chính đồng ý, ngày 30.6 đến 2.000"));
         assert!(!groups_digits("Điều 5. Sở, 6 ,7 .") && !groups_digits(".5,") && !groups_digits(""));
+    }
+
+    #[test]
+    fn digits_grouped_by_a_mark_are_told_by_bytes_as_by_chars() {
+        // every char below U+3000 and a sample beyond, on either side of either mark, against the char-at-a-time
+        // reading (an ASCII byte is never part of another char, so the byte answers for it)
+        let by_chars = |s: &str| {
+            let between = |p: usize| s[p + 1..].chars().next().is_some_and(char::is_numeric) && s[..p].chars().next_back().is_some_and(char::is_numeric);
+            s.match_indices(['.', ',']).any(|(p, _)| between(p))
+        };
+        let chars = (0..0x3000u32).chain((0x3000..0x11_0000).step_by(97)).filter_map(char::from_u32);
+        for c in chars {
+            for t in [format!("{c}.5"), format!("5,{c}"), format!("{c}.{c}"), format!("a{c},"), format!(".{c}")] {
+                assert_eq!(groups_digits(&t), by_chars(&t), "{t:?}");
+            }
+        }
     }
 }

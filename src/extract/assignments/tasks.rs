@@ -8,24 +8,11 @@ use crate::lex::text;
 use crate::model::{Assignment, MarkerStyle, Node, NodeId, NodeKind};
 use rustc_hash::FxHashMap as HashMap;
 
-/// `item` and the non-bullet items above it, nearest first.
-fn enclosing_items(nodes: &[Node], item: Option<NodeId>) -> Vec<NodeId> {
-    let mut v = Vec::new();
-    let mut cur = item;
-    while let Some(id) = cur {
-        if nodes[id].kind == NodeKind::Item && nodes[id].style != Some(MarkerStyle::Bullet) {
-            v.push(id);
-        }
-        cur = nodes[id].parent;
-    }
-    v
-}
-
 /// Assignments from the paragraphs and table rows of the body and the appendices. `paras` are the paragraphs
 /// the tree was built from (their cleaned text is what is read).
 pub fn read(t: &str, nodes: &[Node], paras: &[Para], doc_year: Option<u16>) -> Vec<Assignment> {
     let by_start: HashMap<usize, &Para> = paras.iter().map(|p| (p.start, p)).collect();
-    let sections: Vec<(NodeId, String, Option<NodeId>)> = (0..nodes.len())
+    let sections: Vec<(NodeId, &str, Option<NodeId>)> = (0..nodes.len())
         .filter(|&i| nodes[i].kind == NodeKind::Paragraph && (in_body(nodes, i) || leads_in(t, nodes, i)))
         .map(|i| {
             let (s, item) = section_of(nodes, i);
@@ -56,7 +43,7 @@ pub fn read(t: &str, nodes: &[Node], paras: &[Para], doc_year: Option<u16>) -> V
                 span: nodes[*i].span,
                 section,
                 item: *item,
-                items: enclosing_items(nodes, *item),
+                nodes,
                 first_of_item: is_first && nodes[parent].style != Some(MarkerStyle::Bullet),
             })
         })
@@ -114,7 +101,7 @@ fn table_rows(t: &str, nodes: &[Node]) -> Vec<Row> {
             continue;
         }
         let raw = n.span.slice(t);
-        let (section, _) = section_of(nodes, id);
+        let section = section_of(nodes, id).0.to_string();
         if raw.trim_start().starts_with('|') && raw[raw.find('|').unwrap() + 1..].contains('|') {
             // trimmed first: `clean` drops the white space at both ends anyway, and a cell without it (most) is
             // copied whole, not char by char

@@ -11,6 +11,7 @@ use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::symbol::parse_symbol;
+use crate::lex::text::holds_numeric;
 use crate::lex::words::is_word_char;
 use crate::model::{Date, DocType, Symbol};
 use crate::lex::literals::Literals;
@@ -249,6 +250,11 @@ fn so_before_digit(zone: &str) -> impl Iterator<Item = usize> + '_ {
 
 pub(super) fn scan(cx: &Ctx, refs: &mut Refs) -> Vec<(usize, usize, usize)> {
     let zone = cx.zone;
+    // every match of `numbers` and `bare_numbers` holds a numeric char after its cue, and a standard's number a
+    // `\d` digit (a numeric char too): a zone with none cites nothing here, and is not searched for the cues
+    if !holds_numeric(zone) {
+        return Vec::new();
+    }
     let mut numbered: Vec<(usize, usize, usize)> = Vec::new();
     // for lists sharing one issuer (`Nghị định số A ngày …, Nghị định số B ngày … của Chính phủ`):
     // (reference, start, end of its date, issuer)

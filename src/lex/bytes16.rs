@@ -1,0 +1,80 @@
+//! Sixteen bytes of text classed at once with the vector unit, for the scans that pass over long runs of bytes
+//! needing no look (plain text in [`super::text`], normal text in [`super::normalize`]): SSE2, which every x86-64
+//! CPU has. Elsewhere there is no [`Bytes16`], and those scans read every byte themselves.
+//!
+//! The functions carry `#[target_feature(enable = "sse2")]`, as the intrinsics they call do: a scan's kernel
+//! carries it too and calls them safely; the scan calls its kernel in an `unsafe` block, sound because the
+//! module is compiled only where SSE2 is enabled at build time (then every CPU the code runs on has it).
+#![cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+use std::arch::x86_64::*;
+
+/// Sixteen bytes, or a mask over them (a byte all ones where a test holds, all zeros where not).
+#[derive(Clone, Copy)]
+pub(crate) struct Bytes16(__m128i);
+
+impl Bytes16 {
+    /// The first sixteen bytes of `b` (read as two eight-byte words: no pointer is read through).
+    #[target_feature(enable = "sse2")]
+    pub(crate) fn load(b: &[u8]) -> Bytes16 {
+        let lo = i64::from_le_bytes(b[..8].try_into().unwrap());
+        let hi = i64::from_le_bytes(b[8..16].try_into().unwrap());
+        Bytes16(_mm_set_epi64x(hi, lo))
+    }
+
+    /// Where the byte is `x`.
+    #[target_feature(enable = "sse2")]
+    pub(crate) fn eq(self, x: u8) -> Bytes16 {
+        Bytes16(_mm_cmpeq_epi8(self.0, _mm_set1_epi8(x as i8)))
+    }
+
+    /// Where the byte is in `lo..=lo + n` (no wrapping past 0xFF): `byte - lo` is at most `n`, unsigned.
+    #[target_feature(enable = "sse2")]
+    pub(crate) fn within(self, lo: u8, n: u8) -> Bytes16 {
+        let d = _mm_sub_epi8(self.0, _mm_set1_epi8(lo as i8));
+        Bytes16(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(n as i8)), d))
+    }
+
+    #[target_feature(enable = "sse2")]
+    pub(crate) fn or(self, o: Bytes16) -> Bytes16 {
+        Bytes16(_mm_or_si128(self.0, o.0))
+    }
+
+    #[target_feature(enable = "sse2")]
+    pub(crate) fn and(self, o: Bytes16) -> Bytes16 {
+        Bytes16(_mm_and_si128(self.0, o.0))
+    }
+
+    /// Where `self` holds and `o` does not.
+    #[target_feature(enable = "sse2")]
+    pub(crate) fn and_not(self, o: Bytes16) -> Bytes16 {
+        Bytes16(_mm_andnot_si128(o.0, self.0))
+    }
+
+    /// The mask as sixteen bits, bit `k` for byte `k`.
+    #[target_feature(enable = "sse2")]
+    pub(crate) fn bits(self) -> u32 {
+        _mm_movemask_epi8(self.0) as u32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_test_marks_the_bytes_it_names_and_no_other() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for block in bytes.chunks(16) {
+            // SAFETY: this module is compiled only where SSE2 is enabled at build time
+            let (eq, within, mixed) = unsafe {
+                let v = Bytes16::load(block);
+                (v.eq(0xE1).bits(), v.within(0x09, 4).bits(), v.within(0xC0, 0x3F).and_not(v.eq(0xC3)).or(v.eq(b'*').and(v.eq(b'*'))).bits())
+            };
+            for (k, &b) in block.iter().enumerate() {
+                assert_eq!(eq >> k & 1 == 1, b == 0xE1, "{b:#x}");
+                assert_eq!(within >> k & 1 == 1, (0x09..=0x0D).contains(&b), "{b:#x}");
+                assert_eq!(mixed >> k & 1 == 1, b >= 0xC0 && b != 0xC3 || b == b'*', "{b:#x}");
+            }
+        }
+    }
+}
