@@ -312,14 +312,19 @@ pub fn layout(paras: &[Para]) -> Layout {
     let mut start = 0;
     // the field box comes before the document's own header (its motto) or type name
     let is_anchor = |i: usize| is_motto(&paras[i].clean) || type_heading(&paras[i].clean).is_some();
-    // looked for in the first FIELD_BOX_WITHIN paragraphs, else taken as FIELD_BOX_WITHIN: the field box is looked
-    // for before the anchor but within them, and without a box a portal's title line in the first 3, both bounded
-    // alike by any later anchor; only a box found needs the anchor beyond
-    let mut anchor = (0..n.min(FIELD_BOX_WITHIN)).find(|&i| is_anchor(i)).unwrap_or(n.min(FIELD_BOX_WITHIN));
-    if let Some(last_field) = (0..anchor).rev().find(|&i| {
+    let is_field = |i: usize| {
         let c = paras[i].clean.trim_end_matches(':').trim();
         c.len() < 40 && Lexicon::global().is(c, Tag::ChromeField)
-    }) {
+    };
+    // looked for in the first FIELD_BOX_WITHIN paragraphs, else taken as FIELD_BOX_WITHIN: the field box is looked
+    // for before the anchor but within them, and without a box a portal's title line in the first 3, both bounded
+    // alike by any later anchor; only a box found needs the anchor beyond. Without a field among those paragraphs
+    // there is no box before any anchor, and the anchor bounds only the title line's search: it is looked for in
+    // the first 3 alone (the search over up to 150, `is_motto` on each, was most of this function's work)
+    let within = n.min(FIELD_BOX_WITHIN);
+    let anchor_within = if (0..within).any(is_field) { within } else { n.min(3) };
+    let mut anchor = (0..anchor_within).find(|&i| is_anchor(i)).unwrap_or(anchor_within);
+    if let Some(last_field) = (0..anchor).rev().find(|&i| is_field(i)) {
         if anchor == FIELD_BOX_WITHIN {
             anchor = (FIELD_BOX_WITHIN..n).find(|&i| is_anchor(i)).unwrap_or(n);
         }
@@ -805,6 +810,19 @@ mod tests {
         let l = layout(&paras);
         assert!(l.zones[..motto].iter().all(|z| *z == Zone::Chrome) && l.zones[motto] != Zone::Chrome);
         assert_eq!(l.doc_type, Some(DocType::KeHoach));
+    }
+
+    #[test]
+    fn without_a_field_box_only_an_anchor_in_the_first_three_paragraphs_bounds_the_portal_title() {
+        // the anchor is looked for in the first 3 paragraphs only when no field box is there: a title line before
+        // the motto is chrome, after it (the motto first, at 0) it is the document's
+        let title = "Công văn 627/BYT-BH năm 2021 về việc thử do Bộ Y tế ban hành.";
+        let motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+        for (text, chrome) in [(format!("{title}\n\n{motto}\n\nKẾ HOẠCH\n\nvề việc thử\n"), true), (format!("{motto}\n\n{title}\n\nKẾ HOẠCH\n"), false)] {
+            let paras = paras_of(&text);
+            let at = paras.iter().position(|p| p.clean == title).unwrap();
+            assert_eq!(layout(&paras).zones[at] == Zone::Chrome, chrome, "{text}");
+        }
     }
 
     #[test]
