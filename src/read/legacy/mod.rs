@@ -330,14 +330,15 @@ fn core(word: &str) -> &str {
     word.trim_matches(|c: char| !is_letter_or_mark(c))
 }
 
-/// Whether `c` is alphabetic or a combining mark. The syllable test's letters (alphabetic all) and ASCII (no
-/// marks) are answered without the Unicode tables, which cost hundreds of instructions per character.
+/// Whether `c` is alphabetic or a combining mark. ASCII (no marks; its letters are the table's) and the syllable
+/// test's letters (alphabetic all) are answered without the Unicode tables, which cost hundreds of instructions
+/// per character; ASCII first, without the table's lazy check (the punctuation trimmed is ASCII).
 fn is_letter_or_mark(c: char) -> bool {
-    if syllable::is_table_letter(c) {
-        return true;
-    }
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
+    }
+    if syllable::is_table_letter(c) {
+        return true;
     }
     c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
 }
