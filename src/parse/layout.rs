@@ -123,9 +123,13 @@ fn is_portal_title(c: &str) -> bool {
         Some((_, len)) => !text::is_upper(&c[..len]) && !c[len..].trim_start().to_lowercase().starts_with("số"),
         None => c.starts_with("Văn bản "),
     };
-    // in running text: mostly lower case, the symbol aside
-    let words: String = c.split(' ').filter(|w| !w.contains(|ch: char| ch.is_ascii_digit())).collect::<Vec<_>>().join(" ");
-    typed && text::upper_ratio(&words) < 0.5 && c.chars().count() < 400 && has_number_or_year(c)
+    // in running text: mostly lower case, the symbol aside; the words are gathered last, for a typed line that
+    // passes the other tests (the paragraphs looked at are mostly long and untyped)
+    let lower = || {
+        let words: String = c.split(' ').filter(|w| !w.contains(|ch: char| ch.is_ascii_digit())).collect::<Vec<_>>().join(" ");
+        text::upper_ratio(&words) < 0.5
+    };
+    typed && c.chars().count() < 400 && has_number_or_year(c) && lower()
 }
 
 /// The spec of [`has_number_or_year`] (compiling its Unicode classes and boundaries cost ~1.6 M per process).
@@ -810,6 +814,14 @@ mod tests {
         let l = layout(&paras);
         assert!(l.zones[..motto].iter().all(|z| *z == Zone::Chrome) && l.zones[motto] != Zone::Chrome);
         assert_eq!(l.doc_type, Some(DocType::KeHoach));
+    }
+
+    #[test]
+    fn a_portal_title_is_typed_numbered_and_mostly_lower_case() {
+        assert!(is_portal_title("Công văn 627/BYT-BH năm 2021 về việc thử do Bộ Y tế ban hành."));
+        assert!(!is_portal_title("Công văn 627/BYT-BH NĂM 2021 VỀ VIỆC THỬ DO BỘ Y TẾ BAN HÀNH."));
+        assert!(!is_portal_title("Công văn về việc thử do Bộ Y tế gửi các sở"));
+        assert!(!is_portal_title(&format!("Công văn 627/BYT-BH năm 2021 {}", "về việc thử ".repeat(40))));
     }
 
     #[test]
