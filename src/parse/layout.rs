@@ -278,9 +278,9 @@ fn closing_like(p: &Para) -> bool {
 
 /// A person's name: 2–6 capitalized words, no digits or punctuation.
 pub fn looks_like_name(c: &str) -> bool {
-    let words: Vec<&str> = c.split_whitespace().collect();
-    (2..=6).contains(&words.len())
-        && words.iter().all(|w| w.chars().next().is_some_and(|ch| ch.is_uppercase()) && w.chars().all(|ch| ch.is_alphabetic()))
+    // the words counted up to 7 first, nothing collected: most paragraphs asked are long sentences
+    (2..=6).contains(&c.split_whitespace().take(7).count())
+        && c.split_whitespace().all(|w| w.chars().next().is_some_and(|ch| ch.is_uppercase()) && w.chars().all(|ch| ch.is_alphabetic()))
         && !text::is_upper(c)
 }
 
@@ -814,6 +814,13 @@ mod tests {
         let l = layout(&paras);
         assert!(l.zones[..motto].iter().all(|z| *z == Zone::Chrome) && l.zones[motto] != Zone::Chrome);
         assert_eq!(l.doc_type, Some(DocType::KeHoach));
+    }
+
+    #[test]
+    fn a_name_is_two_to_six_capitalized_words() {
+        assert!(looks_like_name("Trần Thanh Mẫn") && looks_like_name("Lê Văn") && looks_like_name("A Bờ Cờ Dờ Ê Gờ"));
+        assert!(!looks_like_name("Trần") && !looks_like_name("A Bờ Cờ Dờ Ê Gờ Hờ") && !looks_like_name("TRẦN THANH MẪN"));
+        assert!(!looks_like_name(&"Trần Thanh ".repeat(50_000)) && !looks_like_name("Trần thanh Mẫn"));
     }
 
     #[test]
