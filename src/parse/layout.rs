@@ -290,10 +290,13 @@ fn trailing_signature(paras: &[Para], from: usize, end: usize) -> Option<usize> 
         return None;
     }
     let last = &paras[end - 1].clean;
-    let words: Vec<&str> = last.split_whitespace().collect();
-    let caps = words.iter().take_while(|w| text::is_upper(w)).count();
-    let name = words[caps..].join(" ");
-    if caps >= 1 && looks_like_name(&name) {
+    // the capitals, then the name's words, at most 7 taken (a name has 6): a long last paragraph is not collected
+    let mut words = last.split_whitespace().peekable();
+    let mut caps = 0;
+    while words.next_if(|w| text::is_upper(w)).is_some() {
+        caps += 1;
+    }
+    if caps >= 1 && looks_like_name(&words.take(7).collect::<Vec<_>>().join(" ")) {
         return Some(end - 1);
     }
     // the title and the name as two paragraphs
@@ -814,6 +817,16 @@ mod tests {
         let l = layout(&paras);
         assert!(l.zones[..motto].iter().all(|z| *z == Zone::Chrome) && l.zones[motto] != Zone::Chrome);
         assert_eq!(l.doc_type, Some(DocType::KeHoach));
+    }
+
+    #[test]
+    fn a_trailing_signature_is_capitals_then_a_name_of_up_to_six_words() {
+        let at = |last: &str| trailing_signature(&paras_of(&format!("Điều 1. Nội dung.\n\n{last}\n")), 0, 2);
+        assert_eq!(at("CHỦ TỊCH QUỐC HỘI Trần Thanh Mẫn"), Some(1));
+        assert_eq!(at("CHỦ TỊCH Bờ Cờ Dờ Ê Gờ Hờ"), Some(1));
+        assert_eq!(at("CHỦ TỊCH Bờ Cờ Dờ Ê Gờ Hờ Kờ"), None);
+        assert_eq!(at("Trần Thanh Mẫn"), None);
+        assert_eq!(at(&format!("CHỦ TỊCH {}", "Trần Thanh ".repeat(50_000))), None);
     }
 
     #[test]
