@@ -124,16 +124,18 @@ fn ngay(s: &str) -> Option<&str> {
 pub fn header_parts(clean: &str) -> Vec<String> {
     let mut out = Vec::new();
     for piece in RULE.split(clean) {
-        let mut cuts: Vec<usize> = HEADER_PART.find_iter(piece).map(|m| m.start()).collect();
+        // the parts' starts, searched for once (a second search gave the loop below the same matches)
+        let starts: Vec<usize> = HEADER_PART.find_iter(piece).map(|m| m.start()).collect();
+        let mut cuts = starts.clone();
         // the motto's first line ends at `VIỆT NAM`; the number at the end of its symbol
-        for m in HEADER_PART.find_iter(piece) {
-            let rest = &piece[m.start()..];
+        for &start in &starts {
+            let rest = &piece[start..];
             if rest.starts_with("CỘNG") || rest.starts_with("ĐẢNG") {
                 if let Some(k) = rest.find("VIỆT NAM") {
-                    cuts.push(m.start() + k + "VIỆT NAM".len());
+                    cuts.push(start + k + "VIỆT NAM".len());
                 }
             } else if rest.starts_with("Số") {
-                cuts.push(m.start() + symbol_end(rest));
+                cuts.push(start + symbol_end(rest));
             }
         }
         // the motto's second line ends at `Hạnh phúc`
