@@ -67,10 +67,14 @@ impl Phrases {
         let mut node = 0usize;
         for w in key.split(' ').filter(|w| !w.is_empty()) {
             let next = self.children.len() as u32;
-            let w = fold(w);
+            // the files' keys are folded already: most words are neither copied to fold them nor to look them up
+            let w = folded(w);
             let id = lexicon.word_id(&w);
             let parent = node;
-            node = *self.children[parent].entry(w.into_boxed_str()).or_insert(next) as usize;
+            node = match self.children[parent].get(&*w) {
+                Some(&child) => child as usize,
+                None => *self.children[parent].entry(w.into_owned().into_boxed_str()).or_insert(next) as usize,
+            };
             if id != NO_WORD {
                 self.by_id[parent].insert(id, node as u32);
             }
@@ -130,7 +134,8 @@ static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer::parse(AGENCIES,
 /// The rows of a TSV file after its header, each split into cells; an error names the file and line.
 fn rows<'a>(src: &'a str, file: &'a str, cells: usize) -> impl Iterator<Item = Result<Vec<&'a str>, String>> + 'a {
     src.lines().enumerate().skip(1).filter(|(_, l)| !l.is_empty()).map(move |(n, l)| {
-        let v: Vec<&str> = l.split('\t').collect();
+        // the cells after those read are neither cut nor collected (agencies.tsv has 13, 3 are read)
+        let v: Vec<&str> = l.splitn(cells + 1, '\t').collect();
         if v.len() < cells {
             return Err(format!("{file} line {}: {} cells, {cells} expected", n + 1, v.len()));
         }

@@ -22,8 +22,53 @@ static HEADER_PART: LazyLock<Regex> = LazyLock::new(|| {
 static SO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định)\s+)?(?i:số)\s*:?\s*(\d{0,5}\s*[/\-–]\s*[\p{L}\d.&]+(?:\s*[/\-–.]\s*[\p{L}\d.&]+)*)").unwrap()
 });
-/// A rule drawn under a header part (`-------`, `_____`), or a table bar left inside a line.
+/// A rule drawn under a header part (`-------`, `_____`), or a table bar left inside a line: the spec of
+/// [`rule_pieces`] (compiling it cost ~0.5 M instructions in every process).
+#[cfg(test)]
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[-–_=*]{3,}|\s\|\s|\|").unwrap());
+
+/// The pieces of `clean` between its rules and bars, as `RULE.split` gives them.
+fn rule_pieces(clean: &str) -> impl Iterator<Item = &str> {
+    let mut at = Some(0);
+    std::iter::from_fn(move || {
+        let from = at?;
+        let (piece, next) = match next_rule(clean, from) {
+            Some((start, end)) => (&clean[from..start], Some(end)),
+            None => (&clean[from..], None),
+        };
+        at = next;
+        Some(piece)
+    })
+}
+
+/// The first [`RULE`] match from byte `from` on: the whole run of three or more of `-–_=*`, a `|` with the white
+/// space char on each side, or a lone `|`. The three open with different chars, so the first that can open at a
+/// char is the match there; within a shorter run no char opens one.
+fn next_rule(s: &str, from: usize) -> Option<(usize, usize)> {
+    let is_rule = |c: char| matches!(c, '-' | '–' | '_' | '=' | '*');
+    let mut it = s[from..].char_indices().map(|(i, c)| (from + i, c)).peekable();
+    while let Some((i, c)) = it.next() {
+        if is_rule(c) {
+            let (mut end, mut n) = (i + c.len_utf8(), 1);
+            while let Some((j, d)) = it.next_if(|&(_, d)| is_rule(d)) {
+                (end, n) = (j + d.len_utf8(), n + 1);
+            }
+            if n >= 3 {
+                return Some((i, end));
+            }
+        } else if c == '|' {
+            return Some((i, i + 1));
+        } else if c.is_whitespace() {
+            let mut rest = s[i + c.len_utf8()..].chars();
+            if rest.next() == Some('|') {
+                if let Some(w) = rest.next().filter(|w| w.is_whitespace()) {
+                    return Some((i, i + c.len_utf8() + 1 + w.len_utf8()));
+                }
+            }
+        }
+    }
+    None
+}
 /// `, ngày 28 tháng 11 năm 2025`, `, ngày 28/11/2025`: the date after a place, as [`date_after_comma`] reads it
 /// (the pattern is its specification and the tests'; compiled, its `\d`s and `\s`s cost ~2 M in every process).
 #[cfg(test)]
@@ -123,17 +168,19 @@ fn ngay(s: &str) -> Option<&str> {
 /// A header line cut into its parts, in order; a line that holds one part comes back whole.
 pub fn header_parts(clean: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for piece in RULE.split(clean) {
-        let mut cuts: Vec<usize> = HEADER_PART.find_iter(piece).map(|m| m.start()).collect();
+    for piece in rule_pieces(clean) {
+        // the parts' starts, searched for once (a second search gave the loop below the same matches)
+        let starts: Vec<usize> = HEADER_PART.find_iter(piece).map(|m| m.start()).collect();
+        let mut cuts = starts.clone();
         // the motto's first line ends at `VIỆT NAM`; the number at the end of its symbol
-        for m in HEADER_PART.find_iter(piece) {
-            let rest = &piece[m.start()..];
+        for &start in &starts {
+            let rest = &piece[start..];
             if rest.starts_with("CỘNG") || rest.starts_with("ĐẢNG") {
                 if let Some(k) = rest.find("VIỆT NAM") {
-                    cuts.push(m.start() + k + "VIỆT NAM".len());
+                    cuts.push(start + k + "VIỆT NAM".len());
                 }
             } else if rest.starts_with("Số") {
-                cuts.push(m.start() + symbol_end(rest));
+                cuts.push(start + symbol_end(rest));
             }
         }
         // the motto's second line ends at `Hạnh phúc`
@@ -420,6 +467,23 @@ fn some(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_and_bars_cut_a_line_as_the_pattern_splits_it() {
+        // every short string over rule chars, bars, white space and letters, each white space char in a bar's
+        // sides, and a long run and thousands of bars (linear: each char is looked at once or twice)
+        let alphabet = ['-', '–', '_', '=', '*', '|', ' ', '\u{A0}', 'a', 'ộ'];
+        let mut cases: Vec<String> = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = cases.iter().flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}"))).collect();
+            cases.extend(longer);
+        }
+        cases.extend((0..0x3001u32).chain([0x3000, 0xFEFF, 0x205F, 0x180E]).filter_map(char::from_u32).map(|c| format!("a{c}|{c}b |{c}")));
+        cases.extend(["-".repeat(200_000), "a | ".repeat(50_000), "–-_".repeat(1000) + "a=*"]);
+        for c in &cases {
+            assert_eq!(rule_pieces(c).collect::<Vec<_>>(), RULE.split(c).collect::<Vec<_>>(), "{c:?}");
+        }
+    }
 
     #[test]
     fn notes_are_left_out_as_the_pattern_replaces_them() {

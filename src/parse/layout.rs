@@ -123,9 +123,13 @@ fn is_portal_title(c: &str) -> bool {
         Some((_, len)) => !text::is_upper(&c[..len]) && !c[len..].trim_start().to_lowercase().starts_with("số"),
         None => c.starts_with("Văn bản "),
     };
-    // in running text: mostly lower case, the symbol aside
-    let words: String = c.split(' ').filter(|w| !w.contains(|ch: char| ch.is_ascii_digit())).collect::<Vec<_>>().join(" ");
-    typed && text::upper_ratio(&words) < 0.5 && c.chars().count() < 400 && has_number_or_year(c)
+    // in running text: mostly lower case, the symbol aside; the words are gathered last, for a typed line that
+    // passes the other tests (the paragraphs looked at are mostly long and untyped)
+    let lower = || {
+        let words: String = c.split(' ').filter(|w| !w.contains(|ch: char| ch.is_ascii_digit())).collect::<Vec<_>>().join(" ");
+        text::upper_ratio(&words) < 0.5
+    };
+    typed && c.chars().count() < 400 && has_number_or_year(c) && lower()
 }
 
 /// The spec of [`has_number_or_year`] (compiling its Unicode classes and boundaries cost ~1.6 M per process).
@@ -274,9 +278,9 @@ fn closing_like(p: &Para) -> bool {
 
 /// A person's name: 2–6 capitalized words, no digits or punctuation.
 pub fn looks_like_name(c: &str) -> bool {
-    let words: Vec<&str> = c.split_whitespace().collect();
-    (2..=6).contains(&words.len())
-        && words.iter().all(|w| w.chars().next().is_some_and(|ch| ch.is_uppercase()) && w.chars().all(|ch| ch.is_alphabetic()))
+    // the words counted up to 7 first, nothing collected: most paragraphs asked are long sentences
+    (2..=6).contains(&c.split_whitespace().take(7).count())
+        && c.split_whitespace().all(|w| w.chars().next().is_some_and(|ch| ch.is_uppercase()) && w.chars().all(|ch| ch.is_alphabetic()))
         && !text::is_upper(c)
 }
 
@@ -286,10 +290,13 @@ fn trailing_signature(paras: &[Para], from: usize, end: usize) -> Option<usize> 
         return None;
     }
     let last = &paras[end - 1].clean;
-    let words: Vec<&str> = last.split_whitespace().collect();
-    let caps = words.iter().take_while(|w| text::is_upper(w)).count();
-    let name = words[caps..].join(" ");
-    if caps >= 1 && looks_like_name(&name) {
+    // the capitals, then the name's words, at most 7 taken (a name has 6): a long last paragraph is not collected
+    let mut words = last.split_whitespace().peekable();
+    let mut caps = 0;
+    while words.next_if(|w| text::is_upper(w)).is_some() {
+        caps += 1;
+    }
+    if caps >= 1 && looks_like_name(&words.take(7).collect::<Vec<_>>().join(" ")) {
         return Some(end - 1);
     }
     // the title and the name as two paragraphs
@@ -312,14 +319,19 @@ pub fn layout(paras: &[Para]) -> Layout {
     let mut start = 0;
     // the field box comes before the document's own header (its motto) or type name
     let is_anchor = |i: usize| is_motto(&paras[i].clean) || type_heading(&paras[i].clean).is_some();
-    // looked for in the first FIELD_BOX_WITHIN paragraphs, else taken as FIELD_BOX_WITHIN: the field box is looked
-    // for before the anchor but within them, and without a box a portal's title line in the first 3, both bounded
-    // alike by any later anchor; only a box found needs the anchor beyond
-    let mut anchor = (0..n.min(FIELD_BOX_WITHIN)).find(|&i| is_anchor(i)).unwrap_or(n.min(FIELD_BOX_WITHIN));
-    if let Some(last_field) = (0..anchor).rev().find(|&i| {
+    let is_field = |i: usize| {
         let c = paras[i].clean.trim_end_matches(':').trim();
         c.len() < 40 && Lexicon::global().is(c, Tag::ChromeField)
-    }) {
+    };
+    // looked for in the first FIELD_BOX_WITHIN paragraphs, else taken as FIELD_BOX_WITHIN: the field box is looked
+    // for before the anchor but within them, and without a box a portal's title line in the first 3, both bounded
+    // alike by any later anchor; only a box found needs the anchor beyond. Without a field among those paragraphs
+    // there is no box before any anchor, and the anchor bounds only the title line's search: it is looked for in
+    // the first 3 alone (the search over up to 150, `is_motto` on each, was most of this function's work)
+    let within = n.min(FIELD_BOX_WITHIN);
+    let anchor_within = if (0..within).any(is_field) { within } else { n.min(3) };
+    let mut anchor = (0..anchor_within).find(|&i| is_anchor(i)).unwrap_or(anchor_within);
+    if let Some(last_field) = (0..anchor).rev().find(|&i| is_field(i)) {
         if anchor == FIELD_BOX_WITHIN {
             anchor = (FIELD_BOX_WITHIN..n).find(|&i| is_anchor(i)).unwrap_or(n);
         }
@@ -805,6 +817,44 @@ mod tests {
         let l = layout(&paras);
         assert!(l.zones[..motto].iter().all(|z| *z == Zone::Chrome) && l.zones[motto] != Zone::Chrome);
         assert_eq!(l.doc_type, Some(DocType::KeHoach));
+    }
+
+    #[test]
+    fn a_trailing_signature_is_capitals_then_a_name_of_up_to_six_words() {
+        let at = |last: &str| trailing_signature(&paras_of(&format!("Điều 1. Nội dung.\n\n{last}\n")), 0, 2);
+        assert_eq!(at("CHỦ TỊCH QUỐC HỘI Trần Thanh Mẫn"), Some(1));
+        assert_eq!(at("CHỦ TỊCH Bờ Cờ Dờ Ê Gờ Hờ"), Some(1));
+        assert_eq!(at("CHỦ TỊCH Bờ Cờ Dờ Ê Gờ Hờ Kờ"), None);
+        assert_eq!(at("Trần Thanh Mẫn"), None);
+        assert_eq!(at(&format!("CHỦ TỊCH {}", "Trần Thanh ".repeat(50_000))), None);
+    }
+
+    #[test]
+    fn a_name_is_two_to_six_capitalized_words() {
+        assert!(looks_like_name("Trần Thanh Mẫn") && looks_like_name("Lê Văn") && looks_like_name("A Bờ Cờ Dờ Ê Gờ"));
+        assert!(!looks_like_name("Trần") && !looks_like_name("A Bờ Cờ Dờ Ê Gờ Hờ") && !looks_like_name("TRẦN THANH MẪN"));
+        assert!(!looks_like_name(&"Trần Thanh ".repeat(50_000)) && !looks_like_name("Trần thanh Mẫn"));
+    }
+
+    #[test]
+    fn a_portal_title_is_typed_numbered_and_mostly_lower_case() {
+        assert!(is_portal_title("Công văn 627/BYT-BH năm 2021 về việc thử do Bộ Y tế ban hành."));
+        assert!(!is_portal_title("Công văn 627/BYT-BH NĂM 2021 VỀ VIỆC THỬ DO BỘ Y TẾ BAN HÀNH."));
+        assert!(!is_portal_title("Công văn về việc thử do Bộ Y tế gửi các sở"));
+        assert!(!is_portal_title(&format!("Công văn 627/BYT-BH năm 2021 {}", "về việc thử ".repeat(40))));
+    }
+
+    #[test]
+    fn without_a_field_box_only_an_anchor_in_the_first_three_paragraphs_bounds_the_portal_title() {
+        // the anchor is looked for in the first 3 paragraphs only when no field box is there: a title line before
+        // the motto is chrome, after it (the motto first, at 0) it is the document's
+        let title = "Công văn 627/BYT-BH năm 2021 về việc thử do Bộ Y tế ban hành.";
+        let motto = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+        for (text, chrome) in [(format!("{title}\n\n{motto}\n\nKẾ HOẠCH\n\nvề việc thử\n"), true), (format!("{motto}\n\n{title}\n\nKẾ HOẠCH\n"), false)] {
+            let paras = paras_of(&text);
+            let at = paras.iter().position(|p| p.clean == title).unwrap();
+            assert_eq!(layout(&paras).zones[at] == Zone::Chrome, chrome, "{text}");
+        }
     }
 
     #[test]

@@ -187,8 +187,9 @@ impl<'a> Builder<'a> {
 /// A task line opened by its label (`Đơn vị chủ trì: ...`, `Thời gian thực hiện: ...`, `Kinh phí: ...`).
 fn is_labelled_line(clean: &str) -> bool {
     // the colon first: a look at 60 bytes turns most paragraphs away before the lexicon tokenizes their first word
-    // (`:` is ASCII, so the first `:` is before byte 60 exactly when one of the first 60 bytes is a colon)
-    clean.as_bytes().iter().take(60).any(|&b| b == b':') && opens_capitalized(clean, Tag::LineLabel)
+    // (`:` is ASCII, so the first `:` is before byte 60 exactly when one of the first 60 bytes is a colon); memchr
+    // looks at them a vector at a time (byte by byte they cost some 2 M instructions on the bench sample)
+    memchr::memchr(b':', &clean.as_bytes()[..clean.len().min(60)]).is_some() && opens_capitalized(clean, Tag::LineLabel)
 }
 
 fn zone_kind(z: Zone) -> NodeKind {
@@ -507,6 +508,15 @@ fn compute_headings(nodes: &mut [Node], paras: &[Para], first_leaf: &[(NodeId, N
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_labelled_line_has_its_colon_in_the_first_60_bytes() {
+        assert!(is_labelled_line("Cơ quan chủ trì: Sở Tư pháp"));
+        // the colon as byte 59 and as byte 60 (ASCII padding after the label, which the lexicon reads alone)
+        let at = |n: usize| format!("Cơ quan chủ trì{}:", " ".repeat(n - "Cơ quan chủ trì".len()));
+        assert!(is_labelled_line(&at(59)) && !is_labelled_line(&at(60)));
+        assert!(!is_labelled_line("cơ quan chủ trì: Sở") && !is_labelled_line(""));
+    }
 
     #[test]
     fn only_a_paragraph_opening_with_a_mark_opens_a_quotation() {

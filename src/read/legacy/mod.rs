@@ -240,29 +240,60 @@ const UTF8_SAMPLE: usize = 200;
 /// Words scored at most (enough to tell the encodings apart; keeps detection cheap on big files).
 const MAX_WORDS: usize = 4000;
 
-/// The words of `text` that hold a byte outside ASCII, in order: the words `str::split_whitespace` gives, read
-/// byte by byte (every white space char is found at its first byte, so the words are cut at char boundaries).
+/// The words of `text` that hold a byte outside ASCII, in order: the words `str::split_whitespace` gives. The
+/// bytes up to the next one outside ASCII are ASCII, so their words are passed over eight bytes at a time; the word
+/// holding that byte starts after the last white space before it, ASCII there, and is read char by char to its end
+/// (a white space char is found at its first byte, so the words are cut at char boundaries).
 fn non_ascii_words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut i = 0;
-    std::iter::from_fn(move || {
-        let (mut start, mut high) = (i, 0u8);
+    std::iter::from_fn(move || loop {
+        let k = next_non_ascii(bytes, i)?;
+        let n = if MAY_SPACE[bytes[k] as usize] { space_at(text, k) } else { 0 };
+        if n > 0 {
+            // white space outside ASCII: it ends an ASCII word, if any, and opens none
+            i = k + n;
+            continue;
+        }
+        let start = bytes[i..k].iter().rposition(|b| matches!(b, b'\t'..=b'\r' | b' ')).map_or(i, |s| i + s + 1);
+        // char by char from byte k (a char's first byte, as every byte after ASCII ones is)
+        i = k;
         while i < bytes.len() {
             let n = if MAY_SPACE[bytes[i] as usize] { space_at(text, i) } else { 0 };
-            if n == 0 {
-                high |= bytes[i];
-                i += 1;
-                continue;
-            }
-            let word = &text[start..i];
-            i += n;
-            if high >= 0x80 {
+            if n > 0 {
+                let word = &text[start..i];
+                i += n;
                 return Some(word);
             }
-            (start, high) = (i, 0);
+            i += utf8_len(bytes[i]);
         }
-        (high >= 0x80).then(|| &text[start..])
+        return Some(&text[start..]);
     })
+}
+
+/// The length of the UTF-8 char that opens with byte `b`.
+#[inline]
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// The position of the first byte from `from` on that is outside ASCII.
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let high = u64::from_le_bytes(chunk.try_into().unwrap()) & HIGH;
+        if high != 0 {
+            return Some(i + high.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| b >= 0x80).map(|p| i + p)
 }
 
 /// The bytes a white space char (`char::is_whitespace`) may open with: the ASCII ones, and 0xC2 (U+0085, U+00A0),
@@ -299,14 +330,15 @@ fn core(word: &str) -> &str {
     word.trim_matches(|c: char| !is_letter_or_mark(c))
 }
 
-/// Whether `c` is alphabetic or a combining mark. The syllable test's letters (alphabetic all) and ASCII (no
-/// marks) are answered without the Unicode tables, which cost hundreds of instructions per character.
+/// Whether `c` is alphabetic or a combining mark. ASCII (no marks; its letters are the table's) and the syllable
+/// test's letters (alphabetic all) are answered without the Unicode tables, which cost hundreds of instructions
+/// per character; ASCII first, without the table's lazy check (the punctuation trimmed is ASCII).
 fn is_letter_or_mark(c: char) -> bool {
-    if syllable::is_table_letter(c) {
-        return true;
-    }
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
+    }
+    if syllable::is_table_letter(c) {
+        return true;
     }
     c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c)
 }
@@ -513,6 +545,18 @@ mod tests {
             assert_eq!(non_ascii_words(&text).collect::<Vec<_>>(), expected, "U+{:04X}", c as u32);
         }
         assert_eq!(non_ascii_words("").count(), 0);
+        // ASCII words passed over eight bytes at a time: a non-ASCII word, or white space, at every offset of a
+        // chunk, after ASCII words of every length
+        for pad in 0..20 {
+            for gap in [" ", "\t", "\u{A0}", "\u{2003}", "\u{3000}", "\u{1680}", "\n\u{85}", "ạ", "x"] {
+                for tail in ["ủy", "a\u{A0}ệ b", "ab", "\u{A0}", "ỹ\u{1680}"] {
+                    let text = format!("{}{gap}{tail} ả{gap}{}", "a b".repeat(pad), "c".repeat(pad));
+                    let expected: Vec<&str> = text.split_whitespace().filter(|w| !w.is_ascii()).collect();
+                    assert_eq!(non_ascii_words(&text).collect::<Vec<_>>(), expected, "{text:?}");
+                }
+            }
+        }
+        assert_eq!(next_non_ascii(&[b'a'; 200_000], 0), None);
         assert_eq!(non_ascii_words(" \u{1680}a b\u{3000}").count(), 0);
         assert_eq!(non_ascii_words("\u{A0}Việt\u{2028}Nam\u{85}ạ\u{1680}").collect::<Vec<_>>(), ["Việt", "ạ"]);
     }

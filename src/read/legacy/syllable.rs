@@ -77,6 +77,12 @@ static LETTERS: LazyLock<Vec<Option<Letter>>> = LazyLock::new(|| {
 });
 
 fn letter(c: char) -> Option<Letter> {
+    letter_in(&LETTERS, c)
+}
+
+/// [`letter`] in the table given: a word's letters are read with one check that the lazy table is built.
+#[inline]
+fn letter_in(letters: &[Option<Letter>], c: char) -> Option<Letter> {
     let [latin, additional] = &RANGES;
     let (c, latin_start, additional_start) = (c as usize, *latin.start() as usize, *additional.start() as usize);
     let latin_len = *latin.end() as usize + 1 - latin_start;
@@ -87,7 +93,7 @@ fn letter(c: char) -> Option<Letter> {
         _ if c >= additional_start && c <= *additional.end() as usize => 0x80 + latin_len + c - additional_start,
         _ => return None,
     };
-    LETTERS[i]
+    letters[i]
 }
 
 /// Whether `c` is a letter of the syllable test's table: an ASCII letter or a precomposed letter of `RANGES`
@@ -136,8 +142,9 @@ pub fn is_syllable(word: &str) -> bool {
     // letters are never combining marks, so a word of letters only needs no mark check; any other verdict
     // is the one a word with marks gets composed
     let (mut key, mut n, mut tones, mut in_parts) = (0u64, 0, 0, true);
+    let letters = &**LETTERS;
     for c in word.chars() {
-        let Some(l) = letter(c) else { return has_marks_and_composed(word) };
+        let Some(l) = letter_in(letters, c) else { return has_marks_and_composed(word) };
         if n == MAX_LETTERS || (l.toned && !is_vowel(l.base)) {
             return has_marks_and_composed(word);
         }
