@@ -8,6 +8,21 @@
 #![cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use std::arch::x86_64::*;
 
+/// The first byte from `i` that `look` marks, past blocks of sixteen bytes with none marked: `look` is given a
+/// block and the `after` bytes that follow it (which its tests may read) and marks the bytes the caller must look
+/// at, a bit each (as [`Bytes16::bits`] gives them); where fewer bytes are left, `i` itself.
+#[inline(always)]
+pub(crate) fn skip_blocks(b: &[u8], mut i: usize, after: usize, look: impl Fn(&[u8]) -> u32) -> usize {
+    while i + 16 + after <= b.len() {
+        let marks = look(&b[i..i + 16 + after]);
+        if marks != 0 {
+            return i + marks.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    i
+}
+
 /// Sixteen bytes, or a mask over them (a byte all ones where a test holds, all zeros where not).
 #[derive(Clone, Copy)]
 pub(crate) struct Bytes16(__m128i);

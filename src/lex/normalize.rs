@@ -5,7 +5,7 @@
 //! dropped. Every byte offset in the copy maps back to an offset in the original, so spans found in the copy
 //! point into the user's text.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::bytes16::Bytes16;
+use super::bytes16::{self, Bytes16};
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -116,16 +116,9 @@ fn already_normal(text: &str) -> bool {
 /// time, a block passed over holds nothing it would stop at: ASCII and continuation bytes, and leads that stay.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline]
-fn skip_normal_blocks(b: &[u8], mut i: usize) -> usize {
-    while i + 17 <= b.len() {
-        // SAFETY: `bytes16` is compiled only where SSE2 is enabled at build time: every CPU this runs on has it
-        let look = unsafe { leads_to_look_at(&b[i..i + 17]) };
-        if look != 0 {
-            return i + look.trailing_zeros() as usize;
-        }
-        i += 16;
-    }
-    i
+fn skip_normal_blocks(b: &[u8], i: usize) -> usize {
+    // SAFETY: `bytes16` is compiled only where SSE2 is enabled at build time: every CPU this runs on has it
+    bytes16::skip_blocks(b, i, 1, |block| unsafe { leads_to_look_at(block) })
 }
 
 /// [`skip_normal_blocks`] without the vector unit: every byte is read by [`already_normal`] itself.

@@ -1,7 +1,7 @@
 //! Small text helpers shared by the parsers: markdown emphasis and table markup removed from extracted
 //! strings, case tests, sentence ends.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::bytes16::Bytes16;
+use super::bytes16::{self, Bytes16};
 use super::letters::Letters;
 use super::offsets::OffsetMap;
 
@@ -146,18 +146,9 @@ fn plain_run(s: &str, mut i: usize) -> usize {
 /// returned is an ASCII byte or a lead byte.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline]
-fn skip_plain_blocks(b: &[u8], mut i: usize) -> usize {
-    while i + 16 <= b.len() {
-        let block: &[u8; 16] = b[i..i + 16].try_into().unwrap();
-        // SAFETY: the code is compiled with SSE2 enabled (the cfg above; every x86-64 CPU has it), so the CPU it
-        // runs on has the instructions `needs_look` is compiled to
-        let look = unsafe { needs_look(block) };
-        if look != 0 {
-            return i + look.trailing_zeros() as usize;
-        }
-        i += 16;
-    }
-    i
+fn skip_plain_blocks(b: &[u8], i: usize) -> usize {
+    // SAFETY: `bytes16` is compiled only where SSE2 is enabled at build time: every CPU this runs on has it
+    bytes16::skip_blocks(b, i, 0, |block| unsafe { needs_look(block) })
 }
 
 /// [`skip_plain_blocks`] where the vector unit is not asked: every byte is read by [`plain_run`] itself.
@@ -170,7 +161,7 @@ fn skip_plain_blocks(_: &[u8], i: usize) -> usize {
 /// A bit per byte of `b` that [`plain_run`] may have to look at, as [`skip_plain_blocks`] says.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[target_feature(enable = "sse2")]
-fn needs_look(b: &[u8; 16]) -> u32 {
+fn needs_look(b: &[u8]) -> u32 {
     let v = Bytes16::load(b);
     // the `SPECIAL` bytes but the space (the controls `\t` to `\r` one range), and the leads 0xC2, 0xE2, 0xE3
     let marks = v.eq(b'*').or(v.eq(b'_')).or(v.eq(b'|')).or(v.eq(b'#')).or(v.within(0x09, 4)).or(v.eq(0xC2)).or(v.within(0xE2, 1));
@@ -181,7 +172,7 @@ fn needs_look(b: &[u8; 16]) -> u32 {
     may_space | space & (may_space | space | after) >> 1
 }
 
-/// Whether `s` holds a numeric char ([`char::is_numeric`]: every `\\d` digit is one). Only ASCII digits and the
+/// Whether `s` holds a numeric char ([`char::is_numeric`]: every `\d` digit is one). Only ASCII digits and the
 /// chars of a few lead bytes can be: none led by 0xC3–0xCF (U+00C0–U+03FF) nor by 0xE1 0xB8–0xBB (U+1E00–U+1EFF,
 /// the precomposed Vietnamese letters) is, so the letters of Vietnamese text are passed over by their bytes, a
 /// block of sixteen at a time where the vector unit is there, and any other char is decoded and asked.
@@ -208,16 +199,9 @@ pub fn holds_numeric(s: &str) -> bool {
 /// past blocks of sixteen bytes with none; for the last bytes (a block and the byte after it), `i` itself.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline]
-fn skip_non_numeric_blocks(b: &[u8], mut i: usize) -> usize {
-    while i + 17 <= b.len() {
-        // SAFETY: `bytes16` is compiled only where SSE2 is enabled at build time: every CPU this runs on has it
-        let look = unsafe { numeric_to_look_at(&b[i..i + 17]) };
-        if look != 0 {
-            return i + look.trailing_zeros() as usize;
-        }
-        i += 16;
-    }
-    i
+fn skip_non_numeric_blocks(b: &[u8], i: usize) -> usize {
+    // SAFETY: `bytes16` is compiled only where SSE2 is enabled at build time: every CPU this runs on has it
+    bytes16::skip_blocks(b, i, 1, |block| unsafe { numeric_to_look_at(block) })
 }
 
 /// [`skip_non_numeric_blocks`] without the vector unit: every byte is read by [`holds_numeric`] itself.

@@ -122,7 +122,8 @@ pub fn calls(paras: &[&Para]) -> HashMap<u32, Call> {
     for p in paras {
         // a call's number is ASCII digits (it is parsed so): a paragraph without `[` and a digit has none, and
         // most `[` of a page are links (`[text](url)`) that the regex would search letter by letter
-        if !p.clean.match_indices('[').any(|(k, _)| p.clean.as_bytes().get(k + 1).is_some_and(u8::is_ascii_digit)) || note_number(&p.clean).is_some() {
+        let b = p.clean.as_bytes();
+        if !memchr::memchr_iter(b'[', b).any(|k| b.get(k + 1).is_some_and(u8::is_ascii_digit)) || note_number(&p.clean).is_some() {
             continue;
         }
         for (at, c) in call_matches(&p.clean) {
