@@ -185,10 +185,12 @@ const NOT_ONE: char = '\0';
 struct Table {
     class: [Class; SIZE],
     fold: [char; SIZE],
+    /// The character in lower case, when that is one character.
+    lower: [char; SIZE],
 }
 
 static TABLE: LazyLock<Box<Table>> = LazyLock::new(|| {
-    let mut t = Box::new(Table { class: [Class(0); SIZE], fold: [NOT_ONE; SIZE] });
+    let mut t = Box::new(Table { class: [Class(0); SIZE], fold: [NOT_ONE; SIZE], lower: [NOT_ONE; SIZE] });
     for cp in (0..LOW_END).chain(EXT) {
         let (Some(c), Some(i)) = (char::from_u32(cp), index(cp)) else { continue };
         t.class[i] = Class::of(c);
@@ -196,9 +198,34 @@ static TABLE: LazyLock<Box<Table>> = LazyLock::new(|| {
         if let (Some(one), None) = (f.next(), f.next()) {
             t.fold[i] = one;
         }
+        let mut l = c.to_lowercase();
+        if let (Some(one), None) = (l.next(), l.next()) {
+            t.lower[i] = one;
+        }
     }
     t
 });
+
+/// `s` in lower case, as `str::to_lowercase` writes it, with the characters of the table read from its
+/// lower-case column rather than searched for in the standard library's (the extractors lower-case many short
+/// Vietnamese phrases). A capital sigma, whose lower case depends on its place in a word, leaves the whole text
+/// to the standard library.
+pub fn lower(s: &str) -> String {
+    let table = &TABLE;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        match index(c as u32).map(|i| table.lower[i]) {
+            Some(l) if l != NOT_ONE => out.push(l),
+            _ if c == 'Σ' => return s.to_lowercase(),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
 
 #[inline]
 fn index(cp: u32) -> Option<usize> {
@@ -333,6 +360,19 @@ mod tests {
         for c in s.chars() {
             assert_eq!(char_at(s, i), (c, c.len_utf8()));
             i += c.len_utf8();
+        }
+    }
+
+    /// [`lower`] writes what `str::to_lowercase` does: every character of the table and around it alone, and
+    /// words mixing them with the characters it leaves to the standard library (`İ`, the final sigma).
+    #[test]
+    fn lower_case_is_the_standard_librarys() {
+        for c in (0..0x2100).chain(EXT).chain([0x3000, 0x4E00, 0x1F600, 0xFF21]).filter_map(char::from_u32) {
+            let s = format!("{c}Ab{c}");
+            assert_eq!(lower(&s), s.to_lowercase(), "{c:?}");
+        }
+        for s in ["ỦY BAN NHÂN DÂN", "İstanbul", "ΟΔΟΣ", "ΣΑΣ Σ", "Ǆ ǅ ǈ", "ẞ Ꭰ"] {
+            assert_eq!(lower(s), s.to_lowercase(), "{s:?}");
         }
     }
 }

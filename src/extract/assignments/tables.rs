@@ -2,6 +2,7 @@
 //! columns; every later row of the same width gives records, one row at a time.
 use super::agents::split_listed;
 use super::{deadline, Out, Row};
+use crate::lex::letters::lower;
 use crate::lex::lexicon::{Lexicon, Tag};
 use super::lx::Lx;
 use crate::model::Role;
@@ -13,7 +14,7 @@ type Columns = (Option<usize>, Option<usize>, Option<usize>, Option<usize>, usiz
 /// A row's cells as a header is matched: lower-cased as the header is written, the short ones only (a header
 /// cell is short: a task's long text is not lower-cased for nothing).
 fn header_cells(row: &Row) -> Vec<Option<String>> {
-    row.cells.iter().map(|c| (c.chars().count() < 60 && (!*SPACED || c.contains(' '))).then(|| c.to_lowercase())).collect()
+    row.cells.iter().map(|c| (c.chars().count() < 60 && (!*SPACED || c.contains(' '))).then(|| lower(c))).collect()
 }
 
 /// Whether every header phrase holds a space: then a cell without one holds none (lower-casing gives a space

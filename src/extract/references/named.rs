@@ -6,6 +6,7 @@ use super::dates::date_at;
 use super::vocab::{attach_before, ends_with_a, ends_with_issuing_word, is_a, starts_with_decree_verb, this_after, ATTACH_AFTER, ISSUED_BEFORE, MORE_TERMS, MORE_YEARS, NAMED, NAME_WINDOW, NAME_WORDS};
 use super::zone::{clause_start, collapse};
 use crate::lex::fold::capitalized;
+use crate::lex::letters::lower;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::tokens::Lexed;
 use crate::lex::words::{is_word_char, Kind as TokKind, Token};
@@ -111,7 +112,7 @@ impl<'a> Window<'a> {
                         } else if text.is_ascii() {
                             Cow::Owned(text.to_ascii_lowercase())
                         } else {
-                            Cow::Owned(text.to_lowercase())
+                            Cow::Owned(lower(text))
                         };
                         Tok { start, end, kind: Tk::Word, text, lower }
                     }
@@ -489,7 +490,7 @@ pub(super) fn named_in(zone: &str, skip: &[(usize, usize, usize)], out: &mut Vec
         }
         // the words before: a class (`các Luật`), part of another name (`Đại học Luật`)
         let before = &zone[clause_start(zone, at, 40)..at];
-        let before_l = before.to_lowercase();
+        let before_l = lower(before);
         let before_words: Vec<&str> = before_l.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
         let word_before = before.trim_end().ends_with(is_word_char);
         if word_before && kind != Kind::Appendix && ends_with_a(&before_words, Tag::PluralBefore) {

@@ -6,6 +6,7 @@ use super::numbered::issuer_before;
 use super::vocab::TYPE_WORD_FORMS;
 use super::zone::clause_start;
 use crate::lex::class::{DIGIT, LETTER, SPACE};
+use crate::lex::letters::lower;
 use crate::lex::lines::Para;
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
@@ -68,8 +69,10 @@ pub fn note_number(clean: &str) -> Option<(u32, usize)> {
 /// The type word among the last words of `words` (`nhiều văn bản, công điện` → `Công điện`), as printed in
 /// the type word list.
 fn type_word_in(words: &str) -> Option<&'static str> {
-    let lower = words.to_lowercase();
-    TYPE_WORD_FORMS.iter().filter(|f| lower.ends_with(&f.to_lowercase())).max_by_key(|f| f.len()).map(|f| f.as_str())
+    // the forms in lower case, once
+    static LOWER: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| TYPE_WORD_FORMS.iter().map(|f| (lower(f), f.as_str())).collect());
+    let words = lower(words);
+    LOWER.iter().filter(|(l, _)| words.ends_with(l.as_str())).max_by_key(|(_, f)| f.len()).map(|&(_, f)| f)
 }
 
 /// The matches of [`CALL`] in `zone`, as `captures_iter` gives them (leftmost first, one after the other),

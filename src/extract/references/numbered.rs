@@ -9,6 +9,7 @@ use super::resolve::NameForm;
 use super::vocab::{bare_number_len, is_a, more_at, number_len, standards, starts_with_decree_verb, bare_number_cue, ISSUER, ISSUER_BEFORE_CHARS, ISSUED_BY, ISSUER_BEFORE_TAI, issuer_end_len, ISSUER_END_FIRST, NAME_BEFORE_NUMBER, TYPE_WINDOW, TYPE_WORD_PARTS};
 use super::zone::{clause_start, collapse, floor_boundary};
 use super::{Ctx, Refs};
+use crate::lex::letters::lower;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::symbol::parse_symbol;
 use crate::lex::text::holds_numeric;
@@ -190,7 +191,7 @@ fn issued_at(s: &str) -> Option<(&str, Option<Date>)> {
 }
 
 fn type_of(word: &str, symbol: &Symbol) -> Option<DocType> {
-    let lower = word.to_lowercase();
+    let lower = lower(word);
     if lower == "văn bản" {
         return Some(symbol.type_code.as_deref().and_then(DocType::from_code).unwrap_or(DocType::CongVan));
     }

@@ -5,6 +5,7 @@ use super::named::{named_kind, Named};
 use super::vocab::ALIAS_CHARS;
 use super::zone::{clause_start, collapse, fold_name};
 use crate::lex::class::{SPACE, UPPER};
+use crate::lex::letters::lower;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::words::is_word_char;
 use crate::model::{DocType, Reference};
@@ -28,7 +29,7 @@ impl NameForm {
     /// The first word after the `type_words` words of the type, in lower case: two names of one document
     /// share it, unless one is an abbreviation ([`NameForm::head_is_abbreviation`]).
     pub(super) fn head(&self, type_words: usize) -> Option<String> {
-        self.words.get(type_words).map(|w| w.to_lowercase())
+        self.words.get(type_words).map(|w| lower(w))
     }
     /// Whether the first word after the type is an abbreviation (`MTTQ`), which may stand for other words.
     pub(super) fn head_is_abbreviation(&self, type_words: usize) -> bool {
@@ -40,7 +41,7 @@ fn name_words(name: &str) -> (Vec<String>, Option<(u16, u16)>) {
     let mut words = Vec::new();
     let mut years: Option<(u16, u16)> = None;
     for w in name.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()) {
-        let mut l = w.to_lowercase();
+        let mut l = lower(w);
         // `ð` typed for `đ` is rare: the word is copied again only when it holds one
         if l.contains('ð') {
             l = l.replace('ð', "đ");
@@ -65,7 +66,7 @@ fn subsequence(short: &[String], long: &[String]) -> bool {
     let mut j = 0;
     'outer: for w in short {
         while j < long.len() {
-            if long[j].to_lowercase() == w.to_lowercase() {
+            if lower(&long[j]) == lower(w) {
                 j += 1;
                 continue 'outer;
             }
@@ -98,7 +99,7 @@ pub(super) fn same_document(a: &NameForm, b: &NameForm, type_words: usize) -> bo
     match (ha, hb) {
         (None, None) => return true,
         (Some(x), Some(y))
-            if x.to_lowercase() == y.to_lowercase()
+            if lower(x) == lower(y)
                 || subsequence(std::slice::from_ref(x), &wb[type_words..]) && x.chars().all(char::is_uppercase)
                 || subsequence(std::slice::from_ref(y), &wa[type_words..]) && y.chars().all(char::is_uppercase) => {}
         _ => return false,

@@ -1,4 +1,5 @@
 //! Helpers over a paragraph's cleaned text (a "zone"): clause starts, char boundaries, tidy names.
+use crate::lex::letters::lower;
 
 /// `at` or the char boundary before it, within `s`.
 pub(super) fn floor_boundary(s: &str, at: usize) -> usize {
@@ -41,5 +42,5 @@ pub(super) fn fold_key(symbol: &str) -> String {
 
 /// A name as compared: white space folded, lower case.
 pub(super) fn fold_name(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    lower(&s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
