@@ -84,6 +84,22 @@ impl Class {
         set(IS_U, c == 'u');
         Class(k)
     }
+    /// [`Class::of`] for a character outside the table, each property asked of the standard library once: there
+    /// no character is `o`, `u`, `ð` or a tone-moving vowel, so the fold changes it only by its case, and a
+    /// letter or digit of a word is alphanumeric.
+    fn of_other(c: char) -> Class {
+        let alpha = c.is_alphabetic();
+        let upper = c.is_uppercase();
+        let mut k = 0;
+        let mut set = |bit, on: bool| k |= if on { bit } else { 0 };
+        set(WORD, alpha || c.is_numeric());
+        set(SPACE, c.is_whitespace());
+        set(UPPER | UNFOLDED | MOVES_AFTER_O | MOVES_AFTER_U, upper);
+        set(LOWER, c.is_lowercase());
+        set(ALPHA, alpha);
+        set(CHANGED, !c.to_lowercase().eq([c]));
+        Class(k)
+    }
     #[inline]
     pub fn is_word(self) -> bool {
         self.0 & WORD != 0
@@ -251,7 +267,7 @@ impl Letters {
     pub fn class(self, c: char) -> Class {
         match index(c as u32) {
             Some(i) => self.0.class[i],
-            None => Class::of(c),
+            None => Class::of_other(c),
         }
     }
     /// The class of the character that starts at byte `i` of `s` (a char boundary below its length) and its
@@ -373,6 +389,18 @@ mod tests {
         }
         for s in ["ỦY BAN NHÂN DÂN", "İstanbul", "ΟΔΟΣ", "ΣΑΣ Σ", "Ǆ ǅ ǈ", "ẞ Ꭰ"] {
             assert_eq!(lower(s), s.to_lowercase(), "{s:?}");
+        }
+    }
+
+    /// Outside the table a class is read with fewer questions, and answers as [`Class::of`] does: every char below
+    /// U+3000, every char whose case mapping changes it, and one in each 4,096 beyond.
+    #[test]
+    fn a_class_outside_the_table_is_the_full_reading() {
+        let changes = |c: char| !c.to_lowercase().eq([c]) || !c.to_uppercase().eq([c]);
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| index(c as u32).is_none()) {
+            if (c as u32) < 0x3000 || c as u32 % 4096 == 0 || changes(c) {
+                assert_eq!(Class::of_other(c).0, Class::of(c).0, "{c:?}");
+            }
         }
     }
 }
