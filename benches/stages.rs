@@ -11,29 +11,29 @@ use vanban::pipeline::{lex, references_of, Lexed};
 
 mod common;
 
-/// One document carried through the stages: each stage's input is kept so that the next can be timed alone.
-struct Staged {
-    text: String,
-    lexed: Lexed,
+/// One document carried through the stages: each stage's input is kept so that the next can be timed alone
+/// (the lexical stage's output borrows the text it was read from).
+struct Staged<'a> {
+    text: &'a str,
+    lexed: Lexed<'a>,
     layout: layout::Layout,
     nodes: Vec<vanban::Node>,
     metadata: vanban::Metadata,
     doc: vanban::Document,
 }
 
-fn staged(bytes: &[u8]) -> Staged {
-    let text = vanban::read::read(bytes).expect("a corpus document reads").text;
-    let lexed = lex(&text);
+fn staged(text: &str) -> Staged<'_> {
+    let lexed = lex(text);
     let layout = layout::layout(&lexed.paras);
-    let t = lexed.norm.text.as_str();
+    let t: &str = &lexed.norm.text;
     let nodes = outline::tree(t, &lexed.lines, &lexed.paras, &layout);
     let metadata = metadata::extract(t, &lexed.lines, &lexed.paras, &layout);
-    let doc = vanban::parse(&text);
+    let doc = vanban::parse(text);
     Staged { text, lexed, layout, nodes, metadata, doc }
 }
 
 /// Bench `f` over every document, the throughput being the corpus's text bytes.
-fn stage<T>(c: &mut Criterion, name: &str, docs: &[Staged], bytes: u64, f: impl Fn(&Staged) -> T) {
+fn stage<'a, T>(c: &mut Criterion, name: &str, docs: &[Staged<'a>], bytes: u64, f: impl Fn(&Staged<'a>) -> T) {
     let mut g = c.benchmark_group("stage");
     g.throughput(Throughput::Bytes(bytes));
     g.bench_function(name, |b| {
@@ -48,7 +48,8 @@ fn stage<T>(c: &mut Criterion, name: &str, docs: &[Staged], bytes: u64, f: impl 
 
 fn bench_stages(c: &mut Criterion) {
     let files = common::corpus(|p| std::fs::read(p).unwrap());
-    let docs: Vec<Staged> = files.iter().map(|(_, b)| staged(b)).collect();
+    let texts: Vec<String> = files.iter().map(|(_, b)| vanban::read::read(b).expect("a corpus document reads").text).collect();
+    let docs: Vec<Staged> = texts.iter().map(|t| staged(t)).collect();
     let bytes: u64 = docs.iter().map(|d| d.text.len() as u64).sum();
     let raw: u64 = files.iter().map(|(_, b)| b.len() as u64).sum();
 
@@ -62,7 +63,7 @@ fn bench_stages(c: &mut Criterion) {
         })
     });
     g.finish();
-    stage(c, "lex", &docs, bytes, |d| lex(&d.text));
+    stage(c, "lex", &docs, bytes, |d| lex(d.text));
     stage(c, "layout", &docs, bytes, |d| layout::layout(&d.lexed.paras));
     stage(c, "outline", &docs, bytes, |d| outline::tree(&d.lexed.norm.text, &d.lexed.lines, &d.lexed.paras, &d.layout));
     stage(c, "metadata", &docs, bytes, |d| metadata::extract(&d.lexed.norm.text, &d.lexed.lines, &d.lexed.paras, &d.layout));
@@ -73,7 +74,7 @@ fn bench_stages(c: &mut Criterion) {
         vanban::extract::assignments::tasks::read(&d.lexed.norm.text, &d.nodes, &d.lexed.paras, d.metadata.date.map(|x| x.year))
     });
     stage(c, "annotation", &docs, bytes, |d| d.doc.annotation_json(Some("doc.md")));
-    stage(c, "all (parse + annotation)", &docs, bytes, |d| vanban::parse(&d.text).annotation_json(Some("doc.md")));
+    stage(c, "all (parse + annotation)", &docs, bytes, |d| vanban::parse(d.text).annotation_json(Some("doc.md")));
 }
 
 criterion_group! {

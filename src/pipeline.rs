@@ -8,10 +8,11 @@ use crate::model::{Assignment, Document, Error, Node, NodeKind, Reference, Span}
 use crate::read::{Input, ReadOptions};
 use crate::parse::layout::Zone;
 use crate::parse::{layout, metadata, outline};
+use std::borrow::Cow;
 
 /// Parse a document from its text. Never fails: any string gives a lossless tree.
 pub fn parse(text: &str) -> Document {
-    build(text)
+    build(Cow::Borrowed(text))
 }
 
 /// Parse a document from bytes: a `.docx`, a PDF with a text layer, an HTML page (Word "Save as Web Page"
@@ -32,7 +33,8 @@ pub fn parse_input(input: Input) -> Result<Document, Error> {
     if input.text.chars().all(|c| c.is_whitespace() || crate::lex::normalize::substitute(c) == Some("")) {
         return Err(Error::Empty { path: None });
     }
-    let mut doc = parse(&input.text);
+    // the text read becomes the document's: not copied
+    let mut doc = build(Cow::Owned(input.text));
     doc.source = Some(input.source);
     Ok(doc)
 }
@@ -59,15 +61,15 @@ pub fn debug_layout(text: &str) -> (Vec<lines::Para>, layout::Layout) {
 
 /// The lexical stage's output: the normalized text, its lines and its paragraphs.
 #[doc(hidden)]
-pub struct Lexed {
-    pub norm: Normalized,
+pub struct Lexed<'a> {
+    pub norm: Normalized<'a>,
     pub lines: Vec<lines::Line>,
     pub paras: Vec<lines::Para>,
 }
 
 /// The lexical stage alone (normalize, lines, paragraphs), for the stage benchmarks and development tools.
 #[doc(hidden)]
-pub fn lex(text: &str) -> Lexed {
+pub fn lex(text: &str) -> Lexed<'_> {
     let norm = normalize(text);
     let lines = lines::split_lines(&norm.text);
     let mut paras = lines::paragraphs(&norm.text, &lines);
@@ -92,12 +94,12 @@ pub fn references_of(paras: &[lines::Para], layout: &layout::Layout, own_symbol:
     references
 }
 
-/// Parse `text` into a [`Document`]: the stages in order.
-fn build(text: &str) -> Document {
-    let Lexed { norm, lines, paras } = lex(text);
-    let t = norm.text.as_str();
+/// Parse `text` into a [`Document`]: the stages in order. The document keeps `text`, copied only when borrowed.
+fn build(text: Cow<'_, str>) -> Document {
+    let Lexed { norm, lines, paras } = lex(&text);
+    let t: &str = &norm.text;
     if t.is_empty() {
-        return blank(text);
+        return blank(text.into_owned());
     }
     let layout = layout::layout(&paras);
 
@@ -109,11 +111,11 @@ fn build(text: &str) -> Document {
     if !norm.is_identity() {
         to_original(&norm, &mut nodes, &mut references, &mut assignments);
     }
-    Document { text: text.to_string(), nodes, metadata, references, assignments, source: None }
+    Document { text: text.into_owned(), nodes, metadata, references, assignments, source: None }
 }
 
 /// A text of nothing but zero-width characters (or nothing): one trivia leaf keeps the tree lossless.
-fn blank(text: &str) -> Document {
+fn blank(text: String) -> Document {
     let mut nodes = vec![Node::new(NodeKind::Document, Span::new(0, text.len()))];
     if !text.is_empty() {
         nodes[0].children.push(1);
@@ -121,7 +123,7 @@ fn blank(text: &str) -> Document {
         leaf.parent = Some(0);
         nodes.push(leaf);
     }
-    Document { text: text.to_string(), nodes, metadata: Default::default(), references: Vec::new(), assignments: Vec::new(), source: None }
+    Document { text, nodes, metadata: Default::default(), references: Vec::new(), assignments: Vec::new(), source: None }
 }
 
 /// Every span, from the normalized text back to the text the caller gave.

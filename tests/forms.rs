@@ -51,7 +51,7 @@ struct Original {
 fn original(path: &Path) -> Original {
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let doc = vanban::parse_file(path).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let text = vanban::lex::normalize::normalize(&doc.text).text;
+    let text = vanban::lex::normalize::normalize(&doc.text).text.into_owned();
     let lines = split_lines(&text);
     let (paras, layout) = vanban::debug_layout(&text);
     let mut blocks = Vec::new();

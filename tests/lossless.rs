@@ -119,7 +119,7 @@ fn agency_spans_point_at_the_agency_as_printed() {
         for a in &doc.assignments {
             let (s, e) = (a.agency_span.start, a.agency_span.end);
             assert!(doc.text.is_char_boundary(s) && doc.text.is_char_boundary(e), "{}: {:?} for {:?}", path.display(), a.agency_span, a.agency);
-            let printed = vanban::lex::normalize::normalize(&vanban::lex::text::clean(&doc.text[s..e])).text;
+            let printed = vanban::lex::normalize::normalize(&vanban::lex::text::clean(&doc.text[s..e])).text.into_owned();
             assert!(a.agency_span == a.span || printed == a.agency, "{}: {:?} reads {printed:?}, not {:?}", path.display(), a.agency_span, a.agency);
         }
     });

@@ -6,18 +6,20 @@
 //! point into the user's text.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use super::bytes16::{self, Bytes16};
+use std::borrow::Cow;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// A normalized text and the way back to the original.
-pub struct Normalized {
-    pub text: String,
+pub struct Normalized<'a> {
+    /// The original itself when it was already normal (most texts: no copy is made).
+    pub text: Cow<'a, str>,
     /// `map[i]` = original byte offset of normalized byte `i` (len + 1 entries); `None` when the text was
     /// already normal and offsets are the identity.
     map: Option<Vec<u32>>,
 }
 
-impl Normalized {
+impl Normalized<'_> {
     /// The original offset of a normalized byte offset (a char boundary of the copy).
     #[inline]
     pub fn to_original(&self, offset: usize) -> usize {
@@ -228,10 +230,9 @@ fn map_run(b: &[u8], from: usize, to: usize, map: &mut Vec<u32>) {
     }));
 }
 
-pub fn normalize(text: &str) -> Normalized {
-    let clean = already_normal(text);
-    if clean {
-        return Normalized { text: text.to_owned(), map: None };
+pub fn normalize(text: &str) -> Normalized<'_> {
+    if already_normal(text) {
+        return Normalized { text: Cow::Borrowed(text), map: None };
     }
     let mut out = String::with_capacity(text.len());
     let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
@@ -288,7 +289,7 @@ pub fn normalize(text: &str) -> Normalized {
     if let Some(first) = map.first_mut() {
         *first = 0; // text dropped at the very start still belongs to the first leaf
     }
-    Normalized { text: out, map: Some(map) }
+    Normalized { text: Cow::Owned(out), map: Some(map) }
 }
 
 #[cfg(test)]
