@@ -558,16 +558,24 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Para> {
                 continue;
             }
         }
+        // in hard-wrapped text most paragraphs take the next line too: room for it, so that joining it does not
+        // copy the paragraph's text again (a text of a paragraph per line gets none)
+        let next_len = match (wrap, info.get(i + 1)) {
+            (Wrap::Fit { .. }, Some(Some(next))) => next.clean.len() + 1,
+            _ => 0,
+        };
         let t = info[i].as_mut().unwrap();
         if let Some(m) = &t.marker {
             numbering.saw(m);
         }
+        let mut clean = String::with_capacity(t.clean.len() + next_len);
+        clean.push_str(&t.clean);
         paras.push(Para {
             first: i,
             last: i,
             start: line.start,
             end: line.end,
-            clean: t.clean.clone(),
+            clean,
             map: std::mem::take(&mut t.map),
             marker: t.marker.clone(),
             table_row: false,
