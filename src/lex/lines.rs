@@ -281,7 +281,7 @@ fn opens_with_word(clean_line: &str) -> bool {
 /// Capitals (`I. MỤC ĐÍCH, YÊU CẦU`, a title's last line, a signer's title, `THỦ` of a heading cut by its
 /// emphasis).
 fn is_caps(clean: &str) -> bool {
-    text::upper_ratio(clean) > 0.8 && clean.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    text::mostly_upper(clean, 2)
 }
 
 /// A second enclosed number or letter further on a line (`... ; (2) Bộ ...`, `... ; (ii) Định danh ...`).

@@ -280,6 +280,27 @@ pub fn upper_ratio(s: &str) -> f32 {
     }
 }
 
+/// Whether more than four in five of the letters of `s` are capitals (`upper_ratio(s) > 0.8`) and it holds at
+/// least `least` letters: a heading in capitals. Read only until the lower-case letters settle it: with `up`
+/// capitals among `all` letters so far and `left` bytes to go, the share can pass 0.8 no more once
+/// `5 * up + left <= 4 * all` (every byte left a capital would not lift it), which ordinary text reaches within
+/// its first fifth.
+pub fn mostly_upper(s: &str, least: u32) -> bool {
+    let letters = Letters::get();
+    let (mut up, mut all) = (0u32, 0u32);
+    let mut i = 0;
+    while i < s.len() {
+        let (k, n) = letters.class_at(s, i);
+        all += k.is_alpha() as u32;
+        up += (k.is_alpha() && k.is_upper()) as u32;
+        i += n;
+        if 5 * up as u64 + (s.len() - i) as u64 <= 4 * all as u64 {
+            return false;
+        }
+    }
+    all >= least.max(1) && up as f32 / all as f32 > 0.8
+}
+
 pub fn starts_lower(s: &str) -> bool {
     s.chars().find(|c| !matches!(c, '*' | '_' | ' ' | '"' | '“' | '(')).is_some_and(|c| c.is_lowercase())
 }
@@ -504,5 +525,24 @@ mod tests {
         }
         assert_eq!(upper_ratio("ỦY BAN nhân dân"), 5.0 / 12.0);
         assert_eq!(upper_ratio("2024 - 12"), 0.0);
+    }
+
+    /// A share of capitals over 0.8 is told as `upper_ratio` tells it, wherever the lower-case letters that settle it
+    /// stand, with the least count of letters on top.
+    #[test]
+    fn mostly_upper_is_upper_ratio_over_four_fifths() {
+        let pieces = ["Ủ", "y", "B", "A", "N", "ân", " ", "1", "-", "Đ", "ạ", "Ω", "ω", "年", "(", "KẾ HOẠCH", "kế hoạch"];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let n = (seed % 16) as usize;
+            let s: String = (0..n).map(|k| pieces[(seed >> (4 * k % 60)) as usize % pieces.len()]).collect();
+            let letters = s.chars().filter(|c| c.is_alphabetic()).count() as u32;
+            for least in [0, 2] {
+                assert_eq!(mostly_upper(&s, least), upper_ratio(&s) > 0.8 && letters >= least, "{s:?} {least}");
+            }
+        }
     }
 }

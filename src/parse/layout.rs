@@ -191,7 +191,7 @@ fn is_appendix_start(clean: &str) -> bool {
 /// A title in capitals from paragraph `i` over a note `(Ban hành kèm theo Quyết định số ...)` (within a few
 /// paragraphs, all in capitals between): the note's paragraph.
 fn attach_note(paras: &[Para], i: usize, end: usize) -> Option<usize> {
-    let caps = |p: &Para| !p.table_row && !p.in_table && p.marker.is_none() && text::upper_ratio(&p.clean) > 0.8 && p.clean.chars().count() < 300;
+    let caps = |p: &Para| !p.table_row && !p.in_table && p.marker.is_none() && text::mostly_upper(&p.clean, 0) && p.clean.chars().count() < 300;
     if !caps(&paras[i]) || is_motto(&paras[i].clean) {
         return None;
     }
@@ -220,7 +220,7 @@ fn find_attachments(paras: &[Para], from: usize, end: usize) -> Vec<Attachment> 
         if is_appendix_start(c) {
             // a numbered appendix's own title and note (`PHỤ LỤC I` / `DANH MỤC ...` / `(Kèm theo ...)`)
             i += 1;
-            while i < end && text::upper_ratio(&paras[i].clean) > 0.8 && paras[i].marker.is_none() {
+            while i < end && text::mostly_upper(&paras[i].clean, 0) && paras[i].marker.is_none() {
                 i += 1;
             }
             continue;
@@ -246,7 +246,7 @@ fn find_attachments(paras: &[Para], from: usize, end: usize) -> Vec<Attachment> 
         }
         let last = note.unwrap_or(i + 4).min(end);
         let mut j = i + 1;
-        while j < last && text::upper_ratio(&paras[j].clean) > 0.8 && paras[j].marker.is_none() {
+        while j < last && text::mostly_upper(&paras[j].clean, 0) && paras[j].marker.is_none() {
             if !paras[j].clean.starts_with('(') {
                 parts.push(&paras[j].clean);
             }
@@ -267,7 +267,7 @@ fn closing_like(p: &Para) -> bool {
     }
     is_recipients_head(c)
         || is_authority(c)
-        || text::upper_ratio(c) > 0.8 && c.chars().count() < 80
+        || text::mostly_upper(c, 0) && c.chars().count() < 80
         || c.starts_with("Lưu")
         || c.starts_with("(Đã ký")
         || c.starts_with("Đã ký")
