@@ -10,8 +10,8 @@ pub struct Annotation {
     pub source: Option<String>,
     pub metadata: AnnotationMetadata,
     pub outline: Vec<OutlineEntry>,
-    pub references: Vec<serde_json::Value>,
-    pub assignments: Vec<serde_json::Value>,
+    pub references: Vec<AnnotationReference>,
+    pub assignments: Vec<AnnotationAssignment>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -33,6 +33,30 @@ pub struct OutlineEntry {
     pub path: String,
     pub label: String,
     pub heading: Option<String>,
+}
+
+/// A cited document. The fields are in the order of their names, as the schema's files write them (they were
+/// written from a JSON map, whose keys are sorted).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AnnotationReference {
+    /// Issued with this document, printed after its signature: the field is written only then (`"attached": true`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub attached: bool,
+    pub date: Option<String>,
+    pub doc_type: Option<String>,
+    pub issuer: Option<String>,
+    pub name: Option<String>,
+    pub symbol: Option<String>,
+}
+
+/// An agency given a task: its section, name as printed, role, and the deadline's date (or its phrase when it
+/// names no day). Fields in the order of their names, as for [`AnnotationReference`].
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AnnotationAssignment {
+    pub agency: String,
+    pub deadline: Option<String>,
+    pub role: &'static str,
+    pub section: String,
 }
 
 impl Document {
@@ -71,31 +95,23 @@ impl Document {
             references: self
                 .references
                 .iter()
-                .map(|r| {
-                    let mut v = serde_json::json!({
-                        "doc_type": r.doc_type.as_ref().map(|t| t.code()),
-                        "symbol": r.symbol.as_ref().map(|s| s.raw.as_str()),
-                        "date": r.date.map(|d| d.iso()),
-                        "issuer": r.issuer,
-                        "name": r.name,
-                    });
-                    // the schema marks attachments only: `"attached": true`
-                    if r.attached {
-                        v["attached"] = serde_json::Value::Bool(true);
-                    }
-                    v
+                .map(|r| AnnotationReference {
+                    attached: r.attached,
+                    date: r.date.map(|d| d.iso()),
+                    doc_type: r.doc_type.as_ref().map(|t| t.code().to_string()),
+                    issuer: r.issuer.clone(),
+                    name: r.name.clone(),
+                    symbol: r.symbol.as_ref().map(|s| s.raw.clone()),
                 })
                 .collect(),
             assignments: self
                 .assignments
                 .iter()
-                .map(|a| {
-                    serde_json::json!({
-                        "section": a.section,
-                        "agency": a.agency,
-                        "role": a.role.as_str(),
-                        "deadline": a.deadline.as_ref().map(|d| d.date.map(|x| x.iso()).unwrap_or_else(|| d.phrase.clone())),
-                    })
+                .map(|a| AnnotationAssignment {
+                    agency: a.agency.clone(),
+                    deadline: a.deadline.as_ref().map(|d| d.date.map(|x| x.iso()).unwrap_or_else(|| d.phrase.clone())),
+                    role: a.role.as_str(),
+                    section: a.section.clone(),
                 })
                 .collect(),
         }
