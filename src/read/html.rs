@@ -219,15 +219,17 @@ pub fn entity_at(s: &[u8]) -> Option<(char, usize)> {
             Some(b'x' | b'X') => (true, 3),
             _ => (false, 2),
         };
-        let digits = s[digits_from.min(s.len())..]
-            .iter()
-            .take_while(|c| if hex { c.is_ascii_hexdigit() } else { c.is_ascii_digit() })
-            .count();
+        // the number read as its digits go (a number past u32 is u32::MAX, no char), rather than parsed from a
+        // slice: Word's HTML writes most Vietnamese letters so
+        let radix = if hex { 16 } else { 10 };
+        let (mut n, mut digits) = (0u32, 0);
+        for d in s[digits_from.min(s.len())..].iter().map_while(|&c| (c as char).to_digit(radix)) {
+            n = n.checked_mul(radix).and_then(|n| n.checked_add(d)).unwrap_or(u32::MAX);
+            digits += 1;
+        }
         if digits == 0 {
             return None;
         }
-        let text = std::str::from_utf8(&s[digits_from..digits_from + digits]).ok()?;
-        let n = u32::from_str_radix(text, if hex { 16 } else { 10 }).unwrap_or(u32::MAX);
         let mut len = digits_from + digits;
         if s.get(len) == Some(&b';') {
             len += 1;
@@ -565,7 +567,13 @@ impl Scanner<'_> {
 
     /// Text without entities at source offset `at`.
     fn segment(&mut self, raw: &[u8], at: usize) {
-        let (decoded, _) = self.enc.decode_without_bom_handling(raw);
+        // ASCII reads as itself in every encoding a page is scanned in (each is ASCII-compatible): most segments
+        // between Word's entities are a few ASCII letters
+        let decoded = if raw.is_ascii() && self.enc.is_ascii_compatible() {
+            std::borrow::Cow::Borrowed(std::str::from_utf8(raw).expect("ASCII is UTF-8"))
+        } else {
+            self.enc.decode_without_bom_handling(raw).0
+        };
         let base = self.base + at;
         let enc = self.enc;
         for (ci, c) in decoded.char_indices() {
