@@ -24,6 +24,8 @@ pub mod pipeline;
 pub mod read;
 #[cfg(feature = "python")]
 mod python;
+#[cfg(test)]
+mod testing;
 
 // The Python extension allocates through mimalloc: the pipeline makes many small, short-lived allocations
 // (Cargo.toml says what it saves). A Rust program that uses the crate keeps its own allocator.

@@ -436,13 +436,7 @@ mod tests {
             "\u{200B}", "\u{00AD}", "\u{2013}", "“", "年", "２", "\u{1100}", "\u{1161}", "\u{0B47}", "\u{0B3E}",
             "Ǻ", "\u{0256}",
         ];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let len = (seed % 13) as usize;
-            let text: String = (0..len).map(|k| alphabet[(seed >> (5 * k % 60)) as usize % alphabet.len()]).collect();
+        for text in crate::testing::phrases(&alphabet, 20_000, 12) {
             let (want, want_map) = normalize_by_segments(&text);
             let n = normalize(&text);
             assert_eq!(n.text, want, "{text:?}");

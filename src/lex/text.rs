@@ -263,7 +263,18 @@ pub fn is_upper(s: &str) -> bool {
 
 /// Share of upper-case letters among letters.
 pub fn upper_ratio(s: &str) -> f32 {
-    // each char's class (`is_alphabetic`, `is_uppercase`) read from the letters' table by its bytes, not decoded
+    let (up, all) = count_upper(s, |_, _, _| false);
+    if all == 0 {
+        0.0
+    } else {
+        up as f32 / all as f32
+    }
+}
+
+/// The capitals and the letters of `s`, counted until `enough(capitals, letters, bytes left)` says so. Each
+/// char's class (`is_alphabetic`, `is_uppercase`) is read from the letters' table by its bytes, not decoded.
+#[inline]
+fn count_upper(s: &str, enough: impl Fn(u32, u32, usize) -> bool) -> (u32, u32) {
     let letters = Letters::get();
     let (mut up, mut all) = (0u32, 0u32);
     let mut i = 0;
@@ -272,12 +283,11 @@ pub fn upper_ratio(s: &str) -> f32 {
         all += k.is_alpha() as u32;
         up += (k.is_alpha() && k.is_upper()) as u32;
         i += n;
+        if enough(up, all, s.len() - i) {
+            break;
+        }
     }
-    if all == 0 {
-        0.0
-    } else {
-        up as f32 / all as f32
-    }
+    (up, all)
 }
 
 /// Whether more than four in five of the letters of `s` are capitals (`upper_ratio(s) > 0.8`) and it holds at
@@ -286,18 +296,8 @@ pub fn upper_ratio(s: &str) -> f32 {
 /// `5 * up + left <= 4 * all` (every byte left a capital would not lift it), which ordinary text reaches within
 /// its first fifth.
 pub fn mostly_upper(s: &str, least: u32) -> bool {
-    let letters = Letters::get();
-    let (mut up, mut all) = (0u32, 0u32);
-    let mut i = 0;
-    while i < s.len() {
-        let (k, n) = letters.class_at(s, i);
-        all += k.is_alpha() as u32;
-        up += (k.is_alpha() && k.is_upper()) as u32;
-        i += n;
-        if 5 * up as u64 + (s.len() - i) as u64 <= 4 * all as u64 {
-            return false;
-        }
-    }
+    // (where the count stops early the share so far is at most 0.8, so the answer is no, as the full count's)
+    let (up, all) = count_upper(s, |up, all, left| 5 * up as u64 + left as u64 <= 4 * all as u64);
     all >= least.max(1) && up as f32 / all as f32 > 0.8
 }
 
@@ -478,18 +478,12 @@ mod tests {
             "a", "Sở", " ", " ", "  ", "*", "_", "|", "#", "\t", "\n", "ạ", "ở", "ư", "\u{1680}", "\u{a0}", "\u{85}", "«", "\u{2003}",
             "“", "…", "\u{3000}", "\u{3001}", "\u{2028}", "\u{205f}", "ớ", "1.", ",",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut draws = crate::testing::Draws::new(0x9E37_79B9_7F4A_7C15);
         for _ in 0..3000 {
             let mut s = String::new();
             // mostly plain, so that whole blocks are passed over before a mark
             while s.len() < 70 {
-                let r = next();
+                let r = draws.next().expect("draws never end");
                 s.push_str(if r % 3 == 0 { parts[(r >> 8) as usize % parts.len()] } else { ["a", "Sở", " ", "ạ", "ư"][(r >> 8) as usize % 5] });
             }
             for (i, _) in s.char_indices() {
@@ -532,13 +526,7 @@ mod tests {
     #[test]
     fn mostly_upper_is_upper_ratio_over_four_fifths() {
         let pieces = ["Ủ", "y", "B", "A", "N", "ân", " ", "1", "-", "Đ", "ạ", "Ω", "ω", "年", "(", "KẾ HOẠCH", "kế hoạch"];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        for _ in 0..20_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let n = (seed % 16) as usize;
-            let s: String = (0..n).map(|k| pieces[(seed >> (4 * k % 60)) as usize % pieces.len()]).collect();
+        for s in crate::testing::phrases(&pieces, 20_000, 12) {
             let letters = s.chars().filter(|c| c.is_alphabetic()).count() as u32;
             for least in [0, 2] {
                 assert_eq!(mostly_upper(&s, least), upper_ratio(&s) > 0.8 && letters >= least, "{s:?} {least}");

@@ -228,26 +228,13 @@ pub(super) fn names_span(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{phrases, Draws};
     use regex::Regex;
 
     /// The pattern [`days_in`] reads: a day and month with separators after the text's start, `ngày` or a cue, or a
     /// day and month in words after `ngày`; a year after either.
     fn day_pattern() -> Regex {
         Regex::new(r"(?:^|\bngày\s*|\b(?:trước|chậm nhất(?: là)?|hoàn thành trước|trong|đến)\s+)(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b|\bngày\s*(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
-    }
-
-    /// Phrases made of `pieces`, `n` of them, a piece each drawn from the seed (the same phrases every run).
-    fn phrases(pieces: &[&str], n: usize) -> Vec<String> {
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        (0..n)
-            .map(|_| {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                let k = 1 + (seed % 11) as usize;
-                (0..k).map(|j| pieces[(seed >> (5 * j % 55)) as usize % pieces.len()]).collect()
-            })
-            .collect()
     }
 
     /// The days read by hand are the pattern's matches, in order, with the same groups: over phrases made of the
@@ -260,18 +247,11 @@ mod tests {
             "ngày", "trước", "chậm nhất", " là", "hoàn thành", " trước", "trong", "đến", "tháng", "năm", " ", "  ", "\t", "\u{a0}", "/",
             ".", "-", "1", "12", "123", "2024", "20245", "٣", "x", "ạ", ",", "_",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         let mut texts: Vec<String> = vec![
             "trước ngày 30/6/2024".into(), "ngày 5 tháng 6 năm 2025".into(), "15/12".into(), "chậm nhất là 15.12.2025, đến 20-1".into(),
             "hoàn thành trước 30/6/20245".into(), "trong 3/4x".into(), "ngày 05 tháng 123 năm 20245".into(), "xngày 1/2".into(),
         ];
-        for _ in 0..12_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let n = 1 + (seed % 11) as usize;
-            texts.push((0..n).map(|k| pieces[(seed >> (5 * k % 55)) as usize % pieces.len()]).collect());
-        }
+        texts.extend(phrases(&pieces, 12_000, 11));
         // and phrases laid out as the pattern reads them, each slot filled with a piece that fits or one that does not
         let slots: [&[&str]; 8] = [
             &["", "ngày", "trước", "chậm nhất", "chậm nhất là", "hoàn thành trước", "trong", "đến", "xngày", "ạ "],
@@ -283,12 +263,7 @@ mod tests {
             &["2024", "202", "20245", "٢٠٢٤", ""],
             &["", "x", " ", ",", "_", " 5/6"],
         ];
-        for _ in 0..12_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            texts.push(slots.iter().enumerate().map(|(k, s)| s[(seed >> (7 * k)) as usize % s.len()]).collect());
-        }
+        texts.extend(Draws::new(7).take(12_000).map(|r| slots.iter().enumerate().map(|(k, s)| s[(r >> (7 * k)) as usize % s.len()]).collect::<String>()));
         for t in &texts {
             let want: Vec<(&str, &str, Option<&str>)> = re
                 .captures_iter(t)
@@ -312,7 +287,7 @@ mod tests {
             "quý", "tháng", "năm", "ngày", "giờ", "không quá", "tối đa", " là", "trong thời hạn", "chậm nhất", " ", "  ", "\t", "/", "i", "ii",
             "iii", "iv", "v", "3", "5", "12", "123", "1999", "2024", "20245", "2099", "٢٠٢٤", "x", "ạ", ",", "_", "-",
         ];
-        let mut texts = phrases(&pieces, 20_000);
+        let mut texts = phrases(&pieces, 20_000, 11);
         texts.extend(
             ["quý iii/2025", "quý iv năm 2024", "tháng 12 năm 2025", "trong thời hạn 30 ngày", "15 ngày", "2024-2025", "x2024", "tối đa là 5 ngày", "chậm nhất là 3 tháng", "quý 2/202"]
                 .map(String::from),
