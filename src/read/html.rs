@@ -567,8 +567,8 @@ impl Scanner<'_> {
 
     /// Text without entities at source offset `at`.
     fn segment(&mut self, raw: &[u8], at: usize) {
-        // ASCII reads as itself in every encoding a page is scanned in (each is ASCII-compatible): most segments
-        // between Word's entities are a few ASCII letters
+        // ASCII reads as itself in an ASCII-compatible encoding (all the web's but UTF-16): most segments between
+        // Word's entities are a few ASCII letters, which need no decoder
         let decoded = if raw.is_ascii() && self.enc.is_ascii_compatible() {
             std::borrow::Cow::Borrowed(std::str::from_utf8(raw).expect("ASCII is UTF-8"))
         } else {
