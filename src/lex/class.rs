@@ -59,6 +59,24 @@ pub static SPACE: LazyLock<CharClass> = LazyLock::new(|| CharClass::of(r"\s"));
 /// `\w`: word characters, as the regex crate's Unicode `\b` sees them.
 pub static WORD: LazyLock<CharClass> = LazyLock::new(|| CharClass::of(r"\w"));
 
+/// Whether a word character (`\w`) ends at byte `at` of `s` (a char boundary): the char before it is one.
+#[inline]
+pub fn word_ends_at(s: &str, at: usize) -> bool {
+    s[..at].chars().next_back().is_some_and(|c| WORD.contains(c))
+}
+
+/// Whether a word character (`\w`) starts at byte `at` of `s` (a char boundary).
+#[inline]
+pub fn word_starts_at(s: &str, at: usize) -> bool {
+    s[at..].chars().next().is_some_and(|c| WORD.contains(c))
+}
+
+/// `\b` at byte `at` of `s`, as the regex crate's Unicode mode reads it: a word character on one side only.
+#[inline]
+pub fn word_boundary(s: &str, at: usize) -> bool {
+    word_ends_at(s, at) != word_starts_at(s, at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! Paragraphs classified into the parts of a document: portal chrome, header, title, preamble, body,
 //! closing (recipients and signature), appendices, trailing chrome.
 use crate::model::DocType;
-use crate::lex::class::{DIGIT, SPACE, WORD};
+use crate::lex::class::{word_ends_at, word_starts_at, DIGIT, SPACE};
 use crate::lex::fold;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::lines::Para;
@@ -166,8 +166,7 @@ fn year_at(c: &str) -> bool {
         let after = &c[i + m.len()..];
         let mut chars = after.char_indices();
         let four = (0..4).all(|_| chars.next().is_some_and(|(_, ch)| DIGIT.contains(ch)));
-        four && !c[..i].chars().next_back().is_some_and(|ch| WORD.contains(ch))
-            && !chars.next().is_some_and(|(_, ch)| WORD.contains(ch))
+        four && !word_ends_at(c, i) && !word_starts_at(after, chars.offset())
     })
 }
 

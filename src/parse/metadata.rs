@@ -6,7 +6,7 @@ use crate::lex::symbol::parse_symbol;
 use crate::model::{Date, DocType};
 use crate::lex::lines::{Line, LineKind, Para};
 use crate::model::{Metadata, SymbolForm};
-use crate::lex::class::{DIGIT, LETTER, SPACE, WORD};
+use crate::lex::class::{word_ends_at, DIGIT, LETTER, SPACE};
 use crate::lex::text;
 #[cfg(test)]
 use regex::Regex;
@@ -23,7 +23,7 @@ fn so_inside(c: &str) -> Option<usize> {
     c.match_indices("Số").map(|(i, _)| i).find(|&i| {
         let r = SPACE.skip(&c[i + "Số".len()..]);
         let r = r.strip_prefix(':').map_or(r, |r| SPACE.skip(r));
-        !c[..i].chars().next_back().is_some_and(|ch| WORD.contains(ch)) && r.chars().next().is_some_and(|ch| DIGIT.contains(ch))
+        !word_ends_at(c, i) && r.chars().next().is_some_and(|ch| DIGIT.contains(ch))
     })
 }
 /// The place and date line (`Hà Nội, ngày 05 tháng 3 năm 2024`, `Huế, ngày 5/3/2024`), as [`place_date`] reads it:

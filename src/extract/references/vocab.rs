@@ -1,6 +1,6 @@
 //! The patterns citations are found by. Their words come from the lexicon (`data/lexicon.tsv`); the regexes
 //! here hold the shapes (numbers, symbols, dates, brackets) and a few grammar words (`số`, `của`, `ngày`).
-use crate::lex::class::{CharClass, DIGIT, LETTER, SPACE, UPPER, WORD};
+use crate::lex::class::{word_boundary, word_ends_at, word_starts_at, CharClass, DIGIT, LETTER, SPACE, UPPER};
 use crate::lex::fold::capitalized;
 use crate::lex::lexicon::{Lexicon, Tag};
 use crate::lex::words::is_word_char;
@@ -238,15 +238,9 @@ fn blank_end_len(s: &str, blank: usize) -> Option<usize> {
     after_va(r).and_then(|a| type_word_len(a, &["các"]).map(|n| s.len() - a.len() + n))
 }
 
-/// `\b` at byte `at` of `s`: a word character on one side of it only.
-fn at_boundary(s: &str, at: usize) -> bool {
-    let is_word = |c: Option<char>| c.is_some_and(|c| WORD.contains(c));
-    is_word(s[..at].chars().next_back()) != is_word(s[at..].chars().next())
-}
-
 /// The length of `w` if it opens `s` and a `\b` follows it.
 fn bounded_len(s: &str, w: &str) -> Option<usize> {
-    (s.starts_with(w) && at_boundary(s, w.len())).then_some(w.len())
+    (s.starts_with(w) && word_boundary(s, w.len())).then_some(w.len())
 }
 
 /// The length of `năm`, blanks and a digit opening `s`, if a `\b` follows.
@@ -255,7 +249,7 @@ fn year_len(s: &str) -> Option<usize> {
     let blank = SPACE.run_len(a);
     let d = a[blank..].chars().next().filter(|&d| blank > 0 && DIGIT.contains(d))?;
     let n = s.len() - a.len() + blank + d.len_utf8();
-    at_boundary(s, n).then_some(n)
+    word_boundary(s, n).then_some(n)
 }
 
 /// What follows `và` and blanks opening `s`.
@@ -317,7 +311,7 @@ pub(super) fn standards(zone: &str) -> impl Iterator<Item = Standard<'_>> {
     let mut done = 0;
     zone.match_indices("CVN").filter_map(move |(k, _)| {
         let start = k.checked_sub(1).filter(|&s| s >= done && matches!(zone.as_bytes()[s], b'T' | b'Q'))?;
-        if zone[..start].chars().next_back().is_some_and(|c| WORD.contains(c)) {
+        if word_ends_at(zone, start) {
             return None;
         }
         let after = &zone[k + 3..];
@@ -411,7 +405,7 @@ pub(super) fn this_after(s: &str) -> bool {
         if next.len() == rest.len() {
             return false;
         }
-        if next.strip_prefix("này").is_some_and(|after| !after.starts_with(|c| WORD.contains(c))) {
+        if next.strip_prefix("này").is_some_and(|after| !word_starts_at(after, 0)) {
             return true;
         }
     }

@@ -3,7 +3,7 @@
 //! reader finds what its pattern, kept in the tests as its specification, finds: the patterns' Unicode `\b` kept the
 //! regex crate on its slower engines (the days' pattern cost some 200k instructions per phrase of a plan's clause),
 //! and their `\d` classes cost ~8 M instructions to compile in every process.
-use crate::lex::class::{DIGIT, SPACE, WORD};
+use crate::lex::class::{word_ends_at, word_starts_at, DIGIT, SPACE};
 
 /// A day the pattern of [`days_in`] found: the day, the month and the year as printed (digits of any script, as
 /// `\d` reads them).
@@ -41,7 +41,7 @@ fn day_at(s: &str, st: usize) -> Option<(usize, DayGroups<'_>)> {
         }
     }
     let rest = &s[st..];
-    if !rest.starts_with(['n', 't', 'c', 'h', 'đ']) || !opens_word(s, st) {
+    if !rest.starts_with(['n', 't', 'c', 'h', 'đ']) || word_ends_at(s, st) {
         return None;
     }
     if let Some(r) = rest.strip_prefix("ngày") {
@@ -75,7 +75,6 @@ fn day_month_at(s: &str, at: usize) -> Option<(usize, DayGroups<'_>)> {
         let r = s[q..].strip_prefix(['/', '.', '-'])?;
         Some(s.len() - SPACE.skip(r).len())
     };
-    let boundary = |p: usize| !s[p..].starts_with(|c| WORD.contains(c));
     let (d_end, d) = digits_at(s, at);
     if !(1..=2).contains(&d) {
         return None;
@@ -88,11 +87,11 @@ fn day_month_at(s: &str, at: usize) -> Option<(usize, DayGroups<'_>)> {
     let groups = |y| (&s[at..d_end], &s[m_at..m_end], y);
     if let Some(y_at) = sep(m_end) {
         let (y_end, y) = digits_at(s, y_at);
-        if y == 4 && boundary(y_end) {
+        if y == 4 && !word_starts_at(s, y_end) {
             return Some((y_end, groups(Some(&s[y_at..y_end]))));
         }
     }
-    boundary(m_end).then(|| (m_end, groups(None)))
+    (!word_starts_at(s, m_end)).then(|| (m_end, groups(None)))
 }
 
 /// `\s*(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?` at byte `at` of `s` (after `ngày`): the day the whole
@@ -141,16 +140,6 @@ fn first_digits(s: &str, at: usize, most: usize) -> Option<(usize, usize)> {
     (n > 0).then_some((end, n))
 }
 
-/// Whether a `\b` stands at byte `at` of `s` before a word char: no word char ends there.
-fn opens_word(s: &str, at: usize) -> bool {
-    !s[..at].chars().next_back().is_some_and(|c| WORD.contains(c))
-}
-
-/// Whether a `\b` stands at byte `at` of `s` after a word char: no word char starts there.
-fn closes_word(s: &str, at: usize) -> bool {
-    !s[at..].starts_with(|c| WORD.contains(c))
-}
-
 /// The years of a lower-case phrase, leftmost first: `\b((?:19|20)\d{2})\b`.
 pub(super) fn years_in(s: &str) -> impl Iterator<Item = &str> {
     let mut at = 0;
@@ -158,11 +147,11 @@ pub(super) fn years_in(s: &str) -> impl Iterator<Item = &str> {
         while let Some(k) = memchr::memchr2(b'1', b'2', &s.as_bytes()[at..]) {
             let st = at + k;
             at = st + 1;
-            if !(s[st..].starts_with("19") || s[st..].starts_with("20")) || !opens_word(s, st) {
+            if !(s[st..].starts_with("19") || s[st..].starts_with("20")) || word_ends_at(s, st) {
                 continue;
             }
             let Some((end, 2)) = first_digits(s, st + 2, 2) else { continue };
-            if closes_word(s, end) {
+            if !word_starts_at(s, end) {
                 at = end;
                 return Some(&s[st..end]);
             }
@@ -184,7 +173,7 @@ fn year_after(s: &str, p: usize) -> Option<&str> {
 
 /// The first `\bword\s+` of a lower-case phrase from which `then` reads on: what it reads.
 fn first_after<'s, T>(s: &'s str, word: &str, then: impl Fn(usize) -> Option<T>) -> Option<T> {
-    s.match_indices(word).filter(|&(st, _)| opens_word(s, st)).find_map(|(st, w)| then(spaced(s, st + w.len())?))
+    s.match_indices(word).filter(|&(st, _)| !word_ends_at(s, st)).find_map(|(st, w)| then(spaced(s, st + w.len())?))
 }
 
 /// The quarter of a lower-case phrase: `\bquý\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:/|năm)\s*(\d{4}))?`, its first
@@ -192,8 +181,8 @@ fn first_after<'s, T>(s: &'s str, word: &str, then: impl Fn(usize) -> Option<T>)
 pub(super) fn quarter_in(s: &str) -> Option<(&str, Option<&str>)> {
     first_after(s, "quý", |p| {
         let r = &s[p..];
-        let part = ["iv", "iii", "ii", "i"].into_iter().find(|n| r.starts_with(n) && closes_word(s, p + n.len())).map(str::len);
-        let len = part.or_else(|| (r.starts_with(['1', '2', '3', '4']) && closes_word(s, p + 1)).then_some(1))?;
+        let part = ["iv", "iii", "ii", "i"].into_iter().find(|n| r.starts_with(n) && !word_starts_at(s, p + n.len())).map(str::len);
+        let len = part.or_else(|| (r.starts_with(['1', '2', '3', '4']) && !word_starts_at(s, p + 1)).then_some(1))?;
         Some((&s[p..p + len], year_after(s, p + len)))
     })
 }
@@ -203,7 +192,7 @@ pub(super) fn quarter_in(s: &str) -> Option<(&str, Option<&str>)> {
 pub(super) fn month_in(s: &str) -> Option<(&str, Option<&str>)> {
     first_after(s, "tháng", |p| {
         let (end, n) = digits_at(s, p);
-        ((1..=2).contains(&n) && closes_word(s, end)).then(|| (&s[p..end], year_after(s, end)))
+        ((1..=2).contains(&n) && !word_starts_at(s, end)).then(|| (&s[p..end], year_after(s, end)))
     })
 }
 
@@ -219,7 +208,7 @@ pub(super) fn names_span(s: &str) -> bool {
         let (d_end, n) = digits_at(s, d_at);
         (1..=3).contains(&n)
             && spaced(s, d_end).is_some_and(|u| {
-                ["ngày", "tháng", "năm", "giờ"].iter().any(|w| s[u..].starts_with(w) && closes_word(s, u + w.len()))
+                ["ngày", "tháng", "năm", "giờ"].iter().any(|w| s[u..].starts_with(w) && !word_starts_at(s, u + w.len()))
             })
     };
     counted(0) || SPAN_CUES.iter().any(|cue| s.match_indices(cue).any(|(at, _)| counted(at + cue.len())))
