@@ -4,8 +4,9 @@
 //! (Ð U+00D0, ð U+00F0, Ɖ U+0189, ɖ U+0256) mapped to Đ/đ, no-break spaces to spaces, zero-width characters
 //! dropped. Every byte offset in the copy maps back to an offset in the original, so spans found in the copy
 //! point into the user's text.
+use super::bytes16::block_skipper;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::bytes16::{self, Bytes16};
+use super::bytes16::Bytes16;
 use std::borrow::Cow;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -112,22 +113,12 @@ fn already_normal(text: &str) -> bool {
     true
 }
 
-/// The first byte from `i` that is a lead byte whose char may not stay as it is ([`stays_as_is`] says no), past
-/// blocks of sixteen bytes with none, each told at once with the vector unit; for the last bytes (a block and the
-/// byte after it, which a lead at its end is read with), `i` itself. What [`already_normal`] reads past, a lead at a
-/// time, a block passed over holds nothing it would stop at: ASCII and continuation bytes, and leads that stay.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[inline]
-fn skip_normal_blocks(b: &[u8], i: usize) -> usize {
-    // SAFETY: `bytes16` is compiled only where SSE2 is enabled at build time: every CPU this runs on has it
-    bytes16::skip_blocks(b, i, 1, |block| unsafe { leads_to_look_at(block) })
-}
-
-/// [`skip_normal_blocks`] without the vector unit: every byte is read by [`already_normal`] itself.
-#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-#[inline]
-fn skip_normal_blocks(_: &[u8], i: usize) -> usize {
-    i
+block_skipper! {
+    /// The first byte from `i` that is a lead byte whose char may not stay as it is ([`stays_as_is`] says no), past
+    /// blocks of sixteen bytes with none, each told at once with the vector unit; for the last bytes (a block and the
+    /// byte after it, which a lead at its end is read with), `i` itself. What [`already_normal`] reads past, a lead at a
+    /// time, a block passed over holds nothing it would stop at: ASCII and continuation bytes, and leads that stay.
+    fn skip_normal_blocks, after 1, kernel leads_to_look_at
 }
 
 /// A bit for each of the first sixteen bytes of `b` (seventeen: the byte after a lead is read with it) that is a

@@ -1,7 +1,8 @@
 //! Small text helpers shared by the parsers: markdown emphasis and table markup removed from extracted
 //! strings, case tests, sentence ends.
+use super::bytes16::block_skipper;
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::bytes16::{self, Bytes16};
+use super::bytes16::Bytes16;
 use super::letters::Letters;
 use super::offsets::OffsetMap;
 
@@ -107,13 +108,20 @@ static BYTE_CLASS: [u8; 256] = {
 /// for single spaces between plain characters, which `clean_into` would copy as they are (one run for a line of
 /// words rather than one per word).
 #[inline]
-fn plain_run(s: &str, mut i: usize) -> usize {
+fn plain_run(s: &str, i: usize) -> usize {
+    plain_run_past(s, i, skip_plain_blocks)
+}
+
+/// [`plain_run`] with the blocks that `skip` passes over (from a byte to the first it must look at) read at once:
+/// the tests give a skip that passes over none, the byte-at-a-time reading it must agree with.
+#[inline(always)]
+fn plain_run_past(s: &str, mut i: usize, skip: impl Fn(&[u8], usize) -> usize) -> usize {
     let b = s.as_bytes();
     let start = i;
     while i < b.len() {
         // past the run's first byte (where a space ends it), whole blocks of plain bytes are passed over at once
         if i > start {
-            i = skip_plain_blocks(b, i);
+            i = skip(b, i);
             if i == b.len() {
                 break;
             }
@@ -134,28 +142,18 @@ fn plain_run(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// The first byte from `i` that [`plain_run`] must look at, past blocks of sixteen bytes at which it would go
-/// on by itself, each told at once with the vector unit (SSE2, which every x86-64 CPU has); elsewhere, or for the
-/// last bytes, `i` itself. A block is passed over when none of its bytes is `SPECIAL` but for spaces, each of
-/// those spaces is followed by a byte that starts a plain char, and none of its bytes leads a char that is white
-/// space. A byte that may need a look is reported conservatively, never missed: a lead byte 0xC2, 0xE2 or 0xE3
-/// whatever follows it, 0xE1 unless the byte after it is in the block and not 0x9A (U+1680, the only white space
-/// it leads, is E1 9A 80; the Vietnamese letters lead with 0xE1 and another byte), and a space unless the byte
-/// after it is in the block and none of these. The loop reads a block as [`plain_run`] would byte by byte,
-/// where a continuation byte (0x80–0xBF) is plain: a block may start or end inside a char, and the byte
-/// returned is an ASCII byte or a lead byte.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[inline]
-fn skip_plain_blocks(b: &[u8], i: usize) -> usize {
-    // SAFETY: `bytes16` is compiled only where SSE2 is enabled at build time: every CPU this runs on has it
-    bytes16::skip_blocks(b, i, 0, |block| unsafe { needs_look(block) })
-}
-
-/// [`skip_plain_blocks`] where the vector unit is not asked: every byte is read by [`plain_run`] itself.
-#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-#[inline]
-fn skip_plain_blocks(_: &[u8], i: usize) -> usize {
-    i
+block_skipper! {
+    /// The first byte from `i` that [`plain_run`] must look at, past blocks of sixteen bytes at which it would go
+    /// on by itself, each told at once with the vector unit (SSE2, which every x86-64 CPU has); elsewhere, or for the
+    /// last bytes, `i` itself. A block is passed over when none of its bytes is `SPECIAL` but for spaces, each of
+    /// those spaces is followed by a byte that starts a plain char, and none of its bytes leads a char that is white
+    /// space. A byte that may need a look is reported conservatively, never missed: a lead byte 0xC2, 0xE2 or 0xE3
+    /// whatever follows it, 0xE1 unless the byte after it is in the block and not 0x9A (U+1680, the only white space
+    /// it leads, is E1 9A 80; the Vietnamese letters lead with 0xE1 and another byte), and a space unless the byte
+    /// after it is in the block and none of these. The loop reads a block as [`plain_run`] would byte by byte,
+    /// where a continuation byte (0x80–0xBF) is plain: a block may start or end inside a char, and the byte
+    /// returned is an ASCII byte or a lead byte.
+    fn skip_plain_blocks, after 0, kernel needs_look
 }
 
 /// A bit per byte of `b` that [`plain_run`] may have to look at, as [`skip_plain_blocks`] says.
@@ -195,20 +193,10 @@ pub fn holds_numeric(s: &str) -> bool {
     false
 }
 
-/// The first byte from `i` that [`holds_numeric`] must look at (an ASCII digit or a lead byte it asks about),
-/// past blocks of sixteen bytes with none; for the last bytes (a block and the byte after it), `i` itself.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[inline]
-fn skip_non_numeric_blocks(b: &[u8], i: usize) -> usize {
-    // SAFETY: `bytes16` is compiled only where SSE2 is enabled at build time: every CPU this runs on has it
-    bytes16::skip_blocks(b, i, 1, |block| unsafe { numeric_to_look_at(block) })
-}
-
-/// [`skip_non_numeric_blocks`] without the vector unit: every byte is read by [`holds_numeric`] itself.
-#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-#[inline]
-fn skip_non_numeric_blocks(_: &[u8], i: usize) -> usize {
-    i
+block_skipper! {
+    /// The first byte from `i` that [`holds_numeric`] must look at (an ASCII digit or a lead byte it asks about),
+    /// past blocks of sixteen bytes with none; for the last bytes (a block and the byte after it), `i` itself.
+    fn skip_non_numeric_blocks, after 1, kernel numeric_to_look_at
 }
 
 /// A bit for each of the first sixteen bytes of `b` (seventeen) that [`holds_numeric`] looks at.
@@ -450,23 +438,8 @@ mod tests {
     }
 
     /// [`plain_run`] as it reads without the blocks passed over at once: a byte at a time.
-    fn plain_run_by_bytes(s: &str, mut i: usize) -> usize {
-        let b = s.as_bytes();
-        let start = i;
-        while i < b.len() {
-            match BYTE_CLASS[b[i] as usize] {
-                PLAIN => i += 1,
-                SPECIAL if b[i] == b' ' && i > start && starts_plain(s, i + 1) => i += 1,
-                SPECIAL => break,
-                _ => {
-                    if is_space_at(s, i) {
-                        break;
-                    }
-                    i += if b[i] < 0xE0 { 2 } else { 3 };
-                }
-            }
-        }
-        i
+    fn plain_run_by_bytes(s: &str, i: usize) -> usize {
+        plain_run_past(s, i, |_, i| i)
     }
 
     #[test]
