@@ -1,7 +1,8 @@
 //! The lexical layer: the text normalized ([`normalize`]), cut into lines and paragraphs ([`lines`]), with
 //! outline markers ([`markers`]), cleaning and character tests ([`text`]; the regex crate's classes: [`class`])
-//! and document symbols ([`symbol`]), bytes classed sixteen at a time ([`bytes16`]); the vocabulary ([`lexicon`]) over the words of a text ([`words`], their
-//! characters classed by [`letters`]), and a paragraph's tokens ([`tokens`]).
+//! and document symbols ([`symbol`]), bytes classed sixteen at a time ([`bytes16`]); the vocabulary
+//! ([`lexicon`]) over the words of a text ([`words`], their characters classed by [`letters`]), and a
+//! paragraph's tokens ([`tokens`]).
 pub mod bytes16;
 pub mod class;
 pub mod fold;

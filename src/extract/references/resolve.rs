@@ -65,16 +65,18 @@ fn name_words(name: &str) -> (Vec<String>, Option<(u16, u16)>) {
 fn subsequence(short: &[String], long: &[String]) -> bool {
     let mut j = 0;
     'outer: for w in short {
+        // what is asked of `w` at every word of `long`, asked once
+        let (w_lower, letters) = (lower(w), w.chars().count());
+        let initials_of = letters >= 2 && w.chars().all(char::is_uppercase);
         while j < long.len() {
-            if lower(&long[j]) == lower(w) {
+            if lower(&long[j]) == w_lower {
                 j += 1;
                 continue 'outer;
             }
-            let caps: Vec<char> = w.chars().collect();
-            if caps.len() >= 2 && caps.iter().all(|c| c.is_uppercase()) && j + caps.len() <= long.len() {
-                let initials: String = long[j..j + caps.len()].iter().filter_map(|x| x.chars().next()).flat_map(char::to_uppercase).collect();
+            if initials_of && j + letters <= long.len() {
+                let initials: String = long[j..j + letters].iter().filter_map(|x| x.chars().next()).flat_map(char::to_uppercase).collect();
                 if initials == w.as_str() {
-                    j += caps.len();
+                    j += letters;
                     continue 'outer;
                 }
             }
