@@ -5,9 +5,10 @@
 //! The file: one phrase per line, `phrase<TAB>tags[<TAB>note]`; tags separated by spaces, a tag may carry a
 //! value (`role=lead`, `type=NQ`); `#` starts a comment line. A phrase appears once; its line lists all it is.
 //! Phrases are matched over tokens ([`super::words`]): word by word, punctuation included (`tiếp thu, giải trình`).
+use super::fold::fold;
 use super::words::{tokenize, Token, Tokens, WordId, Words, NO_WORD};
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 macro_rules! tags {
     ($($(#[$doc:meta])* $name:ident = $text:literal,)*) => {
@@ -353,6 +354,16 @@ pub struct Lexicon {
     /// For each ASCII letter (`a` to `z`), the tags of the phrases that may open a text opening with it in either
     /// case ([`Lexicon::may_open`]).
     opens_with: [Tags; 26],
+    /// For each tag, the bytes its phrases are spelled with, folded and without their white space, and the most
+    /// such bytes one of them has ([`Lexicon::may_spell`]), gathered when first asked.
+    spelled: Vec<OnceLock<Spelling>>,
+}
+
+/// The bytes some phrases are spelled with (a bit each) and the most bytes one of them has.
+#[derive(Default)]
+struct Spelling {
+    bytes: [u64; 4],
+    longest: usize,
 }
 
 /// The lexicon's source, compiled into the library.
@@ -368,7 +379,7 @@ impl Lexicon {
 
     /// Compile a lexicon from its TSV text; an error names the line.
     pub fn parse(src: &str) -> Result<Lexicon, String> {
-        let mut lx = Lexicon { words: Words::default(), edges: HashMap::default(), terminal: vec![None], reach: vec![Tags::empty()], first: Vec::new(), entries: Vec::new(), by_tag: vec![Vec::new(); Tag::ALL.len()], opens_with: [Tags::empty(); 26] };
+        let mut lx = Lexicon { words: Words::default(), edges: HashMap::default(), terminal: vec![None], reach: vec![Tags::empty()], first: Vec::new(), entries: Vec::new(), by_tag: vec![Vec::new(); Tag::ALL.len()], opens_with: [Tags::empty(); 26], spelled: Tag::ALL.iter().map(|_| OnceLock::new()).collect() };
         // words first, so that tokenizing a phrase finds its own words
         let mut rows = Vec::new();
         for (n, line) in src.lines().enumerate() {
@@ -553,6 +564,23 @@ impl Lexicon {
         self.may_open(word, tags) && self.get(word).is_some_and(|e| e.tags.any(tags))
     }
 
+    /// Whether `word` (folded, without white space) may be a phrase with `tag`: no more bytes than the longest
+    /// such phrase has (white space aside), all among theirs. A word that [`Lexicon::get`] reads as such a phrase
+    /// folds to it (its tokens are the phrase's), so it passes; where the tag's phrases are few and short (the
+    /// abbreviations), most words fail at a byte and need no lookup.
+    pub fn may_spell(&self, word: &str, tag: Tag) -> bool {
+        let s = self.spelled[tag as usize].get_or_init(|| {
+            let mut s = Spelling::default();
+            for e in self.phrases(tag) {
+                let spelled: Vec<u8> = fold(&e.phrase).split_whitespace().flat_map(str::bytes).collect();
+                spelled.iter().for_each(|&b| s.bytes[b as usize / 64] |= 1 << (b % 64));
+                s.longest = s.longest.max(spelled.len());
+            }
+            s
+        });
+        word.len() <= s.longest && word.bytes().all(|b| s.bytes[b as usize / 64] >> (b % 64) & 1 == 1)
+    }
+
     /// Whether a phrase with any of `tags` may open `text`, told from its first byte: most texts asked open with
     /// an ASCII letter, and a letter no such phrase opens with opens none (see [`may_open_with`]), which spares
     /// tokenizing the first word to say so.
@@ -709,5 +737,21 @@ mod tests {
         assert_eq!(lx.longest(&toks, 0, Tag::Verb).unwrap().value(Tag::RoleCue), Some("lead"));
         assert!(lx.starts(&toks, 3, Tag::Verb));
         assert!(!lx.starts(&toks, 2, Tag::Verb));
+    }
+
+    /// Every phrase, its words run together, passes the spelling test of each of its tags, written as it is or in
+    /// capitals; a word longer than a tag's longest phrase, or with a byte none of them has, fails it.
+    #[test]
+    fn every_phrase_is_spelled_as_its_tags_say() {
+        let lx = Lexicon::global();
+        for e in lx.entries() {
+            for &tag in Tag::ALL.iter().filter(|&&t| e.has(t)) {
+                for form in [e.phrase.clone(), e.phrase.to_uppercase()] {
+                    let word: String = fold(&form).split_whitespace().collect();
+                    assert!(lx.may_spell(&word, tag), "{form:?} {tag:?}");
+                }
+            }
+        }
+        assert!(!lx.may_spell("sở", Tag::Abbreviation) && !lx.may_spell(&"ubnd".repeat(4), Tag::Abbreviation));
     }
 }
