@@ -6,6 +6,7 @@ use std::io::Write;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    vanban::tune_allocator();
     let mut failed = false;
     // one write per buffer of lines, not per document (stdout is line-buffered)
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

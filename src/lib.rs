@@ -33,6 +33,17 @@ mod testing;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's settings for a program that parses many documents (the Python extension, `examples/annotate`), made
+/// before it parses: no large OS pages. With them, mimalloc asks the kernel for 2 MiB pages, zeroed whole when
+/// first touched; as it gives freed memory back and takes fresh memory again, `vanban annotate` over the corpus
+/// spent some 40% of its time zeroing pages (a batch frees each document on another thread than the one that
+/// made it).
+#[doc(hidden)]
+pub fn tune_allocator() {
+    // SAFETY: sets an option of the allocator, which reads it when it next asks the OS for memory
+    unsafe { libmimalloc_sys::mi_option_set(libmimalloc_sys::mi_option_large_os_pages, 0) }
+}
+
 #[cfg(feature = "index")]
 pub use index::corpus;
 pub use index::batch;

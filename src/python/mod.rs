@@ -25,6 +25,7 @@ mod view;
 
 #[pymodule]
 fn _vanban(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    crate::tune_allocator();
     let py = m.py();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(parse::parse, m)?)?;
